@@ -1,0 +1,103 @@
+#include "cli/app.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/context.hpp"
+#include "cli/exit_codes.hpp"
+
+namespace sdi::cli {
+
+namespace {
+
+void add_globals(CLI::App& app, GlobalOptions& g) {
+  app.add_option("--pack-path", g.pack_paths,
+                 "Extra folder of packs or plugins (repeatable; SDI_PATH adds more, colon-separated)")
+      ->type_name("DIR");
+  app.add_option("--color", g.color, "Colour output: auto, always or never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->type_name("WHEN");
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  CLI::App app{"sdi: the system design interview engine.\n"
+               "Practise a timed mock interview, grade answers against interview templates, and "
+               "author problem packs."};
+  app.set_version_flag("--version", std::string("sdi ") + SDI_VERSION);
+  app.require_subcommand(0, 1);
+  app.fallthrough();
+  GlobalOptions globals;
+  add_globals(app, globals);
+
+  GradeArgs grade;
+  CLI::App* grade_cmd = app.add_subcommand("grade", "Grade answer files (Markdown) against their problem's rubric");
+  grade_cmd->add_option("paths", grade.paths, "Answer files or folders of .md answers")->required()->type_name("PATH");
+  grade_cmd->add_option("--problem", grade.problem, "Problem for answers whose front matter names none")->type_name("ID");
+  grade_cmd->add_option("--template", grade.template_id, "Grade under this template instead of the answer's or the pack's")->type_name("T");
+  grade_cmd->add_option("--format", grade.formats,
+                        "Report format, optionally to a file: text, json (repeatable, e.g. --format json:report.json)")
+      ->type_name("F[:FILE]");
+  grade_cmd->add_option("--min-score", grade.min_score, "Exit 1 when an answer scores below N")
+      ->check(CLI::Range(0.0, 100.0))
+      ->type_name("N");
+  grade_cmd->footer("Examples:\n  sdi grade answer.md\n  sdi grade answers/ --format text --format json:report.json --min-score 70\n"
+                    "Exit codes: 0 all at or above --min-score, 1 some below, 2 an input or pack error.");
+
+  bool list_json = false;
+  CLI::App* list_cmd = app.add_subcommand("list", "List the problem packs found on the search path");
+  list_cmd->add_flag("--json", list_json, "Machine-readable output");
+
+  ShowArgs show;
+  CLI::App* show_cmd = app.add_subcommand("show", "Show a problem's prompt and the interview steps (no spoilers)");
+  show_cmd->add_option("problem", show.problem, "Problem id (see `sdi list`)")->required()->type_name("PROBLEM");
+  show_cmd->add_option("--template", show.template_id, "Show the steps of this template")->type_name("T");
+  show_cmd->add_flag("--json", show.json, "Metadata and counts for tooling");
+
+  std::vector<std::string> calc_words;
+  CLI::App* calc_cmd = app.add_subcommand("calc", "Back-of-the-envelope calculator with units");
+  calc_cmd->add_option("expression", calc_words, "e.g. \"300M users * 50% * 2 /day -> /s\"")->required()->type_name("EXPR");
+  calc_cmd->footer("Examples:\n  sdi calc \"300M users * 50% * 2 /day -> /s\"\n  sdi calc \"2.5 TB/month -> GB/day\"\n"
+                   "  sdi calc \"10^7 x 20 / 10^5\"");
+
+  CLI::App* pack_cmd = app.add_subcommand("pack", "Author problem packs");
+  pack_cmd->require_subcommand(1);
+  PackTestArgs pack_test;
+  CLI::App* pack_test_cmd = pack_cmd->add_subcommand("test", "Grade each pack's sample answers against their score bands");
+  pack_test_cmd->add_option("targets", pack_test.targets, "Pack ids or pack folders (default: every pack)")->type_name("PATH|ID");
+  pack_test_cmd->add_option("--format", pack_test.formats, "Report format (text, json), optionally to a file")->type_name("F[:FILE]");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    error(e.what());
+    std::cerr << "Run `sdi --help` (or `sdi COMMAND --help`) for usage.\n";
+    return kExitError;
+  }
+
+  Context ctx(argv[0], globals);
+  try {
+    if (grade_cmd->parsed()) return cmd_grade(ctx, grade);
+    if (list_cmd->parsed()) return cmd_list(ctx, list_json);
+    if (show_cmd->parsed()) return cmd_show(ctx, show);
+    if (calc_cmd->parsed()) return cmd_calc(ctx, calc_words);
+    if (pack_test_cmd->parsed()) return cmd_pack_test(ctx, pack_test);
+    return cmd_welcome(ctx);
+  } catch (const std::exception& e) {
+    error(e.what());
+    return kExitError;
+  }
+}
+
+}  // namespace sdi::cli

@@ -1,0 +1,39 @@
+#pragma once
+// One function per subcommand; each returns the process exit code.
+
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+
+namespace sdi::cli {
+
+struct GradeArgs {
+  std::vector<std::string> paths;
+  std::string problem;
+  std::string template_id;
+  std::vector<std::string> formats;
+  double min_score = 0;
+};
+int cmd_grade(Context& ctx, const GradeArgs& args);
+
+int cmd_list(Context& ctx, bool json);
+
+struct ShowArgs {
+  std::string problem;
+  std::string template_id;
+  bool json = false;
+};
+int cmd_show(Context& ctx, const ShowArgs& args);
+
+int cmd_calc(Context& ctx, const std::vector<std::string>& words);
+
+struct PackTestArgs {
+  std::vector<std::string> targets;  // pack ids or folders; empty: every pack
+  std::vector<std::string> formats;
+};
+int cmd_pack_test(Context& ctx, const PackTestArgs& args);
+
+int cmd_welcome(Context& ctx);
+
+}  // namespace sdi::cli

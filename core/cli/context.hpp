@@ -1,0 +1,44 @@
+#pragma once
+// What every subcommand shares: the search path and library, colour, and error output.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pack/library.hpp"
+
+namespace sdi::cli {
+
+struct GlobalOptions {
+  std::vector<std::string> pack_paths;
+  std::string color = "auto";  // auto | always | never
+};
+
+class Context {
+ public:
+  Context(const char* argv0, GlobalOptions options);
+
+  // Adds a folder to the search path; only before the library is first used.
+  void add_pack_path(const std::string& dir) { options_.pack_paths.push_back(dir); }
+  // Discovers plugins and packs on first use.
+  const pack::Library& library();
+  // Prints discovery problems once (e.g. a broken pack.toml); returns true when there were any.
+  bool report_library_problems();
+  bool color_for(int fd) const;
+  const GlobalOptions& options() const { return options_; }
+
+ private:
+  std::string executable_;
+  GlobalOptions options_;
+  std::optional<pack::Library> library_;
+  bool problems_reported_ = false;
+};
+
+// "sdi: message" on stderr.
+void error(const std::string& message);
+void warn(const std::string& message);
+
+// The path of the running executable (for finding the built-in plugins and problems).
+std::string executable_path(const char* argv0);
+
+}  // namespace sdi::cli

@@ -1,0 +1,269 @@
+#include "grade/analysis.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "grade/step_mapper.hpp"
+
+namespace sdi::grade {
+
+namespace {
+
+using Stems = std::vector<std::string>;
+
+struct Lexicon {
+  std::set<std::string> glue;
+  std::vector<Stems> reasons;
+  std::vector<Stems> negators_before;
+  std::vector<Stems> negators_after;
+  std::set<std::string> clause_breaks;
+  std::set<std::string> placeholders;
+};
+
+std::vector<Stems> phrases(std::initializer_list<const char*> list) {
+  std::vector<Stems> out;
+  for (const char* p : list) out.push_back(phrase_stems(p));
+  return out;
+}
+
+const Lexicon& lexicon() {
+  static const Lexicon lex = [] {
+    Lexicon l;
+    for (const char* w : {"the", "a", "an", "we", "i", "to", "of", "in", "for", "on", "with", "is",
+                          "are", "be", "will", "would", "can", "could", "should", "it", "that",
+                          "this", "these", "each", "by", "from", "as", "which", "our", "us", "they",
+                          "their", "its", "when", "if", "then", "use", "using", "store", "keep",
+                          "send", "put", "write", "read", "need", "has", "have", "get", "into",
+                          "per", "every", "all", "so", "because", "behind", "front", "between",
+                          "after", "before", "once", "than", "at", "do", "does", "make", "serve",
+                          "handle", "lets", "let", "only", "also", "there", "here", "where"}) {
+      for (auto& s : phrase_stems(w)) l.glue.insert(s);
+    }
+    l.reasons = phrases({"because", "since", "so that", "so we", "so the", "so it", "so reads",
+                         "so writes", "in order to", "at the cost of", "instead of", "trade-off",
+                         "tradeoff", "trade off", "therefore", "which means", "this means",
+                         "to avoid", "to reduce", "to keep", "to handle", "to absorb", "to survive",
+                         "to spread", "to serve", "to protect", "to prevent", "to make", "to lower",
+                         "otherwise", "prevents", "ensures", "reduces", "avoids", "allows",
+                         "enables", "lets us", "downside", "drawback", "benefit", "advantage",
+                         "disadvantage", "the cost", "costs", "pros", "cons", "rather than",
+                         "whereas", "but", "however", "while", "unless", "due to", "given that",
+                         "thanks to", "absorbs", "survives", "protects", "keeps", "which gives",
+                         "at the expense of", "in exchange for", "cheaper", "faster", "slower",
+                         "the price", "we accept", "acceptable", "good enough", "so a", "so if",
+                         "so when", "if a", "if the", "when a", "when the"});
+    l.negators_before = phrases({"no", "not", "without", "never", "don't", "dont", "do not",
+                                 "won't", "wont", "will not", "doesn't", "does not", "no need for",
+                                 "no need to", "needn't", "skip", "instead of", "rather than",
+                                 "neither", "nor", "avoid using", "not use", "not using", "nothing like"});
+    l.negators_after = phrases({"is not needed", "isn't needed", "not needed", "not required",
+                                "is not required", "isn't required", "unnecessary", "is unnecessary",
+                                "overkill", "is overkill", "not necessary", "isn't necessary",
+                                "is not necessary", "not worth", "is not worth", "isn't worth",
+                                "is out of scope", "out of scope", "not needed here"});
+    for (const char* w : {"but", "however", "although", "though", "and", "while", "whereas", "yet"})
+      l.clause_breaks.insert(phrase_stems(w).front());
+    l.placeholders = {"tbd", "todo", "to do", "n/a", "na", "...", "…", "-", "--", "tba", "wip",
+                      "coming soon", "fill in", "fill in later", "lorem ipsum", "?", "xxx", "none",
+                      "placeholder", "to be done", "to be decided", "later"};
+    return l;
+  }();
+  return lex;
+}
+
+bool phrase_at(const std::vector<MatchToken>& toks, std::size_t i, const Stems& p, std::size_t end) {
+  if (i + p.size() > end) return false;
+  for (std::size_t k = 0; k < p.size(); ++k)
+    if (toks[i + k].stem != p[k]) return false;
+  return true;
+}
+
+bool is_placeholder(const std::string& text) {
+  std::string t;
+  for (char c : text) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!t.empty() && (t.back() == '.' || t.back() == ' ' || t.back() == '!')) t.pop_back();
+  std::size_t b = t.find_first_not_of(" \t");
+  t = b == std::string::npos ? "" : t.substr(b);
+  return t.empty() || lexicon().placeholders.count(t) > 0;
+}
+
+// Splits a block's text into sentences at . ! ? ; followed by a space or the end, and at newlines
+// in code.
+std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::string& text, bool code) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool end = false;
+    if (c == '\n') end = true;
+    if (!code && (c == '.' || c == '!' || c == '?' || c == ';') &&
+        (i + 1 == text.size() || text[i + 1] == ' '))
+      end = true;
+    if (end) {
+      if (i + 1 > start) out.push_back({start, i + 1});
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) out.push_back({start, text.size()});
+  if (out.empty()) out.push_back({0, text.size()});
+  return out;
+}
+
+bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::size_t first,
+                std::size_t count) {
+  const Lexicon& lex = lexicon();
+  // Before: up to five tokens back, stopping at a clause break.
+  std::size_t lo = first >= s.first_token + 5 ? first - 5 : s.first_token;
+  for (std::size_t i = first; i > lo; --i) {
+    std::size_t j = i - 1;
+    if (lex.clause_breaks.count(toks[j].stem)) break;
+    for (const auto& p : lex.negators_before)
+      if (phrase_at(toks, j, p, first)) return true;
+    if (toks[j].clause_break_before) break;
+  }
+  // After: "X is not needed", within four tokens.
+  std::size_t after = first + count;
+  std::size_t hi = std::min(s.end_token, after + 4);
+  for (std::size_t j = after; j < hi; ++j) {
+    if (toks[j].clause_break_before && j != after) break;
+    for (const auto& p : lex.negators_after)
+      if (phrase_at(toks, j, p, s.end_token)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+double credit_for(Use u) {
+  switch (u) {
+    case Use::Heading: return 0.0;
+    case Use::Bare: return 0.35;
+    case Use::Used: return 0.8;
+    case Use::Reasoned: return 1.0;
+  }
+  return 0;
+}
+
+const char* use_name(Use u) {
+  switch (u) {
+    case Use::Heading: return "heading";
+    case Use::Bare: return "bare";
+    case Use::Used: return "used";
+    case Use::Reasoned: return "reasoned";
+  }
+  return "?";
+}
+
+int Analysis::step_of_block(int block) const {
+  int sec = doc->blocks[block].section;
+  return sec < 0 ? -1 : section_step[sec];
+}
+
+std::string Analysis::sentence_text(int sentence) const {
+  const Sentence& s = sentences[sentence];
+  const std::string& text = doc->blocks[s.block].text;
+  std::string out = text.substr(s.begin, s.end - s.begin);
+  std::size_t b = out.find_first_not_of(" \n\t");
+  std::size_t e = out.find_last_not_of(" \n\t");
+  out = b == std::string::npos ? "" : out.substr(b, e - b + 1);
+  if (out.size() > 200) {
+    std::size_t cut = 197;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out = out.substr(0, cut) + "...";
+  }
+  return out;
+}
+
+int Analysis::sentence_line(int sentence) const {
+  const Sentence& s = sentences[sentence];
+  const text::Block& b = doc->blocks[s.block];
+  std::size_t off = s.begin;
+  while (off < b.text.size() && (b.text[off] == ' ' || b.text[off] == '\n')) ++off;
+  return b.line_at(off);
+}
+
+Analysis analyse(const text::Document& doc, const pack::Template& t, const ConceptIndex& index) {
+  const Lexicon& lex = lexicon();
+  Analysis a;
+  a.doc = &doc;
+  a.section_step = map_sections(doc, t);
+  a.placeholder.resize(doc.blocks.size(), false);
+  a.tokens.resize(doc.blocks.size());
+  for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    const text::Block& block = doc.blocks[bi];
+    if (block.kind != text::BlockKind::Heading && is_placeholder(block.text)) {
+      a.placeholder[bi] = true;
+      continue;
+    }
+    std::vector<MatchToken>& toks = a.tokens[bi];
+    toks = match_tokens(block.text);
+    bool code = block.kind == text::BlockKind::Code;
+    std::size_t first_sentence = a.sentences.size();
+    std::size_t ti = 0;
+    for (auto [begin, end] : split_sentences(block.text, code)) {
+      Sentence s;
+      s.block = static_cast<int>(bi);
+      s.begin = begin;
+      s.end = end;
+      while (ti < toks.size() && toks[ti].offset < begin) ++ti;
+      s.first_token = ti;
+      while (ti < toks.size() && toks[ti].offset < end) ++ti;
+      s.end_token = ti;
+      a.sentences.push_back(s);
+    }
+    std::vector<bool> covered(toks.size(), false);
+    std::vector<ConceptIndex::Match> matches = index.scan(toks);
+    for (const auto& m : matches)
+      for (std::size_t k = 0; k < m.count; ++k) covered[m.first + k] = true;
+    for (std::size_t si = first_sentence; si < a.sentences.size(); ++si) {
+      Sentence& s = a.sentences[si];
+      for (std::size_t i = s.first_token; i < s.end_token; ++i) {
+        if (covered[i]) continue;
+        ++s.words;
+        if (lex.glue.count(toks[i].stem)) ++s.glue;
+        for (const auto& p : lex.reasons)
+          if (phrase_at(toks, i, p, s.end_token)) s.reason = true;
+      }
+    }
+    if (block.kind != text::BlockKind::Heading) a.content_words += static_cast<int>(toks.size());
+    std::size_t si = first_sentence;
+    for (const auto& m : matches) {
+      while (si + 1 < a.sentences.size() && a.sentences[si].end_token <= m.first) ++si;
+      const Sentence& s = a.sentences[si];
+      ConceptHit h;
+      h.concept_idx = m.concept_idx;
+      h.block = static_cast<int>(bi);
+      h.sentence = static_cast<int>(si);
+      h.line = block.line_at(toks[m.first].offset);
+      if (block.kind == text::BlockKind::Heading) {
+        h.use = Use::Heading;
+      } else if (code) {
+        h.use = Use::Bare;
+      } else if (s.reason && s.words >= 3 && s.glue >= 1) {
+        h.use = Use::Reasoned;
+      } else if (s.glue >= 2 && s.words >= 3) {
+        h.use = Use::Used;
+      } else {
+        h.use = Use::Bare;
+      }
+      h.negated = block.kind != text::BlockKind::Heading && negated_at(toks, s, m.first, m.count);
+      a.hits.push_back(h);
+    }
+  }
+  a.best_hit.assign(index.size(), -1);
+  a.negated_hit.assign(index.size(), -1);
+  for (std::size_t hi = 0; hi < a.hits.size(); ++hi) {
+    const ConceptHit& h = a.hits[hi];
+    for (int c : index.implied(h.concept_idx)) {
+      if (h.negated) {
+        if (a.negated_hit[c] < 0) a.negated_hit[c] = static_cast<int>(hi);
+        continue;
+      }
+      int& best = a.best_hit[c];
+      if (best < 0 || credit_for(h.use) > credit_for(a.hits[best].use)) best = static_cast<int>(hi);
+    }
+  }
+  return a;
+}
+
+}  // namespace sdi::grade

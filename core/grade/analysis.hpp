@@ -1,0 +1,60 @@
+#pragma once
+// Everything the checks need to know about one answer, computed once: which step each block
+// belongs to, its sentences, and every concept mention with how well it was used.
+
+#include <string>
+#include <vector>
+
+#include "grade/concept_index.hpp"
+#include "grade/match_tokens.hpp"
+#include "pack/template.hpp"
+#include "text/document.hpp"
+
+namespace sdi::grade {
+
+// How a concept was used where it appears, from weakest to strongest.
+enum class Use { Heading, Bare, Used, Reasoned };
+double credit_for(Use u);
+const char* use_name(Use u);
+
+struct Sentence {
+  int block = 0;
+  std::size_t begin = 0, end = 0;        // byte range in the block text
+  std::size_t first_token = 0, end_token = 0;  // range in the block's tokens
+  bool reason = false;  // carries a reason or trade-off ("because", "so that", "instead of" ...)
+  int glue = 0;         // function words: a sentence rather than a list of terms
+  int words = 0;
+};
+
+struct ConceptHit {
+  int concept_idx = 0;
+  int block = 0;
+  int sentence = 0;  // index into Analysis::sentences
+  int line = 0;
+  Use use = Use::Bare;
+  bool negated = false;
+};
+
+struct Analysis {
+  const text::Document* doc = nullptr;
+  std::vector<int> section_step;  // template step per section, -1 when none
+  std::vector<bool> placeholder;  // per block: "TBD", "TODO", "..." and the like
+  std::vector<std::vector<MatchToken>> tokens;  // per block
+  std::vector<Sentence> sentences;
+  std::vector<ConceptHit> hits;
+  // Per concept (index into the ConceptIndex): the best hit that is not negated, counting hits
+  // on narrower concepts; -1 when none. `negated_hit` records a negated mention, if any.
+  std::vector<int> best_hit;
+  std::vector<int> negated_hit;
+
+  int step_of_block(int block) const;
+  std::string sentence_text(int sentence) const;
+  // The first line of a sentence in the answer file.
+  int sentence_line(int sentence) const;
+  // Words of the answer body that are not in placeholders or headings.
+  int content_words = 0;
+};
+
+Analysis analyse(const text::Document& doc, const pack::Template& t, const ConceptIndex& index);
+
+}  // namespace sdi::grade

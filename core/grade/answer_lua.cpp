@@ -1,0 +1,188 @@
+#include "grade/answer_lua.hpp"
+
+#include <lauxlib.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "grade/estimates.hpp"
+#include "grade/questions.hpp"
+#include "text/document.hpp"
+
+namespace sdi::grade {
+
+namespace {
+
+// The registry key under which the context of the answer being graded lives.
+const char kContextKey = 0;
+
+const CheckContext& current(lua_State* L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kContextKey);
+  auto* ctx = static_cast<const CheckContext*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  if (ctx == nullptr) luaL_error(L, "the answer is no longer being graded; query it inside run()");
+  return *ctx;
+}
+
+void set_field(lua_State* L, const char* key, const std::string& value) {
+  lua_pushlstring(L, value.data(), value.size());
+  lua_setfield(L, -2, key);
+}
+
+void set_field(lua_State* L, const char* key, lua_Integer value) {
+  lua_pushinteger(L, value);
+  lua_setfield(L, -2, key);
+}
+
+void push_hit(lua_State* L, const Analysis& a, const ConceptHit& h) {
+  lua_createtable(L, 0, 4);
+  set_field(L, "use", std::string(use_name(h.use)));
+  set_field(L, "line", static_cast<lua_Integer>(h.line));
+  set_field(L, "text", a.sentence_text(h.sentence));
+  lua_pushboolean(L, h.negated);
+  lua_setfield(L, -2, "negated");
+}
+
+// answer.concept(id) -> { use, line, text, negated } | nil
+int answer_concept(lua_State* L) {
+  const CheckContext& ctx = current(L);
+  const char* id = luaL_checkstring(L, 1);
+  int c = ctx.index.find(id);
+  if (c < 0) return luaL_error(L, "concept '%s' is not in the glossary", id);
+  int h = ctx.analysis.best_hit[c];
+  if (h < 0) h = ctx.analysis.negated_hit[c];
+  if (h < 0) return 0;
+  push_hit(L, ctx.analysis, ctx.analysis.hits[h]);
+  return 1;
+}
+
+// answer.find(text) -> list of { line, text } for blocks containing the text (case-insensitive)
+int answer_find(lua_State* L) {
+  const CheckContext& ctx = current(L);
+  std::string needle = luaL_checkstring(L, 1);
+  std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return std::tolower(c); });
+  lua_newtable(L);
+  lua_Integer n = 0;
+  for (std::size_t bi = 0; bi < ctx.doc.blocks.size(); ++bi) {
+    const auto& b = ctx.doc.blocks[bi];
+    std::string hay = b.text;
+    std::transform(hay.begin(), hay.end(), hay.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::size_t pos = hay.find(needle);
+    if (needle.empty() || pos == std::string::npos) continue;
+    lua_createtable(L, 0, 2);
+    set_field(L, "line", static_cast<lua_Integer>(b.line_at(pos)));
+    set_field(L, "text", b.text);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+// answer.estimate(id) -> { stated, expected, ratio, credit, line, derivation } | nil
+int answer_estimate(lua_State* L) {
+  const CheckContext& ctx = current(L);
+  std::string id = luaL_checkstring(L, 1);
+  for (const auto& e : ctx.estimates.results) {
+    if (e.id != id) continue;
+    lua_createtable(L, 0, 6);
+    set_field(L, "stated", e.stated);
+    set_field(L, "expected", e.expected);
+    set_field(L, "derivation", e.derivation);
+    lua_pushnumber(L, e.ratio);
+    lua_setfield(L, -2, "ratio");
+    lua_pushnumber(L, e.credit);
+    lua_setfield(L, -2, "credit");
+    set_field(L, "line", static_cast<lua_Integer>(e.line));
+    return 1;
+  }
+  return luaL_error(L, "the pack declares no estimate '%s'", id.c_str());
+}
+
+}  // namespace
+
+int build_answer(lua_State* L) {
+  const CheckContext& ctx = *static_cast<const CheckContext*>(lua_touserdata(L, 1));
+  lua_pushvalue(L, 1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kContextKey);
+
+  const text::Document& doc = ctx.doc;
+  const Analysis& a = ctx.analysis;
+  lua_createtable(L, 0, 10);
+  set_field(L, "file", doc.path);
+  set_field(L, "problem", ctx.pack.manifest().id);
+  set_field(L, "template", ctx.tpl.id);
+  std::size_t body = doc.body_line >= 1 && doc.body_line <= doc.line_count()
+                         ? doc.line_offsets[doc.body_line - 1]
+                         : 0;
+  set_field(L, "text", doc.source.substr(body));
+  set_field(L, "words", static_cast<lua_Integer>(a.content_words));
+
+  lua_createtable(L, static_cast<int>(doc.sections.size()), 0);
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    const auto& s = doc.sections[i];
+    lua_createtable(L, 0, 5);
+    set_field(L, "title", s.title);
+    set_field(L, "level", static_cast<lua_Integer>(s.level));
+    set_field(L, "line", static_cast<lua_Integer>(s.line));
+    int step = a.section_step[i];
+    if (step >= 0) {
+      set_field(L, "step", ctx.tpl.steps[step].id);
+      lua_createtable(L, 0, 0);
+      lua_Integer k = 0;
+      for (const auto& f : ctx.tpl.steps[step].facets) {
+        lua_pushlstring(L, f.data(), f.size());
+        lua_rawseti(L, -2, ++k);
+      }
+      lua_setfield(L, -2, "facets");
+    }
+    std::string text;
+    for (std::size_t b = s.first_block; b < s.end_block && b < doc.blocks.size(); ++b) {
+      if (doc.blocks[b].kind == text::BlockKind::Heading) continue;
+      text += doc.blocks[b].text;
+      text += '\n';
+    }
+    set_field(L, "text", text);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_setfield(L, -2, "sections");
+
+  lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    lua_createtable(L, 0, 5);
+    set_field(L, "kind", std::string(text::to_string(b.kind)));
+    set_field(L, "text", b.text);
+    set_field(L, "line", static_cast<lua_Integer>(b.line));
+    set_field(L, "end_line", static_cast<lua_Integer>(b.end_line));
+    if (b.section >= 0) set_field(L, "section", static_cast<lua_Integer>(b.section + 1));
+    if (!b.info.empty()) set_field(L, "info", b.info);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_setfield(L, -2, "blocks");
+
+  lua_createtable(L, static_cast<int>(ctx.questions.asked.size()), 0);
+  const auto& pq = ctx.pack.content().questions;
+  for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
+    const auto& q = ctx.questions.asked[i];
+    lua_createtable(L, 0, 3);
+    set_field(L, "text", q.text);
+    set_field(L, "line", static_cast<lua_Integer>(q.line));
+    if (q.matched >= 0) set_field(L, "matches", pq[q.matched].id);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_setfield(L, -2, "questions");
+
+  lua_pushcfunction(L, answer_concept);
+  lua_setfield(L, -2, "concept");
+  lua_pushcfunction(L, answer_find);
+  lua_setfield(L, -2, "find");
+  lua_pushcfunction(L, answer_estimate);
+  lua_setfield(L, -2, "estimate");
+  return 1;
+}
+
+void release_answer(lua_State* L) {
+  lua_pushnil(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kContextKey);
+}
+
+}  // namespace sdi::grade

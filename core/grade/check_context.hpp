@@ -1,0 +1,41 @@
+#pragma once
+// What every check kind receives, and the helpers they share for wording results.
+
+#include <string>
+#include <vector>
+
+#include "grade/analysis.hpp"
+#include "grade/concept_index.hpp"
+#include "grade/result.hpp"
+#include "pack/content.hpp"
+#include "pack/loaded_pack.hpp"
+#include "pack/template.hpp"
+
+namespace sdi::grade {
+
+struct EstimateFindings;   // estimates.hpp
+struct QuestionFindings;   // questions.hpp
+
+struct CheckContext {
+  const text::Document& doc;
+  const pack::Template& tpl;
+  pack::LoadedPack& pack;
+  const ConceptIndex& index;
+  const Analysis& analysis;
+  const EstimateFindings& estimates;
+  const QuestionFindings& questions;
+  int answer_ref = -2;  // the Lua `answer` table in the pack's registry (LUA_NOREF until built)
+};
+
+// Fills points and status from a 0..1 score: pass at 0.75 and above, partial above 0.
+void set_score(CheckResult& r, double score);
+Evidence evidence_for_hit(const Analysis& a, const ConceptHit& h);
+std::string concept_label(const ConceptIndex& index, int concept_idx);
+
+CheckResult run_concepts_check(const pack::Check& check, const CheckContext& ctx);
+CheckResult run_estimate_check(const pack::Check& check, const CheckContext& ctx);
+CheckResult run_diagram_check(const pack::Check& check, const CheckContext& ctx);
+CheckResult run_questions_check(const pack::Check& check, const CheckContext& ctx);
+CheckResult run_custom_check(const pack::Check& check, const CheckContext& ctx);
+
+}  // namespace sdi::grade

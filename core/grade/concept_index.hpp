@@ -1,0 +1,49 @@
+#pragma once
+// The glossary compiled for matching: every surface form of every concept (name, synonyms,
+// abbreviations, products; case-sensitive exact forms) indexed by its first stem.
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "grade/match_tokens.hpp"
+#include "pack/glossary.hpp"
+
+namespace sdi::grade {
+
+class ConceptIndex {
+ public:
+  ConceptIndex(const pack::Glossary& glossary, const std::vector<pack::Concept>& extra);
+
+  int find(const std::string& id) const;
+  const pack::Concept& concept_at(int i) const { return *concepts_[i]; }
+  int size() const { return static_cast<int>(concepts_.size()); }
+  // The concept itself and everything it implies through `broader`, transitively.
+  const std::vector<int>& implied(int i) const { return implied_[i]; }
+
+  struct Match {
+    int concept_idx;
+    std::size_t first;  // token index
+    std::size_t count;  // tokens covered
+  };
+  // Longest match first, non-overlapping, left to right.
+  std::vector<Match> scan(const std::vector<MatchToken>& tokens) const;
+
+ private:
+  struct Form {
+    std::vector<std::string> words;  // stems, or original spellings when case_sensitive
+    int concept_idx;
+    bool case_sensitive;
+  };
+  void add_form(int concept_idx, const std::string& text, bool case_sensitive);
+  std::vector<const pack::Concept*> concepts_;
+  std::vector<pack::Concept> extra_;
+  std::unordered_map<std::string, int> by_id_;
+  std::vector<Form> forms_;
+  std::unordered_map<std::string, std::vector<int>> by_first_;  // first stem -> forms
+  std::unordered_map<std::string, std::vector<int>> exact_first_;
+  std::vector<std::vector<int>> implied_;
+};
+
+}  // namespace sdi::grade

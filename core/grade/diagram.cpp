@@ -1,0 +1,203 @@
+#include "grade/diagram.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <sstream>
+
+namespace sdi::grade {
+
+namespace {
+
+std::string trim(std::string s) {
+  auto not_space = [](unsigned char c) { return !std::isspace(c); };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
+  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+  return s;
+}
+
+std::vector<int> concepts_of(const std::string& label, const ConceptIndex& index) {
+  std::vector<int> out;
+  for (const auto& m : index.scan(match_tokens(label)))
+    for (int c : index.implied(m.concept_idx))
+      if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  return out;
+}
+
+int add_node(Diagram& d, const std::string& key, const std::string& label, int line,
+             std::map<std::string, int>& by_key, const ConceptIndex& index) {
+  auto it = by_key.find(key);
+  if (it != by_key.end()) {
+    if (!label.empty() && d.nodes[it->second].label == key) {
+      d.nodes[it->second].label = label;
+      d.nodes[it->second].concepts = concepts_of(label + " " + key, index);
+    }
+    return it->second;
+  }
+  DiagramNode n;
+  n.label = label.empty() ? key : label;
+  n.line = line;
+  n.concepts = concepts_of(label.empty() ? key : label + " " + key, index);
+  d.nodes.push_back(std::move(n));
+  by_key[key] = static_cast<int>(d.nodes.size() - 1);
+  return by_key[key];
+}
+
+void add_edge(Diagram& d, int a, int b) {
+  if (a == b) return;
+  for (const auto& e : d.edges)
+    if (e.first == a && e.second == b) return;
+  d.edges.push_back({a, b});
+}
+
+// Splits "A[Label] -->|text| B(Label) --- C" into node texts, dropping edge labels.
+std::vector<std::string> split_mermaid_chain(const std::string& line) {
+  std::vector<std::string> parts;
+  std::string cur;
+  int depth = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '[' || c == '(' || c == '{') ++depth;
+    if ((c == ']' || c == ')' || c == '}') && depth > 0) --depth;
+    if (depth == 0 && (c == '-' || c == '=' || c == '.') && i + 1 < line.size() &&
+        (line[i + 1] == '-' || line[i + 1] == '>' || line[i + 1] == '.' || line[i + 1] == '=')) {
+      std::size_t j = i;
+      while (j < line.size() && (line[j] == '-' || line[j] == '=' || line[j] == '.' || line[j] == '>' ||
+                                 line[j] == 'o' || line[j] == 'x') &&
+             !(std::isalpha(static_cast<unsigned char>(line[j])) && j + 1 < line.size() &&
+               std::isalnum(static_cast<unsigned char>(line[j + 1]))))
+        ++j;
+      if (j < line.size() && line[j] == '|') {  // edge label
+        std::size_t close = line.find('|', j + 1);
+        j = close == std::string::npos ? line.size() : close + 1;
+      }
+      parts.push_back(cur);
+      cur.clear();
+      i = j - 1;
+      continue;
+    }
+    // "A -- text --> B": text between the two arrow halves is an edge label.
+    cur += c;
+  }
+  parts.push_back(cur);
+  return parts;
+}
+
+// "A[Label]" -> key "A", label "Label"; "A" -> key "A".
+std::pair<std::string, std::string> mermaid_node(const std::string& text) {
+  std::string t = trim(text);
+  std::size_t open = t.find_first_of("[({>");
+  if (open == std::string::npos) return {t, ""};
+  std::string key = trim(t.substr(0, open));
+  std::string label = t.substr(open);
+  while (!label.empty() && std::string("[({>/\\").find(label.front()) != std::string::npos) label.erase(0, 1);
+  while (!label.empty() && std::string("])}/\\").find(label.back()) != std::string::npos) label.pop_back();
+  if (label.size() >= 2 && label.front() == '"' && label.back() == '"') label = label.substr(1, label.size() - 2);
+  return {key, trim(label)};
+}
+
+}  // namespace
+
+void read_mermaid(const std::string& code, int first_line, const ConceptIndex& index, Diagram& into) {
+  std::map<std::string, int> by_key;
+  std::istringstream in(code);
+  std::string line;
+  int line_no = first_line - 1;
+  while (std::getline(in, line)) {
+    ++line_no;
+    std::string t = trim(line);
+    if (t.empty() || t.rfind("%%", 0) == 0 || t.rfind("graph", 0) == 0 || t.rfind("flowchart", 0) == 0 ||
+        t.rfind("subgraph", 0) == 0 || t == "end" || t.rfind("style", 0) == 0 ||
+        t.rfind("classDef", 0) == 0 || t.rfind("class ", 0) == 0 || t.rfind("direction", 0) == 0)
+      continue;
+    std::vector<std::string> parts = split_mermaid_chain(t);
+    std::vector<std::vector<int>> groups;
+    for (const auto& part : parts) {
+      std::vector<int> group;
+      std::stringstream ps(part);
+      std::string piece;
+      while (std::getline(ps, piece, '&')) {
+        auto [key, label] = mermaid_node(piece);
+        if (key.empty() && label.empty()) continue;
+        group.push_back(add_node(into, key.empty() ? label : key, label, line_no, by_key, index));
+      }
+      if (!group.empty()) groups.push_back(group);
+    }
+    for (std::size_t i = 0; i + 1 < groups.size(); ++i)
+      for (int a : groups[i])
+        for (int b : groups[i + 1]) add_edge(into, a, b);
+  }
+}
+
+bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& index, Diagram& into) {
+  // Normalise the arrow spellings to one separator.
+  std::string s;
+  bool any = false;
+  for (std::size_t i = 0; i < line.size();) {
+    auto starts = [&](const char* a) { return line.compare(i, std::string_view(a).size(), a) == 0; };
+    const char* arrows[] = {"<-->", "<->", "-->", "->", "==>", "=>", "\xE2\x86\x92", "\xE2\x86\x94",
+                            "\xE2\x9F\xB6", "<--", "<-", "\xE2\x86\x90"};
+    bool matched = false;
+    for (const char* a : arrows) {
+      if (starts(a)) {
+        s += '\x1F';
+        i += std::string_view(a).size();
+        any = matched = true;
+        break;
+      }
+    }
+    if (!matched) s += line[i++];
+  }
+  if (!any) return false;
+  std::vector<std::string> parts;
+  std::stringstream ss(s);
+  std::string part;
+  while (std::getline(ss, part, '\x1F')) parts.push_back(trim(part));
+  if (parts.size() < 2) return false;
+  std::map<std::string, int> by_key;
+  for (std::size_t i = 0; i < into.nodes.size(); ++i) by_key[into.nodes[i].label] = static_cast<int>(i);
+  std::vector<std::vector<int>> groups;
+  for (const auto& p : parts) {
+    std::vector<int> group;
+    std::stringstream ps(p);
+    std::string piece;
+    // "App servers / Cache" or "(A, B)" fan out to several boxes.
+    while (std::getline(ps, piece, ',')) {
+      std::string label = trim(piece);
+      while (!label.empty() && std::string("[](){}*`").find(label.front()) != std::string::npos) label.erase(0, 1);
+      while (!label.empty() && std::string("[](){}*`.:").find(label.back()) != std::string::npos) label.pop_back();
+      label = trim(label);
+      if (label.empty() || label.size() > 60) continue;
+      group.push_back(add_node(into, label, label, line_no, by_key, index));
+    }
+    groups.push_back(group);
+  }
+  for (std::size_t i = 0; i + 1 < groups.size(); ++i)
+    for (int a : groups[i])
+      for (int b : groups[i + 1]) add_edge(into, a, b);
+  return true;
+}
+
+Diagram read_diagram(const text::Document& doc, const ConceptIndex& index) {
+  Diagram d;
+  for (const auto& b : doc.blocks) {
+    if (b.kind == text::BlockKind::Code) {
+      std::string first = trim(b.text.substr(0, b.text.find('\n')));
+      bool mermaid = b.info == "mermaid" || first.rfind("graph", 0) == 0 || first.rfind("flowchart", 0) == 0;
+      if (mermaid) {
+        read_mermaid(b.text, b.line, index, d);
+        continue;
+      }
+      std::istringstream in(b.text);
+      std::string line;
+      int n = b.line;
+      while (std::getline(in, line)) read_arrow_line(line, n++, index, d);
+      continue;
+    }
+    if (b.kind == text::BlockKind::Heading) continue;
+    read_arrow_line(b.text, b.line, index, d);
+  }
+  return d;
+}
+
+}  // namespace sdi::grade

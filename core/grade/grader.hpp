@@ -1,0 +1,31 @@
+#pragma once
+// The grader: one answer, one pack, one template -> one GradeResult. The same grader serves the
+// REPL, `sdi grade` and `sdi pack test`.
+
+#include <memory>
+#include <string>
+
+#include "grade/concept_index.hpp"
+#include "grade/result.hpp"
+#include "pack/library.hpp"
+#include "pack/loaded_pack.hpp"
+#include "text/document.hpp"
+
+namespace sdi::grade {
+
+class Grader {
+ public:
+  // Compiles the glossary plus the pack's own concepts once; reuse for many answers.
+  Grader(const pack::Library& library, pack::LoadedPack& pack);
+
+  GradeResult grade(const text::Document& doc, const pack::Template& tpl);
+  const ConceptIndex& index() const { return index_; }
+  pack::LoadedPack& pack() { return pack_; }
+
+ private:
+  const pack::Library& library_;
+  pack::LoadedPack& pack_;
+  ConceptIndex index_;
+};
+
+}  // namespace sdi::grade

@@ -1,0 +1,158 @@
+#include "grade/session.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "pack/error.hpp"
+#include "text/input.hpp"
+#include "text/parse_error.hpp"
+
+namespace sdi::grade {
+
+namespace {
+
+constexpr std::size_t kMaxAnswerBytes = text::kDefaultMaxInputBytes;
+
+GradeResult failed(const std::string& file, std::string error) {
+  GradeResult r;
+  r.file = file;
+  r.level = "error";
+  r.errors.push_back(std::move(error));
+  return r;
+}
+
+std::optional<std::string> front_string(const text::Document& doc, const char* key) {
+  if (!doc.front_matter) return std::nullopt;
+  if (auto v = (*doc.front_matter)[key].value<std::string>()) return *v;
+  return std::nullopt;
+}
+
+}  // namespace
+
+LoadedAnswer parse_answer(std::string bytes, const std::string& display) {
+  LoadedAnswer out;
+  if (auto problem = text::check_input(bytes, kMaxAnswerBytes)) {
+    out.error = text::describe(*problem, display);
+    return out;
+  }
+  try {
+    out.doc = text::parse_document(text::normalize_input(std::move(bytes)), display);
+  } catch (const text::ParseError& e) {
+    out.error = fmt::format("{}:{}: {}", display, e.line, e.message);
+  }
+  return out;
+}
+
+LoadedAnswer load_answer(const std::string& path) {
+  LoadedAnswer out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    out.error = fmt::format("{}: no such file; check the path", path);
+    return out;
+  }
+  if (std::filesystem::is_directory(path, ec)) {
+    out.error = fmt::format("{}: is a folder; pass the answer files in it", path);
+    return out;
+  }
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxAnswerBytes) {
+    out.error = fmt::format("{}: file is {:.1f} MB; answers are limited to {} MiB", path,
+                            static_cast<double>(size) / 1e6, kMaxAnswerBytes >> 20);
+    return out;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.error = fmt::format("{}: cannot be read (permission denied?)", path);
+    return out;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    out.error = fmt::format("{}: read error", path);
+    return out;
+  }
+  return parse_answer(ss.str(), path);
+}
+
+Session::Session(const pack::Library& library, lua::Limits limits)
+    : library_(library), limits_(limits) {}
+
+Grader* Session::grader_for(const std::string& id, std::string& error) {
+  auto it = compiled_.find(id);
+  if (it == compiled_.end()) {
+    Compiled c;
+    const pack::Manifest* m = library_.find_pack(id);
+    if (m == nullptr) {
+      std::string known;
+      for (const auto& p : library_.packs()) known += (known.empty() ? "" : ", ") + p.id;
+      c.error = fmt::format("unknown problem '{}'; known problems: {} (see `sdi list`)", id,
+                            known.empty() ? "none" : known);
+    } else {
+      try {
+        c.pack = std::make_unique<pack::LoadedPack>(library_, *m, limits_);
+        c.grader = std::make_unique<Grader>(library_, *c.pack);
+      } catch (const pack::Error& e) {
+        c.error = e.what();
+      } catch (const lua::Error& e) {
+        c.error = e.what();
+      }
+    }
+    it = compiled_.emplace(id, std::move(c)).first;
+  }
+  error = it->second.error;
+  return it->second.grader.get();
+}
+
+GradeResult Session::grade_document(const text::Document& doc, const GradeOptions& options) {
+  std::string problem;
+  std::string matched_by;
+  if (auto p = front_string(doc, "problem")) {
+    problem = *p;
+    matched_by = "front matter";
+  } else if (!options.problem.empty()) {
+    problem = options.problem;
+    matched_by = "--problem";
+  } else {
+    return failed(doc.path, fmt::format("{}:1: no problem named; add front matter (+++ problem = "
+                                        "\"url-shortener\" +++) or pass --problem ID",
+                                        doc.path));
+  }
+  std::string error;
+  Grader* grader = grader_for(problem, error);
+  if (grader == nullptr) {
+    // An unknown id is the answer's mistake; a broken pack is the pack's, named by its own file.
+    bool unknown = library_.find_pack(problem) == nullptr;
+    GradeResult r = failed(doc.path, unknown ? fmt::format("{}: {}", doc.path, error)
+                                             : fmt::format("{} (needed by {})", error, doc.path));
+    r.problem = problem;
+    return r;
+  }
+  std::string tpl_id = grader->pack().manifest().template_id;
+  if (!options.template_id.empty()) {
+    tpl_id = options.template_id;
+  } else if (auto t = front_string(doc, "template")) {
+    tpl_id = *t;
+  }
+  const pack::Template* tpl = library_.find_template(tpl_id);
+  if (tpl == nullptr) {
+    std::string known;
+    for (const auto& t : library_.templates()) known += (known.empty() ? "" : ", ") + t.id;
+    GradeResult r = failed(doc.path, fmt::format("{}: unknown template '{}'; known templates: {}",
+                                                 doc.path, tpl_id, known));
+    r.problem = problem;
+    return r;
+  }
+  GradeResult r = grader->grade(doc, *tpl);
+  r.matched_by = matched_by;
+  return r;
+}
+
+GradeResult Session::grade_file(const std::string& path, const GradeOptions& options) {
+  LoadedAnswer a = load_answer(path);
+  if (!a.doc) return failed(path, a.error);
+  return grade_document(*a.doc, options);
+}
+
+}  // namespace sdi::grade

@@ -1,0 +1,166 @@
+#include "grade/step_mapper.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+#include "grade/match_tokens.hpp"
+#include "text/fuzzy.hpp"
+
+namespace sdi::grade {
+
+namespace {
+
+bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Removes bracketed time budgets such as "[5 min]" or "(5-10 min)".
+std::string strip_brackets(std::string s) {
+  std::string out;
+  int depth = 0;
+  for (char c : s) {
+    if (c == '[' || c == '(') {
+      ++depth;
+      continue;
+    }
+    if ((c == ']' || c == ')') && depth > 0) {
+      --depth;
+      continue;
+    }
+    if (depth == 0) out += c;
+  }
+  return out;
+}
+
+const std::set<std::string>& filler_words() {
+  static const std::set<std::string> words = {"the", "a", "an", "and", "of", "for", "our", "to",
+                                              "step", "part", "phase", "section", "stage", "propos",
+                                              "defin", "our", "your", "min", "minut", "with", "on",
+                                              "in", "&", "vs", "let", "s"};
+  return words;
+}
+
+std::vector<std::string> content_stems(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto& s : phrase_stems(text)) {
+    if (filler_words().count(s)) continue;
+    if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+      continue;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+bool word_match(const std::string& a, const std::string& b) {
+  return a == b || text::fuzzy_word_equal(a, b);
+}
+
+// Dice overlap of content words, typo tolerant.
+double overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return 0;
+  std::vector<bool> used(b.size(), false);
+  int common = 0;
+  for (const auto& w : a) {
+    for (std::size_t j = 0; j < b.size(); ++j) {
+      if (!used[j] && word_match(w, b[j])) {
+        used[j] = true;
+        ++common;
+        break;
+      }
+    }
+  }
+  return 2.0 * common / static_cast<double>(a.size() + b.size());
+}
+
+}  // namespace
+
+std::string normalize_heading(std::string_view heading) {
+  std::string s = strip_brackets(lower(heading));
+  // Leading numbering: "step 2 -", "2.", "2)", "ii.", "part 3:", "#2".
+  std::size_t i = 0;
+  auto skip_space = [&] { while (i < s.size() && (is_space(s[i]) || s[i] == '#')) ++i; };
+  skip_space();
+  for (const char* word : {"step", "part", "phase", "stage", "section"}) {
+    std::size_t n = std::string_view(word).size();
+    if (s.compare(i, n, word) == 0 && (i + n >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + n])))) {
+      i += n;
+      skip_space();
+      break;
+    }
+  }
+  std::size_t j = i;
+  while (j < s.size() && (std::isdigit(static_cast<unsigned char>(s[j])) || s[j] == '.')) ++j;
+  if (j == i) {  // roman numerals followed by '.' or ')'
+    std::size_t k = i;
+    while (k < s.size() && (s[k] == 'i' || s[k] == 'v' || s[k] == 'x')) ++k;
+    if (k > i && k < s.size() && (s[k] == '.' || s[k] == ')')) j = k;
+  }
+  i = j;
+  while (i < s.size() && (is_space(s[i]) || s[i] == '.' || s[i] == ')' || s[i] == ':' || s[i] == '-' ||
+                          s[i] == '/' || s[i] == '|'))
+    ++i;
+  s = s.substr(i);
+  while (!s.empty() && (is_space(s.back()) || s.back() == ':' || s.back() == '.' || s.back() == '#'))
+    s.pop_back();
+  // Collapse inner whitespace.
+  std::string out;
+  for (char c : s) {
+    if (is_space(c)) {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+StepMatch match_heading(std::string_view heading, const pack::Template& t) {
+  std::string norm = normalize_heading(heading);
+  StepMatch best;
+  if (norm.empty()) return best;
+  std::vector<std::string> words = content_stems(norm);
+  for (std::size_t si = 0; si < t.steps.size(); ++si) {
+    const pack::Step& step = t.steps[si];
+    std::vector<std::string> candidates = step.aliases;
+    candidates.push_back(step.title);
+    candidates.push_back(step.id);
+    for (const auto& alias : candidates) {
+      double score;
+      std::string alias_norm = normalize_heading(alias);
+      if (alias_norm == norm) {
+        score = 1.0;
+      } else {
+        score = overlap(words, content_stems(alias_norm));
+        // A heading that contains a whole multi-word alias ("High level design and APIs").
+        if (alias_norm.find(' ') != std::string::npos && norm.find(alias_norm) != std::string::npos)
+          score = std::max(score, 0.8);
+      }
+      if (score > best.score) {
+        best.score = score;
+        best.step = static_cast<int>(si);
+      }
+    }
+  }
+  if (best.score < 0.5) return {};
+  return best;
+}
+
+std::vector<int> map_sections(const text::Document& doc, const pack::Template& t) {
+  std::vector<int> out(doc.sections.size(), -1);
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    StepMatch m = match_heading(doc.sections[i].title, t);
+    if (m.step >= 0) {
+      out[i] = m.step;
+    } else if (doc.sections[i].parent >= 0) {
+      out[i] = out[doc.sections[i].parent];
+    }
+  }
+  return out;
+}
+
+}  // namespace sdi::grade

@@ -1,0 +1,28 @@
+#pragma once
+// Maps an answer's headings to a template's steps: aliases, word overlap with stems and typo
+// tolerance, step numbering and time budgets stripped ("Step 2 - Propose high-level design",
+// "Requirments", "HLD", "(3) Capacity Estimations [3 min]").
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pack/template.hpp"
+#include "text/document.hpp"
+
+namespace sdi::grade {
+
+// The heading with numbering, time budgets and decoration removed, lowercase.
+std::string normalize_heading(std::string_view heading);
+
+// Best step for one heading and how sure the match is (0..1); -1 when nothing fits.
+struct StepMatch {
+  int step = -1;
+  double score = 0;
+};
+StepMatch match_heading(std::string_view heading, const pack::Template& t);
+
+// Step index per section; unmatched sections inherit their parent's step, else -1.
+std::vector<int> map_sections(const text::Document& doc, const pack::Template& t);
+
+}  // namespace sdi::grade

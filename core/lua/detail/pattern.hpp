@@ -1,0 +1,74 @@
+#pragma once
+
+#include <lua.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace sdi::lua::detail {
+
+// Lua 5.4 pattern matching (reference manual, section 6.4.1) whose every step is charged to the
+// sandbox budget, so no pattern can keep a C function busy for long: the stock matcher never
+// returns to the VM and is quadratic or worse on patterns like ".-.-x".
+class PatternMatcher {
+ public:
+  static constexpr int kMaxCaptures = 32;
+
+  // Both strings must stay alive (on the Lua stack) while the matcher is used.
+  PatternMatcher(lua_State* L, std::string_view subject, std::string_view pattern);
+  PatternMatcher(const PatternMatcher&) = delete;
+  PatternMatcher& operator=(const PatternMatcher&) = delete;
+
+  // Matches the pattern starting at `pattern` (inside the pattern string) against the subject
+  // from `at`. Returns the end of the match or nullptr. Malformed patterns raise Lua errors.
+  const char* match(const char* at, const char* pattern);
+
+  // Pushes the captures of the last match (the whole match when the pattern has none and
+  // `whole_when_none`), returns how many were pushed.
+  int push_captures(const char* start, const char* end, bool whole_when_none);
+  // Pushes capture `index` (0-based); index 0 of a pattern without captures is the whole match.
+  void push_capture(int index, const char* start, const char* end);
+
+  // Charges the steps not yet charged.
+  void flush();
+
+  const char* subject_begin() const noexcept { return subject_begin_; }
+  const char* subject_end() const noexcept { return subject_end_; }
+  const char* pattern_begin() const noexcept { return pattern_begin_; }
+  const char* pattern_end() const noexcept { return pattern_end_; }
+
+ private:
+  struct Capture {
+    const char* start;
+    std::ptrdiff_t length;  // or kUnfinished / kPosition
+  };
+
+  const char* do_match(const char* s, const char* p);
+  const char* max_expand(const char* s, const char* p, const char* class_end);
+  const char* min_expand(const char* s, const char* p, const char* class_end);
+  const char* start_capture(const char* s, const char* p, std::ptrdiff_t what);
+  const char* end_capture(const char* s, const char* p);
+  const char* match_back_reference(const char* s, int digit);
+  const char* match_balance(const char* s, const char* p);
+  const char* class_end(const char* p);
+  bool single_match(const char* s, const char* p, const char* class_end) const;
+  int capture_to_close();
+  void step();
+
+  lua_State* L_;
+  const char* subject_begin_;
+  const char* subject_end_;
+  const char* pattern_begin_;
+  const char* pattern_end_;
+  int depth_left_ = 0;
+  int level_ = 0;
+  std::uint32_t pending_steps_ = 0;
+  Capture captures_[kMaxCaptures] = {};
+};
+
+// True when the pattern has no magic characters, so a plain substring search gives the same
+// result.
+bool is_plain_pattern(std::string_view pattern) noexcept;
+
+}  // namespace sdi::lua::detail

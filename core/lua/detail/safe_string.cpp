@@ -1,0 +1,317 @@
+#include <fmt/format.h>
+#include <lauxlib.h>
+
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+
+#include "lua/detail/libraries.hpp"
+#include "lua/detail/pattern.hpp"
+#include "lua/detail/runtime.hpp"
+
+namespace sdi::lua::detail {
+namespace {
+
+// Bytes a plain substring search scans or compares per budget unit.
+constexpr std::size_t kScanBytesPerUnit = 64;
+
+std::string_view check_string(lua_State* L, int arg) {
+  std::size_t length = 0;
+  const char* text = luaL_checklstring(L, arg, &length);
+  return {text, length};
+}
+
+// Lua's rule for an initial position: negative counts from the end, out-of-range clamps to 1.
+std::size_t start_offset(lua_Integer position, std::size_t length) {
+  if (position > 0) return static_cast<std::size_t>(position) - 1;
+  if (position == 0) return 0;
+  if (position < -static_cast<lua_Integer>(length)) return 0;
+  return length - static_cast<std::size_t>(-position);
+}
+
+void enforce_caps(lua_State* L, const char* function, std::string_view subject,
+                  std::string_view pattern) {
+  const Limits& limits = runtime(L).limits;
+  if (subject.size() > limits.pattern_subject_max) {
+    raise_tagged(L, Error::Kind::Forbidden,
+                 fmt::format("{}: subject of {} bytes exceeds the sandbox limit of {} for "
+                             "pattern matching",
+                             function, subject.size(), format_bytes(limits.pattern_subject_max)));
+  }
+  if (pattern.size() > limits.pattern_max) {
+    raise_tagged(L, Error::Kind::Forbidden,
+                 fmt::format("{}: pattern of {} bytes exceeds the sandbox limit of {}", function,
+                             pattern.size(), format_bytes(limits.pattern_max)));
+  }
+}
+
+// Substring search charged per candidate position, so a needle whose first byte occurs
+// everywhere ("aaa...b" in "aaaa...") pays for every comparison.
+std::size_t charged_search(lua_State* L, std::string_view haystack, std::string_view needle,
+                           std::size_t from) {
+  if (needle.empty()) return from;
+  std::uint64_t units = 1;
+  const std::uint64_t compare_units = 1 + needle.size() / kScanBytesPerUnit;
+  std::size_t found = std::string_view::npos;
+  while (from + needle.size() <= haystack.size()) {
+    const void* candidate = std::memchr(haystack.data() + from, needle.front(),
+                                        haystack.size() - needle.size() + 1 - from);
+    if (candidate == nullptr) {
+      units += (haystack.size() - from) / kScanBytesPerUnit;
+      break;
+    }
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(candidate) - haystack.data());
+    units += (at - from) / kScanBytesPerUnit + compare_units;
+    if (std::memcmp(haystack.data() + at, needle.data(), needle.size()) == 0) {
+      found = at;
+      break;
+    }
+    from = at + 1;
+    if (units >= 4096) {
+      charge(L, units);
+      units = 0;
+    }
+  }
+  charge(L, units);
+  return found;
+}
+
+int find_or_match(lua_State* L, bool find) {
+  const char* name = find ? "string.find" : "string.match";
+  const std::string_view subject = check_string(L, 1);
+  const std::string_view pattern = check_string(L, 2);
+  const std::size_t init = start_offset(luaL_optinteger(L, 3, 1), subject.size());
+  enforce_caps(L, name, subject, pattern);
+  if (init > subject.size()) {
+    luaL_pushfail(L);
+    return 1;
+  }
+  if (find && (lua_toboolean(L, 4) || is_plain_pattern(pattern))) {
+    const std::size_t found = charged_search(L, subject, pattern, init);
+    if (found == std::string_view::npos) {
+      luaL_pushfail(L);
+      return 1;
+    }
+    lua_pushinteger(L, static_cast<lua_Integer>(found) + 1);
+    lua_pushinteger(L, static_cast<lua_Integer>(found + pattern.size()));
+    return 2;
+  }
+  PatternMatcher matcher(L, subject, pattern);
+  const char* p = pattern.data();
+  const bool anchored = !pattern.empty() && *p == '^';
+  if (anchored) ++p;
+  const char* start = subject.data() + init;
+  do {
+    if (const char* end = matcher.match(start, p)) {
+      matcher.flush();
+      if (!find) return matcher.push_captures(start, end, true);
+      lua_pushinteger(L, static_cast<lua_Integer>(start - subject.data()) + 1);
+      lua_pushinteger(L, static_cast<lua_Integer>(end - subject.data()));
+      return matcher.push_captures(nullptr, nullptr, false) + 2;
+    }
+  } while (start++ < matcher.subject_end() && !anchored);
+  matcher.flush();
+  luaL_pushfail(L);
+  return 1;
+}
+
+int safe_find(lua_State* L) { return find_or_match(L, true); }
+int safe_match(lua_State* L) { return find_or_match(L, false); }
+
+// Iteration state of a gmatch iterator, as offsets into its subject.
+struct GmatchState {
+  std::size_t next;
+  std::size_t last_match;  // npos before the first match
+};
+
+int gmatch_step(lua_State* L) {
+  std::size_t subject_length = 0;
+  std::size_t pattern_length = 0;
+  const char* subject = lua_tolstring(L, lua_upvalueindex(1), &subject_length);
+  const char* pattern = lua_tolstring(L, lua_upvalueindex(2), &pattern_length);
+  auto* state = static_cast<GmatchState*>(lua_touserdata(L, lua_upvalueindex(3)));
+  PatternMatcher matcher(L, {subject, subject_length}, {pattern, pattern_length});
+  for (const char* start = subject + state->next; start <= matcher.subject_end(); ++start) {
+    const char* end = matcher.match(start, pattern);
+    const auto end_offset = static_cast<std::size_t>(end - subject);
+    if (end != nullptr && end_offset != state->last_match) {
+      state->next = state->last_match = end_offset;
+      matcher.flush();
+      return matcher.push_captures(start, end, true);
+    }
+  }
+  state->next = subject_length + 1;
+  matcher.flush();
+  return 0;
+}
+
+int safe_gmatch(lua_State* L) {
+  const std::string_view subject = check_string(L, 1);
+  const std::string_view pattern = check_string(L, 2);
+  std::size_t init = start_offset(luaL_optinteger(L, 3, 1), subject.size());
+  enforce_caps(L, "string.gmatch", subject, pattern);
+  if (init > subject.size()) init = subject.size() + 1;
+  lua_settop(L, 2);  // the iterator keeps both strings alive as upvalues
+  auto* state = static_cast<GmatchState*>(lua_newuserdatauv(L, sizeof(GmatchState), 0));
+  *state = {init, std::string_view::npos};
+  lua_pushcclosure(L, gmatch_step, 3);
+  return 1;
+}
+
+// Appends the replacement string for one match, expanding %0-%9 and %%.
+void add_replacement_string(lua_State* L, luaL_Buffer& buffer, PatternMatcher& matcher,
+                            const char* start, const char* end) {
+  std::size_t length = 0;
+  const char* text = lua_tolstring(L, 3, &length);
+  const char* const text_end = text + length;
+  while (text < text_end) {
+    const char* escape = static_cast<const char*>(std::memchr(text, '%', text_end - text));
+    if (escape == nullptr) {
+      luaL_addlstring(&buffer, text, static_cast<std::size_t>(text_end - text));
+      break;
+    }
+    luaL_addlstring(&buffer, text, static_cast<std::size_t>(escape - text));
+    const char directive = escape + 1 < text_end ? escape[1] : '\0';
+    if (directive == '%') {
+      luaL_addchar(&buffer, '%');
+    } else if (directive == '0') {
+      luaL_addlstring(&buffer, start, static_cast<std::size_t>(end - start));
+    } else if (directive >= '1' && directive <= '9') {
+      matcher.push_capture(directive - '1', start, end);
+      luaL_tolstring(L, -1, nullptr);
+      lua_remove(L, -2);
+      luaL_addvalue(&buffer);
+    } else {
+      luaL_error(L, "invalid use of '%%' in replacement string");
+    }
+    text = escape + 2;
+  }
+}
+
+// Appends the replacement for one match given by a table or a function (or the match itself when
+// they yield false or nil).
+void add_replacement_value(lua_State* L, luaL_Buffer& buffer, PatternMatcher& matcher,
+                           const char* start, const char* end, int replacement_type) {
+  if (replacement_type == LUA_TFUNCTION) {
+    lua_pushvalue(L, 3);
+    const int count = matcher.push_captures(start, end, true);
+    lua_call(L, count, 1);
+  } else {
+    matcher.push_capture(0, start, end);
+    lua_gettable(L, 3);
+  }
+  if (!lua_toboolean(L, -1)) {
+    lua_pop(L, 1);
+    luaL_addlstring(&buffer, start, static_cast<std::size_t>(end - start));
+  } else if (!lua_isstring(L, -1)) {
+    luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+  } else {
+    luaL_addvalue(&buffer);
+  }
+}
+
+int safe_gsub(lua_State* L) {
+  const std::string_view subject = check_string(L, 1);
+  const std::string_view pattern = check_string(L, 2);
+  const int replacement_type = lua_type(L, 3);
+  const lua_Integer max_replacements =
+      luaL_optinteger(L, 4, static_cast<lua_Integer>(subject.size()) + 1);
+  luaL_argexpected(L,
+                   replacement_type == LUA_TNUMBER || replacement_type == LUA_TSTRING ||
+                       replacement_type == LUA_TFUNCTION || replacement_type == LUA_TTABLE,
+                   3, "string/function/table");
+  enforce_caps(L, "string.gsub", subject, pattern);
+  lua_settop(L, 3);
+
+  PatternMatcher matcher(L, subject, pattern);
+  const char* p = pattern.data();
+  const bool anchored = !pattern.empty() && *p == '^';
+  if (anchored) ++p;
+  const char* source = subject.data();
+  const char* last_match = nullptr;
+  lua_Integer replacements = 0;
+  bool changed = false;
+  luaL_Buffer buffer;
+  luaL_buffinit(L, &buffer);
+  while (replacements < max_replacements) {
+    const char* end = matcher.match(source, p);
+    if (end != nullptr && end != last_match) {
+      ++replacements;
+      changed = true;
+      if (replacement_type == LUA_TFUNCTION || replacement_type == LUA_TTABLE) {
+        add_replacement_value(L, buffer, matcher, source, end, replacement_type);
+      } else {
+        add_replacement_string(L, buffer, matcher, source, end);
+      }
+      source = last_match = end;
+    } else if (source < matcher.subject_end()) {
+      luaL_addchar(&buffer, *source++);
+    } else {
+      break;
+    }
+    if (anchored) break;
+  }
+  matcher.flush();
+  if (!changed) {
+    lua_pushvalue(L, 1);
+  } else {
+    luaL_addlstring(&buffer, source, static_cast<std::size_t>(matcher.subject_end() - source));
+    luaL_pushresult(&buffer);
+  }
+  lua_pushinteger(L, replacements);
+  return 2;
+}
+
+// string.rep with its size checked against the memory limit up front: the stock version loops
+// n times even when the result is empty, so rep("", 1e15) would never return.
+int safe_rep(lua_State* L) {
+  const std::string_view text = check_string(L, 1);
+  const lua_Integer count = luaL_checkinteger(L, 2);
+  std::size_t separator_length = 0;
+  const char* separator = luaL_optlstring(L, 3, "", &separator_length);
+  if (count <= 0 || (text.empty() && separator_length == 0)) {
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  const std::size_t memory_limit = runtime(L).limits.memory_bytes;
+  const std::size_t limit =
+      memory_limit != 0 ? memory_limit : std::numeric_limits<std::size_t>::max() / 2;
+  const std::size_t unit = text.size() + separator_length;
+  const auto repetitions = static_cast<std::uint64_t>(count);
+  if (repetitions > limit / unit) {
+    if (memory_limit == 0) return luaL_error(L, "resulting string too large");
+    return raise_tagged(L, Error::Kind::Memory,
+                        fmt::format("string.rep: the result would exceed the {}",
+                                    format_bytes(memory_limit) + " memory limit"));
+  }
+  const std::size_t total = static_cast<std::size_t>(repetitions) * unit - separator_length;
+  luaL_Buffer buffer;
+  char* out = luaL_buffinitsize(L, &buffer, total);
+  for (std::uint64_t i = 0; i < repetitions; ++i) {
+    std::memcpy(out, text.data(), text.size());
+    out += text.size();
+    if (separator_length != 0 && i + 1 < repetitions) {
+      std::memcpy(out, separator, separator_length);
+      out += separator_length;
+    }
+  }
+  luaL_pushresultsize(&buffer, total);
+  return 1;
+}
+
+}  // namespace
+
+void install_safe_string(lua_State* L, int table) {
+  static constexpr luaL_Reg kFunctions[] = {
+      {"find", safe_find}, {"match", safe_match}, {"gmatch", safe_gmatch},
+      {"gsub", safe_gsub}, {"rep", safe_rep},     {nullptr, nullptr},
+  };
+  lua_pushvalue(L, table);
+  luaL_setfuncs(L, kFunctions, 0);
+  lua_pushnil(L);
+  lua_setfield(L, -2, "dump");
+  lua_pop(L, 1);
+}
+
+}  // namespace sdi::lua::detail

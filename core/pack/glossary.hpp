@@ -1,0 +1,42 @@
+#pragma once
+// The concept glossary (plugins/concepts/*.toml, plus concepts a pack declares itself).
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace sdi::pack {
+
+struct Concept {
+  std::string id;
+  std::string name;
+  std::string definition;
+  std::vector<std::string> synonyms;       // phrases, matched on stems, case-insensitive
+  std::vector<std::string> abbreviations;  // whole tokens, case-insensitive
+  std::vector<std::string> exact;          // whole tokens, case-sensitive
+  std::vector<std::string> products;       // technologies that imply the concept
+  std::vector<std::string> broader;        // a hit here also counts for these
+  std::vector<std::string> related;
+  std::string category;
+  std::string file;
+  int line = 0;
+};
+
+class Glossary {
+ public:
+  // Adds a concept; a second concept with the same id is an error naming both places.
+  void add(Concept c);
+  const Concept* find(const std::string& id) const;
+  const std::vector<Concept>& all() const { return concepts_; }
+  std::size_t size() const { return concepts_.size(); }
+
+ private:
+  std::vector<Concept> concepts_;
+  std::map<std::string, std::size_t> by_id_;
+};
+
+// Reads every *.toml in the folder (sorted by name, so the result is deterministic).
+void read_glossary_dir(const std::filesystem::path& dir, Glossary& into);
+
+}  // namespace sdi::pack

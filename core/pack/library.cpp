@@ -1,0 +1,118 @@
+#include "pack/library.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "pack/error.hpp"
+
+namespace sdi::pack {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<fs::path> sorted_entries(const fs::path& dir, const std::string& extension) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (extension.empty() ? e.is_directory(ec) : e.path().extension() == extension)
+      out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+void Library::add_manifest(const fs::path& dir) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(dir, ec);
+  if (ec) canonical = dir;
+  for (const auto& m : packs_)
+    if (m.dir == canonical) return;
+  try {
+    Manifest m = read_manifest(canonical);
+    // Later entries on the search path override earlier ones, so an author's copy of a pack
+    // (--pack-path, SDI_PATH, or a folder named on the command line) replaces the built-in one.
+    for (auto& existing : packs_) {
+      if (existing.id == m.id) {
+        notes_.push_back(fmt::format("{}: pack '{}' overrides {}", m.file, m.id, existing.file));
+        existing = std::move(m);
+        return;
+      }
+    }
+    packs_.push_back(std::move(m));
+  } catch (const Error& e) {
+    problems_.push_back(e.what());
+  }
+}
+
+void Library::add_pack_dir(const fs::path& dir) { add_manifest(dir); }
+
+Library Library::discover(const SearchPath& path) {
+  Library lib;
+  lib.path_ = path;
+  for (const auto& plugins : path.plugin_dirs) {
+    for (const auto& file : sorted_entries(plugins / "templates", ".toml")) {
+      try {
+        Template t = read_template(file);
+        if (lib.find_template(t.id) == nullptr) lib.templates_.push_back(std::move(t));
+      } catch (const Error& e) {
+        lib.problems_.push_back(e.what());
+      }
+    }
+    try {
+      read_glossary_dir(plugins / "concepts", lib.glossary_);
+    } catch (const Error& e) {
+      lib.problems_.push_back(e.what());
+    }
+    for (const auto& file : sorted_entries(plugins / "checks", ".lua")) lib.check_plugins_.push_back(file);
+    std::error_code ec;
+    if (fs::is_directory(plugins / "reporters", ec)) lib.reporter_dirs_.push_back(plugins / "reporters");
+  }
+  for (const auto& problems : path.problem_dirs) {
+    for (const auto& dir : sorted_entries(problems, "")) {
+      std::error_code ec;
+      if (fs::exists(dir / "pack.toml", ec)) lib.add_manifest(dir);
+    }
+  }
+  for (const auto& dir : path.pack_dirs) lib.add_manifest(dir);
+  return lib;
+}
+
+const Manifest* Library::find_pack(const std::string& id) const {
+  for (const auto& m : packs_)
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
+const Template* Library::find_template(const std::string& id) const {
+  for (const auto& t : templates_)
+    if (t.id == id) return &t;
+  return nullptr;
+}
+
+fs::path Library::find_reporter(const std::string& format) const {
+  // Later folders on the search path win, so a user's reporter can replace a built-in one.
+  for (auto it = reporter_dirs_.rbegin(); it != reporter_dirs_.rend(); ++it) {
+    fs::path p = *it / (format + ".lua");
+    std::error_code ec;
+    if (fs::is_regular_file(p, ec)) return p;
+  }
+  return {};
+}
+
+std::vector<std::string> Library::reporter_names() const {
+  std::vector<std::string> names;
+  for (const auto& dir : reporter_dirs_)
+    for (const auto& file : sorted_entries(dir, ".lua")) {
+      std::string n = file.stem().string();
+      if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+    }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace sdi::pack

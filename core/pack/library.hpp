@@ -1,0 +1,52 @@
+#pragma once
+// Everything found on the search path without running Lua: templates, the concept glossary,
+// pack manifests, check plugins and reporters. A bad file is recorded as a problem and skipped,
+// so one broken pack never hides the others.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "pack/glossary.hpp"
+#include "pack/manifest.hpp"
+#include "pack/paths.hpp"
+#include "pack/template.hpp"
+
+namespace sdi::pack {
+
+class Library {
+ public:
+  static Library discover(const SearchPath& path);
+
+  const std::vector<Manifest>& packs() const { return packs_; }
+  const Manifest* find_pack(const std::string& id) const;
+  const std::vector<Template>& templates() const { return templates_; }
+  const Template* find_template(const std::string& id) const;
+  const Glossary& glossary() const { return glossary_; }
+  const std::vector<std::filesystem::path>& check_plugins() const { return check_plugins_; }
+  // Reporter plugin for a format name, or empty when there is none.
+  std::filesystem::path find_reporter(const std::string& format) const;
+  std::vector<std::string> reporter_names() const;
+  const std::vector<std::filesystem::path>& reporter_dirs() const { return reporter_dirs_; }
+  // Problems met while discovering (messages already name the file and line).
+  const std::vector<std::string>& problems() const { return problems_; }
+  // Harmless observations, e.g. a pack overriding another with the same id.
+  const std::vector<std::string>& notes() const { return notes_; }
+  const SearchPath& search_path() const { return path_; }
+
+  // Reads one pack folder that is not (yet) on the search path, e.g. `sdi pack lint ./mine`.
+  void add_pack_dir(const std::filesystem::path& dir);
+
+ private:
+  void add_manifest(const std::filesystem::path& dir);
+  SearchPath path_;
+  std::vector<Manifest> packs_;
+  std::vector<Template> templates_;
+  Glossary glossary_;
+  std::vector<std::filesystem::path> check_plugins_;
+  std::vector<std::filesystem::path> reporter_dirs_;
+  std::vector<std::string> problems_;
+  std::vector<std::string> notes_;
+};
+
+}  // namespace sdi::pack

@@ -1,0 +1,103 @@
+#include "pack/paths.hpp"
+
+#include <system_error>
+
+namespace sdi::pack {
+
+namespace {
+
+bool is_root(const fs::path& dir) {
+  std::error_code ec;
+  return fs::is_directory(dir / "plugins" / "templates", ec) && fs::is_directory(dir / "problems", ec);
+}
+
+void add_unique(std::vector<fs::path>& list, const fs::path& p) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(p, ec);
+  if (ec) canonical = p;
+  for (const auto& existing : list)
+    if (existing == canonical) return;
+  list.push_back(canonical);
+}
+
+// A --pack-path entry may be one pack, a folder of packs, or a root with plugins/ and problems/.
+void add_entry(SearchPath& sp, const fs::path& dir) {
+  std::error_code ec;
+  if (fs::exists(dir / "pack.toml", ec)) {
+    add_unique(sp.pack_dirs, dir);
+    return;
+  }
+  bool root_like = false;
+  if (fs::is_directory(dir / "plugins", ec)) {
+    add_unique(sp.plugin_dirs, dir / "plugins");
+    root_like = true;
+  }
+  if (fs::is_directory(dir / "problems", ec)) {
+    add_unique(sp.problem_dirs, dir / "problems");
+    root_like = true;
+  }
+  if (!root_like) {
+    add_unique(sp.problem_dirs, dir);
+    add_unique(sp.plugin_dirs, dir);
+  }
+}
+
+}  // namespace
+
+fs::path find_builtin_root(const fs::path& executable) {
+  std::error_code ec;
+  fs::path exe = fs::weakly_canonical(executable, ec);
+  if (ec) exe = executable;
+  fs::path dir = exe.parent_path();
+  if (is_root(dir.parent_path() / "share" / "sdi")) return dir.parent_path() / "share" / "sdi";
+  for (int up = 0; up < 4 && !dir.empty(); ++up) {
+    if (is_root(dir)) return dir;
+    if (dir == dir.parent_path()) break;
+    dir = dir.parent_path();
+  }
+  return {};
+}
+
+SearchPath make_search_path(const fs::path& executable, const std::vector<std::string>& pack_paths,
+                            const char* sdi_path_env) {
+  SearchPath sp;
+  fs::path root = find_builtin_root(executable);
+  if (!root.empty()) {
+    add_unique(sp.plugin_dirs, root / "plugins");
+    add_unique(sp.problem_dirs, root / "problems");
+  }
+  for (const auto& p : pack_paths) add_entry(sp, p);
+  if (sdi_path_env != nullptr) {
+    std::string all = sdi_path_env;
+    std::size_t start = 0;
+    while (start <= all.size()) {
+      std::size_t colon = all.find(':', start);
+      std::string part = all.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      if (!part.empty()) add_entry(sp, part);
+      if (colon == std::string::npos) break;
+      start = colon + 1;
+    }
+  }
+  return sp;
+}
+
+std::string display_path(const fs::path& p) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(p, ec);
+  if (ec) return p.string();
+  abs = abs.lexically_normal();
+  fs::path cwd = fs::current_path(ec);
+  if (!ec) {
+    fs::path rel = abs.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.string();
+  }
+  fs::path probe = abs;
+  while (probe.has_parent_path() && probe != probe.parent_path()) {
+    auto name = probe.filename();
+    if (name == "problems" || name == "plugins") return abs.lexically_relative(probe.parent_path()).string();
+    probe = probe.parent_path();
+  }
+  return abs.string();
+}
+
+}  // namespace sdi::pack

@@ -1,0 +1,351 @@
+#include "quantity/vocab.hpp"
+
+#include <cctype>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "quantity/unit.hpp"
+
+namespace sdi::quantity::detail {
+
+namespace {
+
+constexpr double kDay = 86400;
+constexpr double kBit = 1.0 / 8;
+
+using N = UnitNote;
+
+// word, symbol, factor, bytes, time, bits, exact_case, note
+constexpr UnitDef kUnits[] = {
+    // information, decimal prefixes (KB = 1000 B)
+    {"B", "B", 1, 1, 0, false, true, N::None},
+    {"KB", "KB", 1e3, 1, 0, false, true, N::None},
+    {"kB", "KB", 1e3, 1, 0, false, true, N::None},
+    {"MB", "MB", 1e6, 1, 0, false, true, N::None},
+    {"GB", "GB", 1e9, 1, 0, false, true, N::None},
+    {"TB", "TB", 1e12, 1, 0, false, true, N::None},
+    {"PB", "PB", 1e15, 1, 0, false, true, N::None},
+    {"EB", "EB", 1e18, 1, 0, false, true, N::None},
+    // all-lowercase slips mean bytes ("100gb", "3tb", "500kb/sec")
+    {"kb", "KB", 1e3, 1, 0, false, true, N::LowercaseBytes},
+    {"mb", "MB", 1e6, 1, 0, false, true, N::LowercaseBytes},
+    {"gb", "GB", 1e9, 1, 0, false, true, N::LowercaseBytes},
+    {"tb", "TB", 1e12, 1, 0, false, true, N::LowercaseBytes},
+    {"pb", "PB", 1e15, 1, 0, false, true, N::LowercaseBytes},
+    // uppercase prefix + lowercase b: bits
+    {"Kb", "Kb", 1e3 * kBit, 1, 0, true, true, N::Bits},
+    {"Mb", "Mb", 1e6 * kBit, 1, 0, true, true, N::Bits},
+    {"Gb", "Gb", 1e9 * kBit, 1, 0, true, true, N::Bits},
+    {"Tb", "Tb", 1e12 * kBit, 1, 0, true, true, N::Bits},
+    {"Pb", "Pb", 1e15 * kBit, 1, 0, true, true, N::Bits},
+    // binary prefixes (KiB = 1024 B)
+    {"KiB", "KiB", 1024.0, 1, 0, false, false, N::None},
+    {"MiB", "MiB", 1048576.0, 1, 0, false, false, N::None},
+    {"GiB", "GiB", 1073741824.0, 1, 0, false, false, N::None},
+    {"TiB", "TiB", 1099511627776.0, 1, 0, false, false, N::None},
+    {"PiB", "PiB", 1125899906842624.0, 1, 0, false, false, N::None},
+    {"EiB", "EiB", 1152921504606846976.0, 1, 0, false, false, N::None},
+    // spelled out
+    {"byte", "B", 1, 1, 0, false, false, N::None},
+    {"bytes", "B", 1, 1, 0, false, false, N::None},
+    {"kilobyte", "KB", 1e3, 1, 0, false, false, N::None},
+    {"kilobytes", "KB", 1e3, 1, 0, false, false, N::None},
+    {"megabyte", "MB", 1e6, 1, 0, false, false, N::None},
+    {"megabytes", "MB", 1e6, 1, 0, false, false, N::None},
+    {"gigabyte", "GB", 1e9, 1, 0, false, false, N::None},
+    {"gigabytes", "GB", 1e9, 1, 0, false, false, N::None},
+    {"terabyte", "TB", 1e12, 1, 0, false, false, N::None},
+    {"terabytes", "TB", 1e12, 1, 0, false, false, N::None},
+    {"petabyte", "PB", 1e15, 1, 0, false, false, N::None},
+    {"petabytes", "PB", 1e15, 1, 0, false, false, N::None},
+    {"exabyte", "EB", 1e18, 1, 0, false, false, N::None},
+    {"exabytes", "EB", 1e18, 1, 0, false, false, N::None},
+    {"bit", "bits", kBit, 1, 0, true, false, N::None},
+    {"bits", "bits", kBit, 1, 0, true, false, N::None},
+    {"kbit", "Kb", 1e3 * kBit, 1, 0, true, false, N::None},
+    {"kbits", "Kb", 1e3 * kBit, 1, 0, true, false, N::None},
+    {"kilobit", "Kb", 1e3 * kBit, 1, 0, true, false, N::None},
+    {"kilobits", "Kb", 1e3 * kBit, 1, 0, true, false, N::None},
+    {"mbit", "Mb", 1e6 * kBit, 1, 0, true, false, N::None},
+    {"mbits", "Mb", 1e6 * kBit, 1, 0, true, false, N::None},
+    {"megabit", "Mb", 1e6 * kBit, 1, 0, true, false, N::None},
+    {"megabits", "Mb", 1e6 * kBit, 1, 0, true, false, N::None},
+    {"gbit", "Gb", 1e9 * kBit, 1, 0, true, false, N::None},
+    {"gbits", "Gb", 1e9 * kBit, 1, 0, true, false, N::None},
+    {"gigabit", "Gb", 1e9 * kBit, 1, 0, true, false, N::None},
+    {"gigabits", "Gb", 1e9 * kBit, 1, 0, true, false, N::None},
+    {"tbit", "Tb", 1e12 * kBit, 1, 0, true, false, N::None},
+    {"terabit", "Tb", 1e12 * kBit, 1, 0, true, false, N::None},
+    {"terabits", "Tb", 1e12 * kBit, 1, 0, true, false, N::None},
+    // bit rates (any case: "bps" is always bits) and byte rates
+    {"bps", "bps", kBit, 1, -1, true, false, N::None},
+    {"kbps", "Kbps", 1e3 * kBit, 1, -1, true, false, N::None},
+    {"mbps", "Mbps", 1e6 * kBit, 1, -1, true, false, N::None},
+    {"gbps", "Gbps", 1e9 * kBit, 1, -1, true, false, N::None},
+    {"tbps", "Tbps", 1e12 * kBit, 1, -1, true, false, N::None},
+    {"Bps", "B/s", 1, 1, -1, false, true, N::None},
+    {"KBps", "KB/s", 1e3, 1, -1, false, true, N::None},
+    {"kBps", "KB/s", 1e3, 1, -1, false, true, N::None},
+    {"MBps", "MB/s", 1e6, 1, -1, false, true, N::None},
+    {"GBps", "GB/s", 1e9, 1, -1, false, true, N::None},
+    {"TBps", "TB/s", 1e12, 1, -1, false, true, N::None},
+    // time (abbreviations that collide with words are case-sensitive: "US", "MS", "H")
+    {"ns", "ns", 1e-9, 0, 1, false, true, N::None},
+    {"nsec", "ns", 1e-9, 0, 1, false, false, N::None},
+    {"nanosecond", "ns", 1e-9, 0, 1, false, false, N::None},
+    {"nanoseconds", "ns", 1e-9, 0, 1, false, false, N::None},
+    {"us", "\xC2\xB5s", 1e-6, 0, 1, false, true, N::None},
+    {"\xC2\xB5s", "\xC2\xB5s", 1e-6, 0, 1, false, true, N::None},
+    {"\xCE\xBCs", "\xC2\xB5s", 1e-6, 0, 1, false, true, N::None},
+    {"usec", "\xC2\xB5s", 1e-6, 0, 1, false, false, N::None},
+    {"microsecond", "\xC2\xB5s", 1e-6, 0, 1, false, false, N::None},
+    {"microseconds", "\xC2\xB5s", 1e-6, 0, 1, false, false, N::None},
+    {"ms", "ms", 1e-3, 0, 1, false, true, N::None},
+    {"msec", "ms", 1e-3, 0, 1, false, false, N::None},
+    {"msecs", "ms", 1e-3, 0, 1, false, false, N::None},
+    {"millisecond", "ms", 1e-3, 0, 1, false, false, N::None},
+    {"milliseconds", "ms", 1e-3, 0, 1, false, false, N::None},
+    {"s", "s", 1, 0, 1, false, true, N::None},
+    {"sec", "s", 1, 0, 1, false, false, N::None},
+    {"secs", "s", 1, 0, 1, false, false, N::None},
+    {"second", "s", 1, 0, 1, false, false, N::None},
+    {"seconds", "s", 1, 0, 1, false, false, N::None},
+    {"min", "min", 60, 0, 1, false, false, N::None},
+    {"mins", "min", 60, 0, 1, false, false, N::None},
+    {"minute", "min", 60, 0, 1, false, false, N::None},
+    {"minutes", "min", 60, 0, 1, false, false, N::None},
+    {"h", "h", 3600, 0, 1, false, true, N::None},
+    {"hr", "h", 3600, 0, 1, false, false, N::None},
+    {"hrs", "h", 3600, 0, 1, false, false, N::None},
+    {"hour", "h", 3600, 0, 1, false, false, N::None},
+    {"hours", "h", 3600, 0, 1, false, false, N::None},
+    {"d", "day", kDay, 0, 1, false, true, N::None},
+    {"day", "day", kDay, 0, 1, false, false, N::None},
+    {"days", "day", kDay, 0, 1, false, false, N::None},
+    {"wk", "week", 7 * kDay, 0, 1, false, false, N::Week},
+    {"wks", "week", 7 * kDay, 0, 1, false, false, N::Week},
+    {"week", "week", 7 * kDay, 0, 1, false, false, N::Week},
+    {"weeks", "week", 7 * kDay, 0, 1, false, false, N::Week},
+    {"mo", "month", 30 * kDay, 0, 1, false, false, N::Month},
+    {"mos", "month", 30 * kDay, 0, 1, false, false, N::Month},
+    {"mth", "month", 30 * kDay, 0, 1, false, false, N::Month},
+    {"mths", "month", 30 * kDay, 0, 1, false, false, N::Month},
+    {"month", "month", 30 * kDay, 0, 1, false, false, N::Month},
+    {"months", "month", 30 * kDay, 0, 1, false, false, N::Month},
+    {"yr", "year", 365 * kDay, 0, 1, false, false, N::Year},
+    {"yrs", "year", 365 * kDay, 0, 1, false, false, N::Year},
+    {"year", "year", 365 * kDay, 0, 1, false, false, N::Year},
+    {"years", "year", 365 * kDay, 0, 1, false, false, N::Year},
+    // event rates
+    {"qps", "/s", 1, 0, -1, false, false, N::PerSecond},
+    {"rps", "/s", 1, 0, -1, false, false, N::PerSecond},
+    {"tps", "/s", 1, 0, -1, false, false, N::PerSecond},
+};
+
+// word, factor, exact_case, spaced_ok, ambiguous_b, note
+constexpr ScaleDef kScales[] = {
+    {"K", 1e3, true, true, false, ""},
+    {"k", 1e3, true, true, false, ""},
+    {"M", 1e6, true, true, false, ""},
+    {"MM", 1e6, true, false, false, ""},
+    {"m", 1e6, true, false, false, "'m' read as million"},
+    {"B", 1e9, true, true, true, ""},
+    {"b", 1e9, true, false, false, "'b' read as billion"},
+    {"bn", 1e9, false, true, false, ""},
+    {"T", 1e12, true, true, false, ""},
+    {"tn", 1e12, false, true, false, ""},
+    {"hundred", 1e2, false, true, false, ""},
+    {"thousand", 1e3, false, true, false, ""},
+    {"million", 1e6, false, true, false, ""},
+    {"mil", 1e6, false, true, false, ""},
+    {"mill", 1e6, false, true, false, ""},
+    {"mln", 1e6, false, true, false, ""},
+    {"billion", 1e9, false, true, false, ""},
+    {"bil", 1e9, false, true, false, ""},
+    {"bill", 1e9, false, false, false, ""},
+    {"bln", 1e9, false, true, false, ""},
+    {"trillion", 1e12, false, true, false, ""},
+    {"tril", 1e12, false, true, false, ""},
+};
+
+constexpr std::string_view kNouns[] = {
+    "user", "dau", "mau", "wau", "tweet", "post", "request", "req", "query", "read", "write",
+    "message", "msg", "view", "click", "photo", "image", "picture", "pic", "video", "clip", "file",
+    "url", "link", "event", "log", "record", "row", "item", "object", "order", "transaction", "txn",
+    "session", "connection", "upload", "download", "like", "comment", "follower", "followee",
+    "follow", "friend", "notification", "search", "server", "machine", "node", "host", "instance",
+    "shard", "partition", "replica", "op", "operation", "call", "hit", "visit", "visitor",
+    "pageview", "impression", "ad", "document", "doc", "chat", "conversation", "group", "ride",
+    "trip", "driver", "rider", "customer", "account", "device", "sensor", "metric", "key", "entry",
+    "paste", "packet", "job", "task", "ticket", "booking", "reservation", "payment", "stream",
+    "song", "track", "chunk", "block", "page", "character", "char", "word", "person", "member",
+    "subscriber", "listener", "viewer", "player", "game", "reaction", "share", "retweet", "reply",
+    "story", "status", "update", "feed", "timeline", "fetch", "lookup", "redirect", "hash", "core",
+    "cpu", "vcpu", "thread", "worker", "container", "pod", "region", "datacenter", "rack", "disk",
+    "drive", "ssd", "hdd", "cluster", "broker", "topic", "consumer", "producer", "queue", "lock",
+    "token", "id", "vote", "bid", "listing", "product", "review", "rating", "restaurant", "merchant",
+    "seller", "buyer", "delivery", "location", "ping", "heartbeat", "email", "sms", "alert",
+    "crawl", "domain", "site", "website", "webpage", "dollar", "usd", "cent", "time", "hashtag",
+    "mention", "thumbnail", "attachment", "endpoint", "tenant", "app", "application", "service",
+    "microservice", "table", "column", "index", "segment", "batch", "frame", "creator", "author",
+    "writer", "reader", "recipient", "sender", "participant", "contact", "phone", "vehicle", "car",
+    "article", "blog", "question", "answer", "bucket", "put", "get", "insert", "delete", "mutation",
+    "commit", "push", "publish", "subscription", "match", "swipe", "profile", "cart", "purchase",
+    "invoice", "transfer", "shortlink", "alias", "box", "replication", "copy", "counter",
+    "increment", "checkin", "unit", "component", "box", "machine", "step", "pixel", "sample", "span", "trace", "screenshot", "emoji",
+    "sticker", "dm", "room", "channel", "guild", "cdn", "edge", "pop", "gpu", "socket",
+    "websocket", "poll",
+};
+
+constexpr std::string_view kModifiers[] = {
+    "active", "daily", "monthly", "weekly", "concurrent", "simultaneous", "unique", "new", "total",
+    "peak", "average", "avg", "online", "registered", "paying", "premium", "free", "inbound",
+    "outbound", "incoming", "outgoing", "additional", "extra", "more", "distinct", "hot", "cold",
+    "live", "global", "mobile", "web", "direct", "private", "public", "external", "internal",
+    "original", "returning", "paid", "small", "large", "big", "primary", "secondary", "backup",
+    "full", "raw", "compressed", "short", "long", "api", "http", "db", "database", "cache",
+    "media", "text", "voice", "redis", "kafka", "mysql", "cassandra", "postgres", "nodejs",
+    "application", "storage", "app", "read-only", "write-heavy", "distinct", "open", "idle",
+    "successful", "failed", "unread", "pending", "duplicate", "cached", "uncached", "sharded",
+};
+
+constexpr std::string_view kStopwords[] = {
+    "and", "or", "but", "nor", "the", "a", "an", "of", "per", "each", "every", "in", "on", "at",
+    "to", "for", "with", "by", "from", "is", "are", "was", "were", "be", "been", "being", "so",
+    "then", "than", "that", "this", "these", "those", "which", "who", "whom", "whose", "we", "i",
+    "it", "its", "our", "their", "they", "you", "your", "he", "she", "his", "her", "if", "as",
+    "into", "over", "under", "about", "approx", "approximately", "roughly", "around", "up", "down",
+    "out", "via", "vs", "versus", "will", "would", "can", "could", "should", "may", "might", "must",
+    "need", "needs", "needed", "take", "takes", "give", "gives", "get", "gets", "means", "mean",
+    "i.e", "e.g", "etc", "where", "when", "while", "after", "before", "since", "until", "only",
+    "just", "also", "not", "no", "yes", "all", "any", "some", "most", "less", "fewer", "same",
+    "other", "another", "such", "very", "too", "there", "here", "what", "how", "why", "has",
+    "have", "had", "do", "does", "did", "x", "within", "across", "between", "among", "along",
+    "through", "during", "without", "against", "toward", "towards", "upon", "like", "unlike",
+    "plus", "minus", "divided", "multiplied", "gives", "equals", "making", "make", "makes",
+    "so", "hence", "thus", "therefore", "because", "though", "although", "assume", "assuming",
+    "say", "says", "let", "lets", "let's", "which", "now", "still", "already", "even", "ever",
+};
+
+constexpr std::string_view kKeywords[] = {
+    "per", "a", "an", "each", "every", "over", "for", "in", "within", "to", "as", "x", "X", "and",
+    "or", "of", "the", "from", "into", "at", "is", "are", "by", "with", "than", "between", "up",
+    "next", "last", "past", "about", "approx", "approximately", "roughly", "around", "circa",
+    "ca", "nearly", "almost", "under", "below", "above", "max", "maximum", "minimum",
+    "least", "most", "more", "less", "fewer", "no", "percent", "pct",
+};
+
+struct Tables {
+  std::unordered_map<std::string_view, const UnitDef*> unit_exact, unit_ci, unit_symbol;
+  std::unordered_map<std::string_view, const ScaleDef*> scale_exact, scale_ci;
+  std::unordered_set<std::string_view> nouns, modifiers, stopwords, keywords;
+
+  Tables() {
+    for (const auto& u : kUnits) {
+      unit_exact.emplace(u.word, &u);
+      if (!u.exact_case) unit_ci.emplace(u.word, &u);  // words are listed in lowercase
+      unit_symbol.emplace(u.symbol, &u);
+    }
+    for (const auto& s : kScales) {
+      scale_exact.emplace(s.word, &s);
+      if (!s.exact_case) scale_ci.emplace(s.word, &s);
+    }
+    for (auto w : kNouns) nouns.insert(w);
+    for (auto w : kModifiers) modifiers.insert(w);
+    for (auto w : kStopwords) stopwords.insert(w);
+    for (auto w : kKeywords) keywords.insert(w);
+  }
+};
+
+const Tables& tables() {
+  static const Tables t;
+  return t;
+}
+
+}  // namespace
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+const UnitDef* find_unit(std::string_view word) {
+  const auto& t = tables();
+  if (auto it = t.unit_exact.find(word); it != t.unit_exact.end()) return it->second;
+  if (word.size() > 16) return nullptr;
+  std::string l = lower(word);
+  if (auto it = t.unit_ci.find(l); it != t.unit_ci.end()) return it->second;
+  // binary prefixes: "kib", "GIB"
+  if (l.size() == 3 && l[1] == 'i' && l[2] == 'b') {
+    for (const auto& u : kUnits) {
+      if (u.word.size() == 3 && u.word[1] == 'i' && lower(u.word) == l) return &u;
+    }
+  }
+  return nullptr;
+}
+
+const UnitDef* find_symbol(std::string_view symbol) {
+  const auto& t = tables();
+  auto it = t.unit_symbol.find(symbol);
+  return it == t.unit_symbol.end() ? nullptr : it->second;
+}
+
+const ScaleDef* find_scale(std::string_view word) {
+  const auto& t = tables();
+  if (auto it = t.scale_exact.find(word); it != t.scale_exact.end()) return it->second;
+  if (word.size() > 12) return nullptr;
+  std::string l = lower(word);
+  if (auto it = t.scale_ci.find(l); it != t.scale_ci.end()) return it->second;
+  return nullptr;
+}
+
+bool is_known_noun(std::string_view word) {
+  if (word.size() > 24) return false;
+  const auto& t = tables();
+  std::string l = lower(word);
+  if (t.nouns.count(l) || t.modifiers.count(l)) return true;
+  std::string s = singular(l);
+  return t.nouns.count(s) > 0;
+}
+
+std::string noun_tag(std::string_view word) {
+  const auto& t = tables();
+  std::string l = lower(word);
+  std::string s = singular(l);
+  // A modifier used as the last word keeps its spelling ("nodejs", "active"): only nouns are
+  // singularised.
+  if (!t.nouns.count(s) && !t.nouns.count(l)) return l;
+  if (t.nouns.count(l) && !t.nouns.count(s)) s = l;
+  if (s == "req") return "request";
+  if (s == "msg") return "message";
+  if (s == "txn") return "transaction";
+  if (s == "pic") return "photo";
+  if (s == "doc") return "document";
+  return s;
+}
+
+bool is_stopword(std::string_view word) {
+  if (word.size() > 16) return false;
+  return tables().stopwords.count(lower(word)) > 0;
+}
+
+bool is_keyword(std::string_view word) {
+  if (word.size() > 16) return false;
+  return tables().keywords.count(lower(word)) > 0;
+}
+
+double rate_adverb_seconds(std::string_view word) {
+  std::string l = lower(word);
+  if (l == "hourly") return 3600;
+  if (l == "daily" || l == "nightly") return kDay;
+  if (l == "weekly") return 7 * kDay;
+  if (l == "monthly") return 30 * kDay;
+  if (l == "yearly" || l == "annually") return 365 * kDay;
+  return 0;
+}
+
+}  // namespace sdi::quantity::detail

@@ -1,0 +1,26 @@
+#pragma once
+// Moving the result model into Lua (for reporters and `sdi run`), and Lua values out as JSON.
+
+#include <lua.h>
+
+#include <string>
+
+#include "grade/result.hpp"
+
+namespace sdi::report {
+
+// Pushes a table with the fields of the sdi.grade.v1 result. Lists are marked as arrays so an
+// empty one still encodes as [].
+void push_result(lua_State* L, const grade::GradeResult& r);
+// Pushes an empty table marked as a JSON array.
+void push_array(lua_State* L, int size_hint);
+
+// Encodes the value at `index` as JSON: objects with sorted keys, integers without a fraction,
+// marked or 1..n tables as arrays. `indent` 0 gives one line. Raises a Lua error on cycles or
+// values JSON cannot hold.
+std::string encode_json(lua_State* L, int index, int indent);
+
+// A lua_CFunction: sdi.json(value [, indent]).
+int lua_json(lua_State* L);
+
+}  // namespace sdi::report

@@ -1,0 +1,95 @@
+#include "report/outputs.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+
+namespace sdi::report {
+
+FormatSpec parse_format_spec(const std::string& spec) {
+  FormatSpec f;
+  std::size_t colon = spec.find(':');
+  f.format = spec.substr(0, colon);
+  if (colon != std::string::npos) {
+    f.file = spec.substr(colon + 1);
+    if (f.file.empty())
+      throw std::invalid_argument(fmt::format("--format {}: the file after ':' is empty", spec));
+  }
+  if (f.format.empty())
+    throw std::invalid_argument(fmt::format("--format {}: name a format, e.g. json or junit:report.xml", spec));
+  return f;
+}
+
+void write_atomically(const std::string& path, const std::string& content) {
+  std::filesystem::path target(path);
+  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::string tmp = (dir / ("." + target.filename().string() + ".tmp." + std::to_string(getpid()))).string();
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) throw std::runtime_error(fmt::format("{}: cannot be written", path));
+  bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
+  ok = std::fflush(f) == 0 && ok;
+  ok = fsync(fileno(f)) == 0 && ok;
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    throw std::runtime_error(fmt::format("{}: cannot be written", path));
+  }
+}
+
+Outputs::Outputs(const pack::Library& library, const std::vector<FormatSpec>& specs, RunInfo info,
+                 bool stdout_color) {
+  for (const auto& spec : specs) {
+    auto path = library.find_reporter(spec.format);
+    if (path.empty()) {
+      std::string known;
+      for (const auto& n : library.reporter_names()) known += (known.empty() ? "" : ", ") + n;
+      throw std::runtime_error(fmt::format("unknown format '{}'; available: {}", spec.format, known));
+    }
+    auto out = std::make_unique<Output>();
+    out->spec = spec;
+    RunInfo ri = info;
+    ri.color = spec.file.empty() && stdout_color;
+    Output* raw = out.get();
+    std::function<void(std::string_view)> sink;
+    if (spec.file.empty()) {
+      sink = [](std::string_view s) {
+        std::cout << s;
+        std::cout.flush();
+      };
+    } else {
+      sink = [raw](std::string_view s) { raw->buffer.append(s); };
+    }
+    out->reporter = std::make_unique<Reporter>(path, ri, sink);
+    outputs_.push_back(std::move(out));
+  }
+}
+
+void Outputs::start() {
+  for (auto& o : outputs_) o->reporter->start();
+}
+
+void Outputs::add(const grade::GradeResult& r) {
+  for (auto& o : outputs_) o->reporter->add(r);
+}
+
+std::vector<std::string> Outputs::finish(const Summary& s) {
+  std::vector<std::string> problems;
+  for (auto& o : outputs_) {
+    o->reporter->finish(s);
+    if (o->spec.file.empty()) continue;
+    try {
+      write_atomically(o->spec.file, o->buffer);
+    } catch (const std::exception& e) {
+      problems.push_back(e.what());
+    }
+  }
+  return problems;
+}
+
+}  // namespace sdi::report

@@ -1,0 +1,146 @@
+#include "report/reporter.hpp"
+
+#include <lauxlib.h>
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+#include "pack/paths.hpp"
+#include "report/lua_values.hpp"
+
+namespace sdi::report {
+
+namespace {
+
+int push_result_cfn(lua_State* L) {
+  push_result(L, *static_cast<const grade::GradeResult*>(lua_touserdata(L, 1)));
+  return 1;
+}
+
+int push_summary_cfn(lua_State* L) {
+  const Summary& s = *static_cast<const Summary*>(lua_touserdata(L, 1));
+  lua_createtable(L, 0, 8);
+  lua_pushinteger(L, s.files);
+  lua_setfield(L, -2, "files");
+  lua_pushinteger(L, s.graded);
+  lua_setfield(L, -2, "graded");
+  lua_pushinteger(L, s.errors);
+  lua_setfield(L, -2, "errors");
+  lua_pushinteger(L, s.below);
+  lua_setfield(L, -2, "below_min_score");
+  lua_pushnumber(L, s.min_score);
+  lua_setfield(L, -2, "min_score");
+  lua_pushnumber(L, s.mean);
+  lua_setfield(L, -2, "mean");
+  lua_createtable(L, 0, 4);
+  for (const auto& [level, count] : s.levels) {
+    lua_pushinteger(L, count);
+    lua_setfield(L, -2, level.c_str());
+  }
+  lua_setfield(L, -2, "levels");
+  return 1;
+}
+
+}  // namespace
+
+Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
+                   std::function<void(std::string_view)> sink)
+    : sandbox_(std::make_unique<lua::Sandbox>()), sink_(std::move(sink)),
+      display_(pack::display_path(plugin)) {
+  lua_State* L = sandbox_->state();
+  sandbox_->push_env();
+  lua_newtable(L);
+  lua_pushcfunction(L, lua_json);
+  lua_setfield(L, -2, "json");
+  lua_pushstring(L, SDI_VERSION);
+  lua_setfield(L, -2, "version");
+  lua_setfield(L, -2, "sdi");
+  lua_pop(L, 1);
+  sandbox_->set_module_root(plugin.parent_path());
+  try {
+    sandbox_->load_file(plugin, display_);
+    sandbox_->call(0, 1);
+  } catch (const lua::Error& e) {
+    throw std::runtime_error(e.what());
+  }
+  if (!lua_istable(L, -1))
+    throw std::runtime_error(fmt::format("{}: a reporter must return a table with start, result "
+                                         "and finish functions", display_));
+  lua_getfield(L, -1, "description");
+  if (lua_type(L, -1) == LUA_TSTRING) description_ = lua_tostring(L, -1);
+  lua_pop(L, 1);
+  module_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+  lua_createtable(L, 0, 4);
+  lua_pushboolean(L, info.color);
+  lua_setfield(L, -2, "color");
+  lua_pushnumber(L, info.min_score);
+  lua_setfield(L, -2, "min_score");
+  lua_pushstring(L, info.command.c_str());
+  lua_setfield(L, -2, "command");
+  lua_pushstring(L, SDI_VERSION);
+  lua_setfield(L, -2, "version");
+  run_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+// Calls module[name](args..., run) with `nargs` arguments already on the stack.
+void Reporter::call_hook(const char* name, int nargs) {
+  lua_State* L = sandbox_->state();
+  lua_rawgeti(L, LUA_REGISTRYINDEX, module_ref_);
+  lua_getfield(L, -1, name);
+  lua_remove(L, -2);
+  if (!lua_isfunction(L, -1)) {
+    lua_pop(L, 1 + nargs);
+    return;
+  }
+  lua_insert(L, -1 - nargs);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, run_ref_);
+  try {
+    sandbox_->call(nargs + 1, 1);
+  } catch (const lua::Error& e) {
+    throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
+  }
+  if (lua_type(L, -1) == LUA_TSTRING) {
+    std::size_t len = 0;
+    const char* s = lua_tolstring(L, -1, &len);
+    sink_(std::string_view(s, len));
+  }
+  lua_pop(L, 1);
+}
+
+void Reporter::start() { call_hook("start", 0); }
+
+void Reporter::add(const grade::GradeResult& r) {
+  lua_State* L = sandbox_->state();
+  lua_pushcfunction(L, push_result_cfn);
+  lua_pushlightuserdata(L, const_cast<grade::GradeResult*>(&r));
+  try {
+    sandbox_->call(1, 1);
+  } catch (const lua::Error& e) {
+    throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
+  }
+  call_hook("result", 1);
+}
+
+void Reporter::finish(const Summary& s) {
+  lua_State* L = sandbox_->state();
+  lua_pushcfunction(L, push_summary_cfn);
+  lua_pushlightuserdata(L, const_cast<Summary*>(&s));
+  try {
+    sandbox_->call(1, 1);
+  } catch (const lua::Error& e) {
+    throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
+  }
+  call_hook("finish", 1);
+}
+
+std::string reporter_description(const std::filesystem::path& plugin) {
+  try {
+    Reporter r(plugin, {}, [](std::string_view) {});
+    return r.description();
+  } catch (const std::exception& e) {
+    return std::string("(broken: ") + e.what() + ")";
+  }
+}
+
+}  // namespace sdi::report

@@ -1,0 +1,34 @@
+#pragma once
+// Words of an answer for matching: as written, lowercased and stemmed.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sdi::text {
+
+struct Token {
+  std::string_view text;  // as written: a view into the text given to tokenize()
+  std::string lower;      // ASCII letters lowercased; ’ inside a word becomes '
+  std::string stem;       // English (Porter2) stem of `lower`; `lower` itself when it holds a digit
+  std::uint32_t offset;   // byte offset of `text` in the tokenized input
+};
+
+// Splits text into words and numbers. A token is a run of ASCII letters and digits and non-ASCII
+// letters (any non-ASCII character outside the punctuation, symbol, arrow and emoji blocks), and
+// keeps a joining character only between two such characters:
+// - '-' and '_': "read-heavy", "write-through", "user_id", "10-20"
+// - '.': "node.js", "3.5", "e.g" (a trailing full stop is never part of a token)
+// - ' or ’ after a letter and before a letter: "don't", "user's"
+// - '/' between digits: "80/20", "24/7" (while "read/write" and "FR/NFR" split)
+// - ',' between a digit and exactly three digits: "86,400", "1,000,000"
+// Ill-formed UTF-8 reads as U+FFFD, a separator. Everything else separates tokens, so "~4K" gives
+// "4K", "50%" gives "50" and "S3", "L7", "p99", "base62" stay whole.
+std::vector<Token> tokenize(std::string_view text);
+
+std::string lower_ascii(std::string_view text);
+
+bool has_digit(std::string_view text);
+
+}  // namespace sdi::text

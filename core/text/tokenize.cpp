@@ -1,0 +1,147 @@
+#include "text/stem.hpp"
+#include "text/token.hpp"
+#include "text/utf8.hpp"
+
+namespace sdi::text {
+namespace {
+
+enum class Class { Letter, Digit, Other };
+
+struct Char {
+  Class cls;
+  std::size_t length;
+  char32_t code_point;
+};
+
+constexpr char32_t kRightQuote = 0x2019;
+
+bool is_ascii_letter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// Non-ASCII characters that separate words: Latin-1 punctuation and symbols (except the micro
+// sign), x and divide signs, general punctuation through miscellaneous symbols and arrows, CJK
+// punctuation, the byte order mark, the replacement character and emoji.
+bool is_separator(char32_t cp) {
+  return (cp >= 0x80 && cp <= 0xBF && cp != 0xB5) || cp == 0xD7 || cp == 0xF7 ||
+         (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF ||
+         cp == 0xFFFD || (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
+Char classify(std::string_view s, std::size_t i) {
+  const char c = s[i];
+  if (is_ascii_letter(c)) return {Class::Letter, 1, static_cast<char32_t>(c)};
+  if (is_ascii_digit(c)) return {Class::Digit, 1, static_cast<char32_t>(c)};
+  if (static_cast<unsigned char>(c) < 0x80) return {Class::Other, 1, static_cast<char32_t>(c)};
+  const utf8::Decoded d = utf8::decode(s, i);
+  return {is_separator(d.code_point) ? Class::Other : Class::Letter, d.length, d.code_point};
+}
+
+bool is_word(const Char& c) {
+  return c.cls != Class::Other;
+}
+
+bool three_digits_then_boundary(std::string_view s, std::size_t i) {
+  if (i + 3 > s.size()) return false;
+  for (std::size_t k = i; k < i + 3; ++k) {
+    if (!is_ascii_digit(s[k])) return false;
+  }
+  return i + 3 == s.size() || !is_ascii_digit(s[i + 3]);
+}
+
+// Whether `joiner` (between `before` and `after`, which starts at after_pos) stays in the token.
+bool joins(const Char& before, const Char& joiner, const Char& after, std::string_view s,
+           std::size_t after_pos) {
+  if (!is_word(after)) return false;
+  switch (joiner.code_point) {
+    case '-':
+    case '_':
+    case '.':
+      return true;
+    case '\'':
+    case kRightQuote:
+      return before.cls == Class::Letter && after.cls == Class::Letter;
+    case '/':
+      return before.cls == Class::Digit && after.cls == Class::Digit;
+    case ',':
+      return before.cls == Class::Digit && three_digits_then_boundary(s, after_pos);
+    default:
+      return false;
+  }
+}
+
+std::string lower_token(std::string_view word) {
+  std::string out;
+  out.reserve(word.size());
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (c >= 'A' && c <= 'Z') {
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else if (c == '\xE2' && word.substr(i, 3) == "\xE2\x80\x99") {
+      out.push_back('\'');
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6 + 1);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    Char c = classify(text, i);
+    if (!is_word(c)) {
+      i += c.length;
+      continue;
+    }
+    const std::size_t start = i;
+    i += c.length;
+    Char last = c;
+    while (i < text.size()) {
+      c = classify(text, i);
+      if (is_word(c)) {
+        i += c.length;
+        last = c;
+        continue;
+      }
+      const std::size_t after_pos = i + c.length;
+      if (after_pos >= text.size()) break;
+      const Char after = classify(text, after_pos);
+      if (!joins(last, c, after, text, after_pos)) break;
+      i = after_pos + after.length;
+      last = after;
+    }
+    Token token;
+    token.text = text.substr(start, i - start);
+    token.lower = lower_token(token.text);
+    token.stem = has_digit(token.lower) ? token.lower : stem(token.lower);
+    token.offset = static_cast<std::uint32_t>(start);
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool has_digit(std::string_view text) {
+  for (const char c : text) {
+    if (is_ascii_digit(c)) return true;
+  }
+  return false;
+}
+
+}  // namespace sdi::text

@@ -1,0 +1,25 @@
+#pragma once
+// UTF-8 helpers shared by input checks, entity decoding and the tokenizer.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace sdi::text::utf8 {
+
+// Byte offset of the first byte that does not start or continue a well-formed UTF-8 sequence
+// (overlong forms, surrogates and code points above U+10FFFF are ill-formed), or npos.
+std::size_t first_invalid(std::string_view bytes);
+
+struct Decoded {
+  char32_t code_point;  // U+FFFD when the sequence is ill-formed
+  std::size_t length;   // bytes consumed, at least 1
+};
+
+// Decodes the sequence starting at bytes[pos]; pos must be < bytes.size().
+Decoded decode(std::string_view bytes, std::size_t pos);
+
+void append(std::string& out, char32_t code_point);
+
+}  // namespace sdi::text::utf8

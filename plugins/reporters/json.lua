@@ -1,0 +1,25 @@
+-- sdi.grade.v1 JSON: one document with every result and the run's summary.
+-- The schema is documented in docs/grade-report.schema.json; keep the two in step.
+
+local first = true
+
+return {
+  description = "JSON report (schema sdi.grade.v1), for tools and dashboards",
+
+  start = function(run)
+    first = true
+    return '{\n  "schema": "sdi.grade.v1",\n  "engine": ' .. sdi.json(run.version) .. ',\n  "results": ['
+  end,
+
+  result = function(r)
+    local body = sdi.json(r, 2):gsub("\n", "\n    ")
+    local sep = first and "\n    " or ",\n    "
+    first = false
+    return sep .. body
+  end,
+
+  finish = function(summary)
+    local body = sdi.json(summary, 2):gsub("\n", "\n  ")
+    return (first and "]" or "\n  ]") .. ',\n  "summary": ' .. body .. "\n}\n"
+  end,
+}

@@ -1,0 +1,157 @@
+-- The terminal report: per answer, the score and level, the strongest and weakest steps, then
+-- every step with its checks, their feedback, the line that earned the credit and what to add.
+
+local colors = {
+  reset = "\27[0m", bold = "\27[1m", dim = "\27[2m",
+  red = "\27[31m", green = "\27[32m", yellow = "\27[33m", magenta = "\27[35m", cyan = "\27[36m",
+}
+
+local use_color = false
+
+local function paint(text, ...)
+  if not use_color then return text end
+  local codes = {}
+  for _, name in ipairs({ ... }) do codes[#codes + 1] = colors[name] end
+  return table.concat(codes) .. text .. colors.reset
+end
+
+local marks = { pass = "✓", partial = "~", fail = "✗", error = "!" }
+local tints = { pass = "green", partial = "yellow", fail = "red", error = "magenta" }
+local level_tints = { strong = "green", pass = "green", borderline = "yellow", fail = "red", error = "magenta" }
+
+local function num(x)
+  if x == math.floor(x) then return string.format("%d", x) end
+  return string.format("%.1f", x)
+end
+
+-- Cuts at a character boundary so multi-byte text is never split.
+local function shorten(text, limit)
+  text = text:gsub("%s+", " ")
+  if #text <= limit then return text end
+  local cut = limit - 3
+  while cut > 0 and (text:byte(cut + 1) or 0) >= 0x80 and (text:byte(cut + 1) or 0) < 0xC0 do
+    cut = cut - 1
+  end
+  return text:sub(1, cut) .. "..."
+end
+
+local function wrap(text, indent, width)
+  local lines, line = {}, ""
+  for word in text:gmatch("%S+") do
+    if #line > 0 and #line + 1 + #word > width then
+      lines[#lines + 1] = line
+      line = word
+    else
+      line = (#line > 0) and (line .. " " .. word) or word
+    end
+  end
+  if #line > 0 then lines[#lines + 1] = line end
+  return indent .. table.concat(lines, "\n" .. indent)
+end
+
+local function step_percent(s)
+  if s.max <= 0 then return nil end
+  return math.floor(100 * s.points / s.max + 0.5)
+end
+
+local function render_check(out, c)
+  local head = string.format("    %s %s", paint(marks[c.status] or "?", tints[c.status] or "bold"),
+    c.title)
+  local pts = string.format("%s/%s", num(c.points), num(c.max))
+  out[#out + 1] = head .. string.rep(" ", math.max(1, 64 - #c.title)) .. paint(pts, "dim")
+  if c.feedback ~= "" then out[#out + 1] = wrap(c.feedback, "        ", 90) end
+  local ev = c.evidence[1]
+  if ev and ev.text ~= "" then
+    local where = ev.line > 0 and ("line " .. ev.line) or "front matter"
+    out[#out + 1] = paint(string.format("        %s: \"%s\"", where, shorten(ev.text, 80)), "dim")
+  end
+  if c.suggestion ~= "" then out[#out + 1] = paint(wrap("→ " .. c.suggestion, "        ", 90), "cyan") end
+end
+
+local function render(r)
+  local out = {}
+  if not r.graded then
+    out[#out + 1] = paint(r.file, "bold") .. "  " .. paint("not graded", "magenta")
+    for _, e in ipairs(r.errors) do out[#out + 1] = "  " .. e end
+    out[#out + 1] = ""
+    return table.concat(out, "\n") .. "\n"
+  end
+  out[#out + 1] = string.format("%s  %s  %s",
+    paint(r.file, "bold"),
+    paint(r.problem .. " · " .. r.template, "dim"),
+    paint(num(r.score) .. "/100 " .. r.level, "bold", level_tints[r.level] or "bold"))
+
+  local graded = {}
+  for _, s in ipairs(r.steps) do
+    if s.max > 0 then graded[#graded + 1] = s end
+  end
+  if #graded > 1 then
+    local best, worst = graded[1], graded[1]
+    for _, s in ipairs(graded) do
+      if s.points / s.max > best.points / best.max then best = s end
+      if s.points / s.max < worst.points / worst.max then worst = s end
+    end
+    out[#out + 1] = string.format("  strongest: %s (%d%%)   weakest: %s (%d%%)",
+      best.title, step_percent(best), worst.title, step_percent(worst))
+  end
+
+  for i, s in ipairs(r.steps) do
+    local pct = step_percent(s)
+    local right = pct and string.format("%s/%s  %3d%%  %s", num(s.points), num(s.max), pct, s.verdict)
+      or "not graded"
+    local title = string.format("  %d. %s", i, s.title)
+    out[#out + 1] = ""
+    out[#out + 1] = paint(title, "bold") .. string.rep(" ", math.max(1, 52 - #title)) .. right
+    for _, c in ipairs(s.checks) do render_check(out, c) end
+  end
+
+  if #r.estimates > 0 then
+    out[#out + 1] = ""
+    out[#out + 1] = paint("  Estimates", "bold")
+    for _, e in ipairs(r.estimates) do
+      local mark = e.stated == "" and paint("✗", "red") or
+        (e.credit >= 0.75 and paint("✓", "green") or paint("~", "yellow"))
+      out[#out + 1] = "    " .. mark .. " " .. e.derivation
+    end
+  end
+  for _, f in ipairs(r.flags) do
+    out[#out + 1] = paint(string.format("  ! line %d: %s = %s is outside the plausible range %s",
+      f.line, f.id, f.stated, f.range), "yellow")
+  end
+  for _, e in ipairs(r.errors) do out[#out + 1] = paint("  error: " .. e, "magenta") end
+  out[#out + 1] = ""
+  return table.concat(out, "\n") .. "\n"
+end
+
+return {
+  description = "Readable terminal report (colour when the output is a terminal)",
+
+  start = function(run)
+    use_color = run.color
+    return nil
+  end,
+
+  result = function(r)
+    return render(r)
+  end,
+
+  finish = function(s)
+    if s.files <= 1 and s.errors == 0 and s.min_score == 0 then return nil end
+    local parts = {
+      string.format("%d answer%s", s.files, s.files == 1 and "" or "s"),
+      string.format("%d graded", s.graded),
+    }
+    if s.errors > 0 then parts[#parts + 1] = paint(string.format("%d with errors", s.errors), "magenta") end
+    parts[#parts + 1] = "mean " .. num(s.mean)
+    local levels = {}
+    for _, name in ipairs({ "strong", "pass", "borderline", "fail" }) do
+      levels[#levels + 1] = string.format("%s %d", name, s.levels[name] or 0)
+    end
+    parts[#parts + 1] = table.concat(levels, ", ")
+    local line = table.concat(parts, " · ")
+    if s.min_score > 0 then
+      line = line .. string.format(" · %d below %s", s.below_min_score, num(s.min_score))
+    end
+    return paint(line, "bold") .. "\n"
+  end,
+}

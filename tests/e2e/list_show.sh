@@ -1,0 +1,77 @@
+# `sdi list` and `sdi show`: packs from their manifests, prompts and template steps.
+source "$(dirname "$0")/lib/assert.bash"
+
+run list
+expect_rc 0 "list"
+expect_out "url-shortener"
+expect_out "Design a URL shortener"
+expect_out "DIFFICULTY"
+
+run list --json
+expect_rc 0 "list --json"
+expect_true "any(p['id'] == 'url-shortener' and p['template'] == 'classic' and p['difficulty'] == 'easy' for p in d)"
+
+run show url-shortener
+expect_rc 0 "show"
+expect_out "Design a URL shortener"
+expect_out "TinyURL"
+expect_out "Template: Classic six steps"
+expect_out "Capacity estimations"
+
+for t in classic justify conversation seven-steps four-steps; do
+  run show url-shortener --template "$t"
+  expect_rc 0 "show --template $t"
+  expect_out "($t,"
+done
+run show url-shortener --template seven-steps
+expect_out "System interface definition"
+expect_out "Identifying and resolving bottlenecks"
+
+run show url-shortener --json
+expect_rc 0 "show --json"
+expect_true "d['id'] == 'url-shortener' and d['counts']['questions'] >= 12"
+expect_true "'answer' not in json.dumps(d['counts'])"
+
+run show no-such-pack
+expect_rc 2 "show unknown"
+expect_err "unknown problem 'no-such-pack'"
+run show url-shortener --template nope
+expect_rc 2 "show unknown template"
+expect_err "unknown template 'nope'"
+
+# A pack.toml with an unknown key is named precisely, and the good packs still list.
+mkdir -p "$WORK/packs/odd"
+cat >"$WORK/packs/odd/pack.toml" <<'TOML'
+id = "odd"
+title = "Odd"
+version = "0.1.0"
+engine = ">=0.1"
+difficulty = "easy"
+template = "classic"
+prompt = "x"
+colour = "blue"
+TOML
+run --pack-path "$WORK/packs" list
+expect_rc 2 "list with a bad manifest"
+expect_err "packs/odd/pack.toml:8: unknown key 'colour'"
+expect_out "url-shortener"
+
+sed -i 's/^colour.*//; s/^engine.*/engine = ">=9.0"/' "$WORK/packs/odd/pack.toml"
+run --pack-path "$WORK/packs" list
+expect_err "packs/odd/pack.toml:4: 'engine' '>=9.0' does not include this engine's version"
+
+sed -i 's/^engine.*/engine = "banana"/' "$WORK/packs/odd/pack.toml"
+run --pack-path "$WORK/packs" list
+expect_err "'engine' is not a version range"
+
+sed -i 's/^title.*//' "$WORK/packs/odd/pack.toml"
+run --pack-path "$WORK/packs" list
+expect_err "missing required key 'title'"
+
+run --version
+expect_rc 0 "--version"
+expect_out "sdi "
+run --help
+expect_rc 0 "--help"
+expect_out "grade"
+finish
