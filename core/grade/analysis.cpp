@@ -137,7 +137,7 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
 double credit_for(Use u) {
   switch (u) {
     case Use::Heading: return 0.0;
-    case Use::Bare: return 0.35;
+    case Use::Bare: return 0.3;
     case Use::Used: return 0.8;
     case Use::Reasoned: return 1.0;
   }

@@ -56,8 +56,16 @@ int answer_concept(lua_State* L) {
   return 1;
 }
 
-// answer.find(text) -> list of { line, text } for blocks containing the text (case-insensitive)
-int answer_find(lua_State* L) {
+// True when the block holds at least one real sentence rather than a list of terms.
+bool is_prose(const Analysis& a, std::size_t block) {
+  for (const auto& s : a.sentences)
+    if (s.block == static_cast<int>(block) && s.glue >= 2 && s.words >= 4) return true;
+  return false;
+}
+
+// answer.find(text) -> list of { line, text, prose } for blocks containing the text
+// (case-insensitive); answer.said(text) keeps only the blocks written as sentences.
+int find_blocks(lua_State* L, bool prose_only) {
   const CheckContext& ctx = current(L);
   std::string needle = luaL_checkstring(L, 1);
   std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -68,14 +76,21 @@ int answer_find(lua_State* L) {
     std::string hay = b.text;
     std::transform(hay.begin(), hay.end(), hay.begin(), [](unsigned char c) { return std::tolower(c); });
     std::size_t pos = hay.find(needle);
-    if (needle.empty() || pos == std::string::npos) continue;
-    lua_createtable(L, 0, 2);
+    if (needle.empty() || pos == std::string::npos || b.kind == text::BlockKind::Heading) continue;
+    bool prose = is_prose(ctx.analysis, bi);
+    if (prose_only && !prose) continue;
+    lua_createtable(L, 0, 3);
     set_field(L, "line", static_cast<lua_Integer>(b.line_at(pos)));
     set_field(L, "text", b.text);
+    lua_pushboolean(L, prose);
+    lua_setfield(L, -2, "prose");
     lua_rawseti(L, -2, ++n);
   }
   return 1;
 }
+
+int answer_find(lua_State* L) { return find_blocks(L, false); }
+int answer_said(lua_State* L) { return find_blocks(L, true); }
 
 // answer.estimate(id) -> { stated, expected, ratio, credit, line, derivation } | nil
 int answer_estimate(lua_State* L) {
@@ -175,6 +190,8 @@ int build_answer(lua_State* L) {
   lua_setfield(L, -2, "concept");
   lua_pushcfunction(L, answer_find);
   lua_setfield(L, -2, "find");
+  lua_pushcfunction(L, answer_said);
+  lua_setfield(L, -2, "said");
   lua_pushcfunction(L, answer_estimate);
   lua_setfield(L, -2, "estimate");
   return 1;

@@ -13,11 +13,14 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   }
   for (int i = 0; i < size(); ++i) by_id_[concepts_[i]->id] = i;
   auto add_all = [&](int idx, const pack::Concept& c) {
-    add_form(idx, c.name, false);
-    for (const auto& s : c.synonyms) add_form(idx, s, false);
-    for (const auto& s : c.abbreviations) add_form(idx, s, false);
-    for (const auto& s : c.products) add_form(idx, s, false);
-    for (const auto& s : c.exact) add_form(idx, s, true);
+    add_form(idx, c.name, Compare::Stem);
+    for (const auto& s : c.synonyms) add_form(idx, s, Compare::Stem);
+    for (const auto& s : c.abbreviations) {
+      add_form(idx, s, Compare::Lower);
+      if (!s.empty() && s.back() != 's' && s.back() != 'S') add_form(idx, s + "s", Compare::Lower);
+    }
+    for (const auto& s : c.products) add_form(idx, s, Compare::Lower);
+    for (const auto& s : c.exact) add_form(idx, s, Compare::Exact);
   };
   for (int i = 0; i < size(); ++i) add_all(i, *concepts_[i]);
   for (const auto& c : extra_)
@@ -40,18 +43,25 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   }
 }
 
-void ConceptIndex::add_form(int concept_idx, const std::string& text, bool case_sensitive) {
+const std::string& ConceptIndex::key_of(const MatchToken& t, Compare compare) {
+  static thread_local std::string original;
+  switch (compare) {
+    case Compare::Stem: return t.stem;
+    case Compare::Lower: return t.lower;
+    case Compare::Exact: break;
+  }
+  original.assign(t.original);
+  return original;
+}
+
+void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare compare) {
   Form f;
   f.concept_idx = concept_idx;
-  f.case_sensitive = case_sensitive;
-  if (case_sensitive) {
-    for (const auto& t : match_tokens(text)) f.words.emplace_back(t.original);
-  } else {
-    f.words = phrase_stems(text);
-  }
+  f.compare = compare;
+  for (const auto& t : match_tokens(text)) f.words.push_back(key_of(t, compare));
   if (f.words.empty()) return;
   int idx = static_cast<int>(forms_.size());
-  (case_sensitive ? exact_first_ : by_first_)[f.words.front()].push_back(idx);
+  first_[static_cast<int>(compare)][f.words.front()].push_back(idx);
   forms_.push_back(std::move(f));
 }
 
@@ -65,24 +75,19 @@ std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken
   std::size_t i = 0;
   while (i < tokens.size()) {
     const Form* best = nullptr;
-    auto consider = [&](const std::vector<int>* candidates) {
-      if (candidates == nullptr) return;
-      for (int fi : *candidates) {
+    for (Compare compare : {Compare::Stem, Compare::Lower, Compare::Exact}) {
+      const auto& index = first_[static_cast<int>(compare)];
+      auto it = index.find(key_of(tokens[i], compare));
+      if (it == index.end()) continue;
+      for (int fi : it->second) {
         const Form& f = forms_[fi];
         if (i + f.words.size() > tokens.size()) continue;
         if (best != nullptr && f.words.size() <= best->words.size()) continue;
         bool ok = true;
-        for (std::size_t k = 1; k < f.words.size() && ok; ++k) {
-          const MatchToken& t = tokens[i + k];
-          ok = f.case_sensitive ? t.original == f.words[k] : t.stem == f.words[k];
-        }
+        for (std::size_t k = 1; k < f.words.size() && ok; ++k) ok = key_of(tokens[i + k], compare) == f.words[k];
         if (ok) best = &f;
       }
-    };
-    auto it = by_first_.find(tokens[i].stem);
-    consider(it == by_first_.end() ? nullptr : &it->second);
-    auto ex = exact_first_.find(std::string(tokens[i].original));
-    consider(ex == exact_first_.end() ? nullptr : &ex->second);
+    }
     if (best != nullptr) {
       out.push_back({best->concept_idx, i, best->words.size()});
       i += best->words.size();

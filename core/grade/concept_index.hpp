@@ -31,18 +31,23 @@ class ConceptIndex {
   std::vector<Match> scan(const std::vector<MatchToken>& tokens) const;
 
  private:
+  // How a form's words are compared: names and synonyms on stems (inflections match), products
+  // and abbreviations on the lowercase word (a stemmer would turn "Fastly" into "fast"),
+  // exact forms on the spelling as written.
+  enum class Compare { Stem, Lower, Exact };
   struct Form {
-    std::vector<std::string> words;  // stems, or original spellings when case_sensitive
+    std::vector<std::string> words;
     int concept_idx;
-    bool case_sensitive;
+    Compare compare;
   };
-  void add_form(int concept_idx, const std::string& text, bool case_sensitive);
+  void add_form(int concept_idx, const std::string& text, Compare compare);
+  static const std::string& key_of(const MatchToken& t, Compare compare);
   std::vector<const pack::Concept*> concepts_;
   std::vector<pack::Concept> extra_;
   std::unordered_map<std::string, int> by_id_;
   std::vector<Form> forms_;
-  std::unordered_map<std::string, std::vector<int>> by_first_;  // first stem -> forms
-  std::unordered_map<std::string, std::vector<int>> exact_first_;
+  // First word -> forms, one map per way of comparing.
+  std::unordered_map<std::string, std::vector<int>> first_[3];
   std::vector<std::vector<int>> implied_;
 };
 

@@ -119,8 +119,11 @@ std::vector<std::optional<StatedValue>> find_stated(
           if (expected && !compatible(m.quantity.unit, *expected)) continue;
           if (!prefer_results && m.is_expression) continue;  // an assumption is a plain figure
           std::size_t m_end = m.offset + m.length;
+          // A figure running into the name ("40 writes per second") belongs to it most surely;
+          // one after it ("write QPS = 40/s") next; one before it, a little less.
           int distance = m.offset >= name_end ? static_cast<int>(m.offset - name_end)
-                                              : static_cast<int>(m_end > name_begin ? 0 : name_begin - m_end) + 40;
+                         : m_end > name_begin ? 0
+                                              : static_cast<int>(name_begin - m_end) * 2 + 10;
           if (m.offset < own_begin || m.offset >= own_end) distance += 400;
           if (prefer_results) {
             // The figure after "=" is the answer; intermediate factors are not.

@@ -32,6 +32,7 @@ std::vector<MatchToken> match_tokens(std::string_view text) {
           for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
           MatchToken m;
           m.stem = text::stem(lower);
+          m.lower = std::move(lower);
           m.original = part;
           m.offset = static_cast<std::uint32_t>(tok.offset + start);
           m.clause_break_before = brk && !split;

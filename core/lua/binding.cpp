@@ -4,8 +4,12 @@
 
 namespace sdi::lua {
 
-bool budget_exhausted(lua_State* L) noexcept { return detail::runtime(L).exhausted; }
+bool budget_exhausted(lua_State* L) noexcept {
+  return detail::runtime(L).exhausted;
+}
 
-void charge(lua_State* L, std::uint64_t units) { detail::charge(L, units); }
+void charge(lua_State* L, std::uint64_t units) {
+  detail::charge(L, units);
+}
 
 }  // namespace sdi::lua

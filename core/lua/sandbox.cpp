@@ -94,15 +94,25 @@ Sandbox::~Sandbox() = default;
 Sandbox::Sandbox(Sandbox&& other) noexcept = default;
 Sandbox& Sandbox::operator=(Sandbox&& other) noexcept = default;
 
-lua_State* Sandbox::state() const noexcept { return impl_->L; }
+lua_State* Sandbox::state() const noexcept {
+  return impl_->L;
+}
 
-const Limits& Sandbox::limits() const noexcept { return impl_->runtime.limits; }
+const Limits& Sandbox::limits() const noexcept {
+  return impl_->runtime.limits;
+}
 
-std::size_t Sandbox::memory_used() const noexcept { return impl_->runtime.memory_used; }
+std::size_t Sandbox::memory_used() const noexcept {
+  return impl_->runtime.memory_used;
+}
 
-bool Sandbox::budget_exhausted() const noexcept { return impl_->runtime.exhausted; }
+bool Sandbox::budget_exhausted() const noexcept {
+  return impl_->runtime.exhausted;
+}
 
-void Sandbox::set_print(PrintSink sink) { impl_->runtime.print = std::move(sink); }
+void Sandbox::set_print(PrintSink sink) {
+  impl_->runtime.print = std::move(sink);
+}
 
 void Sandbox::set_module_root(std::filesystem::path root, std::string display_root) {
   impl_->runtime.module_root = std::move(root);
@@ -110,14 +120,16 @@ void Sandbox::set_module_root(std::filesystem::path root, std::string display_ro
   detail::forget_modules(impl_->L);
 }
 
-void Sandbox::push_env() { lua_pushglobaltable(impl_->L); }
+void Sandbox::push_env() {
+  lua_pushglobaltable(impl_->L);
+}
 
 void Sandbox::load(std::string_view code, const std::string& chunkname) {
   lua_State* L = impl_->L;
   if (!code.empty() && code.front() == LUA_SIGNATURE[0]) {
-    throw Error(Error::Kind::Forbidden,
-                fmt::format("{}: binary chunks are not allowed; packs must be Lua source",
-                            chunkname));
+    throw Error(
+        Error::Kind::Forbidden,
+        fmt::format("{}: binary chunks are not allowed; packs must be Lua source", chunkname));
   }
   const std::string name = detail::chunkname_for(chunkname);
   const int status = luaL_loadbufferx(L, code.data(), code.size(), name.c_str(), "t");

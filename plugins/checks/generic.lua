@@ -78,10 +78,9 @@ sdi.check {
     local hits = {}
     local seen = {}
     for _, m in ipairs(markers) do
-      for _, found in ipairs(answer.find(m)) do
-        -- A bare "trade-offs" bullet is a heading in disguise: only sentences count.
-        local _, words = found.text:gsub("%S+", "")
-        if not seen[found.line] and words >= 8 then
+      -- A bare "trade-offs" bullet is a heading in disguise: only sentences count.
+      for _, found in ipairs(answer.said(m)) do
+        if not seen[found.line] then
           seen[found.line] = true
           hits[#hits + 1] = found
         end

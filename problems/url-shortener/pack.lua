@@ -192,10 +192,13 @@ sdi.estimate {
 -- Rubric
 ---------------------------------------------------------------------------------------------------
 
-local function any_of(answer, words)
+-- Blocks that contain any of the words, in answer order. `prose` keeps only blocks written as
+-- sentences, so a bare list of terms earns nothing.
+local function any_of(answer, words, anywhere)
+  local find = anywhere and answer.find or answer.said
   local found = {}
   for _, w in ipairs(words) do
-    for _, hit in ipairs(answer.find(w)) do found[#found + 1] = hit end
+    for _, hit in ipairs(find(w)) do found[#found + 1] = hit end
   end
   table.sort(found, function(a, b) return a.line < b.line end)
   return found
@@ -310,8 +313,8 @@ sdi.check {
   feedback = "Write the API: createURL(api_key, original_url, custom_alias?, expire_at?) -> short_url "
     .. "(POST /urls) and GET /{key} answering with a redirect; deleteURL(api_key, key).",
   run = function(answer)
-    local create = any_of(answer, { "post /", "createurl", "create_url", "shorten(", "createshorturl", "post ", "create(" })
-    local read = any_of(answer, { "get /", "redirect(", "geturl", "get_url", "get(" })
+    local create = any_of(answer, { "post /", "createurl", "create_url", "shorten(", "createshorturl", "create(" }, true)
+    local read = any_of(answer, { "get /", "redirect(", "geturl", "get_url", "get(" }, true)
     local ev = {}
     if create[1] then ev[#ev + 1] = create[1] end
     if read[1] then ev[#ev + 1] = read[1] end
@@ -353,7 +356,7 @@ sdi.check {
     }
     local got, ev = 0, {}
     for _, g in ipairs(groups) do
-      local hits = any_of(answer, g)
+      local hits = any_of(answer, g, true)
       if #hits > 0 then
         got = got + 1
         ev[#ev + 1] = hits[1]
@@ -497,7 +500,7 @@ sdi.check {
         feedback = "No key service to protect; hashing keeps writes stateless." } end
       return 0
     end
-    local hits = any_of(answer, { "standby", "replica", "batch of keys", "keys in memory", "preload", "pre-load", "replicated" })
+    local hits = any_of(answer, { "standby", "replica ", "replicas", "batch of keys", "keys in memory", "preload", "pre-load", "replicated" })
     if #hits > 0 then return { score = 1, evidence = { { line = kgs.line, text = kgs.text }, hits[1] } } end
     return { score = 0.3, evidence = { { line = kgs.line, text = kgs.text } } }
   end,

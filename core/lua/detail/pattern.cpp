@@ -16,22 +16,44 @@ constexpr char kEscape = '%';
 constexpr int kMaxDepth = 200;
 constexpr std::uint32_t kStepsPerCharge = 1024;
 
-int to_byte(char c) noexcept { return static_cast<unsigned char>(c); }
+int to_byte(char c) noexcept {
+  return static_cast<unsigned char>(c);
+}
 
 // Character classes of the C locale, spelled out so results never depend on the host's locale.
-bool is_upper(int c) noexcept { return c >= 'A' && c <= 'Z'; }
-bool is_lower(int c) noexcept { return c >= 'a' && c <= 'z'; }
-bool is_alpha(int c) noexcept { return is_upper(c) || is_lower(c); }
-bool is_digit(int c) noexcept { return c >= '0' && c <= '9'; }
-bool is_alnum(int c) noexcept { return is_alpha(c) || is_digit(c); }
-bool is_space(int c) noexcept { return c == ' ' || (c >= '\t' && c <= '\r'); }
-bool is_control(int c) noexcept { return c < 32 || c == 127; }
-bool is_graph(int c) noexcept { return c > 32 && c < 127; }
-bool is_punct(int c) noexcept { return is_graph(c) && !is_alnum(c); }
+bool is_upper(int c) noexcept {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_lower(int c) noexcept {
+  return c >= 'a' && c <= 'z';
+}
+bool is_alpha(int c) noexcept {
+  return is_upper(c) || is_lower(c);
+}
+bool is_digit(int c) noexcept {
+  return c >= '0' && c <= '9';
+}
+bool is_alnum(int c) noexcept {
+  return is_alpha(c) || is_digit(c);
+}
+bool is_space(int c) noexcept {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+bool is_control(int c) noexcept {
+  return c < 32 || c == 127;
+}
+bool is_graph(int c) noexcept {
+  return c > 32 && c < 127;
+}
+bool is_punct(int c) noexcept {
+  return is_graph(c) && !is_alnum(c);
+}
 bool is_hex(int c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
-int to_lower(int c) noexcept { return is_upper(c) ? c - 'A' + 'a' : c; }
+int to_lower(int c) noexcept {
+  return is_upper(c) ? c - 'A' + 'a' : c;
+}
 
 // %a, %d, ... and their upper-case complements; any other letter stands for itself.
 bool class_matches(int c, int class_letter) noexcept {

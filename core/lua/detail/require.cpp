@@ -22,8 +22,8 @@ const char kModuleCacheKey = 0;
 const char kLoadingSentinel = 0;
 
 constexpr std::array<std::string_view, 5> kSandboxLibraries = {"string", "table", "math", "utf8",
-                                                                "coroutine"};
-constexpr std::array<std::string_view, 6> kHostLibraries = {"os",  "io",  "debug",
+                                                               "coroutine"};
+constexpr std::array<std::string_view, 6> kHostLibraries = {"os",      "io",  "debug",
                                                             "package", "ffi", "jit"};
 
 bool is_name_character(char c) {
@@ -69,9 +69,9 @@ void push_module_cache(lua_State* L) {
 std::string load_module(lua_State* L, std::string_view name) {
   Runtime& rt = runtime(L);
   if (rt.module_root.empty()) {
-    raise_tagged(L, Error::Kind::Forbidden,
-                 fmt::format("require: cannot load module '{}': this sandbox has no module folder",
-                             name));
+    raise_tagged(
+        L, Error::Kind::Forbidden,
+        fmt::format("require: cannot load module '{}': this sandbox has no module folder", name));
   }
   const std::string relative = module_relative_path(name);
   if (relative.empty()) {
@@ -102,9 +102,9 @@ std::string load_module(lua_State* L, std::string_view name) {
                std::string(name).c_str(), display.c_str());
   }
   if (!text->empty() && (*text)[0] == LUA_SIGNATURE[0]) {
-    raise_tagged(L, Error::Kind::Forbidden,
-                 fmt::format("require: module '{}' is a binary chunk; only Lua source is allowed",
-                             name));
+    raise_tagged(
+        L, Error::Kind::Forbidden,
+        fmt::format("require: module '{}' is a binary chunk; only Lua source is allowed", name));
   }
   const std::string chunkname = chunkname_for(display);
   if (luaL_loadbufferx(L, text->data(), text->size(), chunkname.c_str(), "t") != LUA_OK) {
@@ -137,8 +137,9 @@ int safe_require(lua_State* L) {
   push_module_cache(L);  // 2
   lua_getfield(L, 2, name.c_str());
   if (lua_touserdata(L, -1) == &kLoadingSentinel) {
-    return raise_tagged(L, Error::Kind::Forbidden,
-                        fmt::format("require: module '{}' requires itself (circular require)", name));
+    return raise_tagged(
+        L, Error::Kind::Forbidden,
+        fmt::format("require: module '{}' requires itself (circular require)", name));
   }
   if (!lua_isnil(L, -1)) return 1;
   lua_pop(L, 1);

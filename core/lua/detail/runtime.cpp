@@ -136,7 +136,9 @@ void start_budget(Runtime& rt) noexcept {
   set_hook(rt.main, rt.tick);
 }
 
-void finish_budget(Runtime& rt) noexcept { start_budget(rt); }
+void finish_budget(Runtime& rt) noexcept {
+  start_budget(rt);
+}
 
 void charge(lua_State* L, std::uint64_t units) {
   Runtime& rt = runtime(L);

@@ -12,8 +12,8 @@ namespace sdi::lua::detail {
 namespace {
 
 // Calls the stock function in upvalue 1 with all arguments, re-checking the budget around it and
-// charging for an error the coroutine raised or a yield. The coroutine is the first argument (resume,
-// close) or upvalue 2 (a wrapped function).
+// charging for an error the coroutine raised or a yield. The coroutine is the first argument
+// (resume, close) or upvalue 2 (a wrapped function).
 int call_checked(lua_State* L) {
   check_budget(L);
   lua_State* thread = lua_tothread(L, lua_upvalueindex(2));

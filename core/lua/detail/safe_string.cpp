@@ -116,8 +116,12 @@ int find_or_match(lua_State* L, bool find) {
   return 1;
 }
 
-int safe_find(lua_State* L) { return find_or_match(L, true); }
-int safe_match(lua_State* L) { return find_or_match(L, false); }
+int safe_find(lua_State* L) {
+  return find_or_match(L, true);
+}
+int safe_match(lua_State* L) {
+  return find_or_match(L, false);
+}
 
 // Iteration state of a gmatch iterator, as offsets into its subject.
 struct GmatchState {

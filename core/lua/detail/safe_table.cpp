@@ -84,10 +84,9 @@ int safe_insert(lua_State* L) {
     case 3: {
       position = luaL_checkinteger(L, 2);
       // Unsigned comparison also rejects positions below 1.
-      luaL_argcheck(L,
-                    static_cast<lua_Unsigned>(position) - 1u <
-                        static_cast<lua_Unsigned>(first_empty),
-                    2, "position out of bounds");
+      luaL_argcheck(
+          L, static_cast<lua_Unsigned>(position) - 1u < static_cast<lua_Unsigned>(first_empty), 2,
+          "position out of bounds");
       ElementMeter meter(L, 1);
       for (lua_Integer i = first_empty; i > position; --i) {
         lua_geti(L, 1, i - 1);
@@ -108,8 +107,7 @@ int safe_remove(lua_State* L) {
   const lua_Integer size = checked_length(L, 1, kRead | kWrite);
   lua_Integer position = luaL_optinteger(L, 2, size);
   if (position != size) {
-    luaL_argcheck(L,
-                  static_cast<lua_Unsigned>(position) - 1u <= static_cast<lua_Unsigned>(size), 2,
+    luaL_argcheck(L, static_cast<lua_Unsigned>(position) - 1u <= static_cast<lua_Unsigned>(size), 2,
                   "position out of bounds");
   }
   lua_geti(L, 1, position);
@@ -165,8 +163,8 @@ int safe_concat(lua_State* L) {
   std::size_t separator_length = 0;
   const char* separator = luaL_optlstring(L, 2, "", &separator_length);
   lua_Integer index = luaL_optinteger(L, 3, 1);
-  const lua_Integer last = lua_isnoneornil(L, 4) ? checked_length(L, 1, kRead)
-                                                 : luaL_checkinteger(L, 4);
+  const lua_Integer last =
+      lua_isnoneornil(L, 4) ? checked_length(L, 1, kRead) : luaL_checkinteger(L, 4);
   luaL_Buffer buffer;
   luaL_buffinit(L, &buffer);
   ElementMeter meter(L, 1);
@@ -186,7 +184,8 @@ int safe_unpack(lua_State* L) {
   const lua_Integer last = lua_isnoneornil(L, 3) ? luaL_len(L, 1) : luaL_checkinteger(L, 3);
   if (index > last) return 0;
   const lua_Unsigned span = static_cast<lua_Unsigned>(last) - static_cast<lua_Unsigned>(index);
-  if (span >= static_cast<lua_Unsigned>(INT_MAX) || !lua_checkstack(L, static_cast<int>(span + 1))) {
+  if (span >= static_cast<lua_Unsigned>(INT_MAX) ||
+      !lua_checkstack(L, static_cast<int>(span + 1))) {
     return luaL_error(L, "too many results to unpack");
   }
   const int count = static_cast<int>(span + 1);
@@ -202,8 +201,7 @@ int safe_unpack(lua_State* L) {
 // never out of bounds even when the order function is inconsistent.
 class TableSorter {
  public:
-  TableSorter(lua_State* L, bool custom_order)
-      : L_(L), custom_order_(custom_order), meter_(L, 1) {}
+  TableSorter(lua_State* L, bool custom_order) : L_(L), custom_order_(custom_order), meter_(L, 1) {}
 
   void sort(lua_Integer count) {
     for (lua_Integer root = count / 2; root >= 1; --root) sift_down(root, count);
