@@ -29,32 +29,34 @@ std::vector<Stems> phrases(std::initializer_list<const char*> list) {
 const Lexicon& lexicon() {
   static const Lexicon lex = [] {
     Lexicon l;
-    for (const char* w : {"the", "a", "an", "we", "i", "to", "of", "in", "for", "on", "with", "is",
-                          "are", "be", "will", "would", "can", "could", "should", "it", "that",
-                          "this", "these", "each", "by", "from", "as", "which", "our", "us", "they",
-                          "their", "its", "when", "if", "then", "use", "using", "store", "keep",
-                          "send", "put", "write", "read", "need", "has", "have", "get", "into",
-                          "per", "every", "all", "so", "because", "behind", "front", "between",
-                          "after", "before", "once", "than", "at", "do", "does", "make", "serve",
-                          "handle", "lets", "let", "only", "also", "there", "here", "where"}) {
+    // Function words only: a run of nouns and verbs ("write path, read path") is still a list.
+    for (const char* w : {"the", "a", "an", "we", "i", "you", "to", "of", "in", "for", "on", "with",
+                          "is", "are", "was", "were", "be", "been", "being", "will", "would", "can",
+                          "could", "should", "may", "might", "must", "shall", "it", "that", "this",
+                          "these", "those", "each", "by", "from", "as", "which", "who", "our", "us",
+                          "they", "them", "their", "its", "when", "if", "then", "has", "have", "had",
+                          "into", "onto", "every", "all", "so", "because", "behind", "between",
+                          "after", "before", "once", "than", "at", "do", "does", "only", "also",
+                          "there", "here", "where", "across", "through", "over", "under", "within",
+                          "via", "above", "below", "about", "against", "around", "along", "during",
+                          "inside", "outside", "toward", "towards", "upon", "until", "any", "some",
+                          "one", "both", "either", "not", "no", "it's", "we'll", "we're", "i'd"}) {
       for (auto& s : phrase_stems(w)) l.glue.insert(s);
     }
-    l.reasons = phrases({"because", "since", "so that", "so we", "so the", "so it", "so reads",
-                         "so writes", "in order to", "at the cost of", "instead of", "trade-off",
-                         "tradeoff", "trade off", "therefore", "which means", "this means",
-                         "to avoid", "to reduce", "to keep", "to handle", "to absorb", "to survive",
-                         "to spread", "to serve", "to protect", "to prevent", "to make", "to lower",
-                         "otherwise", "prevents", "ensures", "reduces", "avoids", "allows",
-                         "enables", "lets us", "downside", "drawback", "benefit", "advantage",
-                         "disadvantage", "the cost", "costs", "pros", "cons", "rather than",
-                         "whereas", "but", "however", "while", "unless", "due to", "given that",
-                         "thanks to", "absorbs", "survives", "protects", "keeps", "which gives",
-                         "at the expense of", "in exchange for", "cheaper", "faster", "slower",
-                         "the price", "we accept", "acceptable", "good enough", "so a", "so if",
-                         "so when", "if a", "if the", "when a", "when the"});
+    l.reasons = phrases({"because", "since", "so that", "in order to", "at the cost of", "instead of",
+                         "trade-off", "tradeoff", "trade off", "therefore", "which means",
+                         "this means", "to avoid", "to reduce", "to keep", "to handle", "to absorb",
+                         "to survive", "to spread", "to serve", "to protect", "to prevent",
+                         "to make", "to lower", "otherwise", "prevents", "ensures", "reduces",
+                         "avoids", "allows", "enables", "lets us", "downside", "drawback",
+                         "benefit", "advantage", "disadvantage", "rather than", "whereas", "but",
+                         "however", "unless", "due to", "given that", "thanks to", "absorbs",
+                         "survives", "protects", "which gives", "at the expense of",
+                         "in exchange for", "the price", "we accept", "acceptable", "good enough",
+                         "so if", "so when", "if a", "if the", "when a", "when the"});
     l.negators_before = phrases({"no", "not", "without", "never", "don't", "dont", "do not",
                                  "won't", "wont", "will not", "doesn't", "does not", "no need for",
-                                 "no need to", "needn't", "skip", "instead of", "rather than",
+                                 "no need to", "needn't", "instead of", "rather than",
                                  "neither", "nor", "avoid using", "not use", "not using", "nothing like"});
     l.negators_after = phrases({"is not needed", "isn't needed", "not needed", "not required",
                                 "is not required", "isn't required", "unnecessary", "is unnecessary",
@@ -87,8 +89,19 @@ bool is_placeholder(const std::string& text) {
   return t.empty() || lexicon().placeholders.count(t) > 0;
 }
 
-// Splits a block's text into sentences at . ! ? ; followed by a space or the end, and at newlines
-// in code.
+// "e.g." and "i.e." do not end sentences.
+bool ends_with_abbreviation(const std::string& text, std::size_t dot) {
+  for (const char* abbr : {"e.g", "i.e", "vs", "etc", "approx", "ca", "cf"}) {
+    std::size_t n = std::string_view(abbr).size();
+    if (dot >= n && text.compare(dot - n, n, abbr) == 0 &&
+        (dot == n || !std::isalnum(static_cast<unsigned char>(text[dot - n - 1]))))
+      return true;
+  }
+  return false;
+}
+
+// Splits a block's text into sentences at . ! ? followed by a space or the end, and at newlines
+// in code. Semicolons stay inside: a list item often chains clauses ("x = 1; so y = 2").
 std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::string& text, bool code) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t start = 0;
@@ -96,8 +109,8 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
     char c = text[i];
     bool end = false;
     if (c == '\n') end = true;
-    if (!code && (c == '.' || c == '!' || c == '?' || c == ';') &&
-        (i + 1 == text.size() || text[i + 1] == ' '))
+    if (!code && (c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ') &&
+        !(c == '.' && ends_with_abbreviation(text, i)))
       end = true;
     if (end) {
       if (i + 1 > start) out.push_back({start, i + 1});
@@ -186,6 +199,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   const Lexicon& lex = lexicon();
   Analysis a;
   a.doc = &doc;
+  a.tpl = &t;
   a.section_step = map_sections(doc, t);
   a.placeholder.resize(doc.blocks.size(), false);
   a.tokens.resize(doc.blocks.size());
@@ -217,15 +231,30 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       for (std::size_t k = 0; k < m.count; ++k) covered[m.first + k] = true;
     for (std::size_t si = first_sentence; si < a.sentences.size(); ++si) {
       Sentence& s = a.sentences[si];
+      std::string_view stext(block.text.data() + s.begin, s.end - s.begin);
+      std::size_t last = stext.find_last_not_of(" \n\t)*_");
+      s.question = !code && last != std::string_view::npos && stext[last] == '?';
       for (std::size_t i = s.first_token; i < s.end_token; ++i) {
+        if (i > s.first_token && toks[i].clause_break_before) ++s.breaks;
         if (covered[i]) continue;
         ++s.words;
         if (lex.glue.count(toks[i].stem)) ++s.glue;
+        // ", so ..." gives the consequence that justifies what came before.
+        if (toks[i].stem == "so" && (i == s.first_token || toks[i].clause_break_before)) s.reason = true;
         for (const auto& p : lex.reasons)
           if (phrase_at(toks, i, p, s.end_token)) s.reason = true;
       }
     }
     if (block.kind != text::BlockKind::Heading) a.content_words += static_cast<int>(toks.size());
+    auto classify = [&](const Sentence& s) {
+      if (s.question || !s.is_prose()) return Use::Bare;
+      return s.reason ? Use::Reasoned : Use::Used;
+    };
+    // A bold run-in label ("**Back pressure.** When the index slows down, ...") is argued by the
+    // sentences that follow it in the same block.
+    Use block_best = Use::Bare;
+    for (std::size_t si = first_sentence + 1; si < a.sentences.size(); ++si)
+      block_best = std::max(block_best, classify(a.sentences[si]));
     std::size_t si = first_sentence;
     for (const auto& m : matches) {
       while (si + 1 < a.sentences.size() && a.sentences[si].end_token <= m.first) ++si;
@@ -235,18 +264,17 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       h.block = static_cast<int>(bi);
       h.sentence = static_cast<int>(si);
       h.line = block.line_at(toks[m.first].offset);
+      bool label = si == first_sentence && si + 1 < a.sentences.size() && s.words <= 5 && s.glue == 0 &&
+                   !s.question;
       if (block.kind == text::BlockKind::Heading) {
         h.use = Use::Heading;
       } else if (code) {
         h.use = Use::Bare;
-      } else if (s.reason && s.words >= 3 && s.glue >= 1) {
-        h.use = Use::Reasoned;
-      } else if (s.glue >= 2 && s.words >= 3) {
-        h.use = Use::Used;
       } else {
-        h.use = Use::Bare;
+        h.use = label ? block_best : classify(s);
       }
-      h.negated = block.kind != text::BlockKind::Heading && negated_at(toks, s, m.first, m.count);
+      h.negated = block.kind != text::BlockKind::Heading && !index.concept_at(m.concept_idx).risk &&
+                  negated_at(toks, s, m.first, m.count);
       a.hits.push_back(h);
     }
   }

@@ -24,6 +24,10 @@ struct Sentence {
   bool reason = false;  // carries a reason or trade-off ("because", "so that", "instead of" ...)
   int glue = 0;         // function words: a sentence rather than a list of terms
   int words = 0;
+  int breaks = 0;       // commas and the like between its words
+  bool question = false;  // ends with '?': asking about something is not proposing it
+  // A sentence of words and glue, not a comma-separated run of terms.
+  bool is_prose() const { return glue >= 2 && words >= 4 && !(breaks >= 2 && glue * 5 < words); }
 };
 
 struct ConceptHit {
@@ -37,6 +41,7 @@ struct ConceptHit {
 
 struct Analysis {
   const text::Document* doc = nullptr;
+  const pack::Template* tpl = nullptr;
   std::vector<int> section_step;  // template step per section, -1 when none
   std::vector<bool> placeholder;  // per block: "TBD", "TODO", "..." and the like
   std::vector<std::vector<MatchToken>> tokens;  // per block

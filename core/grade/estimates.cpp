@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 
 #include "grade/check_context.hpp"
@@ -21,9 +23,50 @@ struct NamePhrase {
   std::vector<std::string> stems;
 };
 
-// One way a stated value could be attached to a name: used to assign greedily, most specific first.
+// Seconds in the time unit of a display unit such as "GB/day" (0 when it has none).
+double period_of(const std::string& unit) {
+  std::size_t slash = unit.find('/');
+  if (slash == std::string::npos) return 0;
+  q::Result r = q::parse("1 " + unit.substr(slash + 1));
+  if (!r.ok() || r.value.unit.time != 1) return 0;
+  return r.value.value;
+}
+
+std::string lower_first(std::string s) {
+  // Keep acronyms ("DAU", "QPS") as they are.
+  if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
+      !std::isupper(static_cast<unsigned char>(s[1])))
+    s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+std::optional<q::Quantity> parse_value(const std::string& text, q::Expect expect = q::Expect::Any) {
+  if (text.empty()) return std::nullopt;
+  q::Result r = q::parse(text, expect);
+  if (!r.ok()) return std::nullopt;
+  return r.value;
+}
+
+std::string show(const q::Quantity& v, const std::string& unit) {
+  if (!unit.empty()) {
+    q::Result c = q::convert(v, unit);
+    if (c.ok()) return q::format(c.value, {false, false});
+  }
+  return q::format(v, {false, false});
+}
+
+// What an owner (an assumption or an estimate) accepts as its figure.
+struct Expectation {
+  std::optional<q::Unit> unit;  // the dimension of the default or of the formula's result
+  bool fraction = false;        // a share written as a percentage ("70%")
+  double period = 0;            // seconds of the display unit's time ("GB/day"): a total of
+                                // bytes stated under a "per day" name is read per that period
+};
+
+// One way a stated value could be attached to a name; assigned greedily, best first.
 struct Candidate {
   int owner;
+  int outside;      // 1 when the figure is outside the answer's estimation step
   int specificity;  // stems in the name that matched
   int block;
   std::size_t mention;  // index into the block's mentions
@@ -40,118 +83,234 @@ std::vector<NamePhrase> compile_names(const std::vector<std::vector<std::string>
   return out;
 }
 
-// A bare number may stand for a count or a rate ("write QPS: 4.6K"), never for bytes: storage
-// written without a unit is not a storage figure.
-bool compatible(const q::Unit& stated, const q::Unit& expected) {
-  if (stated.dimensionless()) return expected.bytes == 0;
-  return q::same_dimension(stated, expected);
+bool is_multiplier(const q::Mention& m) {
+  std::string_view raw = m.raw;
+  while (!raw.empty() && raw.back() == ' ') raw.remove_suffix(1);
+  return !raw.empty() && (raw.back() == 'x' || raw.back() == 'X' || raw.ends_with("\xC3\x97"));
 }
 
-// The stated value adopts the expected dimension when the candidate wrote a bare number
-// ("write QPS: 4.6K").
-q::Quantity adopt(q::Quantity v, const q::Unit& expected) {
-  if (v.unit.dimensionless() && !expected.dimensionless()) {
+bool is_percent(const q::Mention& m) {
+  return m.raw.find('%') != std::string::npos || m.raw.find("percent") != std::string::npos;
+}
+
+// Whether a mention can be the figure of an owner, and the value it then stands for.
+std::optional<q::Quantity> accept(const q::Mention& m, const Expectation& e) {
+  q::Quantity v = m.quantity;
+  if (!e.unit) return v;
+  const q::Unit& want = *e.unit;
+  if (e.fraction) {
+    if (!is_percent(m) && !(v.unit.dimensionless() && v.value > 0 && v.value <= 1)) return std::nullopt;
+    return v;
+  }
+  if (is_percent(m) && want.dimensionless()) return std::nullopt;
+  if (v.unit.dimensionless()) {
+    // A bare number may be a count or a rate ("write QPS: 4.6K"), never bytes or a duration,
+    // and never a multiplier ("peak 2x").
+    if (want.bytes != 0 || want.time > 0 || is_multiplier(m) || is_percent(m)) return std::nullopt;
     q::Tag noun = v.unit.noun;
-    v.unit = expected;
+    v.unit = want;
     if (!noun.empty()) v.unit.noun = noun;
+    return v;
   }
-  return v;
-}
-
-std::string lower_first(std::string s) {
-  // Keep acronyms ("DAU", "QPS") as they are.
-  if (s.size() > 1 && std::isupper(static_cast<unsigned char>(s[0])) &&
-      !std::isupper(static_cast<unsigned char>(s[1])))
-    s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
-  return s;
-}
-
-std::optional<q::Quantity> parse_value(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  q::Result r = q::parse(text);
-  if (!r.ok()) return std::nullopt;
-  return r.value;
-}
-
-std::string show(const q::Quantity& v, const std::string& unit) {
-  if (!unit.empty()) {
-    q::Result c = q::convert(v, unit);
-    if (c.ok()) return q::format(c.value, {false, false});
+  if (q::same_dimension(v.unit, want)) return v;
+  // "Storage per day = 2B x 100 bytes = 200 GB": a computed total under a per-period name.
+  if (e.period > 0 && m.is_result && v.unit.bytes == want.bytes && v.unit.time == 0 && want.time == -1) {
+    q::Quantity per = q::divide(v, q::Quantity::seconds(e.period));
+    return per;
   }
-  return q::format(v, {false, false});
+  return std::nullopt;
 }
 
-// Finds, for each owner, the figure the candidate attached to one of its names.
+// True when the figure is one the candidate sets aside ("instead of 500 KB/s, ...").
+bool rejected(std::string_view text, std::size_t offset) {
+  std::size_t from = offset > 40 ? offset - 40 : 0;
+  std::string before(text.substr(from, offset - from));
+  for (auto& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::size_t cut = before.find_last_of(",;:");
+  if (cut != std::string::npos) before = before.substr(cut + 1);
+  for (const char* cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
+    if (before.find(cue) != std::string::npos) return true;
+  return false;
+}
+
+// The mentions of one block: everything the scanner saw, plus the factors inside each arithmetic
+// chain ("250M x 100 bytes per entry = 25 GB" states 100 bytes per entry too), flagged in
+// `factors` so they serve as assumptions only.
+std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& factors) {
+  std::vector<q::Mention> out = q::scan(text);
+  std::size_t n = out.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!out[i].is_expression) continue;
+    std::string inner = out[i].raw;
+    for (std::size_t k = 0; k < inner.size(); ++k) {
+      char c = inner[k];
+      if (c == '*' || c == '/' || c == '(' || c == ')' || c == '+' || c == '=') inner[k] = ',';
+      if ((c == 'x' || c == 'X') && (k == 0 || inner[k - 1] == ' ') && (k + 1 == inner.size() || inner[k + 1] == ' '))
+        inner[k] = ',';
+      if (static_cast<unsigned char>(c) == 0xC3 && k + 1 < inner.size() &&
+          static_cast<unsigned char>(inner[k + 1]) == 0x97) {
+        inner[k] = ',';
+        inner[k + 1] = ' ';
+      }
+    }
+    std::size_t base = out[i].offset + text.substr(out[i].offset).find(out[i].raw);
+    if (base < out[i].offset) base = out[i].offset;
+    for (q::Mention part : q::scan(inner)) {
+      if (part.is_expression) continue;
+      part.offset += base;
+      part.is_result = false;
+      out.push_back(std::move(part));
+    }
+  }
+  std::vector<std::size_t> order(out.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return out[a].offset < out[b].offset; });
+  std::vector<q::Mention> sorted;
+  factors.clear();
+  for (std::size_t i : order) {
+    sorted.push_back(std::move(out[i]));
+    factors.push_back(i >= n);
+  }
+  return sorted;
+}
+
+bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
+  if (to <= from || to > text.size()) return false;
+  return text.substr(from, to - from).find_first_of(",;") != std::string_view::npos;
+}
+
+// Finds, for each owner, the figure the candidate attached to one of its names: in the name's
+// own sentence, preferring the answer's estimation step, then where it is first stated, then the
+// nearest figure, then the most specific name.
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
-    const std::vector<NamePhrase>& names, std::size_t owners,
-    const std::vector<std::optional<q::Unit>>& expected_units, bool prefer_results) {
+    const std::vector<std::vector<bool>>& factors, const std::vector<NamePhrase>& names,
+    std::size_t owners, const std::vector<Expectation>& expect, bool prefer_results,
+    int estimation_step) {
   std::vector<Candidate> candidates;
   for (std::size_t bi = 0; bi < a.tokens.size(); ++bi) {
     const auto& toks = a.tokens[bi];
     const auto& ms = mentions[bi];
     if (ms.empty()) continue;
+    const std::string& text = a.doc->blocks[bi].text;
+    int outside = estimation_step >= 0 && a.step_of_block(static_cast<int>(bi)) != estimation_step ? 1 : 0;
+    // Every name occurrence in the block first: a figure belongs to the nearest name, so a
+    // figure with another owner's name between it and this one is not this one's.
+    struct Occurrence {
+      const NamePhrase* name;
+      std::size_t begin, end;
+    };
+    std::vector<Occurrence> occurrences;
     for (std::size_t ti = 0; ti < toks.size(); ++ti) {
       for (const auto& name : names) {
         if (ti + name.stems.size() > toks.size()) continue;
         bool ok = true;
         for (std::size_t k = 0; k < name.stems.size() && ok; ++k) ok = toks[ti + k].stem == name.stems[k];
         if (!ok) continue;
-        std::size_t name_begin = toks[ti].offset;
         const MatchToken& last = toks[ti + name.stems.size() - 1];
-        std::size_t name_end = last.offset + last.original.size();
-        // The figure may sit anywhere in the block (a list item often chains several clauses),
-        // but one in the name's own sentence is preferred.
-        std::size_t s_begin = 0, s_end = a.doc->blocks[bi].text.size();
-        std::size_t own_begin = 0, own_end = s_end;
+        occurrences.push_back({&name, toks[ti].offset, last.offset + last.original.size()});
+      }
+    }
+    // A name inside a longer one is part of it ("storage" in "storage per day").
+    std::vector<Occurrence> kept;
+    for (const auto& o : occurrences) {
+      bool covered = false;
+      for (const auto& other : occurrences)
+        if (&other != &o && other.begin <= o.begin && other.end >= o.end &&
+            other.name->stems.size() > o.name->stems.size())
+          covered = true;
+      if (!covered) kept.push_back(o);
+    }
+    occurrences.swap(kept);
+    // Words inside a figure are its unit ("20 TB per day"), not a name that ends the clause.
+    auto inside_figure = [&](std::size_t at) {
+      for (const auto& m : ms)
+        if (at > m.offset && at < m.offset + m.length) return true;
+      return false;
+    };
+    // Another name at least as specific as this one takes the figures after it, unless both
+    // belong to one label ("Ingest bandwidth at peak = 1.7 GB/s").
+    auto other_name_between = [&](const NamePhrase& name, std::size_t from, std::size_t to) {
+      for (const auto& o : occurrences) {
+        if (o.name->owner == name.owner || o.name->stems.size() < name.stems.size() || o.begin < from ||
+            o.begin >= to || inside_figure(o.begin))
+          continue;
+        std::string_view gap(text.data() + from, o.begin - from);
+        if (gap.find_first_of("=:,;0123456789") != std::string_view::npos) return true;
+      }
+      return false;
+    };
+    for (const auto& occ : occurrences) {
+      {
+        const NamePhrase& name = *occ.name;
+        std::size_t name_begin = occ.begin;
+        std::size_t name_end = occ.end;
+        std::size_t own_begin = 0, own_end = text.size();
         for (const auto& s : a.sentences)
           if (s.block == static_cast<int>(bi) && s.begin <= name_begin && name_begin < s.end) {
             own_begin = s.begin;
             own_end = s.end;
           }
-        const auto& expected = expected_units[name.owner];
+        const Expectation& e = expect[name.owner];
         for (std::size_t mi = 0; mi < ms.size(); ++mi) {
           const q::Mention& m = ms[mi];
-          if (m.offset < s_begin || m.offset >= s_end) continue;
+          if (m.offset < own_begin || m.offset >= own_end) continue;
           // A figure starting inside the name is part of it ("80/20"); one that runs into the
           // name is attached to it ("500 bytes per record").
           if (m.offset >= name_begin && m.offset < name_end) continue;
-          if (expected && !compatible(m.quantity.unit, *expected)) continue;
-          if (!prefer_results && m.is_expression) continue;  // an assumption is a plain figure
+          // An assumption is a plain figure the candidate chose, not a computed one.
+          if (!prefer_results && (m.is_expression || m.is_result)) continue;
+          if (prefer_results && m.is_expression && !m.is_result) continue;
+          if (rejected(text, m.offset)) continue;
+          if (factors[bi][mi] && prefer_results) continue;  // an estimate is a result, not a factor
+          std::optional<q::Quantity> v = accept(m, e);
+          if (!v) continue;
           std::size_t m_end = m.offset + m.length;
+          // A figure belongs to a name in its own clause: before the name with nothing between
+          // ("200M DAU"), or after it up to the next semicolon ("write QPS, at peak, = 80/s").
+          if (m_end <= name_begin && (text.substr(m_end, name_begin - m_end).find_first_of(",;:") != std::string::npos ||
+                                      other_name_between(name, m_end, name_begin)))
+            continue;
+          if (m.offset >= name_end && other_name_between(name, name_end, m.offset)) continue;
           // A figure running into the name ("40 writes per second") belongs to it most surely;
-          // one after it ("write QPS = 40/s") next; one before it, a little less.
+          // one after it ("write QPS = 40/s") next; one before it ("200M DAU") a little less.
           int distance = m.offset >= name_end ? static_cast<int>(m.offset - name_end)
                          : m_end > name_begin ? 0
                                               : static_cast<int>(name_begin - m_end) * 2 + 10;
-          if (m.offset < own_begin || m.offset >= own_end) distance += 400;
-          if (prefer_results) {
-            // The figure after "=" is the answer; intermediate factors are not.
+          if (prefer_results && m.offset >= name_end) {
+            // The figure after "=" in the same clause is the answer, not the factors before it.
             bool later_result = false;
-            for (std::size_t mj = mi + 1; mj < ms.size(); ++mj)
-              if (ms[mj].offset < own_end && ms[mj].offset >= name_end && ms[mj].is_result &&
-                  (!expected || compatible(ms[mj].quantity.unit, *expected)))
-                later_result = true;
+            for (std::size_t mj = mi + 1; mj < ms.size(); ++mj) {
+              if (ms[mj].offset >= own_end || clause_between(text, m.offset + m.length, ms[mj].offset)) break;
+              if (ms[mj].is_result && accept(ms[mj], e)) later_result = true;
+            }
             if (later_result) continue;
             if (m.is_expression) distance += 200;
           }
-          candidates.push_back({name.owner, static_cast<int>(name.stems.size()), static_cast<int>(bi), mi, distance});
+          candidates.push_back({name.owner, outside, static_cast<int>(name.stems.size()),
+                                static_cast<int>(bi), mi, distance});
         }
       }
     }
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
-    if (x.specificity != y.specificity) return x.specificity > y.specificity;
+    if (x.outside != y.outside) return x.outside < y.outside;
     if (x.block != y.block) return x.block < y.block;
-    return x.distance < y.distance;
+    if (x.distance != y.distance) return x.distance < y.distance;
+    return x.specificity > y.specificity;
   });
+  if (std::getenv("SDI_DEBUG_ESTIMATES"))
+    for (const auto& c : candidates)
+      fprintf(stderr, "owner %d block %d dist %d spec %d -> %s\n", c.owner, c.block, c.distance, c.specificity,
+              mentions[c.block][c.mention].raw.c_str());
   std::vector<std::optional<StatedValue>> out(owners);
   std::map<std::pair<int, std::size_t>, bool> used;
   for (const auto& c : candidates) {
     if (out[c.owner] || used[{c.block, c.mention}]) continue;
     const q::Mention& m = mentions[c.block][c.mention];
+    // The value as accepted for this owner (units adopted, totals made per period).
     StatedValue v;
-    v.value = expected_units[c.owner] ? adopt(m.quantity, *expected_units[c.owner]) : m.quantity;
+    v.value = accept(m, expect[c.owner]).value_or(m.quantity);
     v.raw = m.raw;
     v.line = a.doc->blocks[c.block].line_at(m.offset);
     v.sentence = a.doc->blocks[c.block].text;
@@ -178,29 +337,40 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
   if (estimates.empty() && assumptions.empty()) return f;
 
   std::vector<std::vector<q::Mention>> mentions(a.doc->blocks.size());
+  std::vector<std::vector<bool>> factors(a.doc->blocks.size());
   for (std::size_t bi = 0; bi < a.doc->blocks.size(); ++bi) {
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
-    mentions[bi] = q::scan(b.text);
+    mentions[bi] = mentions_of(b.text, factors[bi]);
   }
 
   std::vector<std::optional<q::Quantity>> defaults(assumptions.size());
-  std::vector<std::optional<q::Unit>> assumption_units(assumptions.size());
+  std::vector<Expectation> assumption_expect(assumptions.size());
   std::vector<std::vector<std::string>> assumption_names;
   for (std::size_t i = 0; i < assumptions.size(); ++i) {
     defaults[i] = parse_value(assumptions[i].default_value);
-    if (defaults[i]) assumption_units[i] = defaults[i]->unit;
+    if (defaults[i]) assumption_expect[i].unit = defaults[i]->unit;
+    assumption_expect[i].fraction = assumptions[i].default_value.find('%') != std::string::npos;
     assumption_names.push_back(assumptions[i].names);
   }
-  f.assumptions = find_stated(a, mentions, compile_names(assumption_names), assumptions.size(),
-                              assumption_units, false);
+  // Figures in the answer's estimation step are preferred over the same names elsewhere.
+  int estimation_step = -1;
+  if (const pack::Template* t = a.tpl) {
+    int step = t->step_for_facet("estimation");
+    for (std::size_t si = 0; si < a.section_step.size(); ++si)
+      if (a.section_step[si] == step) estimation_step = step;
+  }
+  f.assumptions = find_stated(a, mentions, factors, compile_names(assumption_names), assumptions.size(),
+                              assumption_expect, false, estimation_step);
 
   // Plausibility of what the candidate assumed.
   std::vector<bool> plausible(assumptions.size(), true);
   for (std::size_t i = 0; i < assumptions.size(); ++i) {
     if (!f.assumptions[i]) continue;
-    auto lo = parse_value(assumptions[i].low);
-    auto hi = parse_value(assumptions[i].high);
+    // The bounds read the way the default does ("10B /month" of URLs is a count, not bytes).
+    q::Expect expect = defaults[i] && defaults[i]->unit.bytes != 0 ? q::Expect::Bytes : q::Expect::Count;
+    auto lo = parse_value(assumptions[i].low, expect);
+    auto hi = parse_value(assumptions[i].high, expect);
     const q::Quantity& v = f.assumptions[i]->value;
     bool below = lo && q::compare(v, *lo).value_or(0) < 0;
     bool above = hi && q::compare(v, *hi).value_or(0) > 0;
@@ -224,17 +394,19 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
   };
 
   std::vector<std::optional<q::Quantity>> expected_default(estimates.size());
-  std::vector<std::optional<q::Unit>> estimate_units(estimates.size());
+  std::vector<Expectation> estimate_expect(estimates.size());
   std::vector<std::vector<std::string>> estimate_names;
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     q::Result r = q::evaluate(estimates[i].formula, resolver(false));
     if (r.ok()) {
       expected_default[i] = r.value;
-      estimate_units[i] = r.value.unit;
+      estimate_expect[i].unit = r.value.unit;
+      estimate_expect[i].period = period_of(estimates[i].unit);
     }
     estimate_names.push_back(estimates[i].names);
   }
-  f.figures = find_stated(a, mentions, compile_names(estimate_names), estimates.size(), estimate_units, true);
+  f.figures = find_stated(a, mentions, factors, compile_names(estimate_names), estimates.size(), estimate_expect,
+                          true, estimation_step);
 
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     const pack::Estimate& e = estimates[i];
@@ -271,9 +443,11 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     r.stated = show(s.value, e.unit);
     r.line = s.line;
     r.ratio = q::ratio(s.value, expected);
+    // Consistency with the candidate's own assumptions is what counts; a figure that matches the
+    // usual numbers but not the candidate's own stated ones keeps most, not all, of the credit.
     double credit = credit_for_ratio(r.ratio);
     double vs_default = credit_for_ratio(q::ratio(s.value, *expected_default[i]));
-    r.credit = std::max(credit, vs_default);
+    r.credit = own.empty() ? credit : std::max(credit, 0.75 * vs_default);
     std::string verdict = !std::isfinite(r.ratio) ? "in different units"
                           : r.ratio <= 1.25       ? "right"
                                                   : fmt::format("off by {:.1f}x", r.ratio);

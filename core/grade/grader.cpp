@@ -12,6 +12,7 @@
 #include "grade/check_context.hpp"
 #include "grade/estimates.hpp"
 #include "grade/questions.hpp"
+#include "pack/facets.hpp"
 
 namespace sdi::grade {
 
@@ -30,16 +31,6 @@ CheckResult run_check(const pack::Check& check, const CheckContext& ctx) {
 
 // Rounds to one decimal so reports are stable and readable.
 double round1(double v) { return std::round(v * 10.0) / 10.0; }
-
-std::string verdict_for(const StepResult& s, bool written) {
-  if (s.max <= 0) return written ? "not graded" : "not graded";
-  double pct = s.score();
-  if (pct >= 80) return "strong";
-  if (pct >= 60) return "solid";
-  if (pct >= 35) return "thin";
-  if (pct > 0) return "weak";
-  return written ? "no credit" : "missing";
-}
 
 }  // namespace
 
@@ -117,7 +108,21 @@ GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) 
   }
   for (auto& s : result.steps) {
     s.points = round1(s.points);
-    s.verdict = verdict_for(s, !s.sections.empty());
+    s.verdict = verdict_for(s.points, s.max, !s.sections.empty());
+  }
+  for (auto facet : pack::kFacets) {
+    FacetResult f;
+    f.id = std::string(facet);
+    for (const auto& s : result.steps)
+      for (const auto& c : s.checks)
+        if (c.facet == f.id) {
+          f.points += c.points;
+          f.max += c.max;
+        }
+    if (f.max <= 0) continue;
+    f.points = round1(f.points);
+    f.verdict = verdict_for(f.points, f.max, f.points > 0);
+    result.facets.push_back(f);
   }
   result.score = total_max > 0 ? round1(100.0 * total_points / total_max) : 0;
   result.level = level_for(result.score);

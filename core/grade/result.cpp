@@ -19,4 +19,14 @@ std::string level_for(double score) {
   return "fail";
 }
 
+std::string verdict_for(double points, double max, bool written) {
+  if (max <= 0) return "not graded";
+  double pct = 100.0 * points / max;
+  if (pct >= 80) return "strong";
+  if (pct >= 60) return "solid";
+  if (pct >= 35) return "thin";
+  if (pct > 0) return "weak";
+  return written ? "no credit" : "missing";
+}
+
 }  // namespace sdi::grade

@@ -38,6 +38,14 @@ struct StepResult {
   double score() const { return max > 0 ? 100.0 * points / max : 0; }
 };
 
+// Points per facet, whatever step the template files it under.
+struct FacetResult {
+  std::string id;
+  double points = 0;
+  double max = 0;
+  std::string verdict;
+};
+
 struct EstimateResult {
   std::string id;
   std::string title;
@@ -64,6 +72,7 @@ struct GradeResult {
   double score = 0;        // 0..100
   std::string level;       // strong | pass | borderline | fail
   std::vector<StepResult> steps;
+  std::vector<FacetResult> facets;  // in the canonical facet order, only facets with checks
   std::vector<EstimateResult> estimates;
   std::vector<AssumptionFlag> flags;
   std::vector<std::string> errors;  // "file:line: message"
@@ -71,5 +80,7 @@ struct GradeResult {
 };
 
 std::string level_for(double score);
+// A short verdict for a share of points: strong, solid, thin, weak, or missing/no credit.
+std::string verdict_for(double points, double max, bool written);
 
 }  // namespace sdi::grade

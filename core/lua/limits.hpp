@@ -20,7 +20,8 @@ struct Limits {
   // Cost units each top-level Sandbox::call may spend. One unit is one VM instruction; work done
   // inside library functions is charged too (one unit per pattern-matching step or element moved,
   // one unit per 32 bytes allocated), so a loop cannot hide its cost inside a C function.
-  // 200 million units is one to two seconds of plain Lua.
+  // 200 million units is one to two seconds of plain Lua, up to about three for code that mostly
+  // calls library functions.
   std::uint64_t instructions = 200'000'000;
 
   // Wall-clock safety net per top-level call, for code whose single instructions are expensive

@@ -19,8 +19,10 @@ namespace {
 // Lua has reset the thread's stack by the time the panic function runs.
 int panic(lua_State* L) {
   const char* text = lua_tostring(L, -1);
-  throw Error(Error::Kind::Runtime,
-              fmt::format("unprotected Lua error: {}", text != nullptr ? text : "unknown error"));
+  std::string message =
+      fmt::format("unprotected Lua error: {}", text != nullptr ? text : "unknown error");
+  lua_settop(L, 0);
+  throw Error(Error::Kind::Runtime, message);
 }
 
 struct ProtectedBody {

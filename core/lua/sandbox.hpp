@@ -14,10 +14,6 @@
 
 namespace sdi::lua {
 
-namespace detail {
-struct Runtime;
-}
-
 // One Lua 5.4 state for code written by strangers (problem packs, plugins).
 //
 // The global table of the state IS the sandbox environment: base functions (assert, error,
@@ -40,7 +36,11 @@ struct Runtime;
 // pcall cannot swallow it. Every error leaves the state usable for the next call.
 //
 // Host bindings: push_env() and add C functions; they raise errors with luaL_error as usual and
-// call Lua callbacks with lua_call (errors then flow to the enclosing call()). See binding.hpp.
+// call Lua callbacks with lua_call (errors then flow to the enclosing call()). See binding.hpp
+// and README.md (the cost model, the differences from stock Lua).
+//
+// Not thread-safe: use one Sandbox per thread. A moved-from Sandbox may only be destroyed or
+// assigned to.
 class Sandbox {
  public:
   using Limits = sdi::lua::Limits;

@@ -57,6 +57,7 @@ void read_glossary_dir(const std::filesystem::path& dir, Glossary& into) {
       c.broader = f.string_list("broader");
       c.related = f.string_list("related");
       c.category = f.optional_string("category").value_or("");
+      c.risk = f.optional_bool("risk").value_or(false);
       f.reject_unknown();
       into.add(std::move(c));
     }

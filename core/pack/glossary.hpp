@@ -19,6 +19,9 @@ struct Concept {
   std::vector<std::string> broader;        // a hit here also counts for these
   std::vector<std::string> related;
   std::string category;
+  // A risk ("single point of failure", "hot partition") is discussed even when negated:
+  // "there is no single point of failure" is an answer about it, not a rejection of it.
+  bool risk = false;
   std::string file;
   int line = 0;
 };

@@ -113,6 +113,17 @@ double LuaFields::number(const char* key, double fallback) {
   return out;
 }
 
+bool LuaFields::boolean(const char* key, bool fallback) {
+  push(key);
+  bool out = fallback;
+  if (!lua_isnil(L_, -1)) {
+    if (!lua_isboolean(L_, -1)) fail(fmt::format("field '{}' must be true or false", key));
+    out = lua_toboolean(L_, -1) != 0;
+  }
+  lua_pop(L_, 1);
+  return out;
+}
+
 void LuaFields::reject_unknown() {
   lua_pushnil(L_);
   while (lua_next(L_, index_) != 0) {

@@ -18,6 +18,7 @@ class LuaFields {
   std::vector<std::string> strings(const char* key);             // a string or a list of strings
   std::vector<std::vector<std::string>> groups(const char* key);  // list of ids or lists of ids
   double number(const char* key, double fallback);
+  bool boolean(const char* key, bool fallback);
   bool has(const char* key);
   [[noreturn]] void fail(const std::string& message);
   void reject_unknown();

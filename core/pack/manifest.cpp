@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cctype>
-#include <regex>
 #include <stdexcept>
 
 #include "pack/error.hpp"
@@ -66,9 +65,15 @@ bool satisfies(const Version& v, const std::string& constraint) {
   return v == want;
 }
 
+bool is_pack_id(const std::string& value) {
+  if (value.empty() || value.front() < 'a' || value.front() > 'z') return false;
+  for (char c : value)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+
 void check_id(TomlFields& f, const std::string& key, const std::string& value) {
-  static const std::regex id_re("^[a-z][a-z0-9-]*$");
-  if (!std::regex_match(value, id_re))
+  if (!is_pack_id(value))
     f.fail(key, fmt::format("'{}' must be lowercase letters, digits and dashes", value));
 }
 

@@ -183,6 +183,7 @@ int declare_concept(lua_State* L) {
   c.broader = f.strings("broader");
   c.related = f.strings("related");
   c.category = f.string("category", false);
+  c.risk = f.boolean("risk", false);
   f.reject_unknown();
   decl(L).content->concepts.push_back(std::move(c));
   return 0;

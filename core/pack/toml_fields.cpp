@@ -74,6 +74,14 @@ std::optional<double> TomlFields::optional_number(const std::string& key) {
   return *v;
 }
 
+std::optional<bool> TomlFields::optional_bool(const std::string& key) {
+  const toml::node* n = get(key);
+  if (n == nullptr) return std::nullopt;
+  auto v = n->value<bool>();
+  if (!v) fail(key, "must be true or false");
+  return *v;
+}
+
 const toml::array* TomlFields::optional_array(const std::string& key) {
   const toml::node* n = get(key);
   if (n == nullptr) return nullptr;

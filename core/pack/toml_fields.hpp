@@ -19,6 +19,7 @@ class TomlFields {
   std::optional<std::string> optional_string(const std::string& key);
   std::vector<std::string> string_list(const std::string& key);  // missing -> empty
   std::optional<double> optional_number(const std::string& key);
+  std::optional<bool> optional_bool(const std::string& key);
   const toml::array* optional_array(const std::string& key);
   const toml::table* optional_table(const std::string& key);
 

@@ -237,6 +237,16 @@ void push_result(lua_State* L, const grade::GradeResult& r) {
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "steps");
+  push_array(L, static_cast<int>(r.facets.size()));
+  for (std::size_t i = 0; i < r.facets.size(); ++i) {
+    lua_createtable(L, 0, 4);
+    set(L, "id", r.facets[i].id);
+    set(L, "points", r.facets[i].points);
+    set(L, "max", r.facets[i].max);
+    set(L, "verdict", r.facets[i].verdict);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_setfield(L, -2, "facets");
   push_array(L, static_cast<int>(r.estimates.size()));
   for (std::size_t i = 0; i < r.estimates.size(); ++i) {
     const auto& e = r.estimates[i];

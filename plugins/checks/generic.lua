@@ -29,7 +29,7 @@ sdi.check {
   kind = "concepts",
   weight = 3,
   concepts = {
-    { "single_point_of_failure", "redundancy", "failover" },
+    "single_point_of_failure",
     { "replication", "failover", "redundancy", "active_passive", "active_active", "leader_election" },
   },
   feedback = "Walk the diagram box by box and ask what happens when it dies. Name the single "

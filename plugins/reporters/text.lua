@@ -95,6 +95,14 @@ local function render(r)
       best.title, step_percent(best), worst.title, step_percent(worst))
   end
 
+  if #r.facets > 0 then
+    local parts = {}
+    for _, f in ipairs(r.facets) do
+      parts[#parts + 1] = string.format("%s %s/%s %s", f.id, num(f.points), num(f.max), f.verdict)
+    end
+    out[#out + 1] = paint(wrap("facets: " .. table.concat(parts, " · "), "  ", 96), "dim")
+  end
+
   for i, s in ipairs(r.steps) do
     local pct = step_percent(s)
     local right = pct and string.format("%s/%s  %3d%%  %s", num(s.points), num(s.max), pct, s.verdict)

@@ -118,8 +118,11 @@ int build_environment(lua_State* L) {
 
   build_math(L, loaded, env);
 
+  lua_getfield(L, env, LUA_STRLIBNAME);
   push_library_copy(L, loaded, LUA_UTF8LIBNAME);
+  install_safe_scans(L, lua_gettop(L) - 1, lua_gettop(L));
   lua_setfield(L, env, LUA_UTF8LIBNAME);
+  lua_pop(L, 1);
 
   lua_getfield(L, loaded, LUA_OSLIBNAME);
   lua_createtable(L, 0, static_cast<int>(kOsFunctions.size()));

@@ -125,10 +125,15 @@ std::string chunkname_for(std::string_view display) {
 }
 
 void remember_chunkname(lua_State* L, Runtime& rt, std::string_view display) {
+  // Bounded: a host loading endless distinct long names must not grow this forever.
+  constexpr std::size_t kMaxRemembered = 4096;
   if (display.size() < LUA_IDSIZE) return;
   lua_Debug ar;
   lua_pushvalue(L, -1);
-  if (lua_getinfo(L, ">S", &ar) != 0) rt.long_chunknames.emplace(ar.short_src, display);
+  if (lua_getinfo(L, ">S", &ar) == 0) return;
+  if (rt.long_chunknames.size() >= kMaxRemembered) rt.long_chunknames.clear();
+  // Two names may truncate alike; the latest load is the one most likely to fail next.
+  rt.long_chunknames.insert_or_assign(ar.short_src, std::string(display));
 }
 
 }  // namespace sdi::lua::detail

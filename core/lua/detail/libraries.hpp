@@ -13,6 +13,8 @@ void install_safe_string(lua_State* L, int table);
 void install_safe_table(lua_State* L, int table);
 // coroutine.create/wrap/resume/close: new threads get the budget hook, resumers re-check it.
 void install_safe_coroutine(lua_State* L, int table);
+// string.byte, utf8.len, utf8.codepoint and utf8.offset, charged for the range they scan.
+void install_safe_scans(lua_State* L, int string_table, int utf8_table);
 // print, load, pairs, setmetatable, collectgarbage and require in the environment table.
 void install_safe_base(lua_State* L, int env);
 

@@ -221,6 +221,27 @@ TEST_CASE("string.gsub matches stock Lua") {
   check_same(sandbox, bodies);
 }
 
+TEST_CASE("string.byte and the utf8 functions match stock Lua") {
+  Sandbox sandbox(small_limits());
+  check_same(sandbox, {
+                          "return ('abc'):byte()",
+                          "return ('abc'):byte(-10, 10)",
+                          "return ('abc'):byte(2, -1)",
+                          "return ('abc'):byte(3, 2)",
+                          "return string.byte('')",
+                          "return utf8.len('h\\u{e9}llo')",
+                          "return utf8.len('h\\u{e9}llo', 3)",
+                          "return utf8.len('\\xff')",
+                          "return utf8.len('abc', -1)",
+                          "return utf8.codepoint('h\\u{e9}llo', 1, -1)",
+                          "return utf8.codepoint('abc')",
+                          "return utf8.offset('abc', 5)",
+                          "return utf8.offset('h\\u{e9}llo', 3)",
+                          "return utf8.offset('h\\u{e9}llo', -2)",
+                          "return utf8.offset('h\\u{e9}llo', 0, 3)",
+                      });
+}
+
 TEST_CASE("table functions match stock Lua") {
   Sandbox sandbox(small_limits());
   const std::string show = " return table.concat(t, ',') .. '#' .. #t";

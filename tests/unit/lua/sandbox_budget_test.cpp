@@ -100,6 +100,16 @@ TEST_CASE("library loops are charged to the budget") {
   check_budget_error(sandbox,
                      "local words = string.rep('a', 200000)\n"
                      "while true do local _ = words:find('b', 1, true) end");
+  // Scanning functions pay for the range they scan, and load for the text it parses.
+  check_budget_error(sandbox,
+                     "local s = string.rep('a', 1e6)\n"
+                     "while true do local _ = utf8.len(s) end");
+  check_budget_error(sandbox,
+                     "local s = string.rep('a', 1e5)\n"
+                     "while true do local _ = select('#', s:byte(1, -1)) end");
+  check_budget_error(sandbox,
+                     "local s = string.rep('x = 1 ', 1e5)\n"
+                     "while true do local _ = load(s) end");
   // The stock string.rep loops n times even for an empty result.
   CHECK(eval(sandbox, "return #string.rep('', 1e15) + #string.rep('', 1e15, '')") == "0");
 }
@@ -213,5 +223,46 @@ TEST_CASE("allocation counts toward the budget") {
                                   "local s = string.rep('x', 4e6)\n"
                                   "for i = 1, 200 do local t = s .. i end");
   CHECK(error.kind() == Error::Kind::Budget);
+  check_still_usable(sandbox);
+}
+
+TEST_CASE("to-be-closed variables cannot run past the budget") {
+  Sandbox sandbox(small_limits());
+  const std::string busy_close = "setmetatable({}, {__close = function() while true do end end})";
+  check_budget_error(sandbox, "local x <close> = " + busy_close + "\nwhile true do end");
+  check_budget_error(sandbox, "coroutine.wrap(function()\n  local x <close> = " + busy_close +
+                                  "\n  while true do end\nend)()");
+  check_budget_error(sandbox,
+                     "stopped = coroutine.create(function()\n  local x <close> = " + busy_close +
+                         "\n  while true do end\nend)\n"
+                         "coroutine.resume(stopped)");
+  // The coroutine the budget killed is never closed: its __close would run unchecked.
+  CHECK(eval(sandbox,
+             "local ok, message = coroutine.close(stopped)\n"
+             "return tostring(ok) .. ': ' .. message") ==
+        "false: cannot close a coroutine stopped by the instruction budget (its pending "
+        "to-be-closed variables are not run)");
+  // Ordinary coroutines still close their variables, on close and on error.
+  CHECK(eval(sandbox,
+             "local closed = 0\n"
+             "local guard = setmetatable({}, {__close = function() closed = closed + 1 end})\n"
+             "local co = coroutine.create(function() local g <close> = guard "
+             "coroutine.yield() end)\n"
+             "coroutine.resume(co)\n"
+             "coroutine.close(co)\n"
+             "pcall(coroutine.wrap(function() local g <close> = guard error('x') end))\n"
+             "return closed") == "2");
+}
+
+TEST_CASE("runaway recursion ends with a clear error") {
+  Sandbox sandbox(small_limits());
+  const Error lua_stack = run_failing(sandbox, "local function f() return 1 + f() end\nf()");
+  CHECK((lua_stack.kind() == Error::Kind::Memory || contains(lua_stack.what(), "stack overflow")));
+  check_budget_error(sandbox, "local function f() return f() end\nf()");
+  const Error c_stack = run_failing(sandbox, "local function f() coroutine.wrap(f)() end\nf()");
+  CHECK(contains(c_stack.what(), "stack overflow"));
+  const Error metamethods = run_failing(
+      sandbox, "return setmetatable({}, {__index = function(t, k) return t[k] end})[1]");
+  CHECK(contains(metamethods.what(), "stack overflow"));
   check_still_usable(sandbox);
 }

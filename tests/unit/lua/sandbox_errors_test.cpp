@@ -177,6 +177,20 @@ TEST_CASE("load_file reads a file and names it by its display name") {
   check_still_usable(sandbox);
 }
 
+TEST_CASE("an unprotected error in host code throws instead of aborting") {
+  Sandbox sandbox(small_limits());
+  lua_State* L = sandbox.state();
+  try {
+    luaL_checkinteger(L, 3);  // no protected call around it: Lua calls its panic function
+    FAIL("expected an error");
+  } catch (const Error& error) {
+    CHECK(error.kind() == Error::Kind::Runtime);
+    CHECK(std::string(error.what()) ==
+          "unprotected Lua error: bad argument #3 (number expected, got no value)");
+  }
+  check_still_usable(sandbox);
+}
+
 TEST_CASE("error kinds have names") {
   CHECK(sdi::lua::to_string(Error::Kind::Budget) == "budget");
   CHECK(sdi::lua::to_string(Error::Kind::Forbidden) == "forbidden");

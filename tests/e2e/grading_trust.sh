@@ -1,0 +1,119 @@
+# What DESIGN.md promises about grading, checked on whole answers through the CLI: negation,
+# keyword salad, headings, reshaped answers, estimates from the candidate's own assumptions,
+# the REPL's question log, implausible assumptions, and isolated custom-check errors.
+source "$(dirname "$0")/lib/assert.bash"
+P="$SDI_SOURCE/problems/url-shortener/answers"
+
+answer() {  # FILE BODY: writes an url-shortener answer with front matter
+  printf '+++\nproblem = "url-shortener"\n+++\n%s\n' "$2" >"$WORK/$1"
+}
+check_points() {  # ID: points of a check in the first result
+  json_get "[c['points'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == '$1'][0]"
+}
+
+# Negation: a design that rules components out earns nothing for them.
+answer negated.md "# High level design
+
+We need no load balancer and no cache: a single server with a database is enough for this.
+We won't shard the data either."
+run grade "$WORK/negated.md" --format json
+expect_rc 0 "negated design"
+expect_true "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'read_path_cache'][0]['points'] == 0"
+expect_true "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'partitioning'][0]['points'] == 0"
+expect_true "'Ruled out: Load balancer' in [c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'load_balancer'][0]['feedback']"
+
+# The same words proposed with reasons earn the credit.
+answer proposed.md "# High level design
+
+We put a load balancer in front of the app servers so that no single server takes all the load,
+and a Redis cache in front of the database because reads outnumber writes 100 to 1."
+run grade "$WORK/proposed.md" --format json
+expect_true "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'read_path_cache'][0]['status'] == 'pass'"
+
+# Keyword salad of every term the pack names: under 30.
+run grade "$P/salad.md" --format json
+expect_true "d['results'][0]['score'] < 30"
+
+# Headings are not credit: placeholder sections score nothing.
+answer headings.md "# Load balancer
+
+TBD
+
+# Caching
+
+TODO
+
+# Sharding
+
+..."
+run grade "$WORK/headings.md" --format json
+expect_true "d['results'][0]['score'] == 0"
+
+# The strong answer under other headings, with typos, scores within 10 points.
+run grade "$P/strong.md" --format json
+strong="$(json_get "d['results'][0]['score']")"
+run grade "$P/reshaped.md" --format json
+reshaped="$(json_get "d['results'][0]['score']")"
+checks=$((checks + 1))
+python3 -c "import sys; sys.exit(0 if abs($strong - $reshaped) <= 10 else 1)" \
+  || fail "reshaped answer scored $reshaped, strong $strong"
+
+# The strong answer with no headings at all still earns most of its credit.
+grep -v '^#' "$P/strong.md" >"$WORK/flat.md"
+run grade "$WORK/flat.md" --format json
+expect_true "d['results'][0]['score'] >= 70"
+
+# Estimates: right arithmetic from the candidate's own (plausible) assumption is credited,
+# and the feedback shows the derivation.
+answer own.md "# Estimates
+
+We expect 50M new URLs per month, so write QPS = 50M / 2.6M s = 20 writes/s."
+run grade "$WORK/own.md" --format json
+expect_true "[e for e in d['results'][0]['estimates'] if e['id'] == 'write_qps'][0]['credit'] == 1"
+expect_true "'from your 50M/month' in [e for e in d['results'][0]['estimates'] if e['id'] == 'write_qps'][0]['derivation']"
+
+answer off.md "# Estimates
+
+We expect 50M new URLs per month, so write QPS is about 200 writes/s."
+run grade "$WORK/off.md" --format json
+expect_true "0 < [e for e in d['results'][0]['estimates'] if e['id'] == 'write_qps'][0]['credit'] < 1"
+expect_true "'off by 10' in [e for e in d['results'][0]['estimates'] if e['id'] == 'write_qps'][0]['derivation']"
+
+# An assumption far outside its plausible range is flagged.
+answer wild.md "# Estimates
+
+Assume 900B new URLs per month, so write QPS is about 350K/s."
+run grade "$WORK/wild.md" --format json
+expect_true "any(f['id'] == 'new_urls_per_month' for f in d['results'][0]['flags'])"
+
+# The REPL's question log in front matter counts as clarifying questions.
+printf '+++\nproblem = "url-shortener"\nquestions = ["How many new URLs per month?", "What is the read to write ratio?", "Do links expire?", "Can users pick a custom alias?"]\n+++\n# Notes\nfine\n' >"$WORK/logged.md"
+run grade "$WORK/logged.md" --format json
+expect_true "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'clarifying_questions'][0]['status'] == 'pass'"
+
+# A custom check that fails is that check's error only; the rest is graded and the run exits 2.
+cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/url-shortener"
+cat >>"$WORK/url-shortener/pack.lua" <<'LUA'
+sdi.check {
+  id = "explodes", title = "A check with a bug", facet = "deep_dive", kind = "custom", weight = 1,
+  feedback = "n/a",
+  run = function(answer) return answer.sections[1].nope.deeper end,
+}
+sdi.check {
+  id = "spins", title = "A check that never ends", facet = "deep_dive", kind = "custom", weight = 1,
+  feedback = "n/a",
+  run = function(answer) while true do end end,
+}
+LUA
+run --pack-path "$WORK/url-shortener" grade "$P/strong.md" --format json
+expect_rc 2 "custom check error"
+expect_err "explodes"
+expect_true "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'explodes'][0]['status'] == 'error'"
+expect_true "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'spins'][0]['status'] == 'error'"
+expect_true "'instruction' in [c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'spins'][0]['feedback']"
+expect_true "d['results'][0]['graded'] and d['results'][0]['score'] > 80"
+
+# Per facet: points and a verdict.
+run grade "$P/strong.md" --format json
+expect_true "[f['id'] for f in d['results'][0]['facets']] == ['clarify','requirements','estimation','api','data_model','high_level','deep_dive','bottlenecks','justify']"
+finish
