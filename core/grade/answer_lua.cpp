@@ -35,7 +35,9 @@ void set_field(lua_State* L, const char* key, lua_Integer value) {
 }
 
 void push_hit(lua_State* L, const Analysis& a, const ConceptHit& h) {
-  lua_createtable(L, 0, 4);
+  lua_createtable(L, 0, 5);
+  lua_pushboolean(L, a.sentences[h.sentence].question);
+  lua_setfield(L, -2, "question");
   set_field(L, "use", std::string(use_name(h.use)));
   set_field(L, "line", static_cast<lua_Integer>(h.line));
   set_field(L, "text", a.sentence_text(h.sentence));
@@ -59,8 +61,25 @@ int answer_concept(lua_State* L) {
 // True when the block holds at least one real sentence rather than a list of terms.
 bool is_prose(const Analysis& a, std::size_t block) {
   for (const auto& s : a.sentences)
-    if (s.block == static_cast<int>(block) && s.glue >= 2 && s.words >= 4) return true;
+    if (s.block == static_cast<int>(block) && s.is_prose() && !s.question) return true;
   return false;
+}
+
+// answer.concepts(id) -> every mention of the concept (or a narrower one), in answer order
+int answer_concepts(lua_State* L) {
+  const CheckContext& ctx = current(L);
+  const char* id = luaL_checkstring(L, 1);
+  int c = ctx.index.find(id);
+  if (c < 0) return luaL_error(L, "concept '%s' is not in the glossary", id);
+  lua_newtable(L);
+  lua_Integer n = 0;
+  for (const auto& h : ctx.analysis.hits) {
+    const auto& implied = ctx.index.implied(h.concept_idx);
+    if (std::find(implied.begin(), implied.end(), c) == implied.end()) continue;
+    push_hit(L, ctx.analysis, h);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
 }
 
 // answer.find(text) -> list of { line, text, prose } for blocks containing the text
@@ -79,9 +98,10 @@ int find_blocks(lua_State* L, bool prose_only) {
     if (needle.empty() || pos == std::string::npos || b.kind == text::BlockKind::Heading) continue;
     bool prose = is_prose(ctx.analysis, bi);
     if (prose_only && !prose) continue;
-    lua_createtable(L, 0, 3);
+    lua_createtable(L, 0, 4);
     set_field(L, "line", static_cast<lua_Integer>(b.line_at(pos)));
     set_field(L, "text", b.text);
+    set_field(L, "kind", std::string(text::to_string(b.kind)));
     lua_pushboolean(L, prose);
     lua_setfield(L, -2, "prose");
     lua_rawseti(L, -2, ++n);
@@ -188,6 +208,8 @@ int build_answer(lua_State* L) {
 
   lua_pushcfunction(L, answer_concept);
   lua_setfield(L, -2, "concept");
+  lua_pushcfunction(L, answer_concepts);
+  lua_setfield(L, -2, "concepts");
   lua_pushcfunction(L, answer_find);
   lua_setfield(L, -2, "find");
   lua_pushcfunction(L, answer_said);

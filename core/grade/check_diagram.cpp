@@ -73,7 +73,8 @@ CheckResult run_diagram_check(const pack::Check& check, const CheckContext& ctx)
           (best < 0 || credit_for(ctx.analysis.hits[ctx.analysis.best_hit[c]].use) >
                            credit_for(ctx.analysis.hits[best].use)))
         best = ctx.analysis.best_hit[c];
-    if (best >= 0 && ctx.analysis.hits[best].use != Use::Heading) {
+    // Without a box for it, a component described in a sentence earns half; a list of names none.
+    if (best >= 0 && ctx.analysis.hits[best].use >= Use::Used) {
       comp_score += 0.5;
       r.evidence.push_back(evidence_for_hit(ctx.analysis, ctx.analysis.hits[best]));
     } else if (!ids.empty()) {

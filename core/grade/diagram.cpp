@@ -178,24 +178,49 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
   return true;
 }
 
+namespace {
+
+bool is_mermaid(const text::Block& b) {
+  if (b.kind != text::BlockKind::Code) return false;
+  std::string first = trim(b.text.substr(0, b.text.find('\n')));
+  return b.info == "mermaid" || first.rfind("graph", 0) == 0 || first.rfind("flowchart", 0) == 0;
+}
+
+// Arrow lines that are not a design: API signatures ("post(url) -> key"), table cells, prose
+// that merely mentions a flow in passing.
+bool arrow_candidate(const std::string& line) {
+  if (line.find('(') != std::string::npos || line.find('|') != std::string::npos) return false;
+  int words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    bool w = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    if (w && !in_word) ++words;
+    in_word = w;
+  }
+  return words <= 24;
+}
+
+}  // namespace
+
 Diagram read_diagram(const text::Document& doc, const ConceptIndex& index) {
   Diagram d;
+  // A drawn diagram is the design; arrow lines elsewhere are then notes, not boxes.
+  bool drawn = false;
   for (const auto& b : doc.blocks) {
-    if (b.kind == text::BlockKind::Code) {
-      std::string first = trim(b.text.substr(0, b.text.find('\n')));
-      bool mermaid = b.info == "mermaid" || first.rfind("graph", 0) == 0 || first.rfind("flowchart", 0) == 0;
-      if (mermaid) {
-        read_mermaid(b.text, b.line, index, d);
-        continue;
-      }
-      std::istringstream in(b.text);
-      std::string line;
-      int n = b.line;
-      while (std::getline(in, line)) read_arrow_line(line, n++, index, d);
-      continue;
+    if (!is_mermaid(b)) continue;
+    read_mermaid(b.text, b.line, index, d);
+    drawn = true;
+  }
+  if (drawn) return d;
+  for (const auto& b : doc.blocks) {
+    if (b.kind == text::BlockKind::Heading || b.kind == text::BlockKind::TableRow) continue;
+    std::istringstream in(b.text);
+    std::string line;
+    int n = b.line;
+    while (std::getline(in, line)) {
+      if (arrow_candidate(line)) read_arrow_line(line, b.kind == text::BlockKind::Code ? n : b.line, index, d);
+      ++n;
     }
-    if (b.kind == text::BlockKind::Heading) continue;
-    read_arrow_line(b.text, b.line, index, d);
   }
   return d;
 }

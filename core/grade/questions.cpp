@@ -19,7 +19,7 @@ const std::set<std::string>& question_filler() {
                           "can", "could", "there", "it", "this", "that", "our", "your", "any",
                           "expect", "expected", "need", "needs", "have", "has", "per", "with",
                           "about", "and", "or", "ok", "okay", "fine", "us", "me", "system",
-                          "support", "assume", "want", "like", "by", "from", "at", "so", "if",
+                          "support", "assume", "want", "by", "from", "at", "so", "if",
                           "some", "kind", "type", "sort", "allow", "allowed", "must", "may"})
       for (auto& st : phrase_stems(w)) s.insert(st);
     return s;
@@ -37,7 +37,9 @@ bool in_question_section(const Analysis& a, int block) {
   int sec = a.doc->blocks[block].section;
   while (sec >= 0) {
     std::string h = normalize_heading(a.doc->sections[sec].title);
-    if (h.find("question") != std::string::npos || h.find("clarif") != std::string::npos) return true;
+    // "Clarifying questions", "Questions for the interviewer"; not "Requirements clarifications",
+    // whose items are statements.
+    if (h.find("question") != std::string::npos) return true;
     sec = a.doc->sections[sec].parent;
   }
   return false;
@@ -103,6 +105,21 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
     int m = match_question(f.asked[i].text, questions);
     f.asked[i].matched = m;
     if (m >= 0 && f.covered_by[m] < 0) f.covered_by[m] = static_cast<int>(i);
+    // A compound question ("how many users, and what is the read:write ratio?") also covers
+    // every other question one of whose phrasings of two or more meaning words it contains.
+    std::vector<std::string> stems = question_stems(f.asked[i].text);
+    for (std::size_t qi = 0; qi < questions.size(); ++qi) {
+      if (static_cast<int>(qi) == m || f.covered_by[qi] >= 0) continue;
+      std::vector<std::string> forms = questions[qi].phrasings;
+      forms.push_back(questions[qi].text);
+      for (const auto& form : forms) {
+        std::vector<std::string> need = question_stems(form);
+        if (need.size() >= 2 && contains_all(stems, need)) {
+          f.covered_by[qi] = static_cast<int>(i);
+          break;
+        }
+      }
+    }
   }
   return f;
 }

@@ -39,7 +39,7 @@ std::string strip_brackets(std::string s) {
 
 const std::set<std::string>& filler_words() {
   static const std::set<std::string> words = {"the", "a", "an", "and", "of", "for", "our", "to",
-                                              "step", "part", "phase", "section", "stage", "propos",
+                                              "step", "part", "phase", "section", "stage", "propos", "design",
                                               "defin", "our", "your", "min", "minut", "with", "on",
                                               "in", "&", "vs", "let", "s"};
   return words;
