@@ -70,7 +70,21 @@ int run(int argc, char** argv) {
   PackTestArgs pack_test;
   CLI::App* pack_test_cmd = pack_cmd->add_subcommand("test", "Grade each pack's sample answers against their score bands");
   pack_test_cmd->add_option("targets", pack_test.targets, "Pack ids or pack folders (default: every pack)")->type_name("PATH|ID");
-  pack_test_cmd->add_option("--format", pack_test.formats, "Report format (text, json), optionally to a file")->type_name("F[:FILE]");
+  pack_test_cmd->add_option("--format", pack_test.formats,
+                            "Report format: text, json, junit or tap, optionally to a file (repeatable)")
+      ->type_name("F[:FILE]");
+  pack_test_cmd->footer("Examples:\n  sdi pack test url-shortener\n  sdi pack test ./my-pack --format junit:pack-report.xml\n"
+                        "Exit codes: 0 every sample in its band, 1 some outside, 2 a pack or sample error.");
+  std::vector<std::string> lint_targets;
+  CLI::App* pack_lint_cmd = pack_cmd->add_subcommand("lint", "Check packs without grading: manifest, ids, facets, formulas, concepts");
+  pack_lint_cmd->add_option("targets", lint_targets, "Pack folders or ids (default: the pack here, else every pack)")
+      ->type_name("PATH|ID");
+  pack_lint_cmd->footer("Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 nothing to lint.");
+  PackNewArgs pack_new;
+  CLI::App* pack_new_cmd = pack_cmd->add_subcommand("new", "Create a working pack to edit: manifest, pack.lua, samples");
+  pack_new_cmd->add_option("id", pack_new.id, "The new pack's id, e.g. news-feed")->required()->type_name("ID");
+  pack_new_cmd->add_option("--dir", pack_new.dir, "Create ID/ inside this folder (default: here)")->type_name("DIR");
+  pack_new_cmd->add_option("--title", pack_new.title, "The problem's title (default: Design + the id's words)");
 
   try {
     app.parse(argc, argv);
@@ -93,6 +107,8 @@ int run(int argc, char** argv) {
     if (show_cmd->parsed()) return cmd_show(ctx, show);
     if (calc_cmd->parsed()) return cmd_calc(ctx, calc_words);
     if (pack_test_cmd->parsed()) return cmd_pack_test(ctx, pack_test);
+    if (pack_lint_cmd->parsed()) return cmd_pack_lint(ctx, lint_targets);
+    if (pack_new_cmd->parsed()) return cmd_pack_new(ctx, pack_new);
     return cmd_welcome(ctx);
   } catch (const std::exception& e) {
     error(e.what());

@@ -6,7 +6,10 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/pack_targets.hpp"
+#include "cli/pack_test_report.hpp"
 #include "grade/session.hpp"
+#include "report/outputs.hpp"
 
 namespace sdi::cli {
 
@@ -35,88 +38,79 @@ std::string moved_by(const grade::GradeResult& r, bool too_high) {
   return out;
 }
 
-std::vector<const pack::Manifest*> select_packs(Context& ctx, const std::vector<std::string>& targets,
-                                                 bool& failed) {
-  std::vector<const pack::Manifest*> out;
-  const pack::Library& lib = ctx.library();
-  if (targets.empty()) {
-    for (const auto& m : lib.packs()) out.push_back(&m);
-    return out;
-  }
-  for (const auto& t : targets) {
-    const pack::Manifest* m = lib.find_pack(t);
-    std::error_code ec;
-    if (m == nullptr && std::filesystem::exists(std::filesystem::path(t) / "pack.toml", ec)) {
-      auto canonical = std::filesystem::weakly_canonical(t, ec);
-      for (const auto& p : lib.packs())
-        if (p.dir == canonical) m = &p;
-    }
-    if (m == nullptr) {
-      error(fmt::format("{}: not a pack id or a folder with pack.toml (see `sdi list`)", t));
-      failed = true;
-      continue;
-    }
-    out.push_back(m);
-  }
-  return out;
-}
-
 }  // namespace
 
 int cmd_pack_test(Context& ctx, const PackTestArgs& args) {
-  // Folders named on the command line join the search path so they can be tested in place.
-  for (const auto& t : args.targets) {
-    std::error_code ec;
-    if (std::filesystem::exists(std::filesystem::path(t) / "pack.toml", ec)) ctx.add_pack_path(t);
+  std::vector<report::FormatSpec> specs;
+  for (const auto& f : args.formats.empty() ? std::vector<std::string>{"text"} : args.formats) {
+    specs.push_back(report::parse_format_spec(f));
+    if (!is_pack_test_format(specs.back().format)) {
+      error(fmt::format("unknown format '{}'; pack test writes text, json, junit or tap", specs.back().format));
+      return kExitError;
+    }
   }
-  Context& c = ctx;
-  bool failed_packs = c.report_library_problems();
-  bool out_of_band = false;
-  std::vector<const pack::Manifest*> packs = select_packs(c, args.targets, failed_packs);
-  grade::Session session(c.library());
-  int total = 0, passed = 0;
+  add_target_folders(ctx, args.targets);
+  bool failed_packs = ctx.report_library_problems();
+  std::vector<const pack::Manifest*> packs = select_packs(ctx, args.targets, failed_packs);
+  grade::Session session(ctx.library());
+  PackTestRun run;
   for (const pack::Manifest* m : packs) {
-    std::cout << m->id << "\n";
+    PackTestPack& p = run.packs.emplace_back();
+    p.id = m->id;
+    p.file = m->file;
     if (m->samples.empty()) {
-      error(fmt::format("{}: declares no [[sample]] answers with score bands; add some to test the pack",
-                        m->file));
-      failed_packs = true;
+      p.error = fmt::format("{}: declares no [[sample]] answers with score bands; add some to test the pack", m->file);
       continue;
     }
     std::string load_error;
     if (session.grader_for(m->id, load_error) == nullptr) {
-      error(load_error);
-      failed_packs = true;
+      p.error = load_error;
       continue;
     }
     for (const auto& sample : m->samples) {
-      ++total;
-      std::string path = (m->dir / sample.file).string();
+      PackTestSample& s = p.samples.emplace_back();
+      s.file = sample.file;
+      s.low = sample.low;
+      s.high = sample.high;
       grade::GradeOptions options;
       options.problem = m->id;
-      grade::GradeResult r = session.grade_file(path, options);
-      std::string band = fmt::format("{:g}-{:g}", sample.low, sample.high);
+      grade::GradeResult r = session.grade_file((m->dir / sample.file).string(), options);
       if (!r.graded || !r.errors.empty()) {
-        std::cout << fmt::format("  ERROR {:<32} band {}\n", sample.file, band);
-        for (const auto& e : r.errors) error(e);
-        failed_packs = true;
+        s.status = PackTestSample::Status::Error;
+        for (const auto& e : r.errors) s.errors.push_back(e);
         continue;
       }
-      bool ok = r.score >= sample.low && r.score <= sample.high;
-      if (ok) {
-        ++passed;
-        std::cout << fmt::format("  ok    {:<32} {:5.1f}  band {}\n", sample.file, r.score, band);
+      s.score = r.score;
+      if (r.score >= sample.low && r.score <= sample.high) {
+        s.status = PackTestSample::Status::Pass;
       } else {
-        out_of_band = true;
+        s.status = PackTestSample::Status::Fail;
         bool high = r.score > sample.high;
-        std::cout << fmt::format("  FAIL  {:<32} {:5.1f}  band {}  ({}; moved by: {})\n", sample.file,
-                                 r.score, band, high ? "too high" : "too low", moved_by(r, high));
+        s.detail = fmt::format("{}; moved by: {}", high ? "too high" : "too low", moved_by(r, high));
       }
     }
   }
-  std::cout << fmt::format("{} passed, {} failed\n", passed, total - passed);
-  if (failed_packs) return kExitError;
-  return out_of_band ? kExitBelowBar : kExitOk;
+  for (const auto& p : run.packs) {
+    if (!p.error.empty()) error(p.error);
+    for (const auto& s : p.samples)
+      for (const auto& e : s.errors) error(e);
+  }
+  bool write_failed = false;
+  for (const auto& spec : specs) {
+    std::string text = render_pack_test(run, spec.format);
+    if (spec.file.empty()) {
+      std::cout << text;
+      continue;
+    }
+    try {
+      report::write_atomically(spec.file, text);
+    } catch (const std::exception& e) {
+      error(e.what());
+      write_failed = true;
+    }
+  }
+  if (failed_packs || write_failed || run.errors() > 0) return kExitError;
+  return run.failures() > 0 ? kExitBelowBar : kExitOk;
 }
 
 }  // namespace sdi::cli

@@ -34,6 +34,15 @@ struct PackTestArgs {
 };
 int cmd_pack_test(Context& ctx, const PackTestArgs& args);
 
+int cmd_pack_lint(Context& ctx, const std::vector<std::string>& targets);
+
+struct PackNewArgs {
+  std::string id;
+  std::string dir;    // where to create ID/ (default: the working directory)
+  std::string title;  // default: "Design " + the id's words
+};
+int cmd_pack_new(Context& ctx, const PackNewArgs& args);
+
 int cmd_welcome(Context& ctx);
 
 }  // namespace sdi::cli

@@ -14,13 +14,16 @@ class Error : public std::runtime_error {
                            : line == 0 ? file + ": " + message
                                        : message),  // line < 0: message already says where
         file_(file),
-        line_(line) {}
+        line_(line),
+        message_(message) {}
   const std::string& file() const { return file_; }
   int line() const { return line_; }
+  const std::string& message() const { return message_; }
 
  private:
   std::string file_;
   int line_;
+  std::string message_;
 };
 
 }  // namespace sdi::pack
