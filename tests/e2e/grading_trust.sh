@@ -79,6 +79,19 @@ run grade "$WORK/off.md" --format json
 expect_true "0 < [e for e in d['results'][0]['estimates'] if e['id'] == 'write_qps'][0]['credit'] < 1"
 expect_true "'off by 10' in [e for e in d['results'][0]['estimates'] if e['id'] == 'write_qps'][0]['derivation']"
 
+# Figures in tables and LaTeX fractions are read too.
+answer table.md '# Estimates
+
+| Figure | Value |
+|---|---|
+| New URLs per month | 100M |
+| Write QPS | 40/s |
+
+Read QPS = $\frac{100M \times 100}{2.6M}$ ≈ 4K/s.'
+run grade "$WORK/table.md" --format json
+expect_true "[e for e in d['results'][0]['estimates'] if e['id'] == 'write_qps'][0]['credit'] == 1"
+expect_true "[e for e in d['results'][0]['estimates'] if e['id'] == 'read_qps'][0]['credit'] == 1"
+
 # An assumption far outside its plausible range is flagged.
 answer wild.md "# Estimates
 

@@ -68,6 +68,19 @@ sed -i 's/^title.*//' "$WORK/packs/odd/pack.toml"
 run --pack-path "$WORK/packs" list
 expect_err "missing required key 'title'"
 
+# SDI_PATH adds folders too (colon-separated), and an installed tree finds its own plugins.
+mkdir -p "$WORK/extra"
+cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/extra/tiny-url"
+sed -i 's/^id = "url-shortener"/id = "tiny-url"/' "$WORK/extra/tiny-url/pack.toml"
+SDI_PATH="/nonexistent:$WORK/extra" "$SDI" list >"$WORK/out" 2>"$WORK/err"
+checks=$((checks + 1))
+grep -q "^tiny-url " "$WORK/out" || fail "SDI_PATH pack not listed: $(cat "$WORK/out")"
+
+cmake --install "$(dirname "$SDI")" --prefix "$WORK/prefix" >/dev/null 2>&1
+"$WORK/prefix/bin/sdi" list >"$WORK/out" 2>"$WORK/err"
+checks=$((checks + 1))
+grep -q "^url-shortener " "$WORK/out" || fail "installed sdi does not find its packs: $(cat "$WORK/err")"
+
 run --version
 expect_rc 0 "--version"
 expect_out "sdi "
