@@ -65,7 +65,8 @@ int cmd_pack_new(Context& ctx, const PackNewArgs& args) {
     text = replace_all(text, "{{id}}", args.id);
     text = replace_all(text, "{{title}}", title);
     text = replace_all(text, "{{concept_id}}", concept_id);
-    text = replace_all(text, "{{types}}", fs::weakly_canonical(types, ec).string());
+    // Without the type definitions on the path the editor config lists no library.
+    text = replace_all(text, "\"{{types}}\"", types.empty() ? "" : "\"" + fs::weakly_canonical(types, ec).string() + "\"");
     return text;
   };
   struct Item {

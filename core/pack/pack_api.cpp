@@ -126,7 +126,8 @@ int declare_check(lua_State* L) {
       if (c.concepts.empty()) f.fail("a concepts check needs field 'concepts'");
       c.need = static_cast<int>(f.number("need", 0));
       if (c.need < 0 || c.need > static_cast<int>(c.concepts.size()))
-        f.fail(fmt::format("field 'need' must be between 1 and the {} concept groups", c.concepts.size()));
+        f.fail(fmt::format("field 'need' must be between 1 and the {} concept groups (0 or absent: all)",
+                           c.concepts.size()));
       break;
     case CheckKind::Estimate:
       c.estimate = f.string("estimate", true);

@@ -184,7 +184,7 @@ function sdi.hint(spec) end
 
 ---Fields of `sdi.concept`: a glossary entry (the format of plugins/concepts/*.toml).
 ---@class sdi.ConceptSpec
----@field id string Unique id, lowercase with underscores; must not clash with the glossary.
+---@field id string Id, lowercase with underscores; a glossary id adds this entry's name and forms to that concept.
 ---@field name string Display name; it is matched as well.
 ---@field definition string One line ending with a period, shown in feedback.
 ---@field synonyms? string|string[] Other phrasings, matched on stems, case-insensitive.
@@ -196,7 +196,8 @@ function sdi.hint(spec) end
 ---@field category? string The area, e.g. "networking"; groups concepts in reports.
 ---@field risk? boolean A risk ("single point of failure") counts even when negated; default false.
 
----Declares a concept the shared glossary lacks; checks may then name it by id.
+---Declares a concept the shared glossary lacks, so checks may name it by id; with the id of a
+---glossary concept, adds its name and forms (synonyms, abbreviations, exact, products) to that one.
 ---@param spec sdi.ConceptSpec
 function sdi.concept(spec) end
 
@@ -210,7 +211,7 @@ function sdi.cache_rule(text) end
 ---@param text string Free text: "~4K writes/sec", "3-5K QPS", "10^7 x 20 / 10^5", "1 Gbps".
 ---@param expect? sdi.Expect How to read ambiguous suffixes; default "any".
 ---@return sdi.Quantity
----@overload fun(number: number, unit?: string): sdi.Quantity
+---@overload fun(value: number, unit?: string): sdi.Quantity
 function sdi.q(text, expect) end
 
 ---Encodes a value as JSON: objects with sorted keys, whole numbers without a fraction, 1..n
@@ -295,12 +296,20 @@ local Answer = {}
 ---@return sdi.ConceptUse?
 function Answer.concept(id) end
 
----Blocks (headings excluded) containing the text, case-insensitive; empty when none.
+---Every mention of a concept or of a narrower one (whose `broader` leads to it), in answer
+---order; empty when none. Raises when the id is not in the glossary.
+---@param id string
+---@return sdi.ConceptUse[]
+function Answer.concepts(id) end
+
+---Every block (headings excluded) containing the text, case-insensitive, lists and tables
+---included; empty when none.
 ---@param text string
 ---@return sdi.FoundBlock[]
 function Answer.find(text) end
 
----Like `find`, keeping only blocks written as sentences (not lists of terms).
+---Like `find`, keeping only blocks written as sentences: no questions, lists of terms or runs
+---of comma-separated names. Prefer it for evidence, so a keyword list earns nothing.
 ---@param text string
 ---@return sdi.FoundBlock[]
 function Answer.said(text) end
@@ -335,18 +344,20 @@ function Answer.estimate(id) end
 ---@field line integer Line in the answer file; 0 when it comes from the front matter log.
 ---@field matches? string Id of the pack's `sdi.question` it asks; absent when it matches none.
 
----Where and how a concept is used (`answer.concept`).
+---Where and how a concept is used (`answer.concept`, `answer.concepts`).
 ---@class sdi.ConceptUse
 ---@field use sdi.Use How it is used there.
 ---@field line integer Line of the sentence.
 ---@field text string The sentence.
 ---@field negated boolean True when the sentence rejects it ("we do not need a cache").
+---@field question boolean True when the sentence is a question: asking about it is not proposing it.
 
 ---A block returned by `answer.find` and `answer.said`.
 ---@class sdi.FoundBlock
 ---@field line integer Line of the first match.
 ---@field text string The whole block's text.
----@field prose boolean True when the block holds at least one real sentence.
+---@field kind sdi.BlockKind What the block is ("paragraph", "list_item", "table_row"...).
+---@field prose boolean True when the block holds at least one real sentence that is not a question.
 
 ---The candidate's figure for an estimate (`answer.estimate`).
 ---@class sdi.EstimateFinding
@@ -398,7 +409,7 @@ function Answer.estimate(id) end
 ---@field points number Points earned.
 ---@field max number Points available; 0 when no check applies.
 ---@field score number Percentage of `max` earned, rounded, 0 to 100.
----@field verdict string "strong", "solid", "thin", "weak", "no credit" (written), "missing", "not graded".
+---@field verdict string "strong", "solid", "thin", "weak", "no credit", "missing" (nothing written) or "not graded".
 ---@field sections integer[] Lines of the headings that mapped to this step.
 ---@field checks sdi.CheckResult[] The checks of the step.
 

@@ -60,14 +60,16 @@ std::string differences(const Names& documented, const Names& actual) {
   Names lacking = minus(actual, documented);
   Names extra = minus(documented, actual);
   if (!lacking.empty()) out += "sdi.lua lacks: " + join(lacking);
-  if (!extra.empty()) out += (out.empty() ? "" : "; ") + std::string("sdi.lua has but the binding does not: ") + join(extra);
+  if (!extra.empty())
+    out += (out.empty() ? "" : "; ") + std::string("sdi.lua has but the binding does not: ") +
+           join(extra);
   return out;
 }
 
-#define CHECK_SAME_NAMES(what, documented, actual)                                   \
-  do {                                                                               \
-    std::string diff_ = differences(documented, actual);                             \
-    CHECK_MESSAGE(diff_.empty(), (what) << ": " << diff_);                           \
+#define CHECK_SAME_NAMES(what, documented, actual)         \
+  do {                                                     \
+    std::string diff_ = differences(documented, actual);   \
+    CHECK_MESSAGE(diff_.empty(), (what) << ": " << diff_); \
   } while (false)
 
 // ------------------------------------------------------------------------------------------------
@@ -117,7 +119,9 @@ struct Definitions {
   }
 };
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, const char* prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 std::string trim(const std::string& s) {
   std::size_t b = 0, e = s.size();
@@ -152,7 +156,8 @@ std::string read_type(const std::string& s, std::size_t& pos) {
 Names quoted_strings(const std::string& s) {
   Names out;
   static const std::regex quoted("\"([^\"]*)\"");
-  for (auto it = std::sregex_iterator(s.begin(), s.end(), quoted); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), quoted); it != std::sregex_iterator();
+       ++it)
     out.insert((*it)[1]);
   return out;
 }
@@ -163,8 +168,8 @@ Definitions parse_definitions(const std::string& text) {
   std::map<std::string, std::string> vars;  // Lua variable -> the class it stands for
   std::map<std::string, std::string> params;
   bool described = false;  // the current comment block has a description line
-  static const std::regex table_var(R"(^(?:local\s+)?([A-Za-z_]\w*)\s*=\s*\{\s*\}\s*$)");
-  static const std::regex function_def(R"(^function\s+([A-Za-z_]\w*)[.:]([A-Za-z_]\w*)\s*\()");
+  static const std::regex table_var(R"re(^(?:local\s+)?([A-Za-z_]\w*)\s*=\s*\{\s*\}\s*$)re");
+  static const std::regex function_def(R"re(^function\s+([A-Za-z_]\w*)[.:]([A-Za-z_]\w*)\s*\()re");
   std::istringstream in(text);
   std::string line;
   int number = 0;
@@ -206,15 +211,18 @@ Definitions parse_definitions(const std::string& text) {
       std::size_t pos = 10;
       std::size_t end = line.find(' ', pos);
       alias = line.substr(pos, end - pos);
-      if (end != std::string::npos) d.aliases[alias] = quoted_strings(line.substr(end));
-      else d.aliases[alias];
+      if (end != std::string::npos)
+        d.aliases[alias] = quoted_strings(line.substr(end));
+      else
+        d.aliases[alias];
     } else if (starts_with(line, "---|")) {
       if (alias.empty()) {
         d.problems.push_back(where + "---| outside an alias");
         continue;
       }
       std::size_t comment = line.find('#');
-      Names v = quoted_strings(line.substr(4, comment == std::string::npos ? comment : comment - 4));
+      Names v =
+          quoted_strings(line.substr(4, comment == std::string::npos ? comment : comment - 4));
       d.aliases[alias].insert(v.begin(), v.end());
     } else if (starts_with(line, "---@param ")) {
       std::size_t pos = 10;
@@ -243,7 +251,8 @@ Definitions parse_definitions(const std::string& text) {
           f.function = true;
           f.type = "function";
           f.params = params;
-          if (!described) d.problems.push_back(where + "function " + m[2].str() + " has no description");
+          if (!described)
+            d.problems.push_back(where + "function " + m[2].str() + " has no description");
           d.classes[owner->second].fields[m[2]] = f;
         }
       }
@@ -341,10 +350,8 @@ Names accepted_fields(const std::string& function, const std::string& fields) {
 // binding looks for unknown fields, so the error lists them all.
 const std::map<std::string, std::string>& check_probes() {
   static const std::map<std::string, std::string> probes = {
-      {"concepts", "concepts = { 'load_balancer' }"},
-      {"estimate", "estimate = 'write_qps'"},
-      {"diagram", "components = { 'cache' }"},
-      {"questions", ""},
+      {"concepts", "concepts = { 'load_balancer' }"}, {"estimate", "estimate = 'write_qps'"},
+      {"diagram", "components = { 'cache' }"},        {"questions", ""},
       {"custom", "run = function() return true end"},
   };
   return probes;
@@ -470,7 +477,7 @@ struct Replay {
 
 Replay replay(const std::string& body, const std::map<std::string, ShapePtr>& known = {}) {
   static const std::regex call_re(
-      R"((?:([A-Za-z_]\w*)\s*=\s*)?\b(lua_\w+|luaL_\w+|set_field|set|push_\w+|call)\s*\()");
+      R"re((?:([A-Za-z_]\w*)\s*=\s*)?\b(lua_\w+|luaL_\w+|set_field|set|push_\w+|call)\s*\()re");
   Replay r;
   std::vector<ShapePtr> stack;
   auto pop = [&stack]() {
@@ -558,11 +565,15 @@ void compare_shape(const ShapePtr& shape, const std::string& cls, const std::str
     if (!type.empty() && type.back() == '?') type.pop_back();
     if (sub->items && sub->items->table) {
       std::string element = element_type(type);
-      if (d.has_class(element)) compare_shape(sub->items, element, path + "." + name + "[]", out);
-      else out.push_back(path + "." + name + ": a list of tables, documented as " + f->type);
+      if (d.has_class(element))
+        compare_shape(sub->items, element, path + "." + name + "[]", out);
+      else
+        out.push_back(path + "." + name + ": a list of tables, documented as " + f->type);
     } else if (!sub->fields.empty() || sub->dynamic_keys) {
-      if (d.has_class(type)) compare_shape(sub, type, path + "." + name, out);
-      else out.push_back(path + "." + name + ": a table, documented as " + f->type);
+      if (d.has_class(type))
+        compare_shape(sub, type, path + "." + name, out);
+      else
+        out.push_back(path + "." + name + ": a table, documented as " + f->type);
     }
   }
 }
@@ -579,7 +590,8 @@ void check_shape(const ShapePtr& shape, const std::string& cls, const std::strin
 
 // Field names read with lua_getfield / string_field from a table in `body`.
 Names fields_read(const std::string& body) {
-  static const std::regex read_re(R"((?:lua_getfield|string_field)\s*\(\s*L\s*,[^,]*,\s*"(\w+)")");
+  static const std::regex read_re(
+      R"re((?:lua_getfield|string_field)\s*\(\s*L\s*,[^,]*,\s*"(\w+)")re");
   Names out;
   for (auto it = std::sregex_iterator(body.begin(), body.end(), read_re);
        it != std::sregex_iterator(); ++it)
@@ -639,7 +651,7 @@ TEST_CASE("sdi.lua documents exactly the fields sdi.check accepts, kind by kind"
   const Names& kinds = d.aliases.at("sdi.CheckKind");
 
   // Kind-specific fields say so: 'For kind "concepts": ...'.
-  static const std::regex marker(R"(^For kind "(\w+)":)");
+  static const std::regex marker(R"re(^For kind "(\w+)":)re");
   Names common;
   std::map<std::string, Names> specific;
   for (const auto& name : documented) {
@@ -667,12 +679,14 @@ TEST_CASE("sdi.lua documents exactly the fields of a diagram connection") {
   const Field* connections = definitions().field(spec_class("check"), "connections");
   REQUIRE(connections != nullptr);
   std::string cls = element_type(connections->type);
-  REQUIRE_MESSAGE(definitions().has_class(cls), "connections is documented as " << connections->type);
+  REQUIRE_MESSAGE(definitions().has_class(cls),
+                  "connections is documented as " << connections->type);
   PackState state;
-  std::string code = "sdi.check { " +
-                     check_fields("diagram", std::string("connections = { { from = 'a', to = 'b', ") +
-                                                 kUnknown + " = 1 } }") +
-                     " }";
+  std::string code =
+      "sdi.check { " +
+      check_fields("diagram", std::string("connections = { { from = 'a', to = 'b', ") + kUnknown +
+                                  " = 1 } }") +
+      " }";
   std::string message = state.run(code);
   std::string marker = std::string("unknown field '") + kUnknown + "' (allowed: ";
   std::size_t at = message.find(marker);
@@ -731,9 +745,9 @@ TEST_CASE("sdi.lua declares exactly the quantity methods and operators") {
   CHECK_SAME_NAMES("sdi.Quantity methods", documented_methods, methods);
 
   // The metamethods LuaLS can describe with @operator; ==, <, <= and tostring it cannot.
-  static const Names describable = {"add", "sub",  "mul", "div", "mod", "idiv", "pow", "unm",
-                                    "concat", "len", "band", "bor", "bxor", "shl", "shr",
-                                    "bnot", "call"};
+  static const Names describable = {"add",  "sub", "mul",    "div",  "mod",  "idiv",
+                                    "pow",  "unm", "concat", "len",  "band", "bor",
+                                    "bxor", "shl", "shr",    "bnot", "call"};
   Names operators;
   for (const auto& m : metamethods)
     if (starts_with(m, "__") && describable.count(m.substr(2))) operators.insert(m.substr(2));
@@ -746,8 +760,14 @@ TEST_CASE("sdi.lua describes the answer table custom checks receive") {
   std::string src = read_source(file);
   check_shape(replay(function_body(src, "int build_answer(lua_State* L)", file)).top, "sdi.Answer",
               "answer");
-  check_shape(replay(function_body(src, "void push_hit(lua_State* L", file)).top, "sdi.ConceptUse",
-              "answer.concept()");
+  std::map<std::string, ShapePtr> known;
+  known["push_hit"] = replay(function_body(src, "void push_hit(lua_State* L", file)).top;
+  check_shape(known["push_hit"], "sdi.ConceptUse", "answer.concept()");
+  ShapePtr mentions =
+      replay(function_body(src, "int answer_concepts(lua_State* L)", file), known).top;
+  REQUIRE(mentions != nullptr);
+  REQUIRE(mentions->items != nullptr);
+  check_shape(mentions->items, "sdi.ConceptUse", "answer.concepts()[]");
   check_shape(replay(function_body(src, "int answer_estimate(lua_State* L)", file)).top,
               "sdi.EstimateFinding", "answer.estimate()");
 
@@ -777,7 +797,7 @@ TEST_CASE("sdi.lua describes the ctx argument and the return values of custom ch
 
   // The status words run() may return.
   std::string outcome = function_body(src, "std::string read_outcome(", file);
-  static const std::regex status_re(R"(status == "(\w+)")");
+  static const std::regex status_re(R"re(status == "(\w+)")re");
   Names statuses;
   for (auto it = std::sregex_iterator(outcome.begin(), outcome.end(), status_re);
        it != std::sregex_iterator(); ++it)
@@ -800,13 +820,15 @@ TEST_CASE("sdi.lua describes what reporters receive") {
       replay(function_body(values, "void push_check(lua_State* L", values_file), known).top;
   known["push_step"] =
       replay(function_body(values, "void push_step(lua_State* L", values_file), known).top;
-  check_shape(replay(function_body(values, "void push_result(lua_State* L", values_file), known).top,
-              "sdi.Result", "result");
+  check_shape(
+      replay(function_body(values, "void push_result(lua_State* L", values_file), known).top,
+      "sdi.Result", "result");
 
   const std::string reporter_file = "core/report/reporter.cpp";
   std::string reporter = read_source(reporter_file);
-  check_shape(replay(function_body(reporter, "int push_summary_cfn(lua_State* L)", reporter_file)).top,
-              "sdi.Summary", "summary");
+  check_shape(
+      replay(function_body(reporter, "int push_summary_cfn(lua_State* L)", reporter_file)).top,
+      "sdi.Summary", "summary");
 
   std::string ctor = function_body(reporter, "Reporter::Reporter(", reporter_file);
   Replay setup = replay(ctor);
@@ -827,7 +849,7 @@ TEST_CASE("sdi.lua describes what reporters receive") {
                    unite(pack_api, keys(*reporter_sdi)));
 
   // The hooks the engine calls and the description it reads.
-  static const std::regex hook_re(R"(call_hook\("(\w+)")");
+  static const std::regex hook_re(R"re(call_hook\("(\w+)")re");
   Names hooks = fields_read(ctor);
   for (auto it = std::sregex_iterator(reporter.begin(), reporter.end(), hook_re);
        it != std::sregex_iterator(); ++it)
