@@ -9,6 +9,9 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
+#include "repl/repl.hpp"
+
+#include <unistd.h>
 
 namespace sdi::cli {
 
@@ -65,6 +68,17 @@ int run(int argc, char** argv) {
   calc_cmd->footer("Examples:\n  sdi calc \"300M users * 50% * 2 /day -> /s\"\n  sdi calc \"2.5 TB/month -> GB/day\"\n"
                    "  sdi calc \"10^7 x 20 / 10^5\"");
 
+  repl::ReplOptions repl_opts;
+  std::string resume_id;
+  CLI::App* repl_cmd = app.add_subcommand("repl", "A timed mock interview with an embedded Lua prompt (the default)");
+  repl_cmd->add_option("problem", repl_opts.problem, "Start this problem right away")->type_name("PROBLEM");
+  repl_cmd->add_option("--template", repl_opts.template_id, "Interview template")->type_name("T");
+  CLI::Option* resume_opt = repl_cmd->add_option("--resume", resume_id, "Resume a saved session (no id: list them)")
+                                ->expected(0, 1)
+                                ->type_name("SESSION");
+  repl_cmd->footer("Examples:\n  sdi repl twitter\n  sdi repl --resume\n  sdi repl --resume 20261121-101500-twitter\n"
+                   "Commands read from stdin when it is not a terminal, so an interview can be scripted.");
+
   CLI::App* pack_cmd = app.add_subcommand("pack", "Author problem packs");
   pack_cmd->require_subcommand(1);
   PackTestArgs pack_test;
@@ -109,7 +123,10 @@ int run(int argc, char** argv) {
     if (pack_test_cmd->parsed()) return cmd_pack_test(ctx, pack_test);
     if (pack_lint_cmd->parsed()) return cmd_pack_lint(ctx, lint_targets);
     if (pack_new_cmd->parsed()) return cmd_pack_new(ctx, pack_new);
-    return cmd_welcome(ctx);
+    repl_opts.interactive = isatty(0) != 0;
+    repl_opts.color = repl_opts.interactive && ctx.color_for(1);
+    if (repl_cmd->parsed() && resume_opt->count() > 0) repl_opts.resume = resume_id;
+    return repl::run_repl(ctx.library(), repl_opts);
   } catch (const std::exception& e) {
     error(e.what());
     return kExitError;

@@ -18,6 +18,8 @@ std::string_view to_string(Error::Kind kind) noexcept {
       return "forbidden";
     case Error::Kind::Io:
       return "io";
+    case Error::Kind::Interrupted:
+      return "interrupted";
   }
   return "unknown";
 }

@@ -18,6 +18,7 @@ class Error : public std::runtime_error {
     Timeout,    // the wall-clock limit of the call was reached
     Forbidden,  // the code broke a sandbox rule (binary chunk, require outside the pack, __gc...)
     Io,         // a file to load could not be read
+    Interrupted,  // the host asked the running call to stop (Ctrl-C at the REPL)
   };
 
   Error(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}

@@ -112,6 +112,10 @@ bool Sandbox::budget_exhausted() const noexcept {
   return impl_->runtime.exhausted;
 }
 
+void Sandbox::set_interrupt_flag(const std::atomic<bool>* flag) {
+  detail::runtime(state()).interrupt = flag;
+}
+
 void Sandbox::set_print(PrintSink sink) {
   impl_->runtime.print = std::move(sink);
 }

@@ -2,6 +2,7 @@
 
 #include <lua.h>
 
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -64,6 +65,9 @@ class Sandbox {
   // Where print() output goes: one call per print, without the trailing newline. The default
   // discards it (grading output must not depend on what packs print).
   void set_print(PrintSink sink);
+  // A flag the host raises (e.g. from a SIGINT handler) to stop the running call; it is read at
+  // every budget tick. The flag must outlive the sandbox; pass nullptr to detach.
+  void set_interrupt_flag(const std::atomic<bool>* flag);
 
   // The folder require() may load from. `display_root` is how it appears in error messages
   // ("problems/twitter"); empty shows module paths relative to the root. An empty root disables

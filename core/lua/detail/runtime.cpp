@@ -21,7 +21,10 @@ std::uint64_t units_used(const Runtime& rt) noexcept {
 // Decides whether the call is out of budget or time; records why the first time.
 bool over_limits(Runtime& rt, Clock::time_point now) {
   if (rt.exhausted) return true;
-  if (rt.limits.instructions != 0 && units_used(rt) >= rt.limits.instructions) {
+  if (rt.interrupt != nullptr && rt.interrupt->load(std::memory_order_relaxed)) {
+    rt.exhausted = true;
+    rt.exhausted_kind = Error::Kind::Interrupted;
+  } else if (rt.limits.instructions != 0 && units_used(rt) >= rt.limits.instructions) {
     rt.exhausted = true;
     rt.exhausted_kind = Error::Kind::Budget;
   } else if (rt.limits.wall_time.count() > 0 && now >= rt.deadline) {
@@ -32,6 +35,7 @@ bool over_limits(Runtime& rt, Clock::time_point now) {
 }
 
 std::string exhausted_text(const Runtime& rt) {
+  if (rt.exhausted_kind == Error::Kind::Interrupted) return "interrupted";
   if (rt.exhausted_kind == Error::Kind::Timeout) {
     return fmt::format("time limit exceeded (limit: {} ms per call)", rt.limits.wall_time.count());
   }

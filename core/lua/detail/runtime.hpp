@@ -2,6 +2,7 @@
 
 #include <lua.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -64,6 +65,8 @@ struct Runtime {
 
   // Host settings.
   std::function<void(std::string_view)> print;
+  // Set from a signal handler to stop the running call at its next tick (may be null).
+  const std::atomic<bool>* interrupt = nullptr;
   std::filesystem::path module_root;
   std::string module_display_root;
   // Chunk names longer than Lua's short source field, by the truncated form Lua prints.
