@@ -45,6 +45,7 @@ LineReader::LineReader(bool interactive, std::string history_file, Completer com
   using_history();
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(history_file_).parent_path(), ec);
+  if (!std::filesystem::exists(history_file_, ec)) write_history(history_file_.c_str());
   read_history(history_file_.c_str());
 }
 
@@ -61,14 +62,17 @@ std::optional<std::string> LineReader::read(const std::string& prompt) {
   if (raw == nullptr) return std::nullopt;
   std::string line(raw);
   std::free(raw);
-  if (!line.empty()) add_history(line.c_str());
+  if (!line.empty()) {
+    add_history(line.c_str());
+    // Appended at once, so a killed process keeps its history too.
+    append_history(1, history_file_.c_str());
+  }
   return line;
 }
 
 void LineReader::save_history() {
   if (!interactive_) return;
-  stifle_history(2000);
-  write_history(history_file_.c_str());
+  history_truncate_file(history_file_.c_str(), 2000);
 }
 
 }  // namespace sdi::repl

@@ -1,12 +1,16 @@
 #include "repl/repl.hpp"
 
 #include <fmt/format.h>
+#include <langinfo.h>
 #include <unistd.h>
+
+#include <clocale>
 
 #include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <sstream>
 
 #include <toml++/toml.h>
 
@@ -22,6 +26,16 @@ double wall_seconds() {
 }
 
 void on_sigint(int) { interrupt_flag().store(true); }
+
+// Whether the terminal's locale is UTF-8 (set from the environment once, for libedit too).
+bool utf8_terminal() {
+  static const bool utf8 = [] {
+    std::setlocale(LC_CTYPE, "");
+    const char* codeset = nl_langinfo(CODESET);
+    return codeset != nullptr && std::string(codeset) == "UTF-8";
+  }();
+  return utf8;
+}
 
 std::string trim(const std::string& s) {
   std::size_t b = s.find_first_not_of(" \t");
@@ -56,14 +70,20 @@ std::string Repl::paint(const std::string& text, const char* code) const {
   return options_.color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
 }
 
+std::string Repl::paint_prompt(const std::string& text, const char* code) const {
+  return options_.color ? fmt::format("\001\x1b[{}m\002{}\001\x1b[0m\002", code, text) : text;
+}
+
 std::string Repl::prompt() const {
   if (!options_.interactive) return "";
   if (!pending_lua_.empty()) return ">> ";
-  if (!interview_) return paint("sdi", "1") + " > ";
+  if (!interview_) return paint_prompt("sdi", "1") + " > ";
   double left = interview_->seconds_left();
   std::string clock = left >= 0 ? format_clock(left) + " left" : format_clock(-left) + " over";
-  return fmt::format("{} · {} · {} > ", paint(interview_->problem(), "1"), paint(interview_->step().id, "36"),
-                     paint(clock, left >= 0 ? "2" : "31"));
+  // libedit converts the prompt to wide characters: use the dot only where the locale can say it.
+  const char* dot = utf8_terminal() ? " \u00b7 " : " - ";
+  return fmt::format("{}{}{}{}{} > ", paint_prompt(interview_->problem(), "1"), dot, paint_prompt(interview_->step().id, "36"), dot,
+                     paint_prompt(clock, left >= 0 ? "2" : "31"));
 }
 
 bool Repl::require_interview() {
@@ -201,15 +221,21 @@ std::vector<std::string> Repl::complete(const std::string& line, const std::stri
     if (candidate.rfind(word, 0) == 0) out.push_back(candidate);
   };
   std::string t = trim(line);
-  if (t.empty() || (t.front() == ':' && t.find(' ') == std::string::npos)) {
-    if (t.empty() || t.front() == ':')
-      for (const auto& c : commands()) add(std::string(":") + c.name);
+  // The words typed so far; the one being completed is the last (empty after a space).
+  std::vector<std::string> words;
+  {
+    std::istringstream in(line);
+    std::string w;
+    while (in >> w) words.push_back(w);
+    if (line.empty() || line.back() == ' ' || line.back() == '\t') words.push_back("");
+  }
+  if (words.size() <= 1 && (t.empty() || t.front() == ':')) {
+    for (const auto& c : commands()) add(std::string(":") + c.name);
     if (!out.empty() || (!t.empty() && t.front() == ':')) return out;
   }
   if (t.rfind(":start", 0) == 0 || t.rfind(":explain", 0) == 0 || t.rfind(":step", 0) == 0) {
-    std::size_t words = std::count(t.begin(), t.end(), ' ') + (line.back() == ' ' ? 1 : 0);
     if (t.rfind(":start", 0) == 0) {
-      if (words <= 1)
+      if (words.size() <= 2)
         for (const auto& p : library_.packs()) add(p.id);
       else
         for (const auto& x : library_.templates()) add(x.id);
@@ -231,6 +257,7 @@ int Repl::run() {
   sa.sa_handler = on_sigint;
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, nullptr);
+  utf8_terminal();  // sets the locale before line editing starts
   LineReader reader(options_.interactive, (state_dir() / "history").string(),
                     [this](const std::string& line, const std::string& word) { return complete(line, word); });
   if (options_.resume) {
@@ -251,6 +278,12 @@ int Repl::run() {
   while (!quit_) {
     interrupt_flag().store(false);
     std::optional<std::string> line = reader.read(prompt());
+    if (!line && interrupt_flag().exchange(false) && options_.interactive) {
+      // Ctrl-C at the prompt drops the line being typed, not the session.
+      out("\n");
+      pending_lua_.clear();
+      continue;
+    }
     if (!line) break;
     handle(*line);
   }

@@ -80,6 +80,8 @@ class Repl {
   void say(const std::string& text);  // a line of output
   void warn(const std::string& text);
   std::string paint(const std::string& text, const char* code) const;
+  // Colour inside the prompt, wrapped so line editing does not count the escapes as columns.
+  std::string paint_prompt(const std::string& text, const char* code) const;
 
   const pack::Library& library_;
   ReplOptions options_;
