@@ -76,6 +76,7 @@ int run(int argc, char** argv) {
   CLI::Option* resume_opt = repl_cmd->add_option("--resume", resume_id, "Resume a saved session (no id: list them)")
                                 ->expected(0, 1)
                                 ->type_name("SESSION");
+  repl_cmd->add_flag("--timing", repl_opts.timing, "Print how long each command took (stderr)");
   repl_cmd->footer("Examples:\n  sdi repl twitter\n  sdi repl --resume\n  sdi repl --resume 20261121-101500-twitter\n"
                    "Commands read from stdin when it is not a terminal, so an interview can be scripted.");
 

@@ -285,7 +285,14 @@ int Repl::run() {
       continue;
     }
     if (!line) break;
+    auto begun = std::chrono::steady_clock::now();
     handle(*line);
+    if (options_.timing) {
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begun).count();
+      std::string what = line->empty() ? "(blank)" : line->front() == ':' ? line->substr(0, line->find(' '))
+                         : line->front() == '=' ? "=lua" : interview_ ? "(answer line)" : "(lua)";
+      std::cerr << fmt::format("timing\t{}\t{:.3f} ms\n", what, ms);
+    }
   }
   if (interview_) changed("leave");
   reader.save_history();

@@ -23,6 +23,7 @@ struct ReplOptions {
   std::optional<std::string> resume;  // "" lists sessions; an id resumes that session
   bool color = false;
   bool interactive = false;  // stdin is a terminal
+  bool timing = false;       // print how long each input line took, on stderr
 };
 
 // Runs the REPL until :quit or end of input; returns the exit code.
