@@ -106,6 +106,23 @@ checks=$((checks + 1))
 grep -q 'instruction budget exceeded' "$WORK/out" && grep -q 'still here' "$WORK/out" || fail "runaway loop stopped the REPL"
 checks=$((checks + 1))
 grep -q 'Unknown command :nope' "$WORK/out" || fail "unknown command not reported"
+# :edit runs $VISUAL/$EDITOR on the step and reads it back.
+printf ':start url-shortener\nThe old sentence.\n:edit\n:show\n:quit\n' |
+  EDITOR="sed -i s/old/edited/" "$SDI" repl >"$WORK/out" 2>&1
+checks=$((checks + 1))
+grep -q "The edited sentence." "$WORK/out" && grep -q "Step updated." "$WORK/out" || fail ":edit did not apply: $(cat "$WORK/out")"
+
+# A pack error during a session is reported and the session stays usable.
+cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/url-shortener"
+cat >>"$WORK/url-shortener/pack.lua" <<'LUA'
+sdi.check { id = "explodes", title = "A check with a bug", facet = "clarify", kind = "custom", weight = 1,
+  feedback = "n/a", run = function(answer) return answer.nothing.here end }
+LUA
+printf ':start url-shortener\nWe shorten URLs.\n:check\n:calc 2 x 10^5\n:quit\n' |
+  "$SDI" --pack-path "$WORK/url-shortener" repl >"$WORK/out" 2>&1
+checks=$((checks + 1))
+grep -q "explodes" "$WORK/out" && grep -q "200K" "$WORK/out" || fail "a pack error stopped the session: $(cat "$WORK/out")"
+
 run repl no-such-problem </dev/null
 expect_rc 2 "unknown problem"
 expect_out "Unknown problem 'no-such-problem'"
