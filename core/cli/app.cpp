@@ -49,6 +49,11 @@ int run(int argc, char** argv) {
   grade_cmd->add_option("--min-score", grade.min_score, "Exit 1 when an answer scores below N")
       ->check(CLI::Range(0.0, 100.0))
       ->type_name("N");
+  grade_cmd->add_option("--jobs,-j", grade.jobs, "Grade on N workers (default: the cores available)")
+      ->check(CLI::Range(1, 256))
+      ->type_name("N");
+  grade_cmd->add_option("--shard", grade.shard, "Grade the K-th of N equal slices of the inputs (CI matrix jobs)")
+      ->type_name("K/N");
   grade_cmd->footer("Examples:\n  sdi grade answer.md\n  sdi grade answers/ --format text --format json:report.json --min-score 70\n"
                     "Exit codes: 0 all at or above --min-score, 1 some below, 2 an input or pack error.");
 
@@ -79,6 +84,17 @@ int run(int argc, char** argv) {
   repl_cmd->add_flag("--timing", repl_opts.timing, "Print how long each command took (stderr)");
   repl_cmd->footer("Examples:\n  sdi repl twitter\n  sdi repl --resume\n  sdi repl --resume 20261121-101500-twitter\n"
                    "Commands read from stdin when it is not a terminal, so an interview can be scripted.");
+
+  CLI::App* report_cmd = app.add_subcommand("report", "Work with saved reports");
+  report_cmd->require_subcommand(1);
+  MergeArgs merge;
+  CLI::App* merge_cmd = report_cmd->add_subcommand("merge", "Combine sdi.grade.v1 JSON reports (e.g. shards) into one report");
+  merge_cmd->add_option("files", merge.files, "JSON reports written by sdi grade --format json:FILE")
+      ->required()
+      ->type_name("FILE.json");
+  merge_cmd->add_option("--format", merge.formats, "Report format, optionally to a file (repeatable)")->type_name("F[:FILE]");
+  merge_cmd->footer("Example:\n  sdi grade answers/ --shard 1/2 --format json:part1.json   (and 2/2 on another machine)\n"
+                    "  sdi report merge part1.json part2.json --format junit:report.xml");
 
   CLI::App* pack_cmd = app.add_subcommand("pack", "Author problem packs");
   pack_cmd->require_subcommand(1);
@@ -122,6 +138,7 @@ int run(int argc, char** argv) {
     if (show_cmd->parsed()) return cmd_show(ctx, show);
     if (calc_cmd->parsed()) return cmd_calc(ctx, calc_words);
     if (pack_test_cmd->parsed()) return cmd_pack_test(ctx, pack_test);
+    if (merge_cmd->parsed()) return cmd_report_merge(ctx, merge);
     if (pack_lint_cmd->parsed()) return cmd_pack_lint(ctx, lint_targets);
     if (pack_new_cmd->parsed()) return cmd_pack_new(ctx, pack_new);
     repl_opts.interactive = isatty(0) != 0;

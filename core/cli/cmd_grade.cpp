@@ -7,6 +7,13 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/inputs.hpp"
+#include "cli/parallel_grade.hpp"
+#include "cli/progress.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <thread>
 #include "grade/session.hpp"
 #include "report/outputs.hpp"
 
@@ -22,24 +29,36 @@ int cmd_grade(Context& ctx, const GradeArgs& args) {
   report::RunInfo info;
   info.min_score = args.min_score;
   info.command = "grade";
+  info.shard = args.shard;
   report::Outputs outputs(lib, specs, info, ctx.color_for(1));
 
   InputList inputs = collect_inputs(args.paths);
   bool failed = !inputs.problems.empty();
   for (const auto& p : inputs.problems) error(p);
+  if (!args.shard.empty()) {
+    auto shard = parse_shard(args.shard);
+    if (!shard) {
+      error(fmt::format("--shard {}: write K/N with 1 <= K <= N, e.g. --shard 2/4", args.shard));
+      return kExitError;
+    }
+    inputs.files = shard_slice(inputs.files, shard->first, shard->second);
+  }
 
-  grade::Session session(lib);
   grade::GradeOptions options{args.problem, args.template_id};
   report::Summary summary;
   summary.min_score = args.min_score;
+  int jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  Progress progress(inputs.files.size(), isatty(2) != 0 && std::getenv("CI") == nullptr);
   outputs.start();
-  for (const auto& file : inputs.files) {
-    grade::GradeResult r = session.grade_file(file, options);
+  grade_in_order(lib, inputs.files, options, jobs, [&](std::size_t, const grade::GradeResult& r) {
+    progress.clear();
     for (const auto& e : r.errors) error(e);
     failed = failed || !r.errors.empty() || !r.graded;
     summary.add(r);
     outputs.add(r);
-  }
+    progress.step();
+  });
+  progress.clear();
   summary.finish();
   for (const auto& problem : outputs.finish(summary)) {
     error(problem);

@@ -14,6 +14,8 @@ struct GradeArgs {
   std::string template_id;
   std::vector<std::string> formats;
   double min_score = 0;
+  int jobs = 0;       // 0: the cores available
+  std::string shard;  // "K/N"
 };
 int cmd_grade(Context& ctx, const GradeArgs& args);
 
@@ -42,6 +44,12 @@ struct PackNewArgs {
   std::string title;  // default: "Design " + the id's words
 };
 int cmd_pack_new(Context& ctx, const PackNewArgs& args);
+
+struct MergeArgs {
+  std::vector<std::string> files;
+  std::vector<std::string> formats;
+};
+int cmd_report_merge(Context& ctx, const MergeArgs& args);
 
 int cmd_welcome(Context& ctx);
 

@@ -1,7 +1,9 @@
 #pragma once
 // Expands the paths given to `sdi grade`: files as they are, folders recursively (*.md, sorted).
 
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sdi::cli {
@@ -12,5 +14,10 @@ struct InputList {
 };
 
 InputList collect_inputs(const std::vector<std::string>& paths);
+
+// "K/N" -> {K, N} with 1 <= K <= N.
+std::optional<std::pair<int, int>> parse_shard(const std::string& text);
+// The K-th of N contiguous, nearly equal slices, so merging shards in order restores the input order.
+std::vector<std::string> shard_slice(const std::vector<std::string>& files, int k, int n);
 
 }  // namespace sdi::cli

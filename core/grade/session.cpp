@@ -2,9 +2,15 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
+#include <map>
+#include <set>
 #include <sstream>
 
+#include "grade/analysis.hpp"
+#include "grade/match_tokens.hpp"
 #include "pack/error.hpp"
 #include "text/input.hpp"
 #include "text/parse_error.hpp"
@@ -105,6 +111,52 @@ Grader* Session::grader_for(const std::string& id, std::string& error) {
   return it->second.grader.get();
 }
 
+std::string Session::best_fit(const text::Document& doc, std::string& runner_up) {
+  // Each pack's vocabulary: the concepts its own checks name, and the words of its id and title.
+  // A concept that several packs share tells less than one only this pack names.
+  struct Fit {
+    std::string id;
+    double score = 0;
+  };
+  std::vector<Fit> fits;
+  std::map<std::string, int> shared;
+  std::vector<std::pair<const pack::Manifest*, std::set<std::string>>> vocab;
+  for (const auto& m : library_.packs()) {
+    std::string error;
+    Grader* g = grader_for(m.id, error);
+    if (g == nullptr) continue;
+    std::set<std::string> ids;
+    for (const auto& c : g->pack().content().checks) {
+      for (const auto& group : c.concepts) ids.insert(group.begin(), group.end());
+      for (const auto& group : c.components) ids.insert(group.begin(), group.end());
+    }
+    for (const auto& id : ids) shared[id]++;
+    vocab.push_back({&m, std::move(ids)});
+  }
+  if (vocab.empty()) return {};
+  const ConceptIndex& index = grader_for(vocab.front().first->id, runner_up)->index();
+  runner_up.clear();
+  Analysis a = analyse(doc, *library_.find_template(vocab.front().first->template_id), index);
+  std::set<std::string> body_stems;
+  for (const auto& toks : a.tokens)
+    for (const auto& t : toks) body_stems.insert(t.stem);
+  for (const auto& [m, ids] : vocab) {
+    Fit f{m->id, 0};
+    for (const auto& id : ids) {
+      int c = index.find(id);
+      if (c >= 0 && a.best_hit[c] >= 0) f.score += 1.0 / shared[id];
+    }
+    // The problem's own name in the answer ("twitter", "shortener", "logs") is a strong sign.
+    for (const auto& word : phrase_stems(m->id))
+      if (body_stems.count(word)) f.score += 2;
+    fits.push_back(f);
+  }
+  std::stable_sort(fits.begin(), fits.end(), [](const Fit& x, const Fit& y) { return x.score > y.score; });
+  if (fits.front().score <= 0) return {};
+  if (fits.size() > 1 && fits[1].score > 0) runner_up = fits[1].id;
+  return fits.front().id;
+}
+
 GradeResult Session::grade_document(const text::Document& doc, const GradeOptions& options) {
   std::string problem;
   std::string matched_by;
@@ -115,9 +167,13 @@ GradeResult Session::grade_document(const text::Document& doc, const GradeOption
     problem = options.problem;
     matched_by = "--problem";
   } else {
-    return failed(doc.path, fmt::format("{}:1: no problem named; add front matter (+++ problem = "
-                                        "\"url-shortener\" +++) or pass --problem ID",
-                                        doc.path));
+    std::string runner_up;
+    problem = best_fit(doc, runner_up);
+    if (problem.empty())
+      return failed(doc.path, fmt::format("{}:1: no problem named and none fits; add front matter (+++ problem = "
+                                          "\"url-shortener\" +++) or pass --problem ID",
+                                          doc.path));
+    matched_by = runner_up.empty() ? "best fit" : fmt::format("best fit (runner-up: {})", runner_up);
   }
   std::string error;
   Grader* grader = grader_for(problem, error);

@@ -35,6 +35,9 @@ class Session {
   GradeResult grade_file(const std::string& path, const GradeOptions& options);
   GradeResult grade_document(const text::Document& doc, const GradeOptions& options);
 
+  // The pack an answer with no problem named fits best ("" when none does), and the runner-up.
+  std::string best_fit(const text::Document& doc, std::string& runner_up);
+
   // The compiled pack for an id, or nullptr with `error` set.
   Grader* grader_for(const std::string& id, std::string& error);
 

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
@@ -24,12 +26,57 @@ FormatSpec parse_format_spec(const std::string& spec) {
   return f;
 }
 
+namespace {
+
+// The temporary file being written, so a signal handler can remove it before the process dies:
+// an interrupted run leaves the previous report, never a torn one or a stray temporary.
+char pending_tmp[4096];
+volatile std::sig_atomic_t pending = 0;
+
+extern "C" void remove_pending_and_die(int sig) {
+  if (pending) unlink(pending_tmp);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+// Installed only while a temporary exists; the handlers in force before (the REPL's Ctrl-C) come
+// back afterwards.
+struct PendingGuard {
+  explicit PendingGuard(const std::string& tmp) {
+    if (tmp.size() >= sizeof pending_tmp) return;
+    std::memcpy(pending_tmp, tmp.c_str(), tmp.size() + 1);
+    pending = 1;
+    struct sigaction sa {};
+    sa.sa_handler = remove_pending_and_die;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+    armed_ = true;
+  }
+  ~PendingGuard() {
+    if (!armed_) return;
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+    pending = 0;
+  }
+  PendingGuard(const PendingGuard&) = delete;
+  PendingGuard& operator=(const PendingGuard&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+  bool armed_ = false;
+};
+
+}  // namespace
+
 void write_atomically(const std::string& path, const std::string& content) {
   std::filesystem::path target(path);
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   std::string tmp = (dir / ("." + target.filename().string() + ".tmp." + std::to_string(getpid()))).string();
+  PendingGuard guard(tmp);
   FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) throw std::runtime_error(fmt::format("{}: cannot be written", path));
   bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();

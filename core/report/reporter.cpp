@@ -78,6 +78,10 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
   lua_setfield(L, -2, "min_score");
   lua_pushstring(L, info.command.c_str());
   lua_setfield(L, -2, "command");
+  if (!info.shard.empty()) {
+    lua_pushstring(L, info.shard.c_str());
+    lua_setfield(L, -2, "shard");
+  }
   lua_pushstring(L, SDI_VERSION);
   lua_setfield(L, -2, "version");
   run_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);

@@ -18,6 +18,7 @@ struct RunInfo {
   bool color = false;
   double min_score = 0;
   std::string command;  // "grade", "pack test", "report merge"
+  std::string shard;    // "K/N" when this run grades one shard of the inputs
 };
 
 class Reporter {

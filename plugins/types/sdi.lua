@@ -386,6 +386,7 @@ function Answer.estimate(id) end
 ---@field min_score number The --min-score bar; 0 when none was set.
 ---@field command string The command running: "grade", "pack test" or "report merge".
 ---@field version string The engine's version.
+---@field shard? string "K/N" when the run grades one shard of its inputs (--shard); nil otherwise.
 
 ---One answer's result (a `results[]` entry of sdi.grade.v1; docs/grade-report.schema.json).
 ---@class sdi.Result

@@ -404,91 +404,10 @@ sdi.estimate {
 -- Rubric
 ---------------------------------------------------------------------------------------------------
 
--- Blocks that contain any of the words, in answer order. Only blocks written as sentences count
--- unless `anywhere` is set (schemas and API listings are often code or tables).
-local function any_of(answer, words, anywhere)
-  local find = anywhere and answer.find or answer.said
-  local found, seen = {}, {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(find(w)) do
-      local key = hit.line .. ":" .. hit.text
-      -- A question proposes nothing: "How long do we keep logs?" is not a retention policy.
-      local question = hit.text:match("%?%s*$")
-      if not seen[key] and not question then
-        seen[key] = true
-        found[#found + 1] = hit
-      end
-    end
-  end
-  table.sort(found, function(a, b) return a.line < b.line end)
-  return found
-end
-
--- Sentences (inside blocks written as prose) that contain one word of each list, as evidence
--- { line, text }. Working per sentence keeps "Kafka" in one sentence and "buffer" in the next
--- from counting as a reason for the queue.
-local function sentences_of(hit)
-  local out, text, start = {}, hit.text, 1
-  local function push(i, j)
-    local piece = text:sub(i, j)
-    local lead = piece:match("^%s*()") or 1
-    piece = piece:match("^%s*(.-)%s*$")
-    if piece ~= "" then
-      local _, newlines = text:sub(1, i + lead - 2):gsub("\n", "")
-      out[#out + 1] = { line = hit.line + newlines, text = piece }
-    end
-  end
-  local i = 1
-  while i <= #text do
-    local c = text:sub(i, i)
-    if (c == "." or c == "!" or c == "?" or c == ";") and (i == #text or text:sub(i + 1, i + 1):match("%s")) then
-      push(start, i)
-      start = i + 1
-    end
-    i = i + 1
-  end
-  if start <= #text then push(start, #text) end
-  return out
-end
-
-local function said_together(answer, first, second)
-  local out, seen = {}, {}
-  for _, hit in ipairs(any_of(answer, first)) do
-    for _, s in ipairs(sentences_of(hit)) do
-      local low = s.text:lower()
-      local a, b = false, false
-      for _, w in ipairs(first) do if low:find(w, 1, true) then a = true break end end
-      for _, w in ipairs(second) do if low:find(w, 1, true) then b = true break end end
-      local key = s.line .. ":" .. s.text
-      if a and b and not seen[key] and not s.text:match("%?$") then
-        seen[key] = true
-        out[#out + 1] = s
-      end
-    end
-  end
-  table.sort(out, function(x, y) return x.line < y.line end)
-  return out
-end
-
--- The best non-negated use of any of the concepts, or nil.
-local function used(answer, ids)
-  local rank = { reasoned = 3, used = 2, bare = 1, heading = 0 }
-  local best
-  for _, id in ipairs(ids) do
-    local c = answer.concept(id)
-    if c and not c.negated and (not best or rank[c.use] > rank[best.use]) then best = c end
-  end
-  return best
-end
-
-local function asked(answer, ids)
-  for _, q in ipairs(answer.questions) do
-    for _, id in ipairs(ids) do
-      if q.matches == id then return q end
-    end
-  end
-  return nil
-end
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+local H = sdi.helpers
+local said_any, found_any, said_together, asked = H.said_any, H.found_any, H.said_together, H.asked
+local best_use, used, evidence = H.best_use, H.used, H.evidence
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -507,9 +426,9 @@ sdi.check {
   run = function(answer)
     local score, ev = 0, {}
     local q = asked(answer, { "users", "sources" })
-    if q then score = score + 0.5; ev[#ev + 1] = { line = q.line, text = q.text } end
+    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
     q = asked(answer, { "volume", "peak" })
-    if q then score = score + 0.5; ev[#ev + 1] = { line = q.line, text = q.text } end
+    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
     return { score = score, evidence = ev }
   end,
 }
@@ -521,9 +440,9 @@ sdi.check {
   run = function(answer)
     local score, ev = 0, {}
     local q = asked(answer, { "retention" })
-    if q then score = score + 0.5; ev[#ev + 1] = { line = q.line, text = q.text } end
+    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
     q = asked(answer, { "query_patterns", "search_load" })
-    if q then score = score + 0.5; ev[#ev + 1] = { line = q.line, text = q.text } end
+    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
     return { score = score, evidence = ev }
   end,
 }
@@ -535,9 +454,9 @@ sdi.check {
   run = function(answer)
     local score, ev = 0, {}
     local q = asked(answer, { "loss_tolerance" })
-    if q then score = score + 0.5; ev[#ev + 1] = { line = q.line, text = q.text } end
+    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
     q = asked(answer, { "freshness" })
-    if q then score = score + 0.5; ev[#ev + 1] = { line = q.line, text = q.text } end
+    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
     return { score = score, evidence = ev }
   end,
 }
@@ -555,14 +474,7 @@ sdi.check {
       { "store", "persist", "retain", "archive" },
       { "search", "query", "queries", "filter" },
     }
-    local got, ev = 0, {}
-    for _, g in ipairs(groups) do
-      local hits = any_of(answer, g)
-      if #hits > 0 then
-        got = got + 1
-        ev[#ev + 1] = hits[1]
-      end
-    end
+    local got, ev = H.groups_score(answer, groups)
     return { score = got / #groups, evidence = ev }
   end,
 }
@@ -584,7 +496,7 @@ sdi.check {
   feedback = "Give an end-to-end target, e.g. 'a line is searchable within a minute at p99': it decides "
     .. "how long batches may wait and whether a stream pipeline is needed instead of nightly batches.",
   run = function(answer)
-    local hits = any_of(answer, { "searchable within", "within a minute", "within one minute",
+    local hits = said_any(answer, { "searchable within", "within a minute", "within one minute",
       "within 1 minute", "within 60 seconds", "within seconds", "within a few seconds", "near real-time",
       "near real time", "near-real-time", "show up in search", "appear in search", "end-to-end delay", "end-to-end latency", "end to end latency",
       "ingestion delay", "ingestion lag", "freshness", "visible within", "searchable in under" })
@@ -608,8 +520,8 @@ sdi.check {
       { "debug", "audit", "error", "info", "critical" })
     if #both > 0 then return { score = 1, evidence = { both[1] } } end
     local c = used(answer, { "at_least_once", "exactly_once", "at_most_once", "delivery_semantics", "durability" })
-    if c and c.use ~= "bare" and c.use ~= "heading" then
-      return { score = 0.6, evidence = { { line = c.line, text = c.text } },
+    if c then
+      return { score = 0.6, evidence = { evidence(c) },
         feedback = "A delivery guarantee is stated, but not which logs may be dropped under load." }
     end
     return 0
@@ -681,10 +593,8 @@ sdi.check {
     -- ingest bandwidth many times the pack's.
     local e = answer.estimate("ingest_bandwidth")
     if e and e.stated ~= "" and e.ratio and e.ratio > 4 then
-      local text = e.stated
-      for _, blk in ipairs(answer.blocks) do
-        if blk.line <= e.line and e.line <= blk.end_line then text = blk.text end
-      end
+      local blk = H.block_at(answer, e.line)
+      local text = blk and blk.text or e.stated
       return { score = math.min(score, 0.2), evidence = { { line = e.line, text = text } },
         feedback = "The per-user upload looks guessed (e.g. 500 KB/s) rather than sized from what is logged; "
           .. "a few dozen 500-byte events per flush bounds it near 25 KB/s." }
@@ -701,8 +611,8 @@ sdi.check {
     .. "source, level, message, event id) authenticated by the agent's key; answer 202 once the batch "
     .. "is in the queue, 429 when the caller must slow down.",
   run = function(answer)
-    local ep = any_of(answer, { "post /", "/logs", "/ingest", "/events", "ingest(", "send_logs(", "sendlogs(",
-      "putlogs", "log_batch", "write_logs(", "writelogs(" }, true)
+    local ep = found_any(answer, { "post /", "/logs", "/ingest", "/events", "ingest(", "send_logs(", "sendlogs(",
+      "putlogs", "log_batch", "write_logs(", "writelogs(" })
     if #ep == 0 then return 0 end
     -- The batch has to be explained in a sentence; "POST /logs, batch" in a term list is not a design.
     local batch = said_together(answer, { "batch" }, { "post", "/logs", "/ingest", "endpoint", "request", "call",
@@ -718,13 +628,12 @@ sdi.check {
   feedback = "Write the search call: GET /v1/search?q=...&service=...&level=...&from=...&to=...&cursor=... "
     .. "returning matching events newest first; the time range is mandatory so the query can skip old indices.",
   run = function(answer)
-    local ep = any_of(answer, { "/search", "/query", "search(", "query(", "get /logs", "searchlogs(",
-      "search_logs(" }, true)
+    local ep = found_any(answer, { "/search", "/query", "search(", "query(", "get /logs", "searchlogs(",
+      "search_logs(" })
     if #ep == 0 then return 0 end
-    local params = { "from=", "to=", "start", "end_time", "time range", "time_range", "level", "service", "since" }
-    local low = ep[1].text:lower()
-    for _, p in ipairs(params) do
-      if low:find(p, 1, true) then return { score = 1, evidence = { ep[1] } } end
+    if H.contains_any(ep[1].text, { "from=", "to=", "start", "end_time", "time range", "time_range", "level", "service",
+        "since" }) then
+      return { score = 1, evidence = { ep[1] } }
     end
     return { score = 0.6, evidence = { ep[1] },
       feedback = "A search call is named; give it a time range and filters (service, level, free text)." }
@@ -773,18 +682,16 @@ sdi.check {
     end
     local best, best_block = 0, nil
     for _, b in ipairs(units) do
-      if b.kind ~= "heading" and not b.text:match("%?%s*$") then
-        local low, got = b.text:lower(), 0
+      if b.kind ~= "heading" and not H.is_question(b.text) then
+        local got = 0
         for _, g in ipairs(groups) do
-          for _, w in ipairs(g) do
-            if low:find(w, 1, true) then got = got + 1 break end
-          end
+          if H.contains_any(b.text, g) then got = got + 1 end
         end
         if got > best then best, best_block = got, b end
       end
     end
     if not best_block then return 0 end
-    return { score = math.min(1, best / 5), evidence = { { line = best_block.line, text = best_block.text } } }
+    return { score = math.min(1, best / 5), evidence = { evidence(best_block) } }
   end,
 }
 sdi.check {
@@ -806,9 +713,9 @@ sdi.check {
   run = function(answer)
     local hits = said_together(answer, { "index" }, { "field", "level", "service", "trace", "keyword",
       "inverted", "label" })
-    local inv = used(answer, { "inverted_index" })
+    local inv = best_use(answer, { "inverted_index" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
-    if inv then return { score = 0.6, evidence = { { line = inv.line, text = inv.text } } } end
+    if inv then return { score = 0.6, evidence = { evidence(inv) } } end
     return 0
   end,
 }
@@ -818,7 +725,7 @@ sdi.check {
   feedback = "Ask producers for structured events (JSON, or Protobuf/Avro with a schema) so fields can "
     .. "be indexed without fragile parsing; parse legacy text lines in the processors.",
   run = function(answer)
-    local hits = any_of(answer, { "structured", "json", "protobuf", "avro", "schema" })
+    local hits = said_any(answer, { "structured", "json", "protobuf", "avro", "schema" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -912,7 +819,7 @@ sdi.check {
     .. "lines in order; spread very noisy sources across several partitions so one does not become hot.",
   run = function(answer)
     local c = used(answer, { "partition_key", "hash_partitioning", "consistent_hashing" })
-    if c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = { { line = c.line, text = c.text } } } end
+    if c then return { score = 1, evidence = { evidence(c) } } end
     local hits = said_together(answer, { "partition" }, { "by service", "by source", "by host", "by tenant",
       "hash of", "by app", "key" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
@@ -947,8 +854,8 @@ sdi.check {
       { "indices", "index", "shard", "only", "skip" })
     local sg = used(answer, { "scatter_gather" })
     if #pruned > 0 then return { score = 1, evidence = { pruned[1] } } end
-    if sg and sg.use ~= "bare" and sg.use ~= "heading" then return { score = 1, evidence = { { line = sg.line, text = sg.text } } } end
-    local tr = any_of(answer, { "time range" })
+    if sg then return { score = 1, evidence = { evidence(sg) } } end
+    local tr = said_any(answer, { "time range" })
     if #tr > 0 then return { score = 0.5, evidence = { tr[1] } } end
     return 0
   end,
@@ -976,7 +883,7 @@ sdi.check {
   weight = 1,
   feedback = "Redact or hash emails, tokens and card numbers in the processors before anything is stored.",
   run = function(answer)
-    local hits = any_of(answer, { "redact", "mask", "scrub", "strip pii", "remove pii", "anonymi", "pseudonymi" })
+    local hits = said_any(answer, { "redact", "mask", "scrub", "strip pii", "remove pii", "anonymi", "pseudonymi" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -1011,11 +918,11 @@ sdi.check {
     -- The glossary's `logging` concept implies `monitoring`, and here logging is the product
     -- itself, so the concept `monitoring` would credit every answer: look for the watching instead.
     -- Alerts and dashboards on logs are features of the product, so they are not evidence either.
-    local m = used(answer, { "metrics", "health_checks", "distributed_tracing" })
-    local watch = any_of(answer, { "monitor", "prometheus", "grafana", "datadog", "observability",
+    local m = best_use(answer, { "metrics", "health_checks", "distributed_tracing" })
+    local watch = said_any(answer, { "monitor", "prometheus", "grafana", "datadog", "observability",
       "page the on-call" })
     local ev
-    if m and m.use ~= "bare" and m.use ~= "heading" then ev = { line = m.line, text = m.text } end
+    if H.credit(m) >= 0.8 then ev = evidence(m) end
     if not ev and #watch > 0 then ev = watch[1] end
     local lag_words = { "consumer lag", "lag", "queue depth", "backlog", "end-to-end delay", "dropped events",
       "drop rate", "dead-letter" }
@@ -1027,7 +934,7 @@ sdi.check {
         feedback = "Monitoring is named; say what you watch in the pipeline, above all consumer lag." }
     end
     if m and m.use == "bare" then
-      return { score = 0.2, evidence = { { line = m.line, text = m.text } } }
+      return { score = 0.2, evidence = { evidence(m) } }
     end
     return 0
   end,
@@ -1055,8 +962,8 @@ sdi.check {
     .. "the partition count, search nodes by daily volume.",
   run = function(answer)
     local c = used(answer, { "autoscaling" })
-    if c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = { { line = c.line, text = c.text } } } end
-    local hits = any_of(answer, { "add consumers", "add more consumers", "adding consumers", "add partitions",
+    if c then return { score = 1, evidence = { evidence(c) } } end
+    local hits = said_any(answer, { "add consumers", "add more consumers", "adding consumers", "add partitions",
       "more partitions", "add collectors", "more collectors", "adding collectors", "add nodes", "adding nodes",
       "scale out", "scales out", "scale horizontally", "scales horizontally", "more workers", "add more",
       "more consumers" })
@@ -1079,11 +986,11 @@ sdi.check {
     .. "resumes from its checkpoint, and scaling is adding consumers; push would need the sender to "
     .. "track every receiver's health.",
   run = function(answer)
-    local c = used(answer, { "push_vs_pull" })
-    if c and c.use == "reasoned" then return { score = 1, evidence = { { line = c.line, text = c.text } } } end
+    local c = best_use(answer, { "push_vs_pull" })
+    if c and c.use == "reasoned" then return { score = 1, evidence = { evidence(c) } } end
     local hits = said_together(answer, { "pull" }, { "because", "so that", "own pace", "instead of", "rather than" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
-    if c and c.use == "used" then return { score = 0.5, evidence = { { line = c.line, text = c.text } } } end
+    if c and c.use == "used" then return { score = 0.5, evidence = { evidence(c) } } end
     return 0
   end,
 }
@@ -1104,11 +1011,11 @@ sdi.check {
   feedback = "Say why the queue is there: it decouples producers from the stores, absorbs bursts, and "
     .. "keeps data safe while processors or the search cluster are down.",
   run = function(answer)
-    local c = used(answer, { "event_streaming", "message_queue" })
+    local c = best_use(answer, { "event_streaming", "message_queue" })
     local hits = said_together(answer, { "kafka", "queue", "kinesis", "log broker" },
       { "absorb", "burst", "decouple", "spike", "fall behind", "replay", "buffer" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
-    if c and c.use == "reasoned" then return { score = 0.7, evidence = { { line = c.line, text = c.text } } } end
+    if c and c.use == "reasoned" then return { score = 0.7, evidence = { evidence(c) } } end
     return 0
   end,
 }
@@ -1119,15 +1026,15 @@ sdi.check {
     .. "is fine, a rejected line is lost. Eventual consistency between the tiers is the price.",
   run = function(answer)
     local c = used(answer, { "eventual_consistency", "cap_theorem" })
-    if c and (c.use == "reasoned" or c.use == "used") then
-      return { score = 1, evidence = { { line = c.line, text = c.text } } }
+    if c then
+      return { score = 1, evidence = { evidence(c) } }
     end
     local lag = said_together(answer, { "available", "availability", "stay up", "stays up", "accept" },
       { "lag", "late", "delay", "behind", "stale" })
     if #lag > 0 then return { score = 1, evidence = { lag[1] } } end
     local ha = used(answer, { "high_availability" })
-    if ha and ha.use ~= "bare" and ha.use ~= "heading" then
-      return { score = 0.4, evidence = { { line = ha.line, text = ha.text } },
+    if ha then
+      return { score = 0.4, evidence = { evidence(ha) },
         feedback = "Availability is named; say what you trade for it: search may lag, ingest may not stop." }
     end
     return 0

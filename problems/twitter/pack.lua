@@ -355,132 +355,11 @@ sdi.concept {
   broader = { "application_server" },
 }
 
--- Function words that real sentences carry and term lists do not. The engine's own prose test
--- also counts "read" and "write" as glue, which a list such as "write path, read path" is full of.
-local STRONG_GLUE, WEAK_GLUE = {}, {}
-for w in string.gmatch("the a an we i is are was it its they their this that which will would can could "
-    .. "should so because to be when then if has have our there these those", "%S+") do
-  STRONG_GLUE[w] = true
-  WEAK_GLUE[w] = true
-end
-for w in string.gmatch("from of for in on with and by or at as into each every all who", "%S+") do
-  WEAK_GLUE[w] = true
-end
-
--- A sentence has two strong function words, or two weaker ones without reading like a
--- comma-separated list of terms ("out of order, pros and cons" is a list).
-local function sentence_like(text)
-  local strong, weak, words = 0, 0, 0
-  for w in string.gmatch(string.lower(text), "[%a']+") do
-    words = words + 1
-    if STRONG_GLUE[w] then strong = strong + 1 end
-    if WEAK_GLUE[w] then weak = weak + 1 end
-  end
-  if strong >= 2 then return true end
-  local _, commas = string.gsub(text, ",", "")
-  return weak >= 2 and commas * 5 <= words
-end
-
--- Blocks that contain any of the words, in answer order. By default only blocks written as
--- sentences count, so a bare list of terms earns nothing; `anywhere` also accepts lists and tables.
-local function any_of(answer, words, anywhere)
-  local find = anywhere and answer.find or answer.said
-  local found, seen = {}, {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(find(w)) do
-      if not seen[hit.line] and (anywhere or sentence_like(hit.text)) then
-        seen[hit.line] = true
-        found[#found + 1] = hit
-      end
-    end
-  end
-  table.sort(found, function(a, b) return a.line < b.line end)
-  return found
-end
-
--- True when the block text contains one of the words (case-insensitive, plain substring).
-local function has_any(text, words)
-  local lower = string.lower(text)
-  for _, w in ipairs(words) do
-    if string.find(lower, w, 1, true) then return true end
-  end
-  return false
-end
-
--- Prose blocks that contain one word from `first` and one from `second`.
-local function together(answer, first, second)
-  local out = {}
-  for _, hit in ipairs(any_of(answer, first)) do
-    if has_any(hit.text, second) then out[#out + 1] = hit end
-  end
-  return out
-end
-
--- The first asked question that matches one of the ids.
-local function asked(answer, ids)
-  for _, q in ipairs(answer.questions) do
-    for _, id in ipairs(ids) do
-      if q.matches == id then return q end
-    end
-  end
-  return nil
-end
-
--- Credit for a concept's best use: a reasoned sentence 1, a plain sentence 0.8, a bare list 0.3.
-local function use_credit(hit)
-  if not hit or hit.negated then return 0 end
-  if hit.use == "reasoned" then return 1 end
-  if hit.use == "used" then return 0.8 end
-  if hit.use == "bare" then return 0.3 end
-  return 0
-end
-
-local function first_concept(answer, ids)
-  local best, best_credit = nil, 0
-  for _, id in ipairs(ids) do
-    local hit = answer.concept(id)
-    local c = use_credit(hit)
-    if c > best_credit then best, best_credit = hit, c end
-  end
-  return best, best_credit
-end
-
--- Blocks that state a schema or a signature rather than name terms: prose, table rows, code, or a
--- list item shaped like "Tweet: tweet_id, ..." / "postTweet(user_id, ...)" / "POST /tweets".
--- A comma-separated list of bare terms does not qualify.
-local function structured(answer, words)
-  local prose = {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(answer.said(w)) do
-      if sentence_like(hit.text) then prose[hit.text] = true end
-    end
-  end
-  local found = {}
-  for _, b in ipairs(answer.blocks) do
-    if b.kind ~= "heading" then
-      local lower = string.lower(b.text)
-      local shaped = b.kind == "table_row" or b.kind == "code" or prose[b.text]
-        or ((b.kind == "list_item" or b.kind == "paragraph")
-          and (string.find(b.text, "[:(/=]") ~= nil or string.find(b.text, "->", 1, true) ~= nil
-            or string.find(b.text, "→", 1, true) ~= nil))
-      if shaped and has_any(lower, words) then found[#found + 1] = { line = b.line, text = b.text } end
-    end
-  end
-  return found
-end
-
--- Score groups of words: each group found in prose adds one; the evidence is each group's first hit.
-local function groups_score(answer, groups, shaped)
-  local got, ev = 0, {}
-  for _, g in ipairs(groups) do
-    local hits = shaped and structured(answer, g) or any_of(answer, g)
-    if #hits > 0 then
-      got = got + 1
-      ev[#ev + 1] = { line = hits[1].line, text = hits[1].text }
-    end
-  end
-  return got, ev
-end
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+local H = sdi.helpers
+local said_any, structured_any, said_in_block = H.said_any, H.structured_any, H.said_in_block
+local contains_any, groups_score, asked = H.contains_any, H.groups_score, H.asked
+local best_use, evidence = H.best_use, H.evidence
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -499,7 +378,7 @@ sdi.check {
     .. "anything; every later number rests on it.",
   run = function(answer)
     local q = asked(answer, { "scale", "tweets_per_day", "read_write_ratio" })
-    if q then return { score = 1, evidence = { { line = q.line, text = q.text } } } end
+    if q then return { score = 1, evidence = { evidence(q) } } end
     return 0
   end,
 }
@@ -510,7 +389,7 @@ sdi.check {
     .. "magnitude and needs its own storage and delivery path.",
   run = function(answer)
     local q = asked(answer, { "media" })
-    if q then return { score = 1, evidence = { { line = q.line, text = q.text } } } end
+    if q then return { score = 1, evidence = { evidence(q) } } end
     return 0
   end,
 }
@@ -521,7 +400,7 @@ sdi.check {
     .. "is what breaks a naive fan-out.",
   run = function(answer)
     local q = asked(answer, { "followers" })
-    if q then return { score = 1, evidence = { { line = q.line, text = q.text } } } end
+    if q then return { score = 1, evidence = { evidence(q) } } end
     return 0
   end,
 }
@@ -531,7 +410,7 @@ sdi.check {
     .. "extended (search, trends, notifications), so the time goes to what matters.",
   run = function(answer)
     local q = asked(answer, { "features", "frontend" })
-    if q then return { score = 1, evidence = { { line = q.line, text = q.text } } } end
+    if q then return { score = 1, evidence = { evidence(q) } } end
     return 0
   end,
 }
@@ -574,9 +453,9 @@ sdi.check {
   feedback = "Include marking a tweet as a favorite (a like): it is a core write alongside tweeting "
     .. "and following, with its own table and counter.",
   run = function(answer)
-    local hits = any_of(answer, { "favorite", "favourite", "like a tweet", "likes a tweet", "like tweets",
+    local hits = said_any(answer, { "favorite", "favourite", "like a tweet", "likes a tweet", "like tweets",
       "likes tweets" })
-    if #hits > 0 then return { score = 1, evidence = { { line = hits[1].line, text = hits[1].text } } } end
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
 }
@@ -676,7 +555,7 @@ sdi.check {
       { "follow(", "followuser", "follow_user", "/follow", "/following", "/followers" },
       { "markfavorite", "marktweetfavorite", "favorite(", "mark_favorite", "/favorite", "/like",
         "favoritetweet", "favorite_tweet", "liketweet" },
-    }, true)
+    }, structured_any)
     return { score = got / 4, evidence = ev }
   end,
 }
@@ -698,9 +577,9 @@ sdi.check {
   feedback = "Upload photos and videos through their own call that returns a media ID, then attach "
     .. "the IDs to postTweet; the tweet request stays small and uploads can be retried.",
   run = function(answer)
-    local hits = structured(answer, { "media_id", "media id", "mediaid", "uploadmedia", "upload_media",
+    local hits = structured_any(answer, { "media_id", "media id", "mediaid", "uploadmedia", "upload_media",
       "/media", "signed url", "pre-signed", "presigned" })
-    if #hits > 0 then return { score = 1, evidence = { { line = hits[1].line, text = hits[1].text } } } end
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
 }
@@ -721,7 +600,7 @@ sdi.check {
         "followee_id", "followerid", "followeeid", "userid1" },
       { "favoritetweet", "favorite_tweet", "favorites table", "favorite table", "favourites table",
         "likes table", "favorites (" },
-    }, true)
+    }, structured_any)
     return { score = got / 4, evidence = ev }
   end,
 }
@@ -735,7 +614,7 @@ sdi.check {
       { "created_at", "timestamp", "creation", "createdat", "created" },
       { "num_likes", "like count", "like_count", "numberoflikes", "likes", "favorite_count" },
       { "location", "media_ids", "media ids", "media_url", "media url" },
-    }, true)
+    }, structured_any)
     return { score = math.min(1, got / 3), evidence = ev }
   end,
 }
@@ -765,11 +644,11 @@ sdi.check {
   feedback = "Store each author's tweets clustered by time (partition by user, cluster by tweet ID "
     .. "descending, or an index on (user_id, created_at)) so a user timeline is one range scan.",
   run = function(answer)
-    local hits = together(answer, { "index", "clustering", "clustered", "sort key", "range scan" },
+    local hits = said_in_block(answer, { "index", "clustering", "clustered", "sort key", "range scan" },
       { "time", "created", "tweet_id", "tweet id", "newest", "descending" })
-    if #hits > 0 then return { score = 1, evidence = { { line = hits[1].line, text = hits[1].text } } } end
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local idx = answer.concept("indexing")
-    if idx and not idx.negated then return { score = 0.5, evidence = { { line = idx.line, text = idx.text } } } end
+    if idx and not idx.negated then return { score = 0.5, evidence = { evidence(idx) } } end
     return 0
   end,
 }
@@ -814,7 +693,7 @@ sdi.check {
     local got, ev = groups_score(answer, {
       { "tweet service", "write service", "post service", "write path", "tweet writer", "tweeting service" },
       { "timeline service", "read service", "read path", "timeline reader", "feed service" },
-    }, true)
+    }, structured_any)
     return { score = got / 2, evidence = ev }
   end,
 }
@@ -831,12 +710,12 @@ sdi.check {
     .. "database, each home timeline is a join of the follows table with a huge tweets table, "
     .. "sorted by time, run 23K times a second. That is the bottleneck that motivates precomputing.",
   run = function(answer)
-    local naive = any_of(answer, { "naive", "simplest", "straightforward", "obvious design", "first version",
+    local naive = said_any(answer, { "naive", "simplest", "straightforward", "obvious design", "first version",
       "on read by", "at read time by" })
-    local join = together(answer, { "join", "select" }, { "tweet", "follow", "timeline" })
+    local join = said_in_block(answer, { "join", "select" }, { "tweet", "follow", "timeline" })
     local ev = {}
-    if naive[1] then ev[#ev + 1] = { line = naive[1].line, text = naive[1].text } end
-    if join[1] then ev[#ev + 1] = { line = join[1].line, text = join[1].text } end
+    if naive[1] then ev[#ev + 1] = evidence(naive[1]) end
+    if join[1] then ev[#ev + 1] = evidence(join[1]) end
     local score = (#naive > 0 and 0.4 or 0) + (#join > 0 and 0.6 or 0)
     return { score = score, evidence = ev }
   end,
@@ -856,17 +735,16 @@ sdi.check {
   feedback = "Explain fan-out on write: when a user tweets, look up their followers and push the "
     .. "tweet ID into each follower's home timeline, so a read is a single lookup.",
   run = function(answer)
-    local h = answer.concept("fan_out_on_write")
-    local c = use_credit(h)
-    if c >= 1 then return { score = 1, evidence = { { line = h.line, text = h.text } } } end
+    local h, c = best_use(answer, { "fan_out_on_write" })
+    if c >= 1 then return { score = 1, evidence = { evidence(h) } } end
     -- "we push the tweet into every follower's timeline" says the same thing in other words.
-    local hits = together(answer, { "fan out", "fan-out", "fanout", "push", "insert", "append", "prepend", "add" },
+    local hits = said_in_block(answer, { "fan out", "fan-out", "fanout", "push", "insert", "append", "prepend", "add" },
       { "follower's timeline", "followers' timeline", "follower's home", "followers' home", "each follower",
         "every follower", "all followers", "all of their followers", "all their followers", "timelines of" })
     if #hits > 0 and c < 0.8 then
-      return { score = 0.8, evidence = { { line = hits[1].line, text = hits[1].text } } }
+      return { score = 0.8, evidence = { evidence(hits[1]) } }
     end
-    if c > 0 then return { score = c, evidence = { { line = h.line, text = h.text } },
+    if c > 0 then return { score = c, evidence = { evidence(h) },
       feedback = c < 0.8 and "Fan-out on write is named but never explained." or nil } end
     return 0
   end,
@@ -877,12 +755,12 @@ sdi.check {
   feedback = "Keep every active user's home timeline precomputed (a Redis list of the newest tweet "
     .. "IDs with their author IDs), so reading it costs one lookup instead of a merge.",
   run = function(answer)
-    local h, c = first_concept(answer, { "timeline_precomputation", "precomputation" })
-    if c >= 0.8 then return { score = c, evidence = { { line = h.line, text = h.text } } } end
-    local hits = together(answer, { "timeline" }, { "redis", "in memory", "in-memory", "cache", "cached",
+    local h, c = best_use(answer, { "timeline_precomputation", "precomputation" })
+    if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
+    local hits = said_in_block(answer, { "timeline" }, { "redis", "in memory", "in-memory", "cache", "cached",
       "ahead of time", "ready" })
-    if #hits > 0 then return { score = 0.8, evidence = { { line = hits[1].line, text = hits[1].text } } } end
-    if c > 0 then return { score = c, evidence = { { line = h.line, text = h.text } } } end
+    if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
+    if c > 0 then return { score = c, evidence = { evidence(h) } } end
     return 0
   end,
 }
@@ -899,14 +777,14 @@ sdi.check {
   feedback = "Replicate each precomputed timeline on 3 Redis machines for availability; the copies "
     .. "converge eventually, and a read can take the fastest replica.",
   run = function(answer)
-    local hits = together(answer, { "replica", "replicated", "copies", "replication" },
+    local hits = said_in_block(answer, { "replica", "replicated", "copies", "replication" },
       { "3", "three" })
     local tl = {}
     for _, h in ipairs(hits) do
-      if has_any(h.text, { "timeline", "redis", "cache" }) then tl[#tl + 1] = h end
+      if contains_any(h.text, { "timeline", "redis", "cache" }) then tl[#tl + 1] = h end
     end
-    if #tl > 0 then return { score = 1, evidence = { { line = tl[1].line, text = tl[1].text } } } end
-    if #hits > 0 then return { score = 0.5, evidence = { { line = hits[1].line, text = hits[1].text } },
+    if #tl > 0 then return { score = 1, evidence = { evidence(tl[1]) } } end
+    if #hits > 0 then return { score = 0.5, evidence = { evidence(hits[1]) },
       feedback = "Data is replicated, but say that the timelines themselves are kept on 3 machines." } end
     return 0
   end,
@@ -918,14 +796,14 @@ sdi.check {
     .. "of the billion accounts are dormant and would waste memory. Rebuild a timeline from the "
     .. "database when such a user returns.",
   run = function(answer)
-    local hits = any_of(answer, { "inactive", "dormant", "not logged in", "haven't logged in",
+    local hits = said_any(answer, { "inactive", "dormant", "not logged in", "haven't logged in",
       "have not logged in", "not been active", "haven't been active", "not active" })
     if #hits == 0 then return 0 end
-    local ev = { { line = hits[1].line, text = hits[1].text } }
+    local ev = { evidence(hits[1]) }
     for _, h in ipairs(hits) do
-      if has_any(h.text, { "rebuild", "recompute", "regenerat", "on the fly", "when they return",
+      if contains_any(h.text, { "rebuild", "recompute", "regenerat", "on the fly", "when they return",
         "come back", "comes back", "returns", "log back" }) then
-        return { score = 1, evidence = { { line = h.line, text = h.text } } }
+        return { score = 1, evidence = { evidence(h) } }
       end
     end
     return { score = 0.7, evidence = ev,
@@ -938,13 +816,12 @@ sdi.check {
   feedback = "Name the celebrity problem: an account with 50M followers turns one tweet into 50M "
     .. "timeline writes (150M with 3 replicas), delaying delivery and overloading the fan-out.",
   run = function(answer)
-    local h = answer.concept("celebrity_problem")
-    local c = use_credit(h)
-    if c >= 0.8 then return { score = c, evidence = { { line = h.line, text = h.text } } } end
-    local hits = any_of(answer, { "millions of followers", "million followers", "100m followers",
+    local h, c = best_use(answer, { "celebrity_problem" })
+    if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
+    local hits = said_any(answer, { "millions of followers", "million followers", "100m followers",
       "50m followers", "huge number of followers", "lots of followers", "many followers" })
-    if #hits > 0 then return { score = 0.8, evidence = { { line = hits[1].line, text = hits[1].text } } } end
-    if c > 0 then return { score = c, evidence = { { line = h.line, text = h.text } } } end
+    if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
+    if c > 0 then return { score = c, evidence = { evidence(h) } } end
     return 0
   end,
 }
@@ -955,20 +832,19 @@ sdi.check {
     .. "accounts above a follower threshold and merge their recent tweets into the timeline when "
     .. "it is read.",
   run = function(answer)
-    local h = answer.concept("hybrid_fan_out")
-    local c = use_credit(h)
-    if c >= 0.8 then return { score = c, evidence = { { line = h.line, text = h.text } } } end
+    local h, c = best_use(answer, { "hybrid_fan_out" })
+    if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
     local big = { "celebrit", "famous", "million", "high-follower", "popular account", "many followers",
       "lots of followers", "hot user" }
     local late = { "read time", "query time", "at read", "when the timeline is read", "on read",
       "when they read", "merge", "pull", "fetch their tweets", "when it is read", "when the user reads" }
-    local hits = together(answer, big, late)
+    local hits = said_in_block(answer, big, late)
     if #hits > 0 then
-      local skip = has_any(hits[1].text, { "skip", "not fan", "don't fan", "do not fan", "instead", "except" })
-      return { score = skip and 0.8 or 0.6, evidence = { { line = hits[1].line, text = hits[1].text } },
+      local skip = contains_any(hits[1].text, { "skip", "not fan", "don't fan", "do not fan", "instead", "except" })
+      return { score = skip and 0.8 or 0.6, evidence = { evidence(hits[1]) },
         feedback = "Celebrity tweets are pulled at read time; call it a hybrid and say where the threshold sits." }
     end
-    if c > 0 then return { score = c, evidence = { { line = h.line, text = h.text } } } end
+    if c > 0 then return { score = c, evidence = { evidence(h) } } end
     return 0
   end,
 }
@@ -987,15 +863,15 @@ sdi.check {
     .. "but hot users overload a shard; by tweet ID spreads load evenly but a user timeline must query "
     .. "every shard. Time-sortable tweet IDs keep recent tweets easy to find either way.",
   run = function(answer)
-    local shard = any_of(answer, { "shard", "partition" })
+    local shard = said_any(answer, { "shard", "partition" })
     local user, tweet
     for _, h in ipairs(shard) do
-      if not user and has_any(h.text, { "user id", "user_id", "userid", "by user", "per user" }) then user = h end
-      if not tweet and has_any(h.text, { "tweet id", "tweet_id", "tweetid", "by tweet" }) then tweet = h end
+      if not user and contains_any(h.text, { "user id", "user_id", "userid", "by user", "per user" }) then user = h end
+      if not tweet and contains_any(h.text, { "tweet id", "tweet_id", "tweetid", "by tweet" }) then tweet = h end
     end
     local ev = {}
-    if user then ev[#ev + 1] = { line = user.line, text = user.text } end
-    if tweet and tweet ~= user then ev[#ev + 1] = { line = tweet.line, text = tweet.text } end
+    if user then ev[#ev + 1] = evidence(user) end
+    if tweet and tweet ~= user then ev[#ev + 1] = evidence(tweet) end
     return { score = (user and 0.5 or 0) + (tweet and 0.5 or 0), evidence = ev }
   end,
 }
@@ -1005,13 +881,13 @@ sdi.check {
   feedback = "Keep only the newest few hundred entries per timeline (e.g. 800, trimmed on every "
     .. "insert) and store IDs, not tweet bodies: it bounds memory and the page read stays one lookup.",
   run = function(answer)
-    local hits = together(answer, { "timeline" }, { "800", "trim", "capped", "cap it", "newest", "latest",
+    local hits = said_in_block(answer, { "timeline" }, { "800", "trim", "capped", "cap it", "newest", "latest",
       "most recent", "ltrim", "bounded" })
-    local ids = together(answer, { "timeline" }, { "tweet id", "tweet_id", "ids only", "only ids", "only the id",
+    local ids = said_in_block(answer, { "timeline" }, { "tweet id", "tweet_id", "ids only", "only ids", "only the id",
       "ids, not" })
     local ev = {}
-    if hits[1] then ev[#ev + 1] = { line = hits[1].line, text = hits[1].text } end
-    if ids[1] then ev[#ev + 1] = { line = ids[1].line, text = ids[1].text } end
+    if hits[1] then ev[#ev + 1] = evidence(hits[1]) end
+    if ids[1] then ev[#ev + 1] = evidence(ids[1]) end
     return { score = (#hits > 0 and 0.6 or 0) + (#ids > 0 and 0.4 or 0), evidence = ev }
   end,
 }
@@ -1044,15 +920,15 @@ sdi.check {
     .. "read another replica, or rebuild it from the follow graph and the tweets store and refill the cache.",
   run = function(answer)
     -- " recompute" with its space, or "precomputed" would count.
-    local hits = any_of(answer, { "rebuild", "rebuilt", " recompute", "re-compute", "regenerate", "fall back",
+    local hits = said_any(answer, { "rebuild", "rebuilt", " recompute", "re-compute", "regenerate", "fall back",
       "falls back", "fallback", "warm up", "re-populate", "repopulate", "another replica", "other replica" })
     for _, h in ipairs(hits) do
-      if has_any(h.text, { "fail", "dies", "dead", "died", "lost", "loses", "missing", "cache miss", "goes down",
+      if contains_any(h.text, { "fail", "dies", "dead", "died", "lost", "loses", "missing", "cache miss", "goes down",
         "is down", "crash", "comes back", "come back", "returning", "user returns", "they return", "inactive" }) then
-        return { score = 1, evidence = { { line = h.line, text = h.text } } }
+        return { score = 1, evidence = { evidence(h) } }
       end
     end
-    if #hits > 0 then return { score = 0.6, evidence = { { line = hits[1].line, text = hits[1].text } },
+    if #hits > 0 then return { score = 0.6, evidence = { evidence(hits[1]) },
       feedback = "A rebuild is mentioned; say when it happens (a lost cache node, a returning user)." } end
     return 0
   end,
@@ -1063,12 +939,11 @@ sdi.check {
   feedback = "A viral tweet makes one cache key and one shard hot: replicate hot tweets across cache "
     .. "nodes or keep them in a local in-process cache, and coalesce misses so the database sees one read.",
   run = function(answer)
-    local hits = any_of(answer, { "viral", "hot tweet", "hot key", "hot keys", "hot shard", "hotspot",
+    local hits = said_any(answer, { "viral", "hot tweet", "hot key", "hot keys", "hot shard", "hotspot",
       "hot spot", "popular tweet" })
-    if #hits > 0 then return { score = 1, evidence = { { line = hits[1].line, text = hits[1].text } } } end
-    local rc = answer.concept("request_coalescing")
-    local rcc = use_credit(rc)
-    if rcc > 0 then return { score = rcc, evidence = { { line = rc.line, text = rc.text } } } end
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local rc, rcc = best_use(answer, { "request_coalescing" })
+    if rcc > 0 then return { score = rcc, evidence = { evidence(rc) } } end
     return 0
   end,
 }
@@ -1094,13 +969,12 @@ sdi.check {
   feedback = "Argue the CAP choice: a timeline that is a few seconds stale is harmless while an "
     .. "unavailable timeline is not, so prefer availability and accept eventual consistency.",
   run = function(answer)
-    local ec = answer.concept("eventual_consistency")
-    local ha, hac = first_concept(answer, { "high_availability", "cap_theorem", "fault_tolerance" })
-    local ecc = use_credit(ec)
+    local ec, ecc = best_use(answer, { "eventual_consistency" })
+    local ha, hac = best_use(answer, { "high_availability", "cap_theorem", "fault_tolerance" })
     if ecc == 0 and hac == 0 then return 0 end
     local ev = {}
-    if ecc > 0 then ev[#ev + 1] = { line = ec.line, text = ec.text } end
-    if hac > 0 then ev[#ev + 1] = { line = ha.line, text = ha.text } end
+    if ecc > 0 then ev[#ev + 1] = evidence(ec) end
+    if hac > 0 then ev[#ev + 1] = evidence(ha) end
     -- Both sides must be argued in sentences; a bare list of the two terms is not a choice.
     if ecc >= 0.8 and hac >= 0.8 then
       return { score = math.max(ecc, hac) >= 1 and 1 or 0.8, evidence = ev }
@@ -1119,17 +993,16 @@ sdi.check {
     .. "follower; fan-out on read makes writes cheap but merges hundreds of lists per read. At 100 "
     .. "reads per write, push wins for everyone but celebrities.",
   run = function(answer)
-    local w = answer.concept("fan_out_on_write")
-    local r = answer.concept("fan_out_on_read")
-    local wc, rc = use_credit(w), use_credit(r)
+    local w, wc = best_use(answer, { "fan_out_on_write" })
+    local r, rc = best_use(answer, { "fan_out_on_read" })
     local ev = {}
-    if wc > 0 then ev[#ev + 1] = { line = w.line, text = w.text } end
-    if rc > 0 then ev[#ev + 1] = { line = r.line, text = r.text } end
+    if wc > 0 then ev[#ev + 1] = evidence(w) end
+    if rc > 0 then ev[#ev + 1] = evidence(r) end
     local score = (wc + rc) / 2
     -- "push model versus pull model" compares the same two options.
-    local both = together(answer, { "push" }, { "pull" })
+    local both = said_in_block(answer, { "push" }, { "pull" })
     if #both > 0 and score < 0.8 then
-      return { score = 0.8, evidence = { { line = both[1].line, text = both[1].text } } }
+      return { score = 0.8, evidence = { evidence(both[1]) } }
     end
     if score == 0 then return 0 end
     return { score = score, evidence = ev }
@@ -1141,14 +1014,14 @@ sdi.check {
   feedback = "Tie the precomputation to the numbers: reads are 100 times the writes and tweets are "
     .. "tiny, so spending a few TB of RAM to make every timeline read a single lookup is the right trade.",
   run = function(answer)
-    local pre, pc = first_concept(answer, { "timeline_precomputation", "fan_out_on_write", "precomputation" })
-    local rh, rc = first_concept(answer, { "read_heavy", "read_write_ratio" })
+    local pre, pc = best_use(answer, { "timeline_precomputation", "fan_out_on_write", "precomputation" })
+    local rh, rc = best_use(answer, { "read_heavy", "read_write_ratio" })
     if pc == 0 then return 0 end
-    local ev = { { line = pre.line, text = pre.text } }
+    local ev = { evidence(pre) }
     if pc < 0.8 then return { score = 0.15, evidence = ev } end
-    if rc > 0 then ev[#ev + 1] = { line = rh.line, text = rh.text } end
-    local mem = together(answer, { "memory", "ram" }, { "read", "fast", "trade", "cost", "sacrifice", "spend" })
-    if mem[1] then ev[#ev + 1] = { line = mem[1].line, text = mem[1].text } end
+    if rc > 0 then ev[#ev + 1] = evidence(rh) end
+    local mem = said_in_block(answer, { "memory", "ram" }, { "read", "fast", "trade", "cost", "sacrifice", "spend" })
+    if mem[1] then ev[#ev + 1] = evidence(mem[1]) end
     if rc > 0 and #mem > 0 then return { score = 1, evidence = ev } end
     if rc > 0 or #mem > 0 then return { score = 0.6, evidence = ev } end
     return { score = 0.3, evidence = ev }
@@ -1161,12 +1034,11 @@ sdi.check {
     .. "celebrity tweet it answers, and authors expect to see their own tweet at once; merge the "
     .. "author's own recent tweets at read time (read-your-writes).",
   run = function(answer)
-    local hits = any_of(answer, { "out of order", "before the original", "before the tweet", "reply before",
+    local hits = said_any(answer, { "out of order", "before the original", "before the tweet", "reply before",
       "the reply first", "reply first", "before the celebrity", "reaction before", "sees the reply" })
-    if #hits > 0 then return { score = 1, evidence = { { line = hits[1].line, text = hits[1].text } } } end
-    local ryw = answer.concept("read_your_writes")
-    local rc = use_credit(ryw)
-    if rc > 0 then return { score = rc, evidence = { { line = ryw.line, text = ryw.text } } } end
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local ryw, rc = best_use(answer, { "read_your_writes" })
+    if rc > 0 then return { score = rc, evidence = { evidence(ryw) } } end
     return 0
   end,
 }

@@ -192,17 +192,9 @@ sdi.estimate {
 -- Rubric
 ---------------------------------------------------------------------------------------------------
 
--- Blocks that contain any of the words, in answer order. `prose` keeps only blocks written as
--- sentences, so a bare list of terms earns nothing.
-local function any_of(answer, words, anywhere)
-  local find = anywhere and answer.find or answer.said
-  local found = {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(find(w)) do found[#found + 1] = hit end
-  end
-  table.sort(found, function(a, b) return a.line < b.line end)
-  return found
-end
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+local H = sdi.helpers
+local said_any, found_any, asked, evidence = H.said_any, H.found_any, H.asked, H.evidence
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -216,11 +208,8 @@ sdi.check {
   id = "asks_scale", title = "Asks about scale before designing", facet = "clarify", kind = "custom", weight = 2,
   feedback = "Ask how many links are created and clicked before drawing anything; every number later rests on it.",
   run = function(answer)
-    for _, q in ipairs(answer.questions) do
-      if q.matches == "scale" or q.matches == "read_write_ratio" then
-        return { score = 1, evidence = { { line = q.line, text = q.text } } }
-      end
-    end
+    local q = asked(answer, { "scale", "read_write_ratio" })
+    if q then return { score = 1, evidence = { evidence(q) } } end
     return 0
   end,
 }
@@ -228,9 +217,8 @@ sdi.check {
   id = "asks_expiry", title = "Asks how long links live", facet = "clarify", kind = "custom", weight = 1,
   feedback = "Ask whether links expire: retention sets total storage and the number of keys you need.",
   run = function(answer)
-    for _, q in ipairs(answer.questions) do
-      if q.matches == "retention" then return { score = 1, evidence = { { line = q.line, text = q.text } } } end
-    end
+    local q = asked(answer, { "retention" })
+    if q then return { score = 1, evidence = { evidence(q) } } end
     return 0
   end,
 }
@@ -247,7 +235,7 @@ sdi.check {
   id = "custom_alias", title = "Covers custom aliases", facet = "requirements", kind = "custom", weight = 1,
   feedback = "Mention optional custom aliases and that they must be unique (checked on write).",
   run = function(answer)
-    local hits = any_of(answer, { "custom alias", "vanity", "custom short", "custom url", "custom key" })
+    local hits = said_any(answer, { "custom alias", "vanity", "custom short", "custom url", "custom key" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -277,7 +265,7 @@ sdi.check {
   weight = 1,
   feedback = "Note that short keys should not be predictable, or anyone can enumerate every link.",
   run = function(answer)
-    local hits = any_of(answer, { "predictable", "guess", "enumerat", "sequential ids", "random" })
+    local hits = said_any(answer, { "predictable", "guess", "enumerat", "sequential ids", "random" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -313,8 +301,8 @@ sdi.check {
   feedback = "Write the API: createURL(api_key, original_url, custom_alias?, expire_at?) -> short_url "
     .. "(POST /urls) and GET /{key} answering with a redirect; deleteURL(api_key, key).",
   run = function(answer)
-    local create = any_of(answer, { "post /", "createurl", "create_url", "shorten(", "createshorturl", "create(" }, true)
-    local read = any_of(answer, { "get /", "redirect(", "geturl", "get_url", "get(" }, true)
+    local create = found_any(answer, { "post /", "createurl", "create_url", "shorten(", "createshorturl", "create(" })
+    local read = found_any(answer, { "get /", "redirect(", "geturl", "get_url", "get(" })
     local ev = {}
     if create[1] then ev[#ev + 1] = create[1] end
     if read[1] then ev[#ev + 1] = read[1] end
@@ -332,8 +320,8 @@ sdi.check {
   feedback = "Pick the status code with a reason: 301 lets browsers cache the redirect (less load, "
     .. "no click counts), 302 sends every click through us (analytics, more load).",
   run = function(answer)
-    local a = any_of(answer, { "301" })
-    local b = any_of(answer, { "302" })
+    local a = said_any(answer, { "301" })
+    local b = said_any(answer, { "302" })
     if #a > 0 and #b > 0 then return { score = 1, evidence = { a[1], b[1] } } end
     if #a + #b > 0 then return { score = 0.5, evidence = { (a[1] or b[1]) } } end
     return 0
@@ -354,14 +342,7 @@ sdi.check {
       { "expir", "expires_at", "expire_at", "ttl" },
       { "user id", "userid", "user_id", "owner" },
     }
-    local got, ev = 0, {}
-    for _, g in ipairs(groups) do
-      local hits = any_of(answer, g, true)
-      if #hits > 0 then
-        got = got + 1
-        ev[#ev + 1] = hits[1]
-      end
-    end
+    local got, ev = H.groups_score(answer, groups, found_any)
     return { score = math.min(1, got / 4), evidence = ev }
   end,
 }
@@ -375,7 +356,7 @@ sdi.check {
   id = "no_relations", title = "Notices the data has few relations", facet = "data_model", kind = "custom", weight = 1,
   feedback = "Point out that links barely relate to each other: no joins, so a NoSQL store fits.",
   run = function(answer)
-    local hits = any_of(answer, { "no relationship", "no joins", "few relationships", "no relations", "not relational", "without joins", "don't need joins", "no need for joins" })
+    local hits = said_any(answer, { "no relationship", "no joins", "few relationships", "no relations", "not relational", "without joins", "don't need joins", "no need for joins" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -446,10 +427,12 @@ sdi.check {
   feedback = "Justify the key length: 62^6 is 57 billion, 62^7 about 3.5 trillion; 7 characters "
     .. "cover 6 billion links with room to spare.",
   run = function(answer)
-    local hits = any_of(answer, { "62^7", "62^6", "62^8", "3.5 trillion", "3.5t", "56.8 billion", "57 billion",
-      "7 characters", "seven characters", "6 characters", "8 characters", "7 chars", "6 chars", "8 chars" })
-    if #hits >= 2 then return { score = 1, evidence = { hits[1], hits[2] } } end
-    if #hits == 1 then return { score = 0.6, evidence = { hits[1] } } end
+    -- Two distinct facts (a power of 62 and a length) justify it, even in one paragraph.
+    local n, hits = H.said_each(answer, { "62^7", "62^6", "62^8", "3.5 trillion", "3.5t", "56.8 billion",
+      "57 billion", "7 characters", "seven characters", "6 characters", "8 characters", "7 chars", "6 chars",
+      "8 chars" })
+    if n >= 2 then return { score = 1, evidence = { hits[1], hits[2] } } end
+    if n == 1 then return { score = 0.6, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -468,7 +451,7 @@ sdi.check {
   id = "expiry_cleanup", title = "Cleans up expired links", facet = "deep_dive", kind = "custom", weight = 2,
   feedback = "Delete expired links lazily on read and with a low-priority cleanup job, returning keys to the pool.",
   run = function(answer)
-    local hits = any_of(answer, { "cleanup", "clean up", "clean-up", "lazily", "lazy delet", "purge", "garbage collect", "sweeper" })
+    local hits = said_any(answer, { "cleanup", "clean up", "clean-up", "lazily", "lazy delet", "purge", "garbage collect", "sweeper" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -496,13 +479,13 @@ sdi.check {
     local kgs = answer.concept("key_generation_service")
     if not kgs then
       local hash = answer.concept("hash_function")
-      if hash then return { score = 0.5, evidence = { { line = hash.line, text = hash.text } },
+      if hash then return { score = 0.5, evidence = { evidence(hash) },
         feedback = "No key service to protect; hashing keeps writes stateless." } end
       return 0
     end
-    local hits = any_of(answer, { "standby", "replica ", "replicas", "batch of keys", "keys in memory", "preload", "pre-load", "replicated" })
-    if #hits > 0 then return { score = 1, evidence = { { line = kgs.line, text = kgs.text }, hits[1] } } end
-    return { score = 0.3, evidence = { { line = kgs.line, text = kgs.text } } }
+    local hits = said_any(answer, { "standby", "replica ", "replicas", "batch of keys", "keys in memory", "preload", "pre-load", "replicated" })
+    if #hits > 0 then return { score = 1, evidence = { evidence(kgs), hits[1] } } end
+    return { score = 0.3, evidence = { evidence(kgs) } }
   end,
 }
 sdi.check {
@@ -529,9 +512,9 @@ sdi.check {
     local c = answer.concept("caching") or answer.concept("in_memory_cache")
     local r = answer.concept("read_heavy") or answer.concept("read_write_ratio")
     if c and r and c.use == "reasoned" then
-      return { score = 1, evidence = { { line = c.line, text = c.text }, { line = r.line, text = r.text } } }
+      return { score = 1, evidence = { evidence(c), evidence(r) } }
     end
-    if c and r then return { score = 0.6, evidence = { { line = c.line, text = c.text } } } end
+    if c and r then return { score = 0.6, evidence = { evidence(c) } } end
     return 0
   end,
 }

@@ -331,121 +331,13 @@ sdi.estimate {
 }
 
 ---------------------------------------------------------------------------------------------------
--- Rubric helpers
+-- Rubric
 ---------------------------------------------------------------------------------------------------
 
--- A comma-separated run of short terms ("raw events, aggregated data, per hour, per minute") is a
--- list in disguise even when its terms contain function words, so it is not a sentence here.
-local function term_list(text)
-  local words, segments = 0, 1
-  for _ in text:gmatch("%S+") do words = words + 1 end
-  for _ in text:gmatch("[,;]") do segments = segments + 1 end
-  return segments >= 3 and words / segments < 4
-end
-
--- A question to the interviewer ("Which statistics do we serve, per hour over a time range?")
--- asks about a topic; it does not propose anything.
-local function question(text)
-  return text:match("%?%s*$") ~= nil
-end
-
--- True when at least one occurrence of `w` in `text` is not negated a few words before it
--- ("we do not need a dead-letter queue" proposes nothing).
-local NEGATORS = { "%f[%a]no%f[%A]", "%f[%a]not%f[%A]", "n't%f[%A]", "%f[%a]never%f[%A]", "%f[%a]without%f[%A]",
-  "no need", "instead of", "rather than" }
-local function affirmed(text, w)
-  local low = text:lower()
-  local from = 1
-  while true do
-    local i = low:find(w, from, true)
-    if not i then return false end
-    local before = low:sub(math.max(1, i - 45), i - 1)
-    local clause = before:match("[^%.;:,]*$") or before
-    local negated = false
-    for _, n in ipairs(NEGATORS) do
-      if clause:find(n) then
-        negated = true
-        break
-      end
-    end
-    if not negated then return true end
-    from = i + 1
-  end
-end
-
--- Blocks written as sentences (not questions, not term lists) that contain any of the words, in
--- answer order.
-local function said_any(answer, words)
-  local found, seen = {}, {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(answer.said(w)) do
-      if not seen[hit.line] and not term_list(hit.text) and not question(hit.text) and affirmed(hit.text, w:lower()) then
-        seen[hit.line] = true
-        found[#found + 1] = hit
-      end
-    end
-  end
-  table.sort(found, function(a, b) return a.line < b.line end)
-  return found
-end
-
--- Blocks that contain any of the words and are prose, code, table rows or signature-like lines
--- ("POST /videos/{id}/views", "getViewsCount(videoId)"): an API sketch or a schema table counts,
--- a bare bullet of terms does not.
-local function shown_any(answer, words)
-  local found, seen = {}, {}
-  for _, b in ipairs(answer.blocks) do
-    local signature = (b.kind == "list_item" or b.kind == "paragraph") and (b.text:find("%(") or b.text:find("/"))
-    if b.kind == "code" or b.kind == "table_row" or signature then
-      local low = b.text:lower()
-      for _, w in ipairs(words) do
-        if not seen[b.line] and low:find(w, 1, true) then
-          seen[b.line] = true
-          found[#found + 1] = { line = b.line, text = b.text }
-        end
-      end
-    end
-  end
-  for _, hit in ipairs(said_any(answer, words)) do
-    if not seen[hit.line] then
-      seen[hit.line] = true
-      found[#found + 1] = hit
-    end
-  end
-  table.sort(found, function(a, b) return a.line < b.line end)
-  return found
-end
-
--- The best non-negated use of the concepts, as { use, line, text }. The engine reports one best
--- use per concept; when that one is a question or a term list it is worth a bare mention only, and
--- `words` (optional) then finds the concept written out in a sentence elsewhere.
-local function best_concept(answer, ids, words)
-  local rank = { reasoned = 3, used = 2, bare = 1, heading = 0 }
-  local best
-  for _, id in ipairs(ids) do
-    local c = answer.concept(id)
-    if c and not c.negated then
-      if (c.use == "used" or c.use == "reasoned") and (term_list(c.text) or question(c.text)) then c.use = "bare" end
-      if not best or rank[c.use] > rank[best.use] then best = c end
-    end
-  end
-  if words and (not best or rank[best.use] < rank.used) then
-    local hit = said_any(answer, words)[1]
-    if hit then best = { use = "used", line = hit.line, text = hit.text } end
-  end
-  return best
-end
-
-local function ev(hit) return { line = hit.line, text = hit.text } end
-
-local function asked(answer, ids)
-  local want = {}
-  for _, id in ipairs(ids) do want[id] = true end
-  for _, q in ipairs(answer.questions) do
-    if q.matches and want[q.matches] then return q end
-  end
-  return nil
-end
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+local H = sdi.helpers
+local said_any, structured_any, asked = H.said_any, H.structured_any, H.asked
+local best_use, ev = H.best_use, H.evidence
 
 ---------------------------------------------------------------------------------------------------
 -- clarify
@@ -469,8 +361,8 @@ sdi.check {
     local a = asked(answer, { "views_scale" })
     local b = asked(answer, { "spikes", "read_ratio" })
     local evidence = {}
-    if a then evidence[#evidence + 1] = { line = a.line, text = a.text } end
-    if b then evidence[#evidence + 1] = { line = b.line, text = b.text } end
+    if a then evidence[#evidence + 1] = ev(a) end
+    if b then evidence[#evidence + 1] = ev(b) end
     return { score = (a and 0.7 or 0) + (b and 0.3 or 0), evidence = evidence }
   end,
 }
@@ -484,8 +376,8 @@ sdi.check {
     local a = asked(answer, { "freshness", "read_latency" })
     local b = asked(answer, { "accuracy", "duplicates" })
     local evidence = {}
-    if a then evidence[#evidence + 1] = { line = a.line, text = a.text } end
-    if b then evidence[#evidence + 1] = { line = b.line, text = b.text } end
+    if a then evidence[#evidence + 1] = ev(a) end
+    if b then evidence[#evidence + 1] = ev(b) end
     return { score = (a and 0.5 or 0) + (b and 0.5 or 0), evidence = evidence }
   end,
 }
@@ -498,8 +390,8 @@ sdi.check {
     local a = asked(answer, { "users", "queries" })
     local b = asked(answer, { "cost" })
     local evidence = {}
-    if a then evidence[#evidence + 1] = { line = a.line, text = a.text } end
-    if b then evidence[#evidence + 1] = { line = b.line, text = b.text } end
+    if a then evidence[#evidence + 1] = ev(a) end
+    if b then evidence[#evidence + 1] = ev(b) end
     return { score = (a and 0.5 or 0) + (b and 0.5 or 0), evidence = evidence }
   end,
 }
@@ -514,13 +406,13 @@ sdi.check {
   feedback = "Write each functional requirement as a sentence: the system counts a view event for a "
     .. "video, and it returns the view count (and statistics over a time range) for a video.",
   run = function(answer)
-    local write = shown_any(answer, { "countview", "count_view", "count a view", "count each view", "record a view",
+    local write = structured_any(answer, { "countview", "count_view", "count a view", "count each view", "record a view",
       "records a view", "record each view", "register a view", "view event is counted", "count view events",
       "counts view events", "counts every view", "count every view", "processevent", "process_event",
       "count every time", "counts every time", "each time a video is", "every time a video is", "count views",
       "counts views", "count the views", "counts the views", "view is recorded", "record views", "records views",
       "record a play", "records a play", "record the view", "record a view event", "records a view event" })
-    local read = shown_any(answer, { "getviews", "get_views", "view count for a video", "count for a video",
+    local read = structured_any(answer, { "getviews", "get_views", "view count for a video", "count for a video",
       "views for a video", "returns the count", "return the count", "returns the view count", "return the view count",
       "getstatistics", "get_statistics", "getstats", "total views", "views count", "number of views",
       "show the count", "shows the count", "show the view count", "display the count", "displays the count",
@@ -557,19 +449,19 @@ sdi.check {
   feedback = "Give a number for reads: one video's count in a few tens of milliseconds (say under "
     .. "50 ms at p99). It is why counts are pre-aggregated instead of computed from raw events.",
   run = function(answer)
-    local c = best_concept(answer, { "latency_percentiles", "latency" }, { "latency", "p99", "percentile" })
+    local c = best_use(answer, { "latency_percentiles", "latency" }, { "latency", "p99", "percentile" })
     -- A target in milliseconds written as a sentence is a latency goal even without the word.
     local target
     for _, b in ipairs(answer.blocks) do
       local low = b.text:lower()
       if b.kind ~= "heading" and b.kind ~= "code" and (low:find("%d%s*ms%f[%W]") or low:find("%d%s*millisecond")
-          or low:find("tens of milliseconds")) and not term_list(b.text) then
-        target = { line = b.line, text = b.text }
+          or low:find("tens of milliseconds")) and not H.term_list(b.text) then
+        target = ev(b)
         break
       end
     end
     local evidence = {}
-    if c then evidence[#evidence + 1] = { line = c.line, text = c.text } end
+    if c then evidence[#evidence + 1] = ev(c) end
     if target then evidence[#evidence + 1] = target end
     if target and c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = evidence } end
     if target then return { score = 0.85, evidence = evidence } end
@@ -602,14 +494,14 @@ sdi.check {
   feedback = "Name cost as a requirement (hardware, development, maintenance): it is why raw "
     .. "events are kept only for days and why open-source or managed components are preferred.",
   run = function(answer)
-    local c = best_concept(answer, { "cost_efficiency" })
-    if c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = { { line = c.line, text = c.text } } } end
+    local c = best_use(answer, { "cost_efficiency" })
+    if c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = { ev(c) } } end
     -- "at the cost of" is a trade-off marker, not a cost requirement: look for cost as a goal.
     local hits = said_any(answer, { "budget", "open source", "open-source", "keep cost", "costs low", "cost low",
       "cost down", "costs down", "minimise cost", "minimize cost", "minimise the cost", "minimize the cost",
       "cost: ", "cheap", "maintenance cost", "hardware cost" })
     if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
-    if c then return { score = 0.3, evidence = { { line = c.line, text = c.text } } } end
+    if c then return { score = 0.3, evidence = { ev(c) } } end
     return 0
   end,
 }
@@ -664,21 +556,15 @@ sdi.check {
     .. "timestamp, ...) on the write path (POST /videos/{id}/views) and getViewsCount(videoId, "
     .. "startTime, endTime) on the read path (GET /videos/{id}/views?from=&to=).",
   run = function(answer)
-    local write = shown_any(answer, { "countviewevent", "count_view_event", "countview(", "countevent(", "processevent(",
+    local write = structured_any(answer, { "countviewevent", "count_view_event", "countview(", "countevent(", "processevent(",
       "process_event(", "post /", "put /", "recordview", "record_view", "/events", "/views" })
-    local read = shown_any(answer, { "getviewscount", "get_views_count", "getviews(", "get_views(", "getstatistics",
+    local read = structured_any(answer, { "getviewscount", "get_views_count", "getviews(", "get_views(", "getstatistics",
       "get_statistics", "getstats", "get /" })
     -- Only calls about views, events or counts belong to this problem ("POST /urls" does not).
     local function about(hits, topics)
       local out = {}
       for _, h in ipairs(hits) do
-        local low = h.text:lower()
-        for _, t in ipairs(topics) do
-          if low:find(t, 1, true) then
-            out[#out + 1] = h
-            break
-          end
-        end
+        if H.contains_any(h.text, topics) then out[#out + 1] = h end
       end
       return out
     end
@@ -704,7 +590,7 @@ sdi.check {
   feedback = "Let the read call take a time range (start and end time, or a granularity such as "
     .. "hour or day): the dashboard needs more than an all-time total.",
   run = function(answer)
-    local hits = shown_any(answer, { "starttime", "start_time", "endtime", "end_time", "time range", "from=",
+    local hits = structured_any(answer, { "starttime", "start_time", "endtime", "end_time", "time range", "from=",
       "start time", "end time", "granularity", "interval", "?from", "&to=", "date range" })
     if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
     return 0
@@ -717,7 +603,7 @@ sdi.check {
     .. "getStatistics(videoId, eventType, function, startTime, endTime), so likes or average "
     .. "watch time reuse the same calls.",
   run = function(answer)
-    local hits = shown_any(answer, { "eventtype", "event_type", "event type", "getstatistics", "get_statistics",
+    local hits = structured_any(answer, { "eventtype", "event_type", "event type", "getstatistics", "get_statistics",
       "getstats", "function=", "aggregation function", "statistic" })
     if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
     if hits[1] then return { score = 0.6, evidence = { ev(hits[1]) } } end
@@ -730,15 +616,15 @@ sdi.check {
   feedback = "Give every view event a unique id generated by the player: a retried request then "
     .. "carries the same id, and the deduplication cache drops the second copy.",
   run = function(answer)
-    local ids = shown_any(answer, { "event_id", "eventid", "event id", "idempotency key", "request id", "view_id",
+    local ids = structured_any(answer, { "event_id", "eventid", "event id", "idempotency key", "request id", "view_id",
       "viewid", "view id", "play_id", "playid", "play id" })
-    local c = best_concept(answer, { "idempotency", "idempotency_key" })
+    local c = best_use(answer, { "idempotency", "idempotency_key" })
     if ids[1] then
       local evidence = { ev(ids[1]) }
-      if c then evidence[#evidence + 1] = { line = c.line, text = c.text } end
+      if c then evidence[#evidence + 1] = ev(c) end
       return { score = 1, evidence = evidence }
     end
-    if c then return { score = 0.5, evidence = { { line = c.line, text = c.text } } } end
+    if c then return { score = 0.5, evidence = { ev(c) } } end
     return 0
   end,
 }
@@ -813,19 +699,12 @@ sdi.check {
       end
       return false
     end
-    local function kind_at(line)
-      for _, blk in ipairs(answer.blocks) do
-        if blk.line <= line and line <= blk.end_line then return blk.kind end
-      end
-      return nil
-    end
     local priority = { table_row = 0, code = 1 }
     local got, evidence = 0, {}
     for _, g in ipairs(groups) do
       local best, best_p
-      for _, h in ipairs(shown_any(answer, g)) do
-        local k = kind_at(h.line)
-        local p = priority[k] or (describes_table(h.text) and 2 or nil)
+      for _, h in ipairs(structured_any(answer, g)) do
+        local p = priority[h.kind] or (describes_table(h.text) and 2 or nil)
         if p and (not best or p < best_p) then best, best_p = h, p end
       end
       if best then
@@ -853,15 +732,14 @@ sdi.check {
     local hits = said_any(answer, { "retention", "retain", "expire", "ttl", "archive", "kept for", "keep raw events",
       "keep them for", "rolled up", "roll up", "rollup", "forever", "purge", "delete old" })
     for _, h in ipairs(hits) do
-      local low = h.text:lower()
-      if (low:find("raw") or low:find("event") or low:find("aggregat") or low:find("count"))
-          and not low:find("cache") then
+      if H.contains_any(h.text, { "raw", "event", "aggregat", "count" })
+          and not H.contains_any(h.text, { "cache" }) then
         return { score = 1, evidence = { ev(h) } }
       end
     end
-    local c = best_concept(answer, { "data_retention", "cold_storage", "storage_tiering", "object_storage", "ttl", "expiration" })
+    local c = best_use(answer, { "data_retention", "cold_storage", "storage_tiering", "object_storage", "ttl", "expiration" })
     if c and c.use ~= "heading" then
-      return { score = c.use == "bare" and 0.3 or 0.6, evidence = { { line = c.line, text = c.text } } }
+      return { score = c.use == "bare" and 0.3 or 0.6, evidence = { ev(c) } }
     end
     return 0
   end,
@@ -906,9 +784,9 @@ sdi.check {
     .. "in memory (a hash map of video id -> count) and flush the totals every few seconds, so "
     .. "the database sees one write per video per interval.",
   run = function(answer)
-    local agg = best_concept(answer, { "data_aggregation", "windowing" }, { "aggregat", "window" })
+    local agg = best_use(answer, { "data_aggregation", "windowing" }, { "aggregat", "window" })
     if not agg or agg.use == "bare" or agg.use == "heading" then
-      agg = best_concept(answer, { "processing_service" }) or agg
+      agg = best_use(answer, { "processing_service" }) or agg
     end
     local mem = said_any(answer, { "count in memory", "counts in memory", "counting in memory", "in-memory count",
       "in memory count", "views in memory", "aggregate in memory", "aggregates in memory", "in-memory aggregat",
@@ -916,7 +794,7 @@ sdi.check {
     local flush = said_any(answer, { "flush", "every few seconds", "every second", "every 5 seconds", "every 10 seconds",
       "periodically", "every minute", "every n seconds", "tumbling window", "window of" })
     local evidence = {}
-    if agg then evidence[#evidence + 1] = { line = agg.line, text = agg.text } end
+    if agg then evidence[#evidence + 1] = ev(agg) end
     if mem[1] then evidence[#evidence + 1] = ev(mem[1]) end
     if flush[1] then evidence[#evidence + 1] = ev(flush[1]) end
     local score = 0
@@ -938,12 +816,12 @@ sdi.check {
   feedback = "Add a partitioner service that hashes the video id to pick the queue partition, so "
     .. "all views of a video reach the same consumer and can be counted in one place.",
   run = function(answer)
-    local p = best_concept(answer, { "partitioner_service" }, { "partitioner" })
+    local p = best_use(answer, { "partitioner_service" }, { "partitioner" })
     local key = said_any(answer, { "by video id", "by video_id", "by videoid", "hash of the video id",
       "hash(video_id)", "hash of video id", "hashes the video id", "video id as the key", "video id as partition key",
       "keyed by video" })
     local evidence = {}
-    if p then evidence[#evidence + 1] = { line = p.line, text = p.text } end
+    if p then evidence[#evidence + 1] = ev(p) end
     if key[1] then evidence[#evidence + 1] = ev(key[1]) end
     local score = 0
     if p and p.use ~= "heading" then score = score + (p.use == "bare" and 0.2 or 0.5) end
@@ -957,11 +835,11 @@ sdi.check {
   feedback = "Keep reads off the write pipeline: a query service reads the aggregated rows (summing "
     .. "hourly buckets for a range) and caches hot videos' counts, so a read costs one lookup.",
   run = function(answer)
-    local q = best_concept(answer, { "query_service" }, { "query service", "read service", "stats service", "statistics service" })
-    local c = best_concept(answer, { "in_memory_cache", "distributed_cache", "caching" }, { "cache", "redis", "memcached" })
+    local q = best_use(answer, { "query_service" }, { "query service", "read service", "stats service", "statistics service" })
+    local c = best_use(answer, { "in_memory_cache", "distributed_cache", "caching" }, { "cache", "redis", "memcached" })
     local evidence = {}
-    if q then evidence[#evidence + 1] = { line = q.line, text = q.text } end
-    if c then evidence[#evidence + 1] = { line = c.line, text = c.text } end
+    if q then evidence[#evidence + 1] = ev(q) end
+    if c then evidence[#evidence + 1] = ev(c) end
     local score = 0
     if q and q.use ~= "heading" then score = score + (q.use == "bare" and 0.2 or 0.6) end
     if c and c.use ~= "heading" then score = score + (c.use == "bare" and 0.1 or 0.4) end
@@ -980,11 +858,11 @@ sdi.check {
     .. "(the service reads from a queue) and pick pull: a crashed consumer loses nothing because "
     .. "the events wait in the queue, and scaling is adding consumers.",
   run = function(answer)
-    local c = best_concept(answer, { "push_vs_pull" })
+    local c = best_use(answer, { "push_vs_pull" })
     local pull = said_any(answer, { "pull", "pulls" })
     local push = said_any(answer, { "push" })
     local evidence = {}
-    if c and c.use ~= "heading" then evidence[#evidence + 1] = { line = c.line, text = c.text } end
+    if c and c.use ~= "heading" then evidence[#evidence + 1] = ev(c) end
     if pull[1] then evidence[#evidence + 1] = ev(pull[1]) end
     if push[1] and (not pull[1] or push[1].line ~= pull[1].line) then evidence[#evidence + 1] = ev(push[1]) end
     if pull[1] and push[1] then return { score = 1, evidence = evidence } end
@@ -1007,7 +885,7 @@ sdi.check {
   feedback = "Retries make the same event arrive twice: the partition consumer checks each event "
     .. "id against a deduplication cache that remembers ids for the last ~10 minutes and drops repeats.",
   run = function(answer)
-    local c = best_concept(answer, { "deduplication", "idempotency_key", "bloom_filter" })
+    local c = best_use(answer, { "deduplication", "idempotency_key", "bloom_filter" })
     if not c or c.use == "bare" then
       -- "duplicate plays are filtered" says the same thing in other words.
       local said = said_any(answer, { "duplicate", "dedup", "de-dup", "seen before", "already seen" })
@@ -1015,7 +893,7 @@ sdi.check {
     end
     if not c or c.use == "heading" then return 0 end
     local window = said_any(answer, { "minutes", "time window", "ttl", "window", "expire" })
-    local evidence = { { line = c.line, text = c.text } }
+    local evidence = { ev(c) }
     local score = c.use == "bare" and 0.3 or 0.7
     if window[1] and c.use ~= "bare" then
       score = 1
@@ -1031,14 +909,14 @@ sdi.check {
     .. "(the committed offset) to durable storage; a replacement consumer resumes from it instead "
     .. "of losing or recounting events.",
   run = function(answer)
-    local c = best_concept(answer, { "checkpointing" }, { "checkpoint" })
+    local c = best_use(answer, { "checkpointing" }, { "checkpoint" })
     if c and (c.use == "used" or c.use == "reasoned") then
-      return { score = c.use == "reasoned" and 1 or 0.9, evidence = { { line = c.line, text = c.text } } }
+      return { score = c.use == "reasoned" and 1 or 0.9, evidence = { ev(c) } }
     end
     -- "restarts from the last Kafka offset" is a checkpoint described rather than named.
     local offs = said_any(answer, { "offset" })
     if offs[1] then return { score = 0.75, evidence = { ev(offs[1]) } } end
-    if c then return { score = 0.3, evidence = { { line = c.line, text = c.text } } } end
+    if c then return { score = 0.3, evidence = { ev(c) } } end
     return 0
   end,
 }
@@ -1071,11 +949,11 @@ sdi.check {
     .. "to durable storage periodically (or rebuild it by replaying from the last checkpoint), "
     .. "and have the replacement node load it on start.",
   run = function(answer)
-    local c = best_concept(answer, { "state_management" }, { "in-memory state", "state snapshot", "state store" })
-    if c and (c.use == "used" or c.use == "reasoned") then return { score = 1, evidence = { { line = c.line, text = c.text } } } end
+    local c = best_use(answer, { "state_management" }, { "in-memory state", "state snapshot", "state store" })
+    if c and (c.use == "used" or c.use == "reasoned") then return { score = 1, evidence = { ev(c) } } end
     local snap = said_any(answer, { "snapshot" })
     if snap[1] then return { score = 0.8, evidence = { ev(snap[1]) } } end
-    if c then return { score = 0.3, evidence = { { line = c.line, text = c.text } } } end
+    if c then return { score = 0.3, evidence = { ev(c) } } end
     return 0
   end,
 }
@@ -1121,7 +999,7 @@ sdi.check {
     .. "partition and fix it, e.g. split the key (video id plus a small suffix) across several "
     .. "partitions and sum the sub-counts on read, and lean on in-memory aggregation so the row gets one write per flush.",
   run = function(answer)
-    local c = best_concept(answer, { "hot_partition", "sharded_counter" }, { "hot partition", "hot key", "hot shard", "hot row", "hotspot", "hot spot" })
+    local c = best_use(answer, { "hot_partition", "sharded_counter" }, { "hot partition", "hot key", "hot shard", "hot row", "hotspot", "hot spot" })
     if not c or c.use == "bare" then
       local said = said_any(answer, { "viral", "popular video", "hot video" })
       if said[1] then c = { use = "used", line = said[1].line, text = said[1].text } end
@@ -1129,7 +1007,7 @@ sdi.check {
     if not c or c.use == "heading" then return 0 end
     local fix = said_any(answer, { "suffix", "salt", "split the key", "split a hot", "split the hot", "sub-count",
       "sub-partition", "sharded counter", "spread", "several partitions", "more partitions", "random number" })
-    local evidence = { { line = c.line, text = c.text } }
+    local evidence = { ev(c) }
     if fix[1] and c.use ~= "bare" then
       evidence[#evidence + 1] = ev(fix[1])
       return { score = 1, evidence = evidence }
@@ -1167,8 +1045,8 @@ sdi.check {
       "scales linearly", "scale linearly" })
     if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
     if hits[1] then return { score = 0.75, evidence = { ev(hits[1]) } } end
-    local c = best_concept(answer, { "horizontal_scaling", "autoscaling", "rebalancing" })
-    if c and c.use ~= "heading" then return { score = c.use == "bare" and 0.2 or 0.5, evidence = { { line = c.line, text = c.text } } } end
+    local c = best_use(answer, { "horizontal_scaling", "autoscaling", "rebalancing" })
+    if c and c.use ~= "heading" then return { score = c.use == "bare" and 0.2 or 0.5, evidence = { ev(c) } } end
     return 0
   end,
 }
@@ -1182,12 +1060,12 @@ sdi.check {
   feedback = "Apply CAP: during a partition choose availability, because showing a slightly stale "
     .. "view count is far better than an error; consistency is eventual.",
   run = function(answer)
-    local c = best_concept(answer, { "cap_theorem", "eventual_consistency" }, { "cap theorem", "eventual consistency", "eventually consistent" })
+    local c = best_use(answer, { "cap_theorem", "eventual_consistency" }, { "cap theorem", "eventual consistency", "eventually consistent" })
     local stale = said_any(answer, { "stale", "availability over consistency", "prefer availability",
       "choose availability", "favour availability", "favor availability", "old number", "old count",
       "outdated", "than an error", "than no count", "than nothing" })
     local evidence = {}
-    if c then evidence[#evidence + 1] = { line = c.line, text = c.text } end
+    if c then evidence[#evidence + 1] = ev(c) end
     if stale[1] then evidence[#evidence + 1] = ev(stale[1]) end
     local score = 0
     if c and c.use ~= "heading" then score = score + (c.use == "bare" and 0.1 or 0.5) end
@@ -1202,11 +1080,11 @@ sdi.check {
     .. "proxy, a configuration service and failover; Cassandra has none of that, scales writes "
     .. "linearly and suits time series, at the cost of eventual consistency and query-shaped tables.",
   run = function(answer)
-    local sql = best_concept(answer, { "relational_database" }, { "mysql", "postgres", "sql database", "relational" })
-    local nosql = best_concept(answer, { "wide_column_store", "nosql_database" }, { "cassandra", "nosql", "hbase", "bigtable", "scylla" })
+    local sql = best_use(answer, { "relational_database" }, { "mysql", "postgres", "sql database", "relational" })
+    local nosql = best_use(answer, { "wide_column_store", "nosql_database" }, { "cassandra", "nosql", "hbase", "bigtable", "scylla" })
     local evidence = {}
-    if sql then evidence[#evidence + 1] = { line = sql.line, text = sql.text } end
-    if nosql then evidence[#evidence + 1] = { line = nosql.line, text = nosql.text } end
+    if sql then evidence[#evidence + 1] = ev(sql) end
+    if nosql then evidence[#evidence + 1] = ev(nosql) end
     if #evidence < 2 then return { score = #evidence > 0 and 0.3 or 0, evidence = evidence } end
     if sql.use == "reasoned" or nosql.use == "reasoned" then return { score = 1, evidence = evidence } end
     if sql.use == "bare" and nosql.use == "bare" then return { score = 0.2, evidence = evidence } end
@@ -1234,10 +1112,9 @@ sdi.check {
     .. "consumer dies (fault tolerance) and throughput grows by adding partitions and consumers.",
   run = function(answer)
     for _, hit in ipairs(said_any(answer, { "pull" })) do
-      local low = hit.text:lower()
-      for _, r in ipairs({ "because", "fault", "crash", "scale", "replay", "lose", "lost", "own pace",
-        "back pressure", "backpressure", "so that", "since" }) do
-        if low:find(r, 1, true) then return { score = 1, evidence = { ev(hit) } } end
+      if H.contains_any(hit.text, { "because", "fault", "crash", "scale", "replay", "lose", "lost", "own pace",
+          "back pressure", "backpressure", "so that", "since" }) then
+        return { score = 1, evidence = { ev(hit) } }
       end
     end
     return 0
@@ -1253,11 +1130,11 @@ sdi.check {
       "one write per", "cuts the writes", "cut writes", "instead of writing", "rather than writing",
       "writes per second to", "write per video" })
     if saved[1] then return { score = 1, evidence = { ev(saved[1]) } } end
-    local c = best_concept(answer, { "data_aggregation" })
+    local c = best_use(answer, { "data_aggregation" })
     if not c then return 0 end
-    if c.use == "reasoned" then return { score = 1, evidence = { { line = c.line, text = c.text } } } end
-    if c.use == "used" then return { score = 0.6, evidence = { { line = c.line, text = c.text } } } end
-    return { score = 0.2, evidence = { { line = c.line, text = c.text } } }
+    if c.use == "reasoned" then return { score = 1, evidence = { ev(c) } } end
+    if c.use == "used" then return { score = 0.6, evidence = { ev(c) } } end
+    return { score = 0.2, evidence = { ev(c) } }
   end,
 }
 

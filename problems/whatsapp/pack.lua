@@ -346,85 +346,10 @@ sdi.estimate {
 -- Rubric
 ---------------------------------------------------------------------------------------------------
 
--- Blocks that contain any of the words, in answer order. By default only blocks written as
--- sentences count, so a bare list of terms earns nothing; `anywhere` also accepts lists and tables.
-local function any_of(answer, words, anywhere)
-  local find = anywhere and answer.find or answer.said
-  local found, seen = {}, {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(find(w)) do
-      local key = hit.line .. "\0" .. hit.text
-      -- A clarifying question ("do we send a push?") is not a design statement.
-      local question = hit.text:match("%?%s*$") ~= nil
-      if not seen[key] and not question then
-        seen[key] = true
-        found[#found + 1] = hit
-      end
-    end
-  end
-  table.sort(found, function(a, b) return a.line < b.line end)
-  return found
-end
-
--- Blocks that contain any of the words and show some structure: sentences, table rows, code, or
--- a list item that defines something ("messages: conversation_id (partition key), seq ...").
--- A bare comma-separated list of terms does not count, so a keyword salad earns nothing here.
-local function structured(answer, words)
-  local kinds = {}
-  for _, b in ipairs(answer.blocks) do kinds[b.text] = b.kind end
-  local out = {}
-  for _, hit in ipairs(any_of(answer, words, true)) do
-    local kind = kinds[hit.text]
-    if hit.prose or kind == "table_row" or kind == "code" or hit.text:find("[%(:=%{]") then
-      out[#out + 1] = hit
-    end
-  end
-  return out
-end
-
--- Blocks (sentences only) that contain at least one word of every group.
-local function all_of(answer, groups)
-  local first = any_of(answer, groups[1])
-  local out = {}
-  for _, hit in ipairs(first) do
-    local text = hit.text:lower()
-    local ok = true
-    for gi = 2, #groups do
-      local any = false
-      for _, w in ipairs(groups[gi]) do
-        if text:find(w, 1, true) then any = true break end
-      end
-      if not any then ok = false break end
-    end
-    if ok then out[#out + 1] = hit end
-  end
-  return out
-end
-
-local function asked(answer, ids)
-  local want = {}
-  for _, id in ipairs(ids) do want[id] = true end
-  local got, ev, seen = 0, {}, {}
-  for _, q in ipairs(answer.questions) do
-    if q.matches and want[q.matches] and not seen[q.matches] then
-      seen[q.matches] = true
-      got = got + 1
-      ev[#ev + 1] = { line = q.line, text = q.text }
-    end
-  end
-  return got, ev
-end
-
-local function ev_of(hit) return { line = hit.line, text = hit.text } end
-
--- A concept used in a sentence (not a bare list item, not negated, not a question).
-local function used(answer, id)
-  local c = answer.concept(id)
-  if c and not c.negated and (c.use == "reasoned" or c.use == "used") and not c.text:match("%?%s*$") then
-    return c
-  end
-  return nil
-end
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+local H = sdi.helpers
+local said_any, structured_any, said_in_block = H.said_any, H.structured_any, H.said_in_block
+local contains_any, used, evidence = H.contains_any, H.used, H.evidence
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -440,7 +365,7 @@ sdi.check {
   feedback = "Ask how many daily active users there are and how many messages each sends before sizing "
     .. "anything; connections, servers and storage all follow from those two numbers.",
   run = function(answer)
-    local got, ev = asked(answer, { "users", "messages_per_user", "online_share", "peak" })
+    local got, ev = H.asked_each(answer, { "users", "messages_per_user", "online_share", "peak" })
     if got >= 2 then return { score = 1, evidence = ev } end
     if got == 1 then return { score = 0.6, evidence = ev,
       feedback = "You asked about one side of the scale; ask for both users and messages per user." } end
@@ -453,7 +378,7 @@ sdi.check {
   feedback = "Ask about group size, end-to-end encryption, media and linked devices. Groups need "
     .. "fan-out, encryption takes content away from the server, and linked devices multiply deliveries.",
   run = function(answer)
-    local got, ev = asked(answer, { "groups", "encryption", "media", "multi_device", "receipts", "presence" })
+    local got, ev = H.asked_each(answer, { "groups", "encryption", "media", "multi_device", "receipts", "presence" })
     if got >= 3 then return { score = 1, evidence = ev } end
     return { score = got / 3, evidence = ev }
   end,
@@ -464,7 +389,7 @@ sdi.check {
   feedback = "Ask whether messages are deleted once delivered or kept as history: it is the difference "
     .. "between a small inbox and petabytes of storage.",
   run = function(answer)
-    local got, ev = asked(answer, { "history" })
+    local got, ev = H.asked_each(answer, { "history" })
     if got > 0 then return { score = 1, evidence = ev } end
     return 0
   end,
@@ -496,16 +421,16 @@ sdi.check {
   feedback = "Put group chats in scope with a member cap (256): the cap bounds the fan-out of one "
     .. "message and keeps per-member delivery affordable.",
   run = function(answer)
-    local hits = any_of(answer, { "group" })
+    local hits = said_any(answer, { "group" })
     if #hits == 0 then return 0 end
     for _, h in ipairs(hits) do
       local t = h.text:lower()
       if t:find("%d+ members") or t:find("%d+ people") or t:find("%d+ participants") or t:find("up to %d+")
-        or t:find("cap") or t:find("limit") then
-        return { score = 1, evidence = { ev_of(h) } }
+          or contains_any(t, { "cap", "limit" }) then
+        return { score = 1, evidence = { evidence(h) } }
       end
     end
-    return { score = 0.5, evidence = { ev_of(hits[1]) },
+    return { score = 0.5, evidence = { evidence(hits[1]) },
       feedback = "Groups are mentioned, but without a size cap; the cap is what bounds fan-out." }
   end,
 }
@@ -581,17 +506,17 @@ sdi.check {
     .. "answered by an ack with the server's sequence number; ack(message_id, delivered|read) from "
     .. "the recipient; sync(conversation_id or inbox, after_seq) to fetch what was missed.",
   run = function(answer)
-    local send = structured(answer, { "sendmessage", "send_message", "send(", "post /messages", "post /message",
+    local send = structured_any(answer, { "sendmessage", "send_message", "send(", "post /messages", "post /message",
       "send message(", "\"send\"", "send {", "type: send", "msg_send" })
-    local ack = structured(answer, { "ack(", "ack {", "acknowledge(", "ackmessage", "ack_message", "markread",
+    local ack = structured_any(answer, { "ack(", "ack {", "acknowledge(", "ackmessage", "ack_message", "markread",
       "mark_read", "receipt(", "\"ack\"", "type: ack", "updatestatus", "update_status" })
-    local sync = structured(answer, { "sync(", "getmessages", "get_messages", "fetch(", "fetchmessages", "fetch_messages",
+    local sync = structured_any(answer, { "sync(", "getmessages", "get_messages", "fetch(", "fetchmessages", "fetch_messages",
       "get /messages", "get /conversations", "pull(", "since_seq", "after_seq", "last_seq", "\"sync\"",
       "type: sync", "sync {" })
     local ev, score = {}, 0
     for _, list in ipairs({ send, ack, sync }) do
       if list[1] then
-        ev[#ev + 1] = ev_of(list[1])
+        ev[#ev + 1] = evidence(list[1])
         score = score + 1 / 3
       end
     end
@@ -604,12 +529,12 @@ sdi.check {
   feedback = "Let the client generate a unique id per message (client_msg_id) and send it with every "
     .. "retry, so the server can recognise a resend after a dropped connection instead of storing it twice.",
   run = function(answer)
-    local hits = structured(answer, { "client_msg_id", "client_message_id", "client message id", "clientmsgid",
+    local hits = structured_any(answer, { "client_msg_id", "client_message_id", "client message id", "clientmsgid",
       "client-generated", "client generated", "generated by the client", "generated on the device",
       "idempotency key", "dedup key", "client-side id", "client id for the message" })
-    if #hits > 0 then return { score = 1, evidence = { ev_of(hits[1]) } } end
-    local key = used(answer, "idempotency_key")
-    if key then return { score = 1, evidence = { ev_of(key) } } end
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local key = used(answer, { "idempotency_key" })
+    if key then return { score = 1, evidence = { evidence(key) } } end
     return 0
   end,
 }
@@ -625,10 +550,10 @@ sdi.check {
   feedback = "Media should not ride in the message: the client uploads the (encrypted) file to blob "
     .. "storage, e.g. through a pre-signed URL, and sends only the media id and its key in the message.",
   run = function(answer)
-    local hits = all_of(answer, { { "upload" }, { "media", "photo", "image", "video", "file", "attachment" } })
-    if #hits > 0 then return { score = 1, evidence = { ev_of(hits[1]) } } end
-    local signed = used(answer, "signed_url")
-    if signed then return { score = 1, evidence = { ev_of(signed) } } end
+    local hits = said_in_block(answer, { "upload" }, { "media", "photo", "image", "video", "file", "attachment" })
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local signed = used(answer, { "signed_url" })
+    if signed then return { score = 1, evidence = { evidence(signed) } } end
     return 0
   end,
 }
@@ -648,15 +573,8 @@ sdi.check {
       { "ciphertext", "content", "body", "payload", "encrypted" },
       { "created_at", "timestamp", "sent_at", "created" },
     }
-    local got, ev = 0, {}
-    for _, g in ipairs(groups) do
-      local hits = structured(answer, g)
-      if #hits > 0 then
-        got = got + 1
-        if #ev < 3 then ev[#ev + 1] = ev_of(hits[1]) end
-      end
-    end
-    return { score = math.min(1, got / 5), evidence = ev }
+    local got, ev = H.groups_score(answer, groups, structured_any)
+    return { score = math.min(1, got / 5), evidence = { ev[1], ev[2], ev[3] } }
   end,
 }
 sdi.check {
@@ -666,21 +584,20 @@ sdi.check {
     .. "a chat's recent messages are one sequential read, and each conversation's writes land on one "
     .. "partition. Partitioning by message id would scatter a chat across every node.",
   run = function(answer)
-    local hits = all_of(answer, { { "conversation", "chat_id", "chat id" },
-      { "partition", "shard", "row key" } })
+    local hits = said_in_block(answer, { "conversation", "chat_id", "chat id" },
+      { "partition", "shard", "row key" })
     if #hits == 0 then
-      local pk = used(answer, "partition_key")
-      if pk then return { score = 0.4, evidence = { ev_of(pk) },
+      local pk = used(answer, { "partition_key" })
+      if pk then return { score = 0.4, evidence = { evidence(pk) },
         feedback = "A partition key is named, but not the conversation; say what the messages are split by." } end
       return 0
     end
     for _, h in ipairs(hits) do
-      local t = h.text:lower()
-      if t:find("cluster") or t:find("sort key") or t:find("sorted by") or t:find("ordered by") or t:find("order by") then
-        return { score = 1, evidence = { ev_of(h) } }
+      if contains_any(h.text, { "cluster", "sort key", "sorted by", "ordered by", "order by" }) then
+        return { score = 1, evidence = { evidence(h) } }
       end
     end
-    return { score = 0.7, evidence = { ev_of(hits[1]) },
+    return { score = 0.7, evidence = { evidence(hits[1]) },
       feedback = "Partitioned by conversation; also say how rows are ordered inside it (clustering key on the sequence number)." }
   end,
 }
@@ -697,15 +614,16 @@ sdi.check {
   feedback = "Model offline delivery explicitly: a per-user (or per-device) inbox keyed by recipient "
     .. "that holds undelivered message ids until the device acknowledges them.",
   run = function(answer)
-    local hits = any_of(answer, { "inbox", "undelivered", "pending messages", "pending queue", "offline queue",
+    local hits = said_any(answer, { "inbox", "undelivered", "pending messages", "pending queue", "offline queue",
       "offline store" })
     for _, h in ipairs(hits) do
-      local t = h.text:lower()
-      if t:find("user") or t:find("recipient") or t:find("device") then return { score = 1, evidence = { ev_of(h) } } end
+      if contains_any(h.text, { "user", "recipient", "device" }) then
+        return { score = 1, evidence = { evidence(h) } }
+      end
     end
-    if hits[1] then return { score = 0.6, evidence = { ev_of(hits[1]) } } end
-    local off = used(answer, "offline_messages")
-    if off then return { score = 0.4, evidence = { ev_of(off) },
+    if hits[1] then return { score = 0.6, evidence = { evidence(hits[1]) } } end
+    local off = used(answer, { "offline_messages" })
+    if off then return { score = 0.4, evidence = { evidence(off) },
       feedback = "Offline storage is mentioned; model it as an inbox keyed by recipient (and device)." } end
     return 0
   end,
@@ -716,11 +634,11 @@ sdi.check {
   feedback = "Say where the user-to-chat-server map lives: an in-memory key-value store (Redis) keyed "
     .. "by user and device, with a TTL refreshed by heartbeats so entries of dead connections vanish.",
   run = function(answer)
-    local hits = all_of(answer, { { "session", "registry", "connection map", "which chat server", "user-to-server",
-      "user to server" }, { "redis", "in-memory", "in memory", "key-value", "key value", "memcached", "ttl" } })
-    if #hits > 0 then return { score = 1, evidence = { ev_of(hits[1]) } } end
-    local reg = used(answer, "connection_registry")
-    if reg then return { score = 0.5, evidence = { ev_of(reg) },
+    local hits = said_in_block(answer, { "session", "registry", "connection map", "which chat server", "user-to-server",
+      "user to server" }, { "redis", "in-memory", "in memory", "key-value", "key value", "memcached", "ttl" })
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local reg = used(answer, { "connection_registry" })
+    if reg then return { score = 0.5, evidence = { evidence(reg) },
       feedback = "The session map is there; say what holds it and how stale entries expire." } end
     return 0
   end,
@@ -730,9 +648,9 @@ sdi.check {
   feedback = "Keep a group members table (group_id -> member ids, role, joined_at) that the fan-out "
     .. "step reads for every group message; cache it because it is read on every send.",
   run = function(answer)
-    local hits = structured(answer, { "group_members", "group members", "membership", "members table", "member list",
+    local hits = structured_any(answer, { "group_members", "group members", "membership", "members table", "member list",
       "group_id", "members of the group", "member ids" })
-    if #hits > 0 then return { score = 1, evidence = { ev_of(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
 }
@@ -777,12 +695,12 @@ sdi.check {
     .. "so the message stays in their inbox and a push goes out through APNs/FCM; when the app "
     .. "reconnects it drains the inbox.",
   run = function(answer)
-    local push = all_of(answer, { { "offline", "not connected", "no session", "not online" },
-      { "push", "apns", "fcm", "notification" } })
-    local store = used(answer, "offline_messages")
+    local push = said_in_block(answer, { "offline", "not connected", "no session", "not online" },
+      { "push", "apns", "fcm", "notification" })
+    local store = used(answer, { "offline_messages" })
     local ev, score = {}, 0
-    if push[1] then score = score + 0.5; ev[#ev + 1] = ev_of(push[1]) end
-    if store then score = score + 0.5; ev[#ev + 1] = ev_of(store) end
+    if push[1] then score = score + 0.5; ev[#ev + 1] = evidence(push[1]) end
+    if store then score = score + 0.5; ev[#ev + 1] = evidence(store) end
     return { score = score, evidence = ev }
   end,
 }
@@ -813,16 +731,15 @@ sdi.check {
   feedback = "Say who assigns the sequence number and in what scope: a counter per conversation "
     .. "incremented by the server (on the conversation's partition), not device timestamps, which drift.",
   run = function(answer)
-    local hits = all_of(answer, { { "sequence", "seq" }, { "conversation", "per chat", "each chat" } })
+    local hits = said_in_block(answer, { "sequence", "seq" }, { "conversation", "per chat", "each chat" })
     if #hits == 0 then return 0 end
     for _, h in ipairs(hits) do
-      local t = h.text:lower()
-      if t:find("clock") or t:find("timestamp") or t:find("server assign") or t:find("assigned by the server")
-        or t:find("increment") or t:find("counter") then
-        return { score = 1, evidence = { ev_of(h) } }
+      if contains_any(h.text, { "clock", "timestamp", "server assign", "assigned by the server", "increment",
+          "counter" }) then
+        return { score = 1, evidence = { evidence(h) } }
       end
     end
-    return { score = 0.6, evidence = { ev_of(hits[1]) } }
+    return { score = 0.6, evidence = { evidence(hits[1]) } }
   end,
 }
 sdi.check {
@@ -832,11 +749,11 @@ sdi.check {
     .. "the chat sends a read receipt. Receipts are small messages routed like any other.",
   run = function(answer)
     -- The delivered tick needs the device's acknowledgement, not just the word "delivered".
-    local delivered = all_of(answer, { { "deliver" }, { "ack" } })
-    local read = all_of(answer, { { "read" }, { "receipt", "tick", "ack" }, { "open", "view", "seen", "display" } })
+    local delivered = said_in_block(answer, { "deliver" }, { "ack" })
+    local read = said_in_block(answer, { "read" }, { "receipt", "tick", "ack" }, { "open", "view", "seen", "display" })
     local ev, score = {}, 0
-    if delivered[1] then score = score + 0.5; ev[#ev + 1] = ev_of(delivered[1]) end
-    if read[1] then score = score + 0.5; ev[#ev + 1] = ev_of(read[1]) end
+    if delivered[1] then score = score + 0.5; ev[#ev + 1] = evidence(delivered[1]) end
+    if read[1] then score = score + 0.5; ev[#ev + 1] = evidence(read[1]) end
     return { score = score, evidence = ev }
   end,
 }
@@ -859,23 +776,22 @@ sdi.check {
     .. "member (and device): online members via their chat server, offline ones via their inbox and "
     .. "a push. The 256-member cap bounds that fan-out; do it asynchronously off a queue.",
   run = function(answer)
-    local hits = all_of(answer, { { "group" }, { "each member", "every member", "per member", "all members",
+    local hits = said_in_block(answer, { "group" }, { "each member", "every member", "per member", "all members",
       "each recipient", "members'", "member's", "fanned out to", "fan out to", "fans out to", "fan-out to",
-      "fan it out", "copy per member" } })
+      "fan it out", "copy per member" })
     if #hits == 0 then
-      local fan = used(answer, "fan_out")
-      if fan then return { score = 0.3, evidence = { ev_of(fan) },
+      local fan = used(answer, { "fan_out" })
+      if fan then return { score = 0.3, evidence = { evidence(fan) },
         feedback = "Fan-out is mentioned, but not for group messages; say how one group message reaches every member." } end
       return 0
     end
     for _, h in ipairs(hits) do
-      local t = h.text:lower()
-      if t:find("queue") or t:find("async") or t:find("kafka") or t:find("worker") or t:find("%d%d+ members")
-        or t:find("stored once") or t:find("written once") then
-        return { score = 1, evidence = { ev_of(h) } }
+      if contains_any(h.text, { "queue", "async", "kafka", "worker", "stored once", "written once" })
+          or h.text:lower():find("%d%d+ members") then
+        return { score = 1, evidence = { evidence(h) } }
       end
     end
-    return { score = 0.7, evidence = { ev_of(hits[1]) } }
+    return { score = 0.7, evidence = { evidence(hits[1]) } }
   end,
 }
 sdi.check {
@@ -904,11 +820,11 @@ sdi.check {
   feedback = "Say when data leaves the servers: inbox entries are deleted once every device acks, "
     .. "undelivered ones expire after 30 days, and history rows carry a one-year TTL.",
   run = function(answer)
-    local hits = all_of(answer, { { "delete", "ttl", "expire", "purge", "drop" },
-      { "deliver", "ack", "days", "year", "history", "inbox" } })
-    if #hits > 0 then return { score = 1, evidence = { ev_of(hits[1]) } } end
-    local ret = used(answer, "data_retention") or used(answer, "ttl")
-    if ret then return { score = 0.5, evidence = { ev_of(ret) } } end
+    local hits = said_in_block(answer, { "delete", "ttl", "expire", "purge", "drop" },
+      { "deliver", "ack", "days", "year", "history", "inbox" })
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local ret = used(answer, { "data_retention" }) or used(answer, { "ttl" })
+    if ret then return { score = 0.5, evidence = { evidence(ret) } } end
     return 0
   end,
 }
@@ -918,10 +834,10 @@ sdi.check {
   feedback = "For groups, encrypting once per member is costly; a sender key shared with members "
     .. "lets the client encrypt once and the server fan out the same ciphertext.",
   run = function(answer)
-    local hits = any_of(answer, { "sender key", "sender-key", "group key" })
-    if #hits > 0 then return { score = 1, evidence = { ev_of(hits[1]) } } end
-    local g = all_of(answer, { { "group" }, { "encrypt" } })
-    if g[1] then return { score = 0.5, evidence = { ev_of(g[1]) } } end
+    local hits = said_any(answer, { "sender key", "sender-key", "group key" })
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local g = said_in_block(answer, { "group" }, { "encrypt" })
+    if g[1] then return { score = 0.5, evidence = { evidence(g[1]) } } end
     return 0
   end,
 }
@@ -935,16 +851,15 @@ sdi.check {
     .. "to another server through the load balancer, re-register in the session map, and sync from "
     .. "their last acknowledged sequence number, so nothing is lost because messages were stored before the ack.",
   run = function(answer)
-    local hits = all_of(answer, { { "reconnect", "re-connect" },
-      { "die", "dies", "dead", "crash", "fail", "goes down", "outage", "lost", "restart" } })
+    local hits = said_in_block(answer, { "reconnect", "re-connect" },
+      { "die", "dies", "dead", "crash", "fail", "goes down", "outage", "lost", "restart" })
     if #hits == 0 then return 0 end
     for _, h in ipairs(hits) do
-      local t = h.text:lower()
-      if t:find("last") or t:find("sync") or t:find("resume") or t:find("missed") or t:find("inbox") then
-        return { score = 1, evidence = { ev_of(h) } }
+      if contains_any(h.text, { "last", "sync", "resume", "missed", "inbox" }) then
+        return { score = 1, evidence = { evidence(h) } }
       end
     end
-    return { score = 0.6, evidence = { ev_of(hits[1]) },
+    return { score = 0.6, evidence = { evidence(hits[1]) },
       feedback = "Clients reconnect; also say how they catch up on what they missed (sync from the last acked seq)." }
   end,
 }
@@ -974,10 +889,10 @@ sdi.check {
     .. "presence only to users who have the chat open (subscribe on open), fetch last seen on demand, "
     .. "and debounce flapping connections.",
   run = function(answer)
-    local hits = all_of(answer, { { "presence", "last seen", "online status", "online/offline" },
+    local hits = said_in_block(answer, { "presence", "last seen", "online status", "online/offline" },
       { "subscrib", "on demand", "lazily", "only when", "only to", "debounce", "throttl", "batch", "open the chat",
-        "open chat", "opens the chat" } })
-    if #hits > 0 then return { score = 1, evidence = { ev_of(hits[1]) } } end
+        "open chat", "opens the chat" })
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
 }
@@ -996,10 +911,10 @@ sdi.check {
     if poll and poll.use ~= "used" and poll.use ~= "reasoned" then poll = nil end
     if not ws or ws.negated then return 0 end
     if ws.use == "reasoned" and poll then
-      return { score = 1, evidence = { ev_of(ws), ev_of(poll) } }
+      return { score = 1, evidence = { evidence(ws), evidence(poll) } }
     end
-    if ws.use == "reasoned" or poll then return { score = 0.6, evidence = { ev_of(ws) } } end
-    return { score = 0.3, evidence = { ev_of(ws) } }
+    if ws.use == "reasoned" or poll then return { score = 0.6, evidence = { evidence(ws) } } end
+    return { score = 0.3, evidence = { evidence(ws) } }
   end,
 }
 sdi.check {
@@ -1011,10 +926,10 @@ sdi.check {
     local store = answer.concept("wide_column_store") or answer.concept("key_value_store")
       or answer.concept("nosql_database")
     if not store or store.negated then return 0 end
-    local heavy = used(answer, "write_heavy") or used(answer, "lsm_tree") or used(answer, "throughput")
-    if store.use == "reasoned" and heavy then return { score = 1, evidence = { ev_of(store), ev_of(heavy) } } end
-    if store.use == "reasoned" then return { score = 0.7, evidence = { ev_of(store) } } end
-    return { score = 0.3, evidence = { ev_of(store) } }
+    local heavy = used(answer, { "write_heavy" }) or used(answer, { "lsm_tree" }) or used(answer, { "throughput" })
+    if store.use == "reasoned" and heavy then return { score = 1, evidence = { evidence(store), evidence(heavy) } } end
+    if store.use == "reasoned" then return { score = 0.7, evidence = { evidence(store) } } end
+    return { score = 0.3, evidence = { evidence(store) } }
   end,
 }
 sdi.check {
@@ -1024,10 +939,10 @@ sdi.check {
     .. "spam filtering on content or previews, and history restore needs client-held keys; in "
     .. "return a breach of our servers exposes no message text.",
   run = function(answer)
-    local hits = all_of(answer, { { "end-to-end", "end to end", "e2e", "encrypt" },
+    local hits = said_in_block(answer, { "end-to-end", "end to end", "e2e", "encrypt" },
       { "cannot read", "can't read", "never see", "search", "spam", "moderation", "preview", "cost", "give up",
-        "trade-off", "tradeoff", "at the cost" } })
-    if #hits > 0 then return { score = 1, evidence = { ev_of(hits[1]) } } end
+        "trade-off", "tradeoff", "at the cost" })
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
 }
@@ -1046,9 +961,9 @@ sdi.check {
   feedback = "Compare the two retention models: deleting on delivery keeps storage tiny and leaks "
     .. "nothing later; keeping encrypted history costs ~730 TB a year but lets users restore chats.",
   run = function(answer)
-    local hits = all_of(answer, { { "delete", "deleting", "deletion" },
-      { "history", "keep", "kept" }, { "storage", "privacy", "restore", "cost", "new phone", "new device" } })
-    if #hits > 0 then return { score = 1, evidence = { ev_of(hits[1]) } } end
+    local hits = said_in_block(answer, { "delete", "deleting", "deletion" },
+      { "history", "keep", "kept" }, { "storage", "privacy", "restore", "cost", "new phone", "new device" })
+    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
 }

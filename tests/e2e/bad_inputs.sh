@@ -38,8 +38,14 @@ expect_one "unknown problem" "unknown problem 'no-such-problem'" "$WORK/unknown.
 printf '+++\nproblem = "url-shortener\ntemplate = 3\n+++\n# Answer\n' >"$WORK/frontmatter.md"
 expect_one "malformed front matter" "frontmatter.md:2:" "$WORK/frontmatter.md"
 
-printf '# Answer with no front matter\nWe use a cache.\n' >"$WORK/noproblem.md"
-expect_one "no problem named" "noproblem.md:1: no problem named" "$WORK/noproblem.md"
+printf '# Notes\nNothing in here is about any system at all.\n' >"$WORK/noproblem.md"
+expect_one "no problem named or fitting" "noproblem.md:1: no problem named and none fits" "$WORK/noproblem.md"
+
+# An answer that names no problem but clearly is one is matched to it, runner-up reported.
+grep -v '^problem = ' "$SDI_SOURCE/problems/twitter/answers/strong.md" >"$WORK/unnamed.md"
+run grade "$WORK/unnamed.md" --format json
+expect_rc 0 "best fit"
+expect_true "d['results'][0]['problem'] == 'twitter' and d['results'][0]['matched_by'].startswith('best fit (runner-up: ')"
 
 # A pack with a syntax error: its answers fail with the pack's file and line; others grade.
 mkdir -p "$WORK/packs/broken/answers"

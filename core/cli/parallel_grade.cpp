@@ -1,0 +1,63 @@
+#include "cli/parallel_grade.hpp"
+
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace sdi::cli {
+
+void grade_in_order(const pack::Library& library, const std::vector<std::string>& files,
+                    const grade::GradeOptions& options, int jobs,
+                    const std::function<void(std::size_t, const grade::GradeResult&)>& emit) {
+  if (jobs <= 1 || files.size() <= 1) {
+    grade::Session session(library);
+    for (std::size_t i = 0; i < files.size(); ++i) emit(i, session.grade_file(files[i], options));
+    return;
+  }
+  // Workers may run ahead of the reporter by a bounded window, so memory stays flat however many
+  // files there are.
+  const std::size_t window = static_cast<std::size_t>(jobs) * 8;
+  std::mutex mutex;
+  std::condition_variable ready_cv, room_cv;
+  std::map<std::size_t, grade::GradeResult> ready;
+  std::size_t emitted = 0;
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      grade::Session session(library);
+      while (true) {
+        std::size_t i = next.fetch_add(1);
+        if (i >= files.size()) return;
+        {
+          std::unique_lock lock(mutex);
+          room_cv.wait(lock, [&] { return i < emitted + window; });
+        }
+        grade::GradeResult r = session.grade_file(files[i], options);
+        std::lock_guard lock(mutex);
+        ready.emplace(i, std::move(r));
+        ready_cv.notify_one();
+      }
+    });
+  }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    grade::GradeResult r;
+    {
+      std::unique_lock lock(mutex);
+      ready_cv.wait(lock, [&] { return ready.count(i) > 0; });
+      r = std::move(ready[i]);
+      ready.erase(i);
+    }
+    emit(i, r);
+    {
+      std::lock_guard lock(mutex);
+      emitted = i + 1;
+    }
+    room_cv.notify_all();
+  }
+  for (auto& t : workers) t.join();
+}
+
+}  // namespace sdi::cli

@@ -1,0 +1,76 @@
+# Batch grading for CI: --jobs gives byte-identical reports for any N, --shard slices merge back
+# into the unsharded report, quoted globs expand, errors of one file never stop the others, and
+# an interrupted run never leaves a torn report.
+source "$(dirname "$0")/lib/assert.bash"
+cd "$WORK"
+mkdir answers
+for f in "$SDI_SOURCE"/problems/*/answers/*.md; do
+  p="$(basename "$(dirname "$(dirname "$f")")")"
+  cp "$f" "answers/$p-$(basename "$f")"
+done
+
+for fmt in json text; do
+  "$SDI" grade answers --format "$fmt" --jobs 1 >"one.$fmt" 2>/dev/null
+  "$SDI" grade answers --format "$fmt" --jobs 2 >"two.$fmt" 2>/dev/null
+  "$SDI" grade answers --format "$fmt" --jobs 7 >"seven.$fmt" 2>/dev/null
+  checks=$((checks + 1))
+  cmp -s "one.$fmt" "two.$fmt" && cmp -s "one.$fmt" "seven.$fmt" || fail "--jobs changes the $fmt report"
+done
+
+for k in 1 2 3; do "$SDI" grade answers --shard "$k/3" --format "json:shard$k.json" >/dev/null; done
+run report merge shard2.json shard3.json shard1.json --format json
+expect_rc 0 "report merge"
+checks=$((checks + 1))
+cmp -s "$WORK/out" one.json || fail "merged shards differ from the unsharded report"
+"$SDI" report merge shard1.json shard2.json shard3.json >merged.text
+checks=$((checks + 1))
+cmp -s merged.text one.text || fail "merged text report differs from the unsharded one"
+run grade answers --shard 4/3
+expect_rc 2 "bad shard"
+expect_err "--shard 4/3"
+
+run grade "answers/*strong.md" --format json
+expect_rc 0 "quoted glob"
+expect_true "len(d['results']) == 5"
+run grade "nowhere/*.md"
+expect_rc 2 "glob matching nothing"
+expect_err "no file matches"
+
+# An unreadable file, a pack error and a check error: exit 2, every other answer reported.
+cp answers/url-shortener-strong.md unreadable.md
+chmod 000 unreadable.md
+if [ -r unreadable.md ]; then rm -f unreadable.md; printf 'x\0y' >unreadable.md; fi
+mkdir -p packs/broken packs/checkbug
+printf 'id = "broken"\ntitle = "Broken"\nversion = "0.1.0"\nengine = ">=0.1"\ndifficulty = "easy"\ntemplate = "classic"\nprompt = "x"\n' >packs/broken/pack.toml
+printf 'sdi.question { id = "x" text = "y" }\n' >packs/broken/pack.lua
+printf '+++\nproblem = "broken"\n+++\n# Answer\ntext\n' >broken.md
+cp -r "$SDI_SOURCE/problems/url-shortener" packs/checkbug/url-shortener
+printf '\nsdi.check { id = "bug", title = "Bug", facet = "api", kind = "custom", weight = 1, feedback = "x", run = function(a) return a.none.x end }\n' >>packs/checkbug/url-shortener/pack.lua
+run --pack-path packs --pack-path packs/checkbug grade unreadable.md broken.md answers/twitter-strong.md answers/url-shortener-strong.md --format json
+expect_rc 2 "mixed errors"
+expect_true "len(d['results']) == 4"
+expect_true "[r['graded'] for r in d['results']] == [False, False, True, True]"
+expect_true "any(c['id'] == 'bug' and c['status'] == 'error' for s in d['results'][3]['steps'] for c in s['checks'])"
+expect_true "d['summary']['errors'] == 3"
+expect_err "unreadable.md"
+expect_err "packs/broken/pack.lua:1:"
+checks=$((checks + 1))
+! grep -q '\[#' "$WORK/err" || fail "a progress bar was printed to a non-terminal"
+
+# SIGTERM in the middle of a run: the previous report stays whole, no temporary is left behind.
+mkdir many
+for i in $(seq 1 300); do cp answers/whatsapp-strong.md "many/$i.md"; done
+echo '{"previous": true}' >report.json
+"$SDI" grade many --jobs 2 --format json:report.json >/dev/null 2>&1 &
+pid=$!
+sleep 0.4
+kill -TERM "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+checks=$((checks + 1))
+python3 -c "
+import json; d = json.load(open('report.json'))
+assert d == {'previous': True} or (d['schema'] == 'sdi.grade.v1' and len(d['results']) == 300)
+" || fail "report.json is torn after SIGTERM: $(head -c 200 report.json)"
+checks=$((checks + 1))
+[ -z "$(ls -A . | grep '\.tmp\.')" ] || fail "temporary report left behind"
+finish
