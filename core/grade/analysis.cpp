@@ -203,6 +203,11 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   a.section_step = map_sections(doc, t);
   a.placeholder.resize(doc.blocks.size(), false);
   a.tokens.resize(doc.blocks.size());
+  a.lower.resize(doc.blocks.size());
+  for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    a.lower[bi] = doc.blocks[bi].text;
+    for (auto& c : a.lower[bi]) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  }
   for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const text::Block& block = doc.blocks[bi];
     if (block.kind != text::BlockKind::Heading && is_placeholder(block.text)) {
@@ -278,6 +283,9 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       a.hits.push_back(h);
     }
   }
+  a.prose.assign(doc.blocks.size(), false);
+  for (const auto& s : a.sentences)
+    if (s.is_prose() && !s.question) a.prose[s.block] = true;
   a.best_hit.assign(index.size(), -1);
   a.negated_hit.assign(index.size(), -1);
   for (std::size_t hi = 0; hi < a.hits.size(); ++hi) {

@@ -45,6 +45,8 @@ struct Analysis {
   std::vector<int> section_step;  // template step per section, -1 when none
   std::vector<bool> placeholder;  // per block: "TBD", "TODO", "..." and the like
   std::vector<std::vector<MatchToken>> tokens;  // per block
+  std::vector<std::string> lower;               // per block: the text in lowercase (ASCII)
+  std::vector<bool> prose;  // per block: holds a real sentence (not a question or a term list)
   std::vector<Sentence> sentences;
   std::vector<ConceptHit> hits;
   // Per concept (index into the ConceptIndex): the best hit that is not negated, counting hits

@@ -58,13 +58,6 @@ int answer_concept(lua_State* L) {
   return 1;
 }
 
-// True when the block holds at least one real sentence rather than a list of terms.
-bool is_prose(const Analysis& a, std::size_t block) {
-  for (const auto& s : a.sentences)
-    if (s.block == static_cast<int>(block) && s.is_prose() && !s.question) return true;
-  return false;
-}
-
 // answer.concepts(id) -> every mention of the concept (or a narrower one), in answer order
 int answer_concepts(lua_State* L) {
   const CheckContext& ctx = current(L);
@@ -87,16 +80,14 @@ int answer_concepts(lua_State* L) {
 int find_blocks(lua_State* L, bool prose_only) {
   const CheckContext& ctx = current(L);
   std::string needle = luaL_checkstring(L, 1);
-  std::transform(needle.begin(), needle.end(), needle.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (auto& c : needle) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
   lua_newtable(L);
   lua_Integer n = 0;
   for (std::size_t bi = 0; bi < ctx.doc.blocks.size(); ++bi) {
     const auto& b = ctx.doc.blocks[bi];
-    std::string hay = b.text;
-    std::transform(hay.begin(), hay.end(), hay.begin(), [](unsigned char c) { return std::tolower(c); });
-    std::size_t pos = hay.find(needle);
+    std::size_t pos = ctx.analysis.lower[bi].find(needle);
     if (needle.empty() || pos == std::string::npos || b.kind == text::BlockKind::Heading) continue;
-    bool prose = is_prose(ctx.analysis, bi);
+    bool prose = ctx.analysis.prose[bi];
     if (prose_only && !prose) continue;
     lua_createtable(L, 0, 4);
     set_field(L, "line", static_cast<lua_Integer>(b.line_at(pos)));
