@@ -44,7 +44,8 @@ int run(int argc, char** argv) {
   grade_cmd->add_option("--problem", grade.problem, "Problem for answers whose front matter names none")->type_name("ID");
   grade_cmd->add_option("--template", grade.template_id, "Grade under this template instead of the answer's or the pack's")->type_name("T");
   grade_cmd->add_option("--format", grade.formats,
-                        "Report format, optionally to a file: text, json (repeatable, e.g. --format json:report.json)")
+                        "Report format, optionally to a file (repeatable): text, json, junit, tap, github, markdown, html; "
+                        "e.g. --format junit:report.xml")
       ->type_name("F[:FILE]");
   grade_cmd->add_option("--min-score", grade.min_score, "Exit 1 when an answer scores below N")
       ->check(CLI::Range(0.0, 100.0))

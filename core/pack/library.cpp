@@ -95,6 +95,8 @@ const Template* Library::find_template(const std::string& id) const {
 }
 
 fs::path Library::find_reporter(const std::string& format) const {
+  // A format is a plugin's name, never a path to one of their modules ("lib/escape").
+  if (format.empty() || format.find_first_of("/\\.") != std::string::npos) return {};
   // Later folders on the search path win, so a user's reporter can replace a built-in one.
   for (auto it = reporter_dirs_.rbegin(); it != reporter_dirs_.rend(); ++it) {
     fs::path p = *it / (format + ".lua");

@@ -8,7 +8,9 @@ return {
 
   start = function(run)
     first = true
-    return '{\n  "schema": "sdi.grade.v1",\n  "engine": ' .. sdi.json(run.version) .. ',\n  "results": ['
+    -- A shard says which one it is, so `sdi report merge` can put shards back in order.
+    local shard = run.shard and (',\n  "shard": ' .. sdi.json(run.shard)) or ""
+    return '{\n  "schema": "sdi.grade.v1",\n  "engine": ' .. sdi.json(run.version) .. shard .. ',\n  "results": ['
   end,
 
   result = function(r)
