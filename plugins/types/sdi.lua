@@ -77,6 +77,7 @@
 ---The engine's API. Packs and check plugins get every declaration function and `sdi.q`;
 ---reporters get `sdi.json` and `sdi.version` only.
 ---@class sdi
+---@field helpers sdi.Helpers Shared helpers for custom checks (plugins/checks/helpers.lua).
 ---@field version string The engine's version, e.g. "0.1.0" (packs, check plugins and reporters).
 sdi = {}
 
@@ -473,3 +474,27 @@ function Answer.estimate(id) end
 ---@field pass integer Answers scoring 60 to under 80.
 ---@field borderline integer Answers scoring 40 to under 60.
 ---@field fail integer Answers scoring under 40.
+
+
+---Shared helpers for custom checks (plugins/checks/helpers.lua); packs use these instead of
+---private copies. A "hit" is a block found in the answer: { line, text, kind, prose }.
+---@class sdi.Helpers
+---@field contains_any fun(text: string, words: string[]): string? The first of `words` that `text` contains (case-insensitive), or nil.
+---@field is_question fun(text: string): boolean True when `text` ends with a question mark.
+---@field term_list fun(text: string): boolean True when `text` is a comma-separated run of short terms, not a sentence.
+---@field affirms fun(text: string, word: string): boolean True when `text` mentions `word` without negating it.
+---@field sentences_of fun(block: table): table[] The sentences of a block, each { line, text }.
+---@field block_at fun(answer: sdi.Answer, line: integer): table? The block holding a line.
+---@field said_any fun(answer: sdi.Answer, words: string[]): table[] Sentences (not questions, term lists or negations) stating any word, one hit per block, by line.
+---@field said_each fun(answer: sdi.Answer, words: string[]): integer, table[] How many of the words are stated, and the first hit of each.
+---@field found_any fun(answer: sdi.Answer, words: string[]): table[] Any block but headings and questions containing a word, one per block.
+---@field structured_any fun(answer: sdi.Answer, words: string[]): table[] Sentences, table rows, code, or definition-shaped list items containing a word.
+---@field said_together fun(answer: sdi.Answer, ...: string[]): table[] Single sentences containing a word from every list.
+---@field said_in_block fun(answer: sdi.Answer, ...: string[]): table[] Prose blocks containing a word from every list.
+---@field groups_score fun(answer: sdi.Answer, groups: string[][], find?: function): integer, table[] How many groups are found, and evidence.
+---@field asked fun(answer: sdi.Answer, ids: string[]): table? The first candidate question matching one of the pack question ids.
+---@field asked_each fun(answer: sdi.Answer, ids: string[]): integer, table[] How many of the ids were asked, and evidence.
+---@field credit fun(use: sdi.ConceptUse|string|nil): number 1 reasoned, 0.8 used, 0.3 bare, 0 otherwise.
+---@field best_use fun(answer: sdi.Answer, ids: string[], words?: string[]): table?, number The best mention (not negated, not a heading or question) and its credit.
+---@field used fun(answer: sdi.Answer, ids: string[]): table?, number Like best_use, but only a mention in a sentence counts.
+---@field evidence fun(hit: table): sdi.EvidenceSpec { line, text } for a hit.

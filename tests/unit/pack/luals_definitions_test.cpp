@@ -843,10 +843,19 @@ TEST_CASE("sdi.lua describes what reporters receive") {
   PackState state;
   lua_State* L = state.sandbox.state();
   sdi::pack::push_pack_api(L, &state.declarations);
+  // Check plugins add to the table packs see: run the shared helpers as a pack's sandbox does.
+  lua_pushvalue(L, -1);
+  lua_setglobal(L, "sdi");
+  state.sandbox.load_file(std::string(SDI_SOURCE_DIR) + "/plugins/checks/helpers.lua", "plugins/checks/helpers.lua");
+  state.sandbox.call(0, 0);
   Names pack_api = table_keys(L, -1);
-  lua_pop(L, 1);
+  lua_getfield(L, -1, "helpers");
+  REQUIRE_MESSAGE(lua_istable(L, -1), "plugins/checks/helpers.lua does not publish sdi.helpers");
+  Names helpers = table_keys(L, -1);
+  lua_pop(L, 2);
   CHECK_SAME_NAMES("sdi (packs and reporters)", d.fields_of("sdi"),
                    unite(pack_api, keys(*reporter_sdi)));
+  CHECK_SAME_NAMES("sdi.helpers", d.fields_of("sdi.Helpers"), helpers);
 
   // The hooks the engine calls and the description it reads.
   static const std::regex hook_re(R"re(call_hook\("(\w+)")re");
