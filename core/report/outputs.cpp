@@ -72,8 +72,16 @@ struct PendingGuard {
 
 void write_atomically(const std::string& path, const std::string& content) {
   std::filesystem::path target(path);
-  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
   std::error_code ec;
+  // A device or pipe (/dev/stdout, a fifo) is written in place: renaming over it would replace it.
+  if (std::filesystem::exists(target, ec) && !std::filesystem::is_regular_file(target, ec)) {
+    FILE* f = std::fopen(path.c_str(), "wb");
+    bool ok = f != nullptr && std::fwrite(content.data(), 1, content.size(), f) == content.size();
+    if (f != nullptr) ok = std::fclose(f) == 0 && ok;
+    if (!ok) throw std::runtime_error(fmt::format("{}: cannot be written", path));
+    return;
+  }
+  std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
   std::filesystem::create_directories(dir, ec);
   std::string tmp = (dir / ("." + target.filename().string() + ".tmp." + std::to_string(getpid()))).string();
   PendingGuard guard(tmp);

@@ -54,7 +54,9 @@ T send-keys -t repl ':expl' Tab 'consistent_h' Tab Enter
 expect_screen "Places nodes and keys on a hash ring"
 
 # Kill the process, not the terminal: the session comes back with its text and step.
-pid="$(pgrep -n -f "$SDI" || true)"
+# Only this pane's process: other tests may run sdi at the same time.
+pane="$(T list-panes -t repl -F '#{pane_pid}' | head -1)"
+pid="$(pgrep -P "$pane" -f "$SDI" || true)"
 checks=$((checks + 1))
 [ -n "$pid" ] && kill -9 "$pid" || fail "no sdi process to kill"
 sleep 0.5
