@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 
 #include "grade/check_context.hpp"
@@ -299,10 +297,6 @@ std::vector<std::optional<StatedValue>> find_stated(
     if (x.distance != y.distance) return x.distance < y.distance;
     return x.specificity > y.specificity;
   });
-  if (std::getenv("SDI_DEBUG_ESTIMATES"))
-    for (const auto& c : candidates)
-      fprintf(stderr, "owner %d block %d dist %d spec %d -> %s\n", c.owner, c.block, c.distance, c.specificity,
-              mentions[c.block][c.mention].raw.c_str());
   std::vector<std::optional<StatedValue>> out(owners);
   std::map<std::pair<int, std::size_t>, bool> used;
   for (const auto& c : candidates) {
