@@ -21,7 +21,8 @@ int cmd_calc(Context& ctx, const std::vector<std::string>& words) {
   std::string value = quantity::format(r.value);
   std::cout << (color ? "\x1b[1m" + value + "\x1b[0m" : value) << "\n";
   std::string reading = r.echo.empty() ? expr : r.echo;
-  std::cout << (color ? "\x1b[2m" : "") << "  read as: " << reading << (color ? "\x1b[0m" : "") << "\n";
+  std::cout << (color ? "\x1b[2m" : "") << "  read as: " << reading << (color ? "\x1b[0m" : "")
+            << "\n";
   for (const auto& note : r.notes)
     std::cout << (color ? "\x1b[2m" : "") << "  " << note << (color ? "\x1b[0m" : "") << "\n";
   return kExitOk;

@@ -1,19 +1,17 @@
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/inputs.hpp"
 #include "cli/parallel_grade.hpp"
 #include "cli/progress.hpp"
-
-#include <unistd.h>
-
-#include <cstdlib>
-#include <thread>
 #include "grade/session.hpp"
 #include "report/outputs.hpp"
 
@@ -47,7 +45,8 @@ int cmd_grade(Context& ctx, const GradeArgs& args) {
   grade::GradeOptions options{args.problem, args.template_id};
   report::Summary summary;
   summary.min_score = args.min_score;
-  int jobs = args.jobs > 0 ? args.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int jobs = args.jobs > 0 ? args.jobs
+                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Progress progress(inputs.files.size(), isatty(2) != 0 && std::getenv("CI") == nullptr);
   outputs.start();
   grade_in_order(lib, inputs.files, options, jobs, [&](std::size_t, const grade::GradeResult& r) {

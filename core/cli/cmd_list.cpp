@@ -17,12 +17,12 @@ int cmd_list(Context& ctx, bool json) {
     std::string out = "[";
     for (std::size_t i = 0; i < packs.size(); ++i) {
       const auto& m = packs[i];
-      out += fmt::format("{}\n  {{\"id\": {}, \"title\": {}, \"difficulty\": {}, \"template\": {}, "
-                         "\"version\": {}, \"tags\": {}, \"path\": {}}}",
-                         i ? "," : "", json_string(m.id), json_string(m.title),
-                         json_string(m.difficulty), json_string(m.template_id),
-                         json_string(m.version), json_string_list(m.tags),
-                         json_string(m.file.substr(0, m.file.size() - std::string("/pack.toml").size())));
+      out += fmt::format(
+          "{}\n  {{\"id\": {}, \"title\": {}, \"difficulty\": {}, \"template\": {}, "
+          "\"version\": {}, \"tags\": {}, \"path\": {}}}",
+          i ? "," : "", json_string(m.id), json_string(m.title), json_string(m.difficulty),
+          json_string(m.template_id), json_string(m.version), json_string_list(m.tags),
+          json_string(m.file.substr(0, m.file.size() - std::string("/pack.toml").size())));
     }
     out += packs.empty() ? "]\n" : "\n]\n";
     std::cout << out;
@@ -38,10 +38,11 @@ int cmd_list(Context& ctx, bool json) {
     w_title = std::max(w_title, m.title.size());
     w_diff = std::max(w_diff, m.difficulty.size());
   }
-  std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "ID", w_id, "TITLE", w_title, "DIFFICULTY", w_diff, "TEMPLATE");
+  std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", "ID", w_id, "TITLE", w_title,
+                           "DIFFICULTY", w_diff, "TEMPLATE");
   for (const auto& m : packs)
-    std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", m.id, w_id, m.title, w_title, m.difficulty, w_diff,
-                             m.template_id);
+    std::cout << fmt::format("{:<{}}  {:<{}}  {:<{}}  {}\n", m.id, w_id, m.title, w_title,
+                             m.difficulty, w_diff, m.template_id);
   return problems ? kExitError : kExitOk;
 }
 

@@ -17,7 +17,8 @@ int cmd_pack_lint(Context& ctx, const std::vector<std::string>& targets) {
   for (const auto& p : ctx.library().problems()) {
     bool relevant = targets.empty();
     for (const auto& t : targets)
-      relevant = relevant || p.find(pack::display_path(t)) != std::string::npos || p.find("/" + t + "/") != std::string::npos;
+      relevant = relevant || p.find(pack::display_path(t)) != std::string::npos ||
+                 p.find("/" + t + "/") != std::string::npos;
     if (!relevant) continue;
     std::cout << p << "\n";  // a manifest that cannot be read is an error finding
     ++errors;
@@ -31,8 +32,9 @@ int cmd_pack_lint(Context& ctx, const std::vector<std::string>& targets) {
     }
   }
   std::size_t linted = packs.size() + (packs.empty() && errors > 0 ? 1 : 0);
-  std::cout << fmt::format("{} pack{} linted: {} error{}, {} warning{}\n", linted, linted == 1 ? "" : "s", errors,
-                           errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+  std::cout << fmt::format("{} pack{} linted: {} error{}, {} warning{}\n", linted,
+                           linted == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+                           warnings == 1 ? "" : "s");
   if (unknown && errors == 0) return kExitError;
   return errors > 0 ? kExitBelowBar : kExitOk;
 }

@@ -15,14 +15,16 @@ namespace fs = std::filesystem;
 namespace {
 
 bool valid_id(const std::string& id) {
-  if (id.empty() || id.size() > 64 || id.front() < 'a' || id.front() > 'z' || id.back() == '-') return false;
+  if (id.empty() || id.size() > 64 || id.front() < 'a' || id.front() > 'z' || id.back() == '-')
+    return false;
   for (char c : id)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   return true;
 }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
   return text;
 }
@@ -38,8 +40,10 @@ std::string read_file(const fs::path& p) {
 
 int cmd_pack_new(Context& ctx, const PackNewArgs& args) {
   if (!valid_id(args.id)) {
-    error(fmt::format("'{}' is not a pack id: use lowercase letters, digits and dashes, starting with a letter "
-                      "(e.g. news-feed)", args.id));
+    error(fmt::format(
+        "'{}' is not a pack id: use lowercase letters, digits and dashes, starting with a letter "
+        "(e.g. news-feed)",
+        args.id));
     return kExitError;
   }
   fs::path target = fs::path(args.dir.empty() ? "." : args.dir) / args.id;
@@ -54,7 +58,9 @@ int cmd_pack_new(Context& ctx, const PackNewArgs& args) {
     if (types.empty() && fs::is_directory(dir / "types", ec)) types = dir / "types";
   }
   if (scaffold.empty()) {
-    error("the pack scaffold (plugins/scaffold) is not on the search path; reinstall sdi or pass --pack-path");
+    error(
+        "the pack scaffold (plugins/scaffold) is not on the search path; reinstall sdi or pass "
+        "--pack-path");
     return kExitError;
   }
   std::string title = args.title;
@@ -66,7 +72,8 @@ int cmd_pack_new(Context& ctx, const PackNewArgs& args) {
     text = replace_all(text, "{{title}}", title);
     text = replace_all(text, "{{concept_id}}", concept_id);
     // Without the type definitions on the path the editor config lists no library.
-    text = replace_all(text, "\"{{types}}\"", types.empty() ? "" : "\"" + fs::weakly_canonical(types, ec).string() + "\"");
+    text = replace_all(text, "\"{{types}}\"",
+                       types.empty() ? "" : "\"" + fs::weakly_canonical(types, ec).string() + "\"");
     return text;
   };
   struct Item {
@@ -92,12 +99,14 @@ int cmd_pack_new(Context& ctx, const PackNewArgs& args) {
     }
   }
   std::cout << fmt::format(
-      "Created {0}/ with pack.toml, pack.lua, two sample answers and .luarc.json (editor completion).\n"
+      "Created {0}/ with pack.toml, pack.lua, two sample answers and .luarc.json (editor "
+      "completion).\n"
       "Next:\n"
       "  sdi pack lint {0}      check the pack without grading\n"
       "  sdi pack test {0}      grade the samples against their bands\n"
       "  sdi show {1} --pack-path {0}\n"
-      "Then replace the example content in pack.lua (see CONTRIBUTING.md, \"Writing a problem pack\").\n",
+      "Then replace the example content in pack.lua (see CONTRIBUTING.md, \"Writing a problem "
+      "pack\").\n",
       target.string(), args.id);
   return kExitOk;
 }

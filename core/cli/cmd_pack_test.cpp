@@ -45,7 +45,8 @@ int cmd_pack_test(Context& ctx, const PackTestArgs& args) {
   for (const auto& f : args.formats.empty() ? std::vector<std::string>{"text"} : args.formats) {
     specs.push_back(report::parse_format_spec(f));
     if (!is_pack_test_format(specs.back().format)) {
-      error(fmt::format("unknown format '{}'; pack test writes text, json, junit or tap", specs.back().format));
+      error(fmt::format("unknown format '{}'; pack test writes text, json, junit or tap",
+                        specs.back().format));
       return kExitError;
     }
   }
@@ -59,7 +60,9 @@ int cmd_pack_test(Context& ctx, const PackTestArgs& args) {
     p.id = m->id;
     p.file = m->file;
     if (m->samples.empty()) {
-      p.error = fmt::format("{}: declares no [[sample]] answers with score bands; add some to test the pack", m->file);
+      p.error = fmt::format(
+          "{}: declares no [[sample]] answers with score bands; add some to test the pack",
+          m->file);
       continue;
     }
     std::string load_error;
@@ -86,7 +89,8 @@ int cmd_pack_test(Context& ctx, const PackTestArgs& args) {
       } else {
         s.status = PackTestSample::Status::Fail;
         bool high = r.score > sample.high;
-        s.detail = fmt::format("{}; moved by: {}", high ? "too high" : "too low", moved_by(r, high));
+        s.detail =
+            fmt::format("{}; moved by: {}", high ? "too high" : "too low", moved_by(r, high));
       }
     }
   }

@@ -19,7 +19,8 @@ const pack::Manifest* find_or_complain(const pack::Library& lib, const std::stri
   if (m == nullptr) {
     std::string known;
     for (const auto& p : lib.packs()) known += (known.empty() ? "" : ", ") + p.id;
-    error(fmt::format("unknown problem '{}'; known problems: {}", id, known.empty() ? "none" : known));
+    error(fmt::format("unknown problem '{}'; known problems: {}", id,
+                      known.empty() ? "none" : known));
   }
   return m;
 }
@@ -31,24 +32,27 @@ std::string show_json(const pack::Manifest& m, const pack::Template& t, const pa
   for (const auto& check : p.checks_for(t)) per_facet[check->facet]++;
   std::string facets;
   for (auto f : pack::kFacets)
-    facets += fmt::format("{}{}: {}", facets.empty() ? "" : ", ", json_string(f), per_facet[std::string(f)]);
+    facets += fmt::format("{}{}: {}", facets.empty() ? "" : ", ", json_string(f),
+                          per_facet[std::string(f)]);
   std::string steps;
   for (const auto& s : t.steps)
     steps += fmt::format("{}\n    {{\"id\": {}, \"title\": {}, \"minutes\": {}, \"facets\": {}}}",
-                         steps.empty() ? "" : ",", json_string(s.id), json_string(s.title), s.minutes,
-                         json_string_list(s.facets));
+                         steps.empty() ? "" : ",", json_string(s.id), json_string(s.title),
+                         s.minutes, json_string_list(s.facets));
   int hints = 0;
   for (const auto& h : c.hints) hints += static_cast<int>(h.levels.size());
   return fmt::format(
-      "{{\n  \"id\": {},\n  \"title\": {},\n  \"version\": {},\n  \"difficulty\": {},\n  \"tags\": {},\n"
+      "{{\n  \"id\": {},\n  \"title\": {},\n  \"version\": {},\n  \"difficulty\": {},\n  \"tags\": "
+      "{},\n"
       "  \"template\": {},\n  \"summary\": {},\n  \"prompt\": {},\n  \"cache_rule\": {},\n"
       "  \"steps\": [{}\n  ],\n  \"counts\": {{\n    \"questions\": {},\n    \"assumptions\": {},\n"
-      "    \"estimates\": {},\n    \"checks\": {},\n    \"checks_per_facet\": {{{}}},\n    \"hints\": {},\n"
+      "    \"estimates\": {},\n    \"checks\": {},\n    \"checks_per_facet\": {{{}}},\n    "
+      "\"hints\": {},\n"
       "    \"samples\": {}\n  }}\n}}\n",
       json_string(m.id), json_string(m.title), json_string(m.version), json_string(m.difficulty),
       json_string_list(m.tags), json_string(t.id), json_string(m.summary), json_string(m.prompt),
-      json_string(c.cache_rule), steps, c.questions.size(), c.assumptions.size(), c.estimates.size(),
-      p.checks_for(t).size(), facets, hints, m.samples.size());
+      json_string(c.cache_rule), steps, c.questions.size(), c.assumptions.size(),
+      c.estimates.size(), p.checks_for(t).size(), facets, hints, m.samples.size());
 }
 
 }  // namespace
@@ -78,7 +82,8 @@ int cmd_show(Context& ctx, const ShowArgs& args) {
   bool color = ctx.color_for(1);
   auto bold = [&](const std::string& s) { return color ? "\x1b[1m" + s + "\x1b[0m" : s; };
   auto dim = [&](const std::string& s) { return color ? "\x1b[2m" + s + "\x1b[0m" : s; };
-  std::cout << bold(m->title) << dim(fmt::format("  ({} · {} · v{})", m->id, m->difficulty, m->version)) << "\n";
+  std::cout << bold(m->title)
+            << dim(fmt::format("  ({} · {} · v{})", m->id, m->difficulty, m->version)) << "\n";
   if (!m->tags.empty()) {
     std::string tags;
     for (const auto& tag : m->tags) tags += (tags.empty() ? "" : ", ") + tag;
@@ -87,7 +92,8 @@ int cmd_show(Context& ctx, const ShowArgs& args) {
   std::cout << "\n" << m->prompt;
   if (!m->prompt.empty() && m->prompt.back() != '\n') std::cout << "\n";
   std::cout << "\n"
-            << bold(fmt::format("Template: {} ({}, {:g} min)", t->title, t->id, t->total_minutes())) << "\n";
+            << bold(fmt::format("Template: {} ({}, {:g} min)", t->title, t->id, t->total_minutes()))
+            << "\n";
   if (!t->summary.empty()) std::cout << t->summary << "\n";
   std::cout << "\n";
   for (std::size_t i = 0; i < t->steps.size(); ++i) {

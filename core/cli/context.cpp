@@ -9,8 +9,12 @@
 
 namespace sdi::cli {
 
-void error(const std::string& message) { std::cerr << "sdi: " << message << '\n'; }
-void warn(const std::string& message) { std::cerr << "sdi: warning: " << message << '\n'; }
+void error(const std::string& message) {
+  std::cerr << "sdi: " << message << '\n';
+}
+void warn(const std::string& message) {
+  std::cerr << "sdi: warning: " << message << '\n';
+}
 
 std::string executable_path(const char* argv0) {
   std::error_code ec;
@@ -24,7 +28,8 @@ Context::Context(const char* argv0, GlobalOptions options)
 
 const pack::Library& Context::library() {
   if (!library_) {
-    pack::SearchPath sp = pack::make_search_path(executable_, options_.pack_paths, std::getenv("SDI_PATH"));
+    pack::SearchPath sp =
+        pack::make_search_path(executable_, options_.pack_paths, std::getenv("SDI_PATH"));
     library_ = pack::Library::discover(sp);
   }
   return *library_;

@@ -1,7 +1,6 @@
 #include "cli/inputs.hpp"
 
 #include <fmt/format.h>
-
 #include <glob.h>
 
 #include <algorithm>
@@ -57,9 +56,11 @@ InputList collect_inputs(const std::vector<std::string>& paths) {
       continue;
     }
     std::vector<std::string> found;
-    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+    for (auto it =
+             fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".md") found.push_back(it->path().string());
+      if (it->is_regular_file(ec) && it->path().extension() == ".md")
+        found.push_back(it->path().string());
     }
     if (found.empty()) {
       out.problems.push_back(fmt::format("{}: folder holds no .md answers", p));

@@ -17,7 +17,8 @@ InputList collect_inputs(const std::vector<std::string>& paths);
 
 // "K/N" -> {K, N} with 1 <= K <= N.
 std::optional<std::pair<int, int>> parse_shard(const std::string& text);
-// The K-th of N contiguous, nearly equal slices, so merging shards in order restores the input order.
+// The K-th of N contiguous, nearly equal slices, so merging shards in order restores the input
+// order.
 std::vector<std::string> shard_slice(const std::vector<std::string>& files, int k, int n);
 
 }  // namespace sdi::cli

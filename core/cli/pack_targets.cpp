@@ -19,7 +19,8 @@ void add_target_folders(Context& ctx, const std::vector<std::string>& targets) {
   if (targets.empty() && is_pack_dir(".")) ctx.add_pack_path(".");
 }
 
-std::vector<const pack::Manifest*> select_packs(Context& ctx, const std::vector<std::string>& targets,
+std::vector<const pack::Manifest*> select_packs(Context& ctx,
+                                                const std::vector<std::string>& targets,
                                                 bool& failed) {
   std::vector<const pack::Manifest*> out;
   const pack::Library& lib = ctx.library();

@@ -7,7 +7,10 @@
 namespace sdi::cli {
 
 Progress::Progress(std::size_t total, bool enabled)
-    : total_(total), enabled_(enabled && total > 1), start_(std::chrono::steady_clock::now()), last_(start_) {}
+    : total_(total),
+      enabled_(enabled && total > 1),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
 
 void Progress::step() {
   ++done_;
@@ -22,7 +25,8 @@ void Progress::step() {
   int filled = static_cast<int>(width * done_ / total_);
   std::string bar(static_cast<std::size_t>(filled), '#');
   bar.resize(static_cast<std::size_t>(width), '.');
-  std::fprintf(stderr, "\r[%s] %zu/%zu  %.0f files/s  ETA %.0fs ", bar.c_str(), done_, total_, rate, eta);
+  std::fprintf(stderr, "\r[%s] %zu/%zu  %.0f files/s  ETA %.0fs ", bar.c_str(), done_, total_, rate,
+               eta);
   std::fflush(stderr);
   shown_ = true;
 }

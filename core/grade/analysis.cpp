@@ -30,50 +30,60 @@ const Lexicon& lexicon() {
   static const Lexicon lex = [] {
     Lexicon l;
     // Function words only: a run of nouns and verbs ("write path, read path") is still a list.
-    for (const char* w : {"the", "a", "an", "we", "i", "you", "to", "of", "in", "for", "on", "with",
-                          "is", "are", "was", "were", "be", "been", "being", "will", "would", "can",
-                          "could", "should", "may", "might", "must", "shall", "it", "that", "this",
-                          "these", "those", "each", "by", "from", "as", "which", "who", "our", "us",
-                          "they", "them", "their", "its", "when", "if", "then", "has", "have", "had",
-                          "into", "onto", "every", "all", "so", "because", "behind", "between",
-                          "after", "before", "once", "than", "at", "do", "does", "only", "also",
-                          "there", "here", "where", "across", "through", "over", "under", "within",
-                          "via", "above", "below", "about", "against", "around", "along", "during",
-                          "inside", "outside", "toward", "towards", "upon", "until", "any", "some",
-                          "one", "both", "either", "not", "no", "it's", "we'll", "we're", "i'd"}) {
+    for (const char* w :
+         {"the",     "a",      "an",      "we",     "i",      "you",     "to",     "of",
+          "in",      "for",    "on",      "with",   "is",     "are",     "was",    "were",
+          "be",      "been",   "being",   "will",   "would",  "can",     "could",  "should",
+          "may",     "might",  "must",    "shall",  "it",     "that",    "this",   "these",
+          "those",   "each",   "by",      "from",   "as",     "which",   "who",    "our",
+          "us",      "they",   "them",    "their",  "its",    "when",    "if",     "then",
+          "has",     "have",   "had",     "into",   "onto",   "every",   "all",    "so",
+          "because", "behind", "between", "after",  "before", "once",    "than",   "at",
+          "do",      "does",   "only",    "also",   "there",  "here",    "where",  "across",
+          "through", "over",   "under",   "within", "via",    "above",   "below",  "about",
+          "against", "around", "along",   "during", "inside", "outside", "toward", "towards",
+          "upon",    "until",  "any",     "some",   "one",    "both",    "either", "not",
+          "no",      "it's",   "we'll",   "we're",  "i'd"}) {
       for (auto& s : phrase_stems(w)) l.glue.insert(s);
     }
-    l.reasons = phrases({"because", "since", "so that", "in order to", "at the cost of", "instead of",
-                         "trade-off", "tradeoff", "trade off", "therefore", "which means",
-                         "this means", "to avoid", "to reduce", "to keep", "to handle", "to absorb",
-                         "to survive", "to spread", "to serve", "to protect", "to prevent",
-                         "to make", "to lower", "otherwise", "prevents", "ensures", "reduces",
-                         "avoids", "allows", "enables", "lets us", "downside", "drawback",
-                         "benefit", "advantage", "disadvantage", "rather than", "whereas", "but",
-                         "however", "unless", "due to", "given that", "thanks to", "absorbs",
-                         "survives", "protects", "which gives", "at the expense of",
-                         "in exchange for", "the price", "we accept", "acceptable", "good enough",
-                         "so if", "so when", "if a", "if the", "when a", "when the"});
-    l.negators_before = phrases({"no", "not", "without", "never", "don't", "dont", "do not",
-                                 "won't", "wont", "will not", "doesn't", "does not", "no need for",
-                                 "no need to", "needn't", "instead of", "rather than",
-                                 "neither", "nor", "avoid using", "not use", "not using", "nothing like"});
-    l.negators_after = phrases({"is not needed", "isn't needed", "not needed", "not required",
-                                "is not required", "isn't required", "unnecessary", "is unnecessary",
-                                "overkill", "is overkill", "not necessary", "isn't necessary",
-                                "is not necessary", "not worth", "is not worth", "isn't worth",
-                                "is out of scope", "out of scope", "not needed here"});
+    l.reasons = phrases(
+        {"because",         "since",        "so that",     "in order to", "at the cost of",
+         "instead of",      "trade-off",    "tradeoff",    "trade off",   "therefore",
+         "which means",     "this means",   "to avoid",    "to reduce",   "to keep",
+         "to handle",       "to absorb",    "to survive",  "to spread",   "to serve",
+         "to protect",      "to prevent",   "to make",     "to lower",    "otherwise",
+         "prevents",        "ensures",      "reduces",     "avoids",      "allows",
+         "enables",         "lets us",      "downside",    "drawback",    "benefit",
+         "advantage",       "disadvantage", "rather than", "whereas",     "but",
+         "however",         "unless",       "due to",      "given that",  "thanks to",
+         "absorbs",         "survives",     "protects",    "which gives", "at the expense of",
+         "in exchange for", "the price",    "we accept",   "acceptable",  "good enough",
+         "so if",           "so when",      "if a",        "if the",      "when a",
+         "when the"});
+    l.negators_before =
+        phrases({"no",          "not",         "without", "never",      "don't",       "dont",
+                 "do not",      "won't",       "wont",    "will not",   "doesn't",     "does not",
+                 "no need for", "no need to",  "needn't", "instead of", "rather than", "neither",
+                 "nor",         "avoid using", "not use", "not using",  "nothing like"});
+    l.negators_after = phrases(
+        {"is not needed", "isn't needed", "not needed", "not required", "is not required",
+         "isn't required", "unnecessary", "is unnecessary", "overkill", "is overkill",
+         "not necessary", "isn't necessary", "is not necessary", "not worth", "is not worth",
+         "isn't worth", "is out of scope", "out of scope", "not needed here"});
     for (const char* w : {"but", "however", "although", "though", "and", "while", "whereas", "yet"})
       l.clause_breaks.insert(phrase_stems(w).front());
-    l.placeholders = {"tbd", "todo", "to do", "n/a", "na", "...", "…", "-", "--", "tba", "wip",
-                      "coming soon", "fill in", "fill in later", "lorem ipsum", "?", "xxx", "none",
-                      "placeholder", "to be done", "to be decided", "later"};
+    l.placeholders = {
+        "tbd",         "todo", "to do", "n/a",  "na",          "...",        "…",
+        "-",           "--",   "tba",   "wip",  "coming soon", "fill in",    "fill in later",
+        "lorem ipsum", "?",    "xxx",   "none", "placeholder", "to be done", "to be decided",
+        "later"};
     return l;
   }();
   return lex;
 }
 
-bool phrase_at(const std::vector<MatchToken>& toks, std::size_t i, const Stems& p, std::size_t end) {
+bool phrase_at(const std::vector<MatchToken>& toks, std::size_t i, const Stems& p,
+               std::size_t end) {
   if (i + p.size() > end) return false;
   for (std::size_t k = 0; k < p.size(); ++k)
     if (toks[i + k].stem != p[k]) return false;
@@ -102,14 +112,16 @@ bool ends_with_abbreviation(const std::string& text, std::size_t dot) {
 
 // Splits a block's text into sentences at . ! ? followed by a space or the end, and at newlines
 // in code. Semicolons stay inside: a list item often chains clauses ("x = 1; so y = 2").
-std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::string& text, bool code) {
+std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::string& text,
+                                                                 bool code) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t start = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     bool end = false;
     if (c == '\n') end = true;
-    if (!code && (c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || text[i + 1] == ' ') &&
+    if (!code && (c == '.' || c == '!' || c == '?') &&
+        (i + 1 == text.size() || text[i + 1] == ' ') &&
         !(c == '.' && ends_with_abbreviation(text, i)))
       end = true;
     if (end) {
@@ -149,20 +161,28 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
 
 double credit_for(Use u) {
   switch (u) {
-    case Use::Heading: return 0.0;
-    case Use::Bare: return 0.3;
-    case Use::Used: return 0.8;
-    case Use::Reasoned: return 1.0;
+    case Use::Heading:
+      return 0.0;
+    case Use::Bare:
+      return 0.3;
+    case Use::Used:
+      return 0.8;
+    case Use::Reasoned:
+      return 1.0;
   }
   return 0;
 }
 
 const char* use_name(Use u) {
   switch (u) {
-    case Use::Heading: return "heading";
-    case Use::Bare: return "bare";
-    case Use::Used: return "used";
-    case Use::Reasoned: return "reasoned";
+    case Use::Heading:
+      return "heading";
+    case Use::Bare:
+      return "bare";
+    case Use::Used:
+      return "used";
+    case Use::Reasoned:
+      return "reasoned";
   }
   return "?";
 }
@@ -245,7 +265,8 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
         ++s.words;
         if (lex.glue.count(toks[i].stem)) ++s.glue;
         // ", so ..." gives the consequence that justifies what came before.
-        if (toks[i].stem == "so" && (i == s.first_token || toks[i].clause_break_before)) s.reason = true;
+        if (toks[i].stem == "so" && (i == s.first_token || toks[i].clause_break_before))
+          s.reason = true;
         for (const auto& p : lex.reasons)
           if (phrase_at(toks, i, p, s.end_token)) s.reason = true;
       }
@@ -269,8 +290,8 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       h.block = static_cast<int>(bi);
       h.sentence = static_cast<int>(si);
       h.line = block.line_at(toks[m.first].offset);
-      bool label = si == first_sentence && si + 1 < a.sentences.size() && s.words <= 5 && s.glue == 0 &&
-                   !s.question;
+      bool label = si == first_sentence && si + 1 < a.sentences.size() && s.words <= 5 &&
+                   s.glue == 0 && !s.question;
       if (block.kind == text::BlockKind::Heading) {
         h.use = Use::Heading;
       } else if (code) {

@@ -19,12 +19,12 @@ const char* use_name(Use u);
 
 struct Sentence {
   int block = 0;
-  std::size_t begin = 0, end = 0;        // byte range in the block text
+  std::size_t begin = 0, end = 0;              // byte range in the block text
   std::size_t first_token = 0, end_token = 0;  // range in the block's tokens
   bool reason = false;  // carries a reason or trade-off ("because", "so that", "instead of" ...)
   int glue = 0;         // function words: a sentence rather than a list of terms
   int words = 0;
-  int breaks = 0;       // commas and the like between its words
+  int breaks = 0;         // commas and the like between its words
   bool question = false;  // ends with '?': asking about something is not proposing it
   // A sentence of words and glue, not a comma-separated run of terms.
   bool is_prose() const { return glue >= 2 && words >= 4 && !(breaks >= 2 && glue * 5 < words); }
@@ -42,8 +42,8 @@ struct ConceptHit {
 struct Analysis {
   const text::Document* doc = nullptr;
   const pack::Template* tpl = nullptr;
-  std::vector<int> section_step;  // template step per section, -1 when none
-  std::vector<bool> placeholder;  // per block: "TBD", "TODO", "..." and the like
+  std::vector<int> section_step;                // template step per section, -1 when none
+  std::vector<bool> placeholder;                // per block: "TBD", "TODO", "..." and the like
   std::vector<std::vector<MatchToken>> tokens;  // per block
   std::vector<std::string> lower;               // per block: the text in lowercase (ASCII)
   std::vector<bool> prose;  // per block: holds a real sentence (not a question or a term list)

@@ -100,8 +100,12 @@ int find_blocks(lua_State* L, bool prose_only) {
   return 1;
 }
 
-int answer_find(lua_State* L) { return find_blocks(L, false); }
-int answer_said(lua_State* L) { return find_blocks(L, true); }
+int answer_find(lua_State* L) {
+  return find_blocks(L, false);
+}
+int answer_said(lua_State* L) {
+  return find_blocks(L, true);
+}
 
 // answer.estimate(id) -> { stated, expected, ratio, credit, line, derivation } | nil
 int answer_estimate(lua_State* L) {

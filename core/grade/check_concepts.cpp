@@ -13,9 +13,9 @@ namespace {
 
 struct GroupOutcome {
   double credit = 0;
-  int hit = -1;          // index into Analysis::hits
-  int negated = -1;      // a negated mention when nothing better exists
-  std::string label;     // the group's display name
+  int hit = -1;       // index into Analysis::hits
+  int negated = -1;   // a negated mention when nothing better exists
+  std::string label;  // the group's display name
 };
 
 GroupOutcome assess_group(const std::vector<std::string>& group, const CheckContext& ctx,
@@ -45,7 +45,9 @@ GroupOutcome assess_group(const std::vector<std::string>& group, const CheckCont
       int c = ctx.index.find(id);
       if (c >= 0) names.push_back(concept_label(ctx.index, c));
     }
-    if (names.size() > 1) g.label = fmt::format("{} (or {})", names.front(), fmt::join(names.begin() + 1, names.end(), ", "));
+    if (names.size() > 1)
+      g.label =
+          fmt::format("{} (or {})", names.front(), fmt::join(names.begin() + 1, names.end(), ", "));
   }
   return g;
 }
@@ -59,8 +61,9 @@ CheckResult run_concepts_check(const pack::Check& check, const CheckContext& ctx
   for (const auto& group : check.concepts) groups.push_back(assess_group(group, ctx, unknown));
   if (!unknown.empty()) {
     r.status = Status::Error;
-    r.feedback = fmt::format("{}:{}: check '{}' names concepts missing from the glossary: {}",
-                             check.where.file, check.where.line, check.id, fmt::join(unknown, ", "));
+    r.feedback =
+        fmt::format("{}:{}: check '{}' names concepts missing from the glossary: {}",
+                    check.where.file, check.where.line, check.id, fmt::join(unknown, ", "));
     return r;
   }
   std::size_t need = check.need > 0 ? static_cast<std::size_t>(check.need) : groups.size();
@@ -84,12 +87,14 @@ CheckResult run_concepts_check(const pack::Check& check, const CheckContext& ctx
       }
     } else if (g.negated >= 0) {
       const ConceptHit& h = ctx.analysis.hits[g.negated];
-      ruled_out.push_back(fmt::format("{} (line {})", concept_label(ctx.index, h.concept_idx), h.line));
+      ruled_out.push_back(
+          fmt::format("{} (line {})", concept_label(ctx.index, h.concept_idx), h.line));
     } else {
       missing.push_back(g.label);
     }
   }
-  std::sort(r.evidence.begin(), r.evidence.end(), [](const Evidence& a, const Evidence& b) { return a.line < b.line; });
+  std::sort(r.evidence.begin(), r.evidence.end(),
+            [](const Evidence& a, const Evidence& b) { return a.line < b.line; });
   std::vector<std::string> parts;
   if (!strong.empty()) parts.push_back(fmt::format("Covered: {}.", fmt::join(strong, ", ")));
   if (!listed.empty())

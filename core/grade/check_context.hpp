@@ -13,8 +13,8 @@
 
 namespace sdi::grade {
 
-struct EstimateFindings;   // estimates.hpp
-struct QuestionFindings;   // questions.hpp
+struct EstimateFindings;  // estimates.hpp
+struct QuestionFindings;  // questions.hpp
 
 struct CheckContext {
   const text::Document& doc;

@@ -1,9 +1,8 @@
 // Custom checks: the pack's own Lua function judges the answer. Whatever goes wrong inside it
 // (an error, the instruction budget, memory) is that check's `error`, never the whole run's.
 
-#include <lauxlib.h>
-
 #include <fmt/format.h>
+#include <lauxlib.h>
 
 #include <cmath>
 
@@ -46,9 +45,15 @@ std::string read_outcome(lua_State* L, int idx, CheckResult& r, const pack::Chec
   double score = -1;
   std::string status;
   switch (lua_type(L, idx)) {
-    case LUA_TNUMBER: score = lua_tonumber(L, idx); break;
-    case LUA_TBOOLEAN: score = lua_toboolean(L, idx) ? 1 : 0; break;
-    case LUA_TSTRING: status = lua_tostring(L, idx); break;
+    case LUA_TNUMBER:
+      score = lua_tonumber(L, idx);
+      break;
+    case LUA_TBOOLEAN:
+      score = lua_toboolean(L, idx) ? 1 : 0;
+      break;
+    case LUA_TSTRING:
+      status = lua_tostring(L, idx);
+      break;
     case LUA_TTABLE: {
       lua_getfield(L, idx, "score");
       if (lua_isnumber(L, -1)) score = lua_tonumber(L, -1);
@@ -60,14 +65,21 @@ std::string read_outcome(lua_State* L, int idx, CheckResult& r, const pack::Chec
       break;
     }
     default:
-      return fmt::format("run() returned {}; return a score 0..1, true/false, or a table "
-                         "{{ score = ..., feedback = ... }}", luaL_typename(L, idx));
+      return fmt::format(
+          "run() returned {}; return a score 0..1, true/false, or a table "
+          "{{ score = ..., feedback = ... }}",
+          luaL_typename(L, idx));
   }
   if (score < 0) {
-    if (status == "pass") score = 1;
-    else if (status == "partial") score = 0.5;
-    else if (status == "fail") score = 0;
-    else return fmt::format("run() returned status '{}'; use pass, partial or fail, or a score", status);
+    if (status == "pass")
+      score = 1;
+    else if (status == "partial")
+      score = 0.5;
+    else if (status == "fail")
+      score = 0;
+    else
+      return fmt::format("run() returned status '{}'; use pass, partial or fail, or a score",
+                         status);
   }
   if (!std::isfinite(score)) return "run() returned a score that is not a finite number";
   set_score(r, score);
@@ -98,7 +110,8 @@ CheckResult run_custom_check(const pack::Check& check, const CheckContext& ctx) 
     if (!problem.empty()) {
       r.status = Status::Error;
       r.points = 0;
-      r.feedback = fmt::format("{}:{}: check '{}': {}", check.where.file, check.where.line, check.id, problem);
+      r.feedback = fmt::format("{}:{}: check '{}': {}", check.where.file, check.where.line,
+                               check.id, problem);
     }
   } catch (const lua::Error& e) {
     r.status = Status::Error;

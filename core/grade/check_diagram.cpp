@@ -23,8 +23,10 @@ std::vector<int> resolve(const std::vector<std::string>& ids, const ConceptIndex
   std::vector<int> out;
   for (const auto& id : ids) {
     int c = index.find(id);
-    if (c < 0) unknown.push_back(id);
-    else out.push_back(c);
+    if (c < 0)
+      unknown.push_back(id);
+    else
+      out.push_back(c);
   }
   return out;
 }
@@ -106,14 +108,16 @@ CheckResult run_diagram_check(const pack::Check& check, const CheckContext& ctx)
     } else {
       std::string text = conn.text;
       if (text.empty() && !from.empty() && !to.empty())
-        text = concept_label(ctx.index, from.front()) + " -> " + concept_label(ctx.index, to.front());
+        text =
+            concept_label(ctx.index, from.front()) + " -> " + concept_label(ctx.index, to.front());
       missing_links.push_back(text);
     }
   }
   if (!unknown.empty()) {
     r.status = Status::Error;
-    r.feedback = fmt::format("{}:{}: check '{}' names concepts missing from the glossary: {}",
-                             check.where.file, check.where.line, check.id, fmt::join(unknown, ", "));
+    r.feedback =
+        fmt::format("{}:{}: check '{}' names concepts missing from the glossary: {}",
+                    check.where.file, check.where.line, check.id, fmt::join(unknown, ", "));
     return r;
   }
   double parts = 0, score = 0;
@@ -126,13 +130,15 @@ CheckResult run_diagram_check(const pack::Check& check, const CheckContext& ctx)
     score += conn_score / static_cast<double>(check.connections.size());
   }
   set_score(r, parts > 0 ? score / parts : 0);
-  std::sort(r.evidence.begin(), r.evidence.end(), [](const Evidence& a, const Evidence& b) { return a.line < b.line; });
+  std::sort(r.evidence.begin(), r.evidence.end(),
+            [](const Evidence& a, const Evidence& b) { return a.line < b.line; });
   std::vector<std::string> parts_text;
   parts_text.push_back(d.empty() ? "No diagram found (a Mermaid flowchart or arrow lines like "
                                    "\"Client -> LB -> App -> DB\")."
                                  : fmt::format("Diagram read: {} boxes, {} connections.",
                                                d.nodes.size(), d.edges.size()));
-  if (!missing.empty()) parts_text.push_back(fmt::format("Missing boxes: {}.", fmt::join(missing, ", ")));
+  if (!missing.empty())
+    parts_text.push_back(fmt::format("Missing boxes: {}.", fmt::join(missing, ", ")));
   if (!missing_links.empty())
     parts_text.push_back(fmt::format("Missing connections: {}.", fmt::join(missing_links, "; ")));
   r.feedback = fmt::format("{}", fmt::join(parts_text, " "));

@@ -18,9 +18,8 @@ CheckResult run_questions_check(const pack::Check& check, const CheckContext& ct
                              check.where.file, check.where.line, check.id);
     return r;
   }
-  int full = check.questions_for_full > 0
-                 ? check.questions_for_full
-                 : std::max(3, static_cast<int>(questions.size()) / 3);
+  int full = check.questions_for_full > 0 ? check.questions_for_full
+                                          : std::max(3, static_cast<int>(questions.size()) / 3);
   full = std::min<int>(full, static_cast<int>(questions.size()));
   int covered = 0;
   std::vector<std::string> missed;
@@ -34,7 +33,8 @@ CheckResult run_questions_check(const pack::Check& check, const CheckContext& ct
     const AskedQuestion& a = ctx.questions.asked[asked];
     r.evidence.push_back({a.line, a.text});
   }
-  std::sort(r.evidence.begin(), r.evidence.end(), [](const Evidence& a, const Evidence& b) { return a.line < b.line; });
+  std::sort(r.evidence.begin(), r.evidence.end(),
+            [](const Evidence& a, const Evidence& b) { return a.line < b.line; });
   set_score(r, static_cast<double>(covered) / full);
   if (covered == 0) {
     r.feedback = ctx.questions.asked.empty()
@@ -42,16 +42,17 @@ CheckResult run_questions_check(const pack::Check& check, const CheckContext& ct
                      : fmt::format("{} question(s) asked, none about what this problem turns on.",
                                    ctx.questions.asked.size());
   } else {
-    r.feedback = fmt::format("Asked {} of the {} questions that shape this design ({} earn full credit).",
-                             covered, questions.size(), full);
+    r.feedback =
+        fmt::format("Asked {} of the {} questions that shape this design ({} earn full credit).",
+                    covered, questions.size(), full);
   }
   if (r.status != Status::Pass) {
     std::size_t shown = std::min<std::size_t>(missed.size(), 4);
     std::vector<std::string> some(missed.begin(), missed.begin() + static_cast<long>(shown));
     r.suggestion = check.feedback;
     if (!some.empty())
-      r.suggestion += fmt::format("{}Worth asking: {}", r.suggestion.empty() ? "" : " ",
-                                  fmt::join(some, " "));
+      r.suggestion +=
+          fmt::format("{}Worth asking: {}", r.suggestion.empty() ? "" : " ", fmt::join(some, " "));
   }
   return r;
 }

@@ -46,9 +46,12 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
 const std::string& ConceptIndex::key_of(const MatchToken& t, Compare compare) {
   static thread_local std::string original;
   switch (compare) {
-    case Compare::Stem: return t.stem;
-    case Compare::Lower: return t.lower;
-    case Compare::Exact: break;
+    case Compare::Stem:
+      return t.stem;
+    case Compare::Lower:
+      return t.lower;
+    case Compare::Exact:
+      break;
   }
   original.assign(t.original);
   return original;
@@ -84,7 +87,8 @@ std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken
         if (i + f.words.size() > tokens.size()) continue;
         if (best != nullptr && f.words.size() <= best->words.size()) continue;
         bool ok = true;
-        for (std::size_t k = 1; k < f.words.size() && ok; ++k) ok = key_of(tokens[i + k], compare) == f.words[k];
+        for (std::size_t k = 1; k < f.words.size() && ok; ++k)
+          ok = key_of(tokens[i + k], compare) == f.words[k];
         if (ok) best = &f;
       }
     }

@@ -62,8 +62,9 @@ std::vector<std::string> split_mermaid_chain(const std::string& line) {
     if (depth == 0 && (c == '-' || c == '=' || c == '.') && i + 1 < line.size() &&
         (line[i + 1] == '-' || line[i + 1] == '>' || line[i + 1] == '.' || line[i + 1] == '=')) {
       std::size_t j = i;
-      while (j < line.size() && (line[j] == '-' || line[j] == '=' || line[j] == '.' || line[j] == '>' ||
-                                 line[j] == 'o' || line[j] == 'x') &&
+      while (j < line.size() &&
+             (line[j] == '-' || line[j] == '=' || line[j] == '.' || line[j] == '>' ||
+              line[j] == 'o' || line[j] == 'x') &&
              !(std::isalpha(static_cast<unsigned char>(line[j])) && j + 1 < line.size() &&
                std::isalnum(static_cast<unsigned char>(line[j + 1]))))
         ++j;
@@ -90,15 +91,19 @@ std::pair<std::string, std::string> mermaid_node(const std::string& text) {
   if (open == std::string::npos) return {t, ""};
   std::string key = trim(t.substr(0, open));
   std::string label = t.substr(open);
-  while (!label.empty() && std::string("[({>/\\").find(label.front()) != std::string::npos) label.erase(0, 1);
-  while (!label.empty() && std::string("])}/\\").find(label.back()) != std::string::npos) label.pop_back();
-  if (label.size() >= 2 && label.front() == '"' && label.back() == '"') label = label.substr(1, label.size() - 2);
+  while (!label.empty() && std::string("[({>/\\").find(label.front()) != std::string::npos)
+    label.erase(0, 1);
+  while (!label.empty() && std::string("])}/\\").find(label.back()) != std::string::npos)
+    label.pop_back();
+  if (label.size() >= 2 && label.front() == '"' && label.back() == '"')
+    label = label.substr(1, label.size() - 2);
   return {key, trim(label)};
 }
 
 }  // namespace
 
-void read_mermaid(const std::string& code, int first_line, const ConceptIndex& index, Diagram& into) {
+void read_mermaid(const std::string& code, int first_line, const ConceptIndex& index,
+                  Diagram& into) {
   std::map<std::string, int> by_key;
   std::istringstream in(code);
   std::string line;
@@ -106,9 +111,10 @@ void read_mermaid(const std::string& code, int first_line, const ConceptIndex& i
   while (std::getline(in, line)) {
     ++line_no;
     std::string t = trim(line);
-    if (t.empty() || t.rfind("%%", 0) == 0 || t.rfind("graph", 0) == 0 || t.rfind("flowchart", 0) == 0 ||
-        t.rfind("subgraph", 0) == 0 || t == "end" || t.rfind("style", 0) == 0 ||
-        t.rfind("classDef", 0) == 0 || t.rfind("class ", 0) == 0 || t.rfind("direction", 0) == 0)
+    if (t.empty() || t.rfind("%%", 0) == 0 || t.rfind("graph", 0) == 0 ||
+        t.rfind("flowchart", 0) == 0 || t.rfind("subgraph", 0) == 0 || t == "end" ||
+        t.rfind("style", 0) == 0 || t.rfind("classDef", 0) == 0 || t.rfind("class ", 0) == 0 ||
+        t.rfind("direction", 0) == 0)
       continue;
     std::vector<std::string> parts = split_mermaid_chain(t);
     std::vector<std::vector<int>> groups;
@@ -129,14 +135,18 @@ void read_mermaid(const std::string& code, int first_line, const ConceptIndex& i
   }
 }
 
-bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& index, Diagram& into) {
+bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& index,
+                     Diagram& into) {
   // Normalise the arrow spellings to one separator.
   std::string s;
   bool any = false;
   for (std::size_t i = 0; i < line.size();) {
-    auto starts = [&](const char* a) { return line.compare(i, std::string_view(a).size(), a) == 0; };
-    const char* arrows[] = {"<-->", "<->", "-->", "->", "==>", "=>", "\xE2\x86\x92", "\xE2\x86\x94",
-                            "\xE2\x9F\xB6", "<--", "<-", "\xE2\x86\x90"};
+    auto starts = [&](const char* a) {
+      return line.compare(i, std::string_view(a).size(), a) == 0;
+    };
+    const char* arrows[] = {"<-->",         "<->", "-->",          "->",
+                            "==>",          "=>",  "\xE2\x86\x92", "\xE2\x86\x94",
+                            "\xE2\x9F\xB6", "<--", "<-",           "\xE2\x86\x90"};
     bool matched = false;
     for (const char* a : arrows) {
       if (starts(a)) {
@@ -155,7 +165,8 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
   while (std::getline(ss, part, '\x1F')) parts.push_back(trim(part));
   if (parts.size() < 2) return false;
   std::map<std::string, int> by_key;
-  for (std::size_t i = 0; i < into.nodes.size(); ++i) by_key[into.nodes[i].label] = static_cast<int>(i);
+  for (std::size_t i = 0; i < into.nodes.size(); ++i)
+    by_key[into.nodes[i].label] = static_cast<int>(i);
   std::vector<std::vector<int>> groups;
   for (const auto& p : parts) {
     std::vector<int> group;
@@ -164,8 +175,10 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
     // "App servers / Cache" or "(A, B)" fan out to several boxes.
     while (std::getline(ps, piece, ',')) {
       std::string label = trim(piece);
-      while (!label.empty() && std::string("[](){}*`").find(label.front()) != std::string::npos) label.erase(0, 1);
-      while (!label.empty() && std::string("[](){}*`.:").find(label.back()) != std::string::npos) label.pop_back();
+      while (!label.empty() && std::string("[](){}*`").find(label.front()) != std::string::npos)
+        label.erase(0, 1);
+      while (!label.empty() && std::string("[](){}*`.:").find(label.back()) != std::string::npos)
+        label.pop_back();
       label = trim(label);
       if (label.empty() || label.size() > 60) continue;
       group.push_back(add_node(into, label, label, line_no, by_key, index));
@@ -218,7 +231,8 @@ Diagram read_diagram(const text::Document& doc, const ConceptIndex& index) {
     std::string line;
     int n = b.line;
     while (std::getline(in, line)) {
-      if (arrow_candidate(line)) read_arrow_line(line, b.kind == text::BlockKind::Code ? n : b.line, index, d);
+      if (arrow_candidate(line))
+        read_arrow_line(line, b.kind == text::BlockKind::Code ? n : b.line, index, d);
       ++n;
     }
   }

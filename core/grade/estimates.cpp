@@ -97,7 +97,8 @@ std::optional<q::Quantity> accept(const q::Mention& m, const Expectation& e) {
   if (!e.unit) return v;
   const q::Unit& want = *e.unit;
   if (e.fraction) {
-    if (!is_percent(m) && !(v.unit.dimensionless() && v.value > 0 && v.value <= 1)) return std::nullopt;
+    if (!is_percent(m) && !(v.unit.dimensionless() && v.value > 0 && v.value <= 1))
+      return std::nullopt;
     return v;
   }
   if (is_percent(m) && want.dimensionless()) return std::nullopt;
@@ -112,7 +113,8 @@ std::optional<q::Quantity> accept(const q::Mention& m, const Expectation& e) {
   }
   if (q::same_dimension(v.unit, want)) return v;
   // "Storage per day = 2B x 100 bytes = 200 GB": a computed total under a per-period name.
-  if (e.period > 0 && m.is_result && v.unit.bytes == want.bytes && v.unit.time == 0 && want.time == -1) {
+  if (e.period > 0 && m.is_result && v.unit.bytes == want.bytes && v.unit.time == 0 &&
+      want.time == -1) {
     q::Quantity per = q::divide(v, q::Quantity::seconds(e.period));
     return per;
   }
@@ -143,7 +145,8 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
     for (std::size_t k = 0; k < inner.size(); ++k) {
       char c = inner[k];
       if (c == '*' || c == '/' || c == '(' || c == ')' || c == '+' || c == '=') inner[k] = ',';
-      if ((c == 'x' || c == 'X') && (k == 0 || inner[k - 1] == ' ') && (k + 1 == inner.size() || inner[k + 1] == ' '))
+      if ((c == 'x' || c == 'X') && (k == 0 || inner[k - 1] == ' ') &&
+          (k + 1 == inner.size() || inner[k + 1] == ' '))
         inner[k] = ',';
       if (static_cast<unsigned char>(c) == 0xC3 && k + 1 < inner.size() &&
           static_cast<unsigned char>(inner[k + 1]) == 0x97) {
@@ -162,7 +165,8 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
   }
   std::vector<std::size_t> order(out.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return out[a].offset < out[b].offset; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return out[a].offset < out[b].offset; });
   std::vector<q::Mention> sorted;
   factors.clear();
   for (std::size_t i : order) {
@@ -191,7 +195,8 @@ std::vector<std::optional<StatedValue>> find_stated(
     const auto& ms = mentions[bi];
     if (ms.empty()) continue;
     const std::string& text = a.doc->blocks[bi].text;
-    int outside = estimation_step >= 0 && a.step_of_block(static_cast<int>(bi)) != estimation_step ? 1 : 0;
+    int outside =
+        estimation_step >= 0 && a.step_of_block(static_cast<int>(bi)) != estimation_step ? 1 : 0;
     // Every name occurrence in the block first: a figure belongs to the nearest name, so a
     // figure with another owner's name between it and this one is not this one's.
     struct Occurrence {
@@ -203,7 +208,8 @@ std::vector<std::optional<StatedValue>> find_stated(
       for (const auto& name : names) {
         if (ti + name.stems.size() > toks.size()) continue;
         bool ok = true;
-        for (std::size_t k = 0; k < name.stems.size() && ok; ++k) ok = toks[ti + k].stem == name.stems[k];
+        for (std::size_t k = 0; k < name.stems.size() && ok; ++k)
+          ok = toks[ti + k].stem == name.stems[k];
         if (!ok) continue;
         const MatchToken& last = toks[ti + name.stems.size() - 1];
         occurrences.push_back({&name, toks[ti].offset, last.offset + last.original.size()});
@@ -230,8 +236,8 @@ std::vector<std::optional<StatedValue>> find_stated(
     // belong to one label ("Ingest bandwidth at peak = 1.7 GB/s").
     auto other_name_between = [&](const NamePhrase& name, std::size_t from, std::size_t to) {
       for (const auto& o : occurrences) {
-        if (o.name->owner == name.owner || o.name->stems.size() < name.stems.size() || o.begin < from ||
-            o.begin >= to || inside_figure(o.begin))
+        if (o.name->owner == name.owner || o.name->stems.size() < name.stems.size() ||
+            o.begin < from || o.begin >= to || inside_figure(o.begin))
           continue;
         std::string_view gap(text.data() + from, o.begin - from);
         if (gap.find_first_of("=:,;0123456789") != std::string_view::npos) return true;
@@ -266,8 +272,9 @@ std::vector<std::optional<StatedValue>> find_stated(
           std::size_t m_end = m.offset + m.length;
           // A figure belongs to a name in its own clause: before the name with nothing between
           // ("200M DAU"), or after it up to the next semicolon ("write QPS, at peak, = 80/s").
-          if (m_end <= name_begin && (text.substr(m_end, name_begin - m_end).find_first_of(",;:") != std::string::npos ||
-                                      other_name_between(name, m_end, name_begin)))
+          if (m_end <= name_begin &&
+              (text.substr(m_end, name_begin - m_end).find_first_of(",;:") != std::string::npos ||
+               other_name_between(name, m_end, name_begin)))
             continue;
           if (m.offset >= name_end && other_name_between(name, name_end, m.offset)) continue;
           // A figure running into the name ("40 writes per second") belongs to it most surely;
@@ -279,7 +286,9 @@ std::vector<std::optional<StatedValue>> find_stated(
             // The figure after "=" in the same clause is the answer, not the factors before it.
             bool later_result = false;
             for (std::size_t mj = mi + 1; mj < ms.size(); ++mj) {
-              if (ms[mj].offset >= own_end || clause_between(text, m.offset + m.length, ms[mj].offset)) break;
+              if (ms[mj].offset >= own_end ||
+                  clause_between(text, m.offset + m.length, ms[mj].offset))
+                break;
               if (ms[mj].is_result && accept(ms[mj], e)) later_result = true;
             }
             if (later_result) continue;
@@ -354,15 +363,16 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     for (std::size_t si = 0; si < a.section_step.size(); ++si)
       if (a.section_step[si] == step) estimation_step = step;
   }
-  f.assumptions = find_stated(a, mentions, factors, compile_names(assumption_names), assumptions.size(),
-                              assumption_expect, false, estimation_step);
+  f.assumptions = find_stated(a, mentions, factors, compile_names(assumption_names),
+                              assumptions.size(), assumption_expect, false, estimation_step);
 
   // Plausibility of what the candidate assumed.
   std::vector<bool> plausible(assumptions.size(), true);
   for (std::size_t i = 0; i < assumptions.size(); ++i) {
     if (!f.assumptions[i]) continue;
     // The bounds read the way the default does ("10B /month" of URLs is a count, not bytes).
-    q::Expect expect = defaults[i] && defaults[i]->unit.bytes != 0 ? q::Expect::Bytes : q::Expect::Count;
+    q::Expect expect =
+        defaults[i] && defaults[i]->unit.bytes != 0 ? q::Expect::Bytes : q::Expect::Count;
     auto lo = parse_value(assumptions[i].low, expect);
     auto hi = parse_value(assumptions[i].high, expect);
     const q::Quantity& v = f.assumptions[i]->value;
@@ -399,8 +409,8 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     }
     estimate_names.push_back(estimates[i].names);
   }
-  f.figures = find_stated(a, mentions, factors, compile_names(estimate_names), estimates.size(), estimate_expect,
-                          true, estimation_step);
+  f.figures = find_stated(a, mentions, factors, compile_names(estimate_names), estimates.size(),
+                          estimate_expect, true, estimation_step);
 
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     const pack::Estimate& e = estimates[i];
@@ -408,7 +418,8 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     r.id = e.id;
     r.title = e.title;
     if (!expected_default[i]) {
-      r.derivation = fmt::format("{}: the pack's formula '{}' cannot be evaluated", e.title, e.formula);
+      r.derivation =
+          fmt::format("{}: the pack's formula '{}' cannot be evaluated", e.title, e.formula);
       f.results.push_back(r);
       continue;
     }
@@ -417,8 +428,10 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     for (std::size_t ai = 0; ai < assumptions.size(); ++ai) {
       if (e.formula.find(assumptions[ai].id) == std::string::npos) continue;
       std::string what = lower_first(assumptions[ai].title);
-      if (f.assumptions[ai] && plausible[ai]) own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value, ""), what));
-      else assumed.push_back(fmt::format("{} ({})", assumptions[ai].default_value, what));
+      if (f.assumptions[ai] && plausible[ai])
+        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value, ""), what));
+      else
+        assumed.push_back(fmt::format("{} ({})", assumptions[ai].default_value, what));
     }
     q::Result mine = q::evaluate(e.formula, resolver(true));
     q::Quantity expected = mine.ok() ? mine.value : *expected_default[i];
@@ -426,8 +439,8 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     std::string basis;
     if (!own.empty()) basis = fmt::format("from your {}", fmt::join(own, " and "));
     if (!assumed.empty())
-      basis += fmt::format("{}{} {}", basis.empty() ? "from" : ",", own.empty() ? " the usual" : " assuming",
-                           fmt::join(assumed, " and "));
+      basis += fmt::format("{}{} {}", basis.empty() ? "from" : ",",
+                           own.empty() ? " the usual" : " assuming", fmt::join(assumed, " and "));
     if (!f.figures[i]) {
       r.derivation = fmt::format("{}: not found; {} it is {}", e.title, basis, r.expected);
       f.results.push_back(r);
@@ -445,8 +458,8 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     std::string verdict = !std::isfinite(r.ratio) ? "in different units"
                           : r.ratio <= 1.25       ? "right"
                                                   : fmt::format("off by {:.1f}x", r.ratio);
-    r.derivation = fmt::format("{}: you wrote {} (line {}); {} that is {} ({})", e.title, r.stated, s.line,
-                               basis, r.expected, verdict);
+    r.derivation = fmt::format("{}: you wrote {} (line {}); {} that is {} ({})", e.title, r.stated,
+                               s.line, basis, r.expected, verdict);
     f.results.push_back(r);
   }
   return f;

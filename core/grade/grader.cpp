@@ -1,8 +1,7 @@
 #include "grade/grader.hpp"
 
-#include <lauxlib.h>
-
 #include <fmt/format.h>
+#include <lauxlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,17 +19,24 @@ namespace {
 
 CheckResult run_check(const pack::Check& check, const CheckContext& ctx) {
   switch (check.kind) {
-    case pack::CheckKind::Concepts: return run_concepts_check(check, ctx);
-    case pack::CheckKind::Estimate: return run_estimate_check(check, ctx);
-    case pack::CheckKind::Diagram: return run_diagram_check(check, ctx);
-    case pack::CheckKind::Questions: return run_questions_check(check, ctx);
-    case pack::CheckKind::Custom: return run_custom_check(check, ctx);
+    case pack::CheckKind::Concepts:
+      return run_concepts_check(check, ctx);
+    case pack::CheckKind::Estimate:
+      return run_estimate_check(check, ctx);
+    case pack::CheckKind::Diagram:
+      return run_diagram_check(check, ctx);
+    case pack::CheckKind::Questions:
+      return run_questions_check(check, ctx);
+    case pack::CheckKind::Custom:
+      return run_custom_check(check, ctx);
   }
   return {};
 }
 
 // Rounds to one decimal so reports are stable and readable.
-double round1(double v) { return std::round(v * 10.0) / 10.0; }
+double round1(double v) {
+  return std::round(v * 10.0) / 10.0;
+}
 
 }  // namespace
 
@@ -50,8 +56,9 @@ GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) 
   CheckContext ctx{doc, tpl, pack_, index_, analysis, estimates, questions};
 
   std::vector<const pack::Check*> checks = pack_.checks_for(tpl);
-  bool needs_lua = std::any_of(checks.begin(), checks.end(),
-                               [](const pack::Check* c) { return c->kind == pack::CheckKind::Custom; });
+  bool needs_lua = std::any_of(checks.begin(), checks.end(), [](const pack::Check* c) {
+    return c->kind == pack::CheckKind::Custom;
+  });
   lua_State* L = pack_.sandbox().state();
   std::string answer_problem;
   if (needs_lua) {
@@ -79,7 +86,8 @@ GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) 
     CheckResult r;
     if (check->kind == pack::CheckKind::Custom && !answer_problem.empty()) {
       r.status = Status::Error;
-      r.feedback = fmt::format("check '{}' could not see the answer: {}", check->id, answer_problem);
+      r.feedback =
+          fmt::format("check '{}' could not see the answer: {}", check->id, answer_problem);
     } else {
       r = run_check(*check, ctx);
     }

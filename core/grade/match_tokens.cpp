@@ -7,7 +7,9 @@ namespace sdi::grade {
 
 namespace {
 
-bool is_break_char(char c) { return c == ',' || c == ';' || c == ':' || c == '(' || c == ')'; }
+bool is_break_char(char c) {
+  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')';
+}
 
 }  // namespace
 

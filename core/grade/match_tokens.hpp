@@ -10,11 +10,12 @@
 namespace sdi::grade {
 
 struct MatchToken {
-  std::string stem;          // lowercase stem
-  std::string lower;         // lowercase word as written
-  std::string_view original; // as written (views into the analysed text)
-  std::uint32_t offset = 0;  // byte offset in the analysed text
-  bool clause_break_before = false;  // a comma, semicolon, colon or dash separates it from the previous token
+  std::string stem;           // lowercase stem
+  std::string lower;          // lowercase word as written
+  std::string_view original;  // as written (views into the analysed text)
+  std::uint32_t offset = 0;   // byte offset in the analysed text
+  bool clause_break_before =
+      false;  // a comma, semicolon, colon or dash separates it from the previous token
 };
 
 std::vector<MatchToken> match_tokens(std::string_view text);

@@ -13,14 +13,16 @@ namespace {
 const std::set<std::string>& question_filler() {
   static const std::set<std::string> words = [] {
     std::set<std::string> s;
-    for (const char* w : {"how", "many", "much", "what", "which", "who", "whom", "when", "where",
-                          "why", "is", "are", "was", "be", "do", "does", "did", "we", "i", "you",
-                          "the", "a", "an", "of", "to", "for", "in", "on", "should", "will", "would",
-                          "can", "could", "there", "it", "this", "that", "our", "your", "any",
-                          "expect", "expected", "need", "needs", "have", "has", "per", "with",
-                          "about", "and", "or", "ok", "okay", "fine", "us", "me", "system",
-                          "support", "assume", "want", "by", "from", "at", "so", "if",
-                          "some", "kind", "type", "sort", "allow", "allowed", "must", "may"})
+    for (const char* w :
+         {"how",  "many",   "much",   "what",    "which",  "who",      "whom",  "when",    "where",
+          "why",  "is",     "are",    "was",     "be",     "do",       "does",  "did",     "we",
+          "i",    "you",    "the",    "a",       "an",     "of",       "to",    "for",     "in",
+          "on",   "should", "will",   "would",   "can",    "could",    "there", "it",      "this",
+          "that", "our",    "your",   "any",     "expect", "expected", "need",  "needs",   "have",
+          "has",  "per",    "with",   "about",   "and",    "or",       "ok",    "okay",    "fine",
+          "us",   "me",     "system", "support", "assume", "want",     "by",    "from",    "at",
+          "so",   "if",     "some",   "kind",    "type",   "sort",     "allow", "allowed", "must",
+          "may"})
       for (auto& st : phrase_stems(w)) s.insert(st);
     return s;
   }();
@@ -83,7 +85,8 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
   if (doc.front_matter) {
     if (const toml::array* log = (*doc.front_matter)["questions"].as_array()) {
       for (const auto& item : *log) {
-        if (auto s = item.value<std::string>()) f.asked.push_back({*s, 0, -1});
+        if (auto s = item.value<std::string>())
+          f.asked.push_back({*s, 0, -1});
         else if (const toml::table* t = item.as_table())
           if (auto q = (*t)["question"].value<std::string>()) f.asked.push_back({*q, 0, -1});
       }
@@ -92,11 +95,13 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
   for (std::size_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     const text::Block& b = doc.blocks[s.block];
-    if (a.placeholder[s.block] || b.kind == text::BlockKind::Heading || b.kind == text::BlockKind::Code)
+    if (a.placeholder[s.block] || b.kind == text::BlockKind::Heading ||
+        b.kind == text::BlockKind::Code)
       continue;
     std::string text = a.sentence_text(static_cast<int>(si));
     bool question = !text.empty() && text.back() == '?';
-    if (!question && b.kind == text::BlockKind::ListItem && in_question_section(a, s.block)) question = true;
+    if (!question && b.kind == text::BlockKind::ListItem && in_question_section(a, s.block))
+      question = true;
     if (!question) continue;
     f.asked.push_back({text, a.sentence_line(static_cast<int>(si)), -1});
   }

@@ -12,8 +12,8 @@ namespace sdi::grade {
 
 struct AskedQuestion {
   std::string text;
-  int line = 0;          // 0 when it comes from the front matter log
-  int matched = -1;      // index into the pack's questions
+  int line = 0;      // 0 when it comes from the front matter log
+  int matched = -1;  // index into the pack's questions
 };
 
 struct QuestionFindings {

@@ -4,10 +4,14 @@ namespace sdi::grade {
 
 const char* status_name(Status s) {
   switch (s) {
-    case Status::Pass: return "pass";
-    case Status::Partial: return "partial";
-    case Status::Fail: return "fail";
-    case Status::Error: return "error";
+    case Status::Pass:
+      return "pass";
+    case Status::Partial:
+      return "partial";
+    case Status::Fail:
+      return "fail";
+    case Status::Error:
+      return "error";
   }
   return "error";
 }

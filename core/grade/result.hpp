@@ -32,8 +32,8 @@ struct StepResult {
   std::string title;
   double points = 0;
   double max = 0;
-  std::string verdict;       // short: "strong", "thin", "missing" ...
-  std::vector<int> sections; // heading lines that mapped to this step
+  std::string verdict;        // short: "strong", "thin", "missing" ...
+  std::vector<int> sections;  // heading lines that mapped to this step
   std::vector<CheckResult> checks;
   double score() const { return max > 0 ? 100.0 * points / max : 0; }
 };
@@ -52,8 +52,8 @@ struct EstimateResult {
   std::string stated;    // the candidate's figure, formatted; empty when not found
   std::string expected;  // recomputed from the candidate's own assumptions (defaults otherwise)
   std::string derivation;
-  double ratio = 0;      // >= 1; 0 when not stated
-  double credit = 0;     // 0..1
+  double ratio = 0;   // >= 1; 0 when not stated
+  double credit = 0;  // 0..1
   int line = 0;
 };
 

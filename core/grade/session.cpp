@@ -151,7 +151,8 @@ std::string Session::best_fit(const text::Document& doc, std::string& runner_up)
       if (body_stems.count(word)) f.score += 2;
     fits.push_back(f);
   }
-  std::stable_sort(fits.begin(), fits.end(), [](const Fit& x, const Fit& y) { return x.score > y.score; });
+  std::stable_sort(fits.begin(), fits.end(),
+                   [](const Fit& x, const Fit& y) { return x.score > y.score; });
   if (fits.front().score <= 0) return {};
   if (fits.size() > 1 && fits[1].score > 0) runner_up = fits[1].id;
   return fits.front().id;
@@ -170,10 +171,13 @@ GradeResult Session::grade_document(const text::Document& doc, const GradeOption
     std::string runner_up;
     problem = best_fit(doc, runner_up);
     if (problem.empty())
-      return failed(doc.path, fmt::format("{}:1: no problem named and none fits; add front matter (+++ problem = "
-                                          "\"url-shortener\" +++) or pass --problem ID",
-                                          doc.path));
-    matched_by = runner_up.empty() ? "best fit" : fmt::format("best fit (runner-up: {})", runner_up);
+      return failed(
+          doc.path,
+          fmt::format("{}:1: no problem named and none fits; add front matter (+++ problem = "
+                      "\"url-shortener\" +++) or pass --problem ID",
+                      doc.path));
+    matched_by =
+        runner_up.empty() ? "best fit" : fmt::format("best fit (runner-up: {})", runner_up);
   }
   std::string error;
   Grader* grader = grader_for(problem, error);

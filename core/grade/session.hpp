@@ -16,8 +16,8 @@
 namespace sdi::grade {
 
 struct GradeOptions {
-  std::string problem;       // --problem: used when the answer's front matter names none
-  std::string template_id;   // --template: overrides the front matter and the pack default
+  std::string problem;      // --problem: used when the answer's front matter names none
+  std::string template_id;  // --template: overrides the front matter and the pack default
 };
 
 // Reads and parses an answer file. On failure returns the error as "file[:line]: message".

@@ -11,7 +11,9 @@ namespace sdi::grade {
 
 namespace {
 
-bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+bool is_space(char c) {
+  return std::isspace(static_cast<unsigned char>(c)) != 0;
+}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -38,10 +40,10 @@ std::string strip_brackets(std::string s) {
 }
 
 const std::set<std::string>& filler_words() {
-  static const std::set<std::string> words = {"the", "a", "an", "and", "of", "for", "our", "to",
-                                              "step", "part", "phase", "section", "stage", "propos", "design",
-                                              "defin", "our", "your", "min", "minut", "with", "on",
-                                              "in", "&", "vs", "let", "s"};
+  static const std::set<std::string> words = {
+      "the",  "a",     "an",      "and",   "of",     "for",    "our",   "to",  "step",
+      "part", "phase", "section", "stage", "propos", "design", "defin", "our", "your",
+      "min",  "minut", "with",    "on",    "in",     "&",      "vs",    "let", "s"};
   return words;
 }
 
@@ -49,7 +51,9 @@ std::vector<std::string> content_stems(std::string_view text) {
   std::vector<std::string> out;
   for (auto& s : phrase_stems(text)) {
     if (filler_words().count(s)) continue;
-    if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+    if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c));
+        }))
       continue;
     out.push_back(std::move(s));
   }
@@ -83,11 +87,14 @@ std::string normalize_heading(std::string_view heading) {
   std::string s = strip_brackets(lower(heading));
   // Leading numbering: "step 2 -", "2.", "2)", "ii.", "part 3:", "#2".
   std::size_t i = 0;
-  auto skip_space = [&] { while (i < s.size() && (is_space(s[i]) || s[i] == '#')) ++i; };
+  auto skip_space = [&] {
+    while (i < s.size() && (is_space(s[i]) || s[i] == '#')) ++i;
+  };
   skip_space();
   for (const char* word : {"step", "part", "phase", "stage", "section"}) {
     std::size_t n = std::string_view(word).size();
-    if (s.compare(i, n, word) == 0 && (i + n >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + n])))) {
+    if (s.compare(i, n, word) == 0 &&
+        (i + n >= s.size() || !std::isalpha(static_cast<unsigned char>(s[i + n])))) {
       i += n;
       skip_space();
       break;
@@ -101,11 +108,12 @@ std::string normalize_heading(std::string_view heading) {
     if (k > i && k < s.size() && (s[k] == '.' || s[k] == ')')) j = k;
   }
   i = j;
-  while (i < s.size() && (is_space(s[i]) || s[i] == '.' || s[i] == ')' || s[i] == ':' || s[i] == '-' ||
-                          s[i] == '/' || s[i] == '|'))
+  while (i < s.size() && (is_space(s[i]) || s[i] == '.' || s[i] == ')' || s[i] == ':' ||
+                          s[i] == '-' || s[i] == '/' || s[i] == '|'))
     ++i;
   s = s.substr(i);
-  while (!s.empty() && (is_space(s.back()) || s.back() == ':' || s.back() == '.' || s.back() == '#'))
+  while (!s.empty() &&
+         (is_space(s.back()) || s.back() == ':' || s.back() == '.' || s.back() == '#'))
     s.pop_back();
   // Collapse inner whitespace.
   std::string out;

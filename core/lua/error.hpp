@@ -11,13 +11,13 @@ namespace sdi::lua {
 class Error : public std::runtime_error {
  public:
   enum class Kind {
-    Syntax,     // the chunk does not compile
-    Runtime,    // an ordinary Lua error (error(), a bad index, a failing host binding)
-    Memory,     // the state's memory limit was reached
-    Budget,     // the instruction budget of the call was spent
-    Timeout,    // the wall-clock limit of the call was reached
-    Forbidden,  // the code broke a sandbox rule (binary chunk, require outside the pack, __gc...)
-    Io,         // a file to load could not be read
+    Syntax,       // the chunk does not compile
+    Runtime,      // an ordinary Lua error (error(), a bad index, a failing host binding)
+    Memory,       // the state's memory limit was reached
+    Budget,       // the instruction budget of the call was spent
+    Timeout,      // the wall-clock limit of the call was reached
+    Forbidden,    // the code broke a sandbox rule (binary chunk, require outside the pack, __gc...)
+    Io,           // a file to load could not be read
     Interrupted,  // the host asked the running call to stop (Ctrl-C at the REPL)
   };
 

@@ -34,8 +34,9 @@ struct Assumption {
 struct Estimate {
   std::string id;
   std::string title;
-  std::string formula;  // a quantity expression over assumption ids, e.g. "dau * tweets_per_user / day"
-  std::string unit;     // how to show it, e.g. "/s", "TB"
+  std::string
+      formula;  // a quantity expression over assumption ids, e.g. "dau * tweets_per_user / day"
+  std::string unit;  // how to show it, e.g. "/s", "TB"
   std::vector<std::string> names;
   Where where;
 };
@@ -45,7 +46,8 @@ enum class CheckKind { Concepts, Estimate, Diagram, Questions, Custom };
 struct Connection {
   std::vector<std::string> from;  // alternatives: concept ids
   std::vector<std::string> to;
-  std::string text;  // how to say it in feedback, e.g. "a cache between the app tier and the database"
+  std::string
+      text;  // how to say it in feedback, e.g. "a cache between the app tier and the database"
 };
 
 struct Check {
@@ -67,7 +69,7 @@ struct Check {
   // questions: how many of the pack's questions earn full credit (0 = a third of them, at least 3)
   int questions_for_full = 0;
   // custom: a Lua function kept in the pack's registry
-  int lua_ref = -2;  // LUA_NOREF
+  int lua_ref = -2;      // LUA_NOREF
   bool generic = false;  // from plugins/checks: applies when a template lists it
   Where where;
 };
@@ -85,8 +87,8 @@ struct Content {
   std::vector<Check> checks;          // the pack's own checks
   std::vector<Check> generic_checks;  // the library templates pick from
   std::vector<Hint> hints;
-  std::vector<Concept> concepts;      // concepts the pack adds to the glossary
-  std::string cache_rule;             // which reading of the 80/20 rule the pack uses
+  std::vector<Concept> concepts;  // concepts the pack adds to the glossary
+  std::string cache_rule;         // which reading of the 80/20 rule the pack uses
 };
 
 const char* kind_name(CheckKind k);

@@ -8,8 +8,8 @@
 namespace sdi::pack {
 
 inline constexpr std::array<std::string_view, 9> kFacets = {
-    "clarify",   "requirements", "estimation",  "api",    "data_model",
-    "high_level", "deep_dive",   "bottlenecks", "justify"};
+    "clarify",    "requirements", "estimation",  "api",    "data_model",
+    "high_level", "deep_dive",    "bottlenecks", "justify"};
 
 inline bool is_facet(std::string_view f) {
   for (auto k : kFacets)

@@ -14,8 +14,9 @@ void Glossary::add(Concept c) {
   auto it = by_id_.find(c.id);
   if (it != by_id_.end()) {
     const Concept& first = concepts_[it->second];
-    throw Error(c.file, c.line,
-                fmt::format("concept '{}' is already defined at {}:{}", c.id, first.file, first.line));
+    throw Error(
+        c.file, c.line,
+        fmt::format("concept '{}' is already defined at {}:{}", c.id, first.file, first.line));
   }
   by_id_[c.id] = concepts_.size();
   concepts_.push_back(std::move(c));

@@ -49,7 +49,9 @@ void Library::add_manifest(const fs::path& dir) {
   }
 }
 
-void Library::add_pack_dir(const fs::path& dir) { add_manifest(dir); }
+void Library::add_pack_dir(const fs::path& dir) {
+  add_manifest(dir);
+}
 
 Library Library::discover(const SearchPath& path) {
   Library lib;
@@ -68,9 +70,11 @@ Library Library::discover(const SearchPath& path) {
     } catch (const Error& e) {
       lib.problems_.push_back(e.what());
     }
-    for (const auto& file : sorted_entries(plugins / "checks", ".lua")) lib.check_plugins_.push_back(file);
+    for (const auto& file : sorted_entries(plugins / "checks", ".lua"))
+      lib.check_plugins_.push_back(file);
     std::error_code ec;
-    if (fs::is_directory(plugins / "reporters", ec)) lib.reporter_dirs_.push_back(plugins / "reporters");
+    if (fs::is_directory(plugins / "reporters", ec))
+      lib.reporter_dirs_.push_back(plugins / "reporters");
   }
   for (const auto& problems : path.problem_dirs) {
     for (const auto& dir : sorted_entries(problems, "")) {

@@ -62,14 +62,16 @@ class Linter {
 
     for (const auto& qn : c.questions)
       if (qn.phrasings.empty())
-        warning(qn.where, fmt::format("question '{}' has no phrasings; only its exact text will match", qn.id));
+        warning(
+            qn.where,
+            fmt::format("question '{}' has no phrasings; only its exact text will match", qn.id));
 
     std::map<std::string, q::Quantity> defaults;
     for (const auto& a : c.assumptions) {
       q::Result d = q::parse(a.default_value);
       if (!d.ok()) {
-        error(a.where, fmt::format("assumption '{}': default '{}' is not a quantity: {}", a.id, a.default_value,
-                                   d.error->message));
+        error(a.where, fmt::format("assumption '{}': default '{}' is not a quantity: {}", a.id,
+                                   a.default_value, d.error->message));
         continue;
       }
       defaults[a.id] = d.value;
@@ -78,14 +80,17 @@ class Linter {
         if (bound->empty()) continue;
         q::Result b = q::parse(*bound, expect);
         if (!b.ok()) {
-          error(a.where, fmt::format("assumption '{}': range bound '{}' is not a quantity: {}", a.id, *bound,
-                                     b.error->message));
+          error(a.where, fmt::format("assumption '{}': range bound '{}' is not a quantity: {}",
+                                     a.id, *bound, b.error->message));
         } else if (!q::same_dimension(b.value.unit, d.value.unit)) {
-          error(a.where, fmt::format("assumption '{}': range bound '{}' is in {} but the default is in {}", a.id,
-                                     *bound, q::dimension_name(b.value.unit), q::dimension_name(d.value.unit)));
+          error(a.where,
+                fmt::format("assumption '{}': range bound '{}' is in {} but the default is in {}",
+                            a.id, *bound, q::dimension_name(b.value.unit),
+                            q::dimension_name(d.value.unit)));
         }
       }
-      if (a.low.empty()) warning(a.where, fmt::format("assumption '{}' has no plausible range", a.id));
+      if (a.low.empty())
+        warning(a.where, fmt::format("assumption '{}' has no plausible range", a.id));
     }
     std::set<std::string> checked_estimates;
     for (const auto& ch : c.checks)
@@ -97,12 +102,15 @@ class Linter {
         return it->second;
       });
       if (!r.ok()) {
-        error(e.where, fmt::format("estimate '{}': formula '{}' fails: {}", e.id, e.formula, r.error->message));
+        error(e.where, fmt::format("estimate '{}': formula '{}' fails: {}", e.id, e.formula,
+                                   r.error->message));
         continue;
       }
       if (!e.unit.empty() && !q::convert(r.value, e.unit).ok())
-        error(e.where, fmt::format("estimate '{}': its formula gives {} but unit '{}' is not convertible from it",
-                                   e.id, q::dimension_name(r.value.unit), e.unit));
+        error(e.where,
+              fmt::format(
+                  "estimate '{}': its formula gives {} but unit '{}' is not convertible from it",
+                  e.id, q::dimension_name(r.value.unit), e.unit));
       if (!checked_estimates.count(e.id))
         warning(e.where, fmt::format("estimate '{}' is not graded by any estimate check", e.id));
     }
@@ -116,12 +124,15 @@ class Linter {
       facets_with_checks.insert(ch.facet);
       for (const auto& t : library_.templates())
         if (t.step_for_facet(ch.facet) < 0)
-          error(ch.where, fmt::format("check '{}': facet '{}' has no step in template '{}'", ch.id, ch.facet, t.id));
+          error(ch.where, fmt::format("check '{}': facet '{}' has no step in template '{}'", ch.id,
+                                      ch.facet, t.id));
       auto need = [&](const std::vector<std::string>& ids) {
         for (const auto& id : ids)
           if (!concept_ids.count(id))
-            error(ch.where, fmt::format("check '{}': concept '{}' is not in the glossary; declare it with "
-                                        "sdi.concept or use an id from plugins/concepts", ch.id, id));
+            error(ch.where,
+                  fmt::format("check '{}': concept '{}' is not in the glossary; declare it with "
+                              "sdi.concept or use an id from plugins/concepts",
+                              ch.id, id));
       };
       for (const auto& g : ch.concepts) need(g);
       for (const auto& g : ch.components) need(g);
@@ -130,14 +141,17 @@ class Linter {
         need(conn.to);
       }
       if (ch.kind == CheckKind::Estimate && !estimate_ids.count(ch.estimate))
-        error(ch.where, fmt::format("check '{}': estimate '{}' is not declared", ch.id, ch.estimate));
+        error(ch.where,
+              fmt::format("check '{}': estimate '{}' is not declared", ch.id, ch.estimate));
       if (ch.kind == CheckKind::Questions && c.questions.empty())
-        error(ch.where, fmt::format("check '{}': a questions check needs sdi.question entries", ch.id));
+        error(ch.where,
+              fmt::format("check '{}': a questions check needs sdi.question entries", ch.id));
     }
     for (const auto& k : c.concepts) {
       for (const auto& b : k.broader)
         if (!concept_ids.count(b))
-          error({k.file, k.line}, fmt::format("concept '{}': broader concept '{}' does not exist", k.id, b));
+          error({k.file, k.line},
+                fmt::format("concept '{}': broader concept '{}' does not exist", k.id, b));
     }
     Where pack_file{display_path(p.manifest().dir / "pack.lua"), 0};
     for (auto facet : {"clarify", "requirements", "estimation", "api", "data_model", "high_level",
@@ -146,7 +160,8 @@ class Linter {
         warning(pack_file, fmt::format("no check covers the facet '{}'", facet));
     std::set<std::string> hinted;
     for (const auto& h : c.hints) hinted.insert(h.facet);
-    if (hinted.empty()) warning(pack_file, "declares no sdi.hint; the REPL's :hint has nothing to offer");
+    if (hinted.empty())
+      warning(pack_file, "declares no sdi.hint; the REPL's :hint has nothing to offer");
   }
 
  private:
@@ -156,7 +171,8 @@ class Linter {
     for (const auto& item : items) {
       auto [it, inserted] = seen.emplace(item.id, &item);
       if (!inserted)
-        error(item.where, fmt::format("{} id '{}' is already used at line {}", what, item.id, it->second->where.line));
+        error(item.where, fmt::format("{} id '{}' is already used at line {}", what, item.id,
+                                      it->second->where.line));
     }
   }
 
@@ -168,7 +184,8 @@ class Linter {
 
 std::string Finding::text() const {
   const char* kind = severity == Severity::Error ? "error" : "warning";
-  return where.empty() ? fmt::format("{}: {}", kind, message) : fmt::format("{}: {}: {}", where, kind, message);
+  return where.empty() ? fmt::format("{}: {}", kind, message)
+                       : fmt::format("{}: {}: {}", where, kind, message);
 }
 
 namespace {
@@ -194,7 +211,8 @@ std::vector<Finding> lint_pack(const Library& library, const std::filesystem::pa
     m = read_manifest(dir);
   } catch (const Error& e) {
     out.push_back({Finding::Severity::Error,
-                   e.line() > 0 ? fmt::format("{}:{}", e.file(), e.line()) : e.file(), e.message()});
+                   e.line() > 0 ? fmt::format("{}:{}", e.file(), e.line()) : e.file(),
+                   e.message()});
     return out;
   }
   linter.manifest(m);

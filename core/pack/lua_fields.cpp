@@ -1,14 +1,14 @@
 #include "pack/lua_fields.hpp"
 
-#include <lauxlib.h>
-
 #include <fmt/format.h>
+#include <lauxlib.h>
 
 namespace sdi::pack {
 
 LuaFields::LuaFields(lua_State* L, int index, std::string function)
     : L_(L), index_(lua_absindex(L, index)), function_(std::move(function)) {
-  if (!lua_istable(L_, index_)) fail("expects a table, e.g. " + function_ + " { id = \"...\", ... }");
+  if (!lua_istable(L_, index_))
+    fail("expects a table, e.g. " + function_ + " { id = \"...\", ... }");
 }
 
 void LuaFields::fail(const std::string& message) {
@@ -89,7 +89,8 @@ std::vector<std::vector<std::string>> LuaFields::groups(const char* key) {
           lua_pop(L_, 1);
         }
       } else {
-        fail(fmt::format("field '{}' item {} must be a concept id or a list of alternatives", key, i));
+        fail(fmt::format("field '{}' item {} must be a concept id or a list of alternatives", key,
+                         i));
       }
       if (group.empty()) fail(fmt::format("field '{}' item {} is an empty list", key, i));
       out.push_back(std::move(group));

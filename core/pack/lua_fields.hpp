@@ -15,7 +15,7 @@ class LuaFields {
   LuaFields(lua_State* L, int index, std::string function);
 
   std::string string(const char* key, bool required);
-  std::vector<std::string> strings(const char* key);             // a string or a list of strings
+  std::vector<std::string> strings(const char* key);              // a string or a list of strings
   std::vector<std::vector<std::string>> groups(const char* key);  // list of ids or lists of ids
   double number(const char* key, double fallback);
   bool boolean(const char* key, bool fallback);

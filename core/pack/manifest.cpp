@@ -27,10 +27,12 @@ Version parse_version(const std::string& text) {
       n = n * 10 + (text[i++] - '0');
     v[part] = n;
     if (i == text.size()) return v;
-    if (text[i] != '.') throw std::invalid_argument(fmt::format("'{}' is not a version like 1.2.3", text));
+    if (text[i] != '.')
+      throw std::invalid_argument(fmt::format("'{}' is not a version like 1.2.3", text));
     ++i;
   }
-  if (i != text.size()) throw std::invalid_argument(fmt::format("'{}' is not a version like 1.2.3", text));
+  if (i != text.size())
+    throw std::invalid_argument(fmt::format("'{}' is not a version like 1.2.3", text));
   return v;
 }
 
@@ -57,8 +59,7 @@ bool satisfies(const Version& v, const std::string& constraint) {
   if (op == ">") return v > want;
   if (op == "<") return v < want;
   if (op == "^") {
-    Version upper = want[0] > 0 ? Version{want[0] + 1, 0, 0}
-                                : Version{0, want[1] + 1, 0};
+    Version upper = want[0] > 0 ? Version{want[0] + 1, 0, 0} : Version{0, want[1] + 1, 0};
     return v >= want && v < upper;
   }
   if (op == "~") return v >= want && v < Version{want[0], want[1] + 1, 0};
@@ -84,7 +85,8 @@ bool version_in_range(const std::string& version, const std::string& range) {
   std::size_t start = 0;
   while (true) {
     std::size_t comma = range.find(',', start);
-    std::string part = range.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::string part =
+        range.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
     if (!satisfies(v, part)) return false;
     if (comma == std::string::npos) return true;
     start = comma + 1;
@@ -101,7 +103,8 @@ Manifest read_manifest(const std::filesystem::path& dir) {
   check_id(f, "id", m.id);
   std::string folder = dir.filename().string();
   if (folder != m.id)
-    f.fail("id", fmt::format("is '{}' but the pack's folder is '{}'; rename one to match", m.id, folder));
+    f.fail("id",
+           fmt::format("is '{}' but the pack's folder is '{}'; rename one to match", m.id, folder));
   m.title = f.required_string("title");
   m.version = f.required_string("version");
   try {
@@ -113,9 +116,11 @@ Manifest read_manifest(const std::filesystem::path& dir) {
   try {
     if (!version_in_range(SDI_VERSION, m.engine))
       f.fail("engine", fmt::format("'{}' does not include this engine's version {}; update the "
-                                   "range or the engine", m.engine, SDI_VERSION));
+                                   "range or the engine",
+                                   m.engine, SDI_VERSION));
   } catch (const std::invalid_argument& e) {
-    f.fail("engine", fmt::format("is not a version range ({}); write e.g. \">=0.1, <1.0\"", e.what()));
+    f.fail("engine",
+           fmt::format("is not a version range ({}); write e.g. \">=0.1, <1.0\"", e.what()));
   }
   m.difficulty = f.required_string("difficulty");
   if (m.difficulty != "easy" && m.difficulty != "medium" && m.difficulty != "hard")

@@ -1,8 +1,7 @@
 #include "pack/pack_api.hpp"
 
-#include <lauxlib.h>
-
 #include <fmt/format.h>
+#include <lauxlib.h>
 
 #include "pack/facets.hpp"
 #include "pack/lua_fields.hpp"
@@ -72,7 +71,8 @@ CheckKind parse_kind(LuaFields& f, const std::string& kind) {
   if (kind == "diagram") return CheckKind::Diagram;
   if (kind == "questions") return CheckKind::Questions;
   if (kind == "custom") return CheckKind::Custom;
-  f.fail(fmt::format("kind '{}' is not one of concepts, estimate, diagram, questions, custom", kind));
+  f.fail(
+      fmt::format("kind '{}' is not one of concepts, estimate, diagram, questions, custom", kind));
 }
 
 std::vector<Connection> read_connections(lua_State* L, LuaFields& f) {
@@ -126,8 +126,9 @@ int declare_check(lua_State* L) {
       if (c.concepts.empty()) f.fail("a concepts check needs field 'concepts'");
       c.need = static_cast<int>(f.number("need", 0));
       if (c.need < 0 || c.need > static_cast<int>(c.concepts.size()))
-        f.fail(fmt::format("field 'need' must be between 1 and the {} concept groups (0 or absent: all)",
-                           c.concepts.size()));
+        f.fail(fmt::format(
+            "field 'need' must be between 1 and the {} concept groups (0 or absent: all)",
+            c.concepts.size()));
       break;
     case CheckKind::Estimate:
       c.estimate = f.string("estimate", true);
@@ -143,7 +144,8 @@ int declare_check(lua_State* L) {
       break;
     case CheckKind::Custom:
       lua_getfield(L, 1, "run");
-      if (!lua_isfunction(L, -1)) f.fail("a custom check needs field 'run', a function(answer, ctx)");
+      if (!lua_isfunction(L, -1))
+        f.fail("a custom check needs field 'run', a function(answer, ctx)");
       c.lua_ref = luaL_ref(L, LUA_REGISTRYINDEX);
       f.has("run");
       break;
@@ -212,11 +214,14 @@ Where caller_location(lua_State* L) {
 }
 
 void push_pack_api(lua_State* L, Declarations* d) {
-  static const luaL_Reg functions[] = {
-      {"question", declare_question}, {"assumption", declare_assumption},
-      {"estimate", declare_estimate}, {"check", declare_check},
-      {"hint", declare_hint},         {"concept", declare_concept},
-      {"cache_rule", declare_cache_rule}, {nullptr, nullptr}};
+  static const luaL_Reg functions[] = {{"question", declare_question},
+                                       {"assumption", declare_assumption},
+                                       {"estimate", declare_estimate},
+                                       {"check", declare_check},
+                                       {"hint", declare_hint},
+                                       {"concept", declare_concept},
+                                       {"cache_rule", declare_cache_rule},
+                                       {nullptr, nullptr}};
   lua_newtable(L);
   lua_pushlightuserdata(L, d);
   luaL_setfuncs(L, functions, 1);
@@ -228,11 +233,16 @@ void push_pack_api(lua_State* L, Declarations* d) {
 
 const char* kind_name(CheckKind k) {
   switch (k) {
-    case CheckKind::Concepts: return "concepts";
-    case CheckKind::Estimate: return "estimate";
-    case CheckKind::Diagram: return "diagram";
-    case CheckKind::Questions: return "questions";
-    case CheckKind::Custom: return "custom";
+    case CheckKind::Concepts:
+      return "concepts";
+    case CheckKind::Estimate:
+      return "estimate";
+    case CheckKind::Diagram:
+      return "diagram";
+    case CheckKind::Questions:
+      return "questions";
+    case CheckKind::Custom:
+      return "custom";
   }
   return "?";
 }

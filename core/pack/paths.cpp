@@ -8,7 +8,8 @@ namespace {
 
 bool is_root(const fs::path& dir) {
   std::error_code ec;
-  return fs::is_directory(dir / "plugins" / "templates", ec) && fs::is_directory(dir / "problems", ec);
+  return fs::is_directory(dir / "plugins" / "templates", ec) &&
+         fs::is_directory(dir / "problems", ec);
 }
 
 void add_unique(std::vector<fs::path>& list, const fs::path& p) {
@@ -72,7 +73,8 @@ SearchPath make_search_path(const fs::path& executable, const std::vector<std::s
     std::size_t start = 0;
     while (start <= all.size()) {
       std::size_t colon = all.find(':', start);
-      std::string part = all.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
+      std::string part =
+          all.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
       if (!part.empty()) add_entry(sp, part);
       if (colon == std::string::npos) break;
       start = colon + 1;
@@ -94,7 +96,8 @@ std::string display_path(const fs::path& p) {
   fs::path probe = abs;
   while (probe.has_parent_path() && probe != probe.parent_path()) {
     auto name = probe.filename();
-    if (name == "problems" || name == "plugins") return abs.lexically_relative(probe.parent_path()).string();
+    if (name == "problems" || name == "plugins")
+      return abs.lexically_relative(probe.parent_path()).string();
     probe = probe.parent_path();
   }
   return abs.string();

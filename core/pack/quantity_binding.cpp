@@ -34,10 +34,14 @@ q::Quantity operand(lua_State* L, int idx) {
 q::Expect expect_arg(lua_State* L, int idx) {
   static const char* const names[] = {"any", "count", "bytes", "rate", nullptr};
   switch (luaL_checkoption(L, idx, "any", names)) {
-    case 1: return q::Expect::Count;
-    case 2: return q::Expect::Bytes;
-    case 3: return q::Expect::Rate;
-    default: return q::Expect::Any;
+    case 1:
+      return q::Expect::Count;
+    case 2:
+      return q::Expect::Bytes;
+    case 3:
+      return q::Expect::Rate;
+    default:
+      return q::Expect::Any;
   }
 }
 
@@ -136,9 +140,10 @@ int eq(lua_State* L) {
   q::Quantity scratch_a, scratch_b;
   const q::Quantity* a = to_quantity(L, 1, scratch_a);
   const q::Quantity* b = to_quantity(L, 2, scratch_b);
-  bool same = a && b && q::same_dimension(a->unit, b->unit) &&
-              (a->value == b->value ||
-               std::fabs(a->value - b->value) <= 1e-9 * std::max(std::fabs(a->value), std::fabs(b->value)));
+  bool same =
+      a && b && q::same_dimension(a->unit, b->unit) &&
+      (a->value == b->value ||
+       std::fabs(a->value - b->value) <= 1e-9 * std::max(std::fabs(a->value), std::fabs(b->value)));
   lua_pushboolean(L, same);
   return 1;
 }
@@ -153,7 +158,9 @@ int le(lua_State* L) {
   return 1;
 }
 
-void push_string(lua_State* L, const std::string& s) { lua_pushlstring(L, s.data(), s.size()); }
+void push_string(lua_State* L, const std::string& s) {
+  lua_pushlstring(L, s.data(), s.size());
+}
 
 int tostring(lua_State* L) {
   push_string(L, q::format(check(L, 1)));
@@ -231,14 +238,22 @@ int ratio(lua_State* L) {
 
 void push_metatable(lua_State* L) {
   if (luaL_newmetatable(L, kQuantityMetatable)) {
-    static const luaL_Reg meta[] = {
-        {"__add", add}, {"__sub", sub}, {"__mul", mul},           {"__div", div},
-        {"__unm", unm}, {"__pow", pow}, {"__eq", eq},             {"__lt", lt},
-        {"__le", le},   {"__concat", concat}, {"__tostring", tostring}, {nullptr, nullptr}};
+    static const luaL_Reg meta[] = {{"__add", add},
+                                    {"__sub", sub},
+                                    {"__mul", mul},
+                                    {"__div", div},
+                                    {"__unm", unm},
+                                    {"__pow", pow},
+                                    {"__eq", eq},
+                                    {"__lt", lt},
+                                    {"__le", le},
+                                    {"__concat", concat},
+                                    {"__tostring", tostring},
+                                    {nullptr, nullptr}};
     luaL_setfuncs(L, meta, 0);
-    static const luaL_Reg methods[] = {{"to", to},           {"value", value}, {"unit", unit},
-                                       {"format", format_method}, {"noun", noun},  {"range", range},
-                                       {"ratio", ratio},     {nullptr, nullptr}};
+    static const luaL_Reg methods[] = {
+        {"to", to},     {"value", value}, {"unit", unit},   {"format", format_method},
+        {"noun", noun}, {"range", range}, {"ratio", ratio}, {nullptr, nullptr}};
     luaL_newlib(L, methods);
     lua_setfield(L, -2, "__index");
     lua_pushstring(L, "quantity");  // friendlier argument errors: "quantity expected"

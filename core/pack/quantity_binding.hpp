@@ -2,13 +2,13 @@
 // The quantity engine as a Lua value type.
 //
 //   local q = sdi.q
-//   local rate = q"2.5 TB/month"            -- q(text [, expect]); expect: "any" "count" "bytes" "rate"
-//   local n = q(5, "GB")                     -- q(number [, unit])
-//   rate:to("GB/day")                        -- a new quantity shown in GB/day (83.3 GB/day)
-//   rate:value()  rate:unit()                -- number in base units (bytes, seconds), "B/s"
-//   rate:format() tostring(rate)             -- "2.5 TB/month"; rate:format(true) adds "~" if approx
-//   rate:noun()   rate:range()               -- "user" or nil; lo, hi in base units or nil
-//   a:ratio(b)                               -- factor >= 1 between two quantities (NaN: dimensions)
+//   local rate = q"2.5 TB/month"            -- q(text [, expect]); expect: "any" "count" "bytes"
+//   "rate" local n = q(5, "GB")                     -- q(number [, unit]) rate:to("GB/day") -- a
+//   new quantity shown in GB/day (83.3 GB/day) rate:value()  rate:unit()                -- number
+//   in base units (bytes, seconds), "B/s" rate:format() tostring(rate)             -- "2.5
+//   TB/month"; rate:format(true) adds "~" if approx rate:noun()   rate:range()               --
+//   "user" or nil; lo, hi in base units or nil a:ratio(b)                               -- factor
+//   >= 1 between two quantities (NaN: dimensions)
 //   + - * / unary- ^(number) == < <= ..      -- dimension errors raise Lua errors
 //
 // Userdata of metatable "sdi.quantity" holding a quantity::Quantity by value: the type is

@@ -36,7 +36,8 @@ Template read_template(const std::filesystem::path& file) {
   t.summary = f.optional_string("summary").value_or("");
   t.generic_checks = f.string_list("generic_checks");
   const toml::array* steps = f.optional_array("step");
-  if (steps == nullptr || steps->empty()) f.fail("step", "must list the template's steps as [[step]] tables");
+  if (steps == nullptr || steps->empty())
+    f.fail("step", "must list the template's steps as [[step]] tables");
   std::set<std::string> ids;
   std::set<std::string> covered;
   for (const auto& node : *steps) {
@@ -45,13 +46,15 @@ Template read_template(const std::filesystem::path& file) {
     TomlFields s(*st, t.file, "step");
     Step step;
     step.id = s.required_string("id");
-    if (!ids.insert(step.id).second) s.fail("id", fmt::format("'{}' is used by two steps", step.id));
+    if (!ids.insert(step.id).second)
+      s.fail("id", fmt::format("'{}' is used by two steps", step.id));
     step.title = s.required_string("title");
     step.minutes = s.optional_number("minutes").value_or(5);
     if (step.minutes <= 0) s.fail("minutes", "must be a positive number of minutes");
     step.facets = s.string_list("facets");
     for (const auto& facet : step.facets) {
-      if (!is_facet(facet)) s.fail("facets", fmt::format("names '{}', which is not a facet", facet));
+      if (!is_facet(facet))
+        s.fail("facets", fmt::format("names '{}', which is not a facet", facet));
       if (!covered.insert(facet).second)
         s.fail("facets", fmt::format("'{}' is already covered by an earlier step", facet));
     }

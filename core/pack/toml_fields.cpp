@@ -10,7 +10,9 @@
 namespace sdi::pack {
 
 namespace {
-int node_line(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+int node_line(const toml::node& n) {
+  return static_cast<int>(n.source().begin.line);
+}
 }  // namespace
 
 TomlFields::TomlFields(const toml::table& table, std::string file, std::string context)
@@ -34,9 +36,9 @@ void TomlFields::fail(const std::string& key, const std::string& message) const 
 std::string TomlFields::required_string(const std::string& key) {
   const toml::node* n = get(key);
   if (n == nullptr) {
-    throw Error(file_, node_line(table_),
-                fmt::format("missing required key '{}'{}", key,
-                            context_.empty() ? "" : " in " + context_));
+    throw Error(
+        file_, node_line(table_),
+        fmt::format("missing required key '{}'{}", key, context_.empty() ? "" : " in " + context_));
   }
   auto v = n->value<std::string>();
   if (!v) fail(key, "must be a string");

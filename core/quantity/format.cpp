@@ -33,7 +33,8 @@ std::string fixed(double v, int decimals) {
 std::string scientific(double v) {
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific, 2);
-  std::string s = r.ec == std::errc() ? std::string(buf, r.ptr) : fmt::format("{:.2e}", v);  // 1.23e+15
+  std::string s =
+      r.ec == std::errc() ? std::string(buf, r.ptr) : fmt::format("{:.2e}", v);  // 1.23e+15
   auto e = s.find('e');
   std::string mant = trim_zeros(s.substr(0, e));
   std::string exp = s.substr(e + 1);
@@ -135,10 +136,12 @@ struct Prefix {
   std::string_view symbol;
 };
 
-constexpr Prefix kBytes[] = {{1, "bytes"}, {1e3, "KB"},  {1e6, "MB"},  {1e9, "GB"},
+constexpr Prefix kBytes[] = {{1, "bytes"}, {1e3, "KB"},  {1e6, "MB"}, {1e9, "GB"},
                              {1e12, "TB"}, {1e15, "PB"}, {1e18, "EB"}};
-constexpr Prefix kBits[] = {{1, "bits"}, {1e3, "Kb"}, {1e6, "Mb"}, {1e9, "Gb"}, {1e12, "Tb"}, {1e15, "Pb"}};
-constexpr Prefix kBitRates[] = {{1, "bps"}, {1e3, "Kbps"}, {1e6, "Mbps"}, {1e9, "Gbps"}, {1e12, "Tbps"}};
+constexpr Prefix kBits[] = {{1, "bits"}, {1e3, "Kb"},  {1e6, "Mb"},
+                            {1e9, "Gb"}, {1e12, "Tb"}, {1e15, "Pb"}};
+constexpr Prefix kBitRates[] = {
+    {1, "bps"}, {1e3, "Kbps"}, {1e6, "Mbps"}, {1e9, "Gbps"}, {1e12, "Tbps"}};
 
 template <std::size_t N>
 const Prefix& pick_prefix(const Prefix (&table)[N], double magnitude) {
@@ -147,7 +150,8 @@ const Prefix& pick_prefix(const Prefix (&table)[N], double magnitude) {
     if (magnitude >= table[k].factor) i = k;
   }
   // 999.7 KB rounds to "1000 KB": show "1 MB" instead.
-  if (i + 1 < N && std::fabs(std::strtod(sig3(magnitude / table[i].factor).c_str(), nullptr)) >= 1000)
+  if (i + 1 < N &&
+      std::fabs(std::strtod(sig3(magnitude / table[i].factor).c_str(), nullptr)) >= 1000)
     ++i;
   return table[i];
 }
@@ -155,9 +159,9 @@ const Prefix& pick_prefix(const Prefix (&table)[N], double magnitude) {
 // How to print the numbers of one quantity.
 struct Plan {
   double divisor = 1;
-  bool counts = false;      // K/M/B/T scaling of the number
-  std::string suffix;       // after the number(s)
-  bool rate_no_noun = false;  // count rate without a noun: billions print "bn"
+  bool counts = false;                          // K/M/B/T scaling of the number
+  std::string suffix;                           // after the number(s)
+  bool rate_no_noun = false;                    // count rate without a noun: billions print "bn"
   std::string_view singular_word, plural_word;  // unit words that agree with the number
 };
 
@@ -176,7 +180,8 @@ bool is_dollar(const Quantity& q, const FormatOptions& o) {
 std::string noun_part(const Quantity& q, const FormatOptions& o, const std::string& number) {
   if (!o.nouns || q.unit.noun.empty() || is_dollar(q, o)) return "";
   std::string_view n = q.unit.noun.view();
-  if (n == "dau" || n == "mau" || n == "wau") return " " + fmt::format("{}", n == "dau" ? "DAU" : n == "mau" ? "MAU" : "WAU");
+  if (n == "dau" || n == "mau" || n == "wau")
+    return " " + fmt::format("{}", n == "dau" ? "DAU" : n == "mau" ? "MAU" : "WAU");
   bool one = number == "1" && !q.is_range();
   return " " + (one ? q.unit.noun.str() : plural(q.unit.noun.view()));
 }
@@ -315,7 +320,8 @@ std::string format(const Quantity& q, const FormatOptions& o) {
   Plan plan;
   bool planned = false;
   if (!q.display_unit.empty()) {
-    if (auto spec = parse_unit_spec(q.display_unit.view()); spec && same_dimension(spec->unit, q.unit)) {
+    if (auto spec = parse_unit_spec(q.display_unit.view());
+        spec && same_dimension(spec->unit, q.unit)) {
       if (auto p = display_plan(q, *spec)) {
         plan = *p;
         planned = true;

@@ -7,9 +7,15 @@ namespace sdi::quantity::detail {
 
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_alnum(char c) { return is_digit(c) || is_alpha(c); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_alnum(char c) {
+  return is_digit(c) || is_alpha(c);
+}
 
 struct Symbol {
   std::string_view bytes;
@@ -54,29 +60,51 @@ struct LatexCommand {
 };
 
 constexpr LatexCommand kCommands[] = {
-    {"frac", CmdAction::Token, Tok::Frac},        {"dfrac", CmdAction::Token, Tok::Frac},
-    {"tfrac", CmdAction::Token, Tok::Frac},       {"times", CmdAction::Token, Tok::Times},
-    {"cdot", CmdAction::Token, Tok::Times},       {"ast", CmdAction::Token, Tok::Times},
-    {"div", CmdAction::Token, Tok::Divide},       {"approx", CmdAction::Token, Tok::Approx},
-    {"simeq", CmdAction::Token, Tok::Approx},     {"approxeq", CmdAction::Token, Tok::Approx},
-    {"sim", CmdAction::Token, Tok::Tilde},        {"le", CmdAction::Token, Tok::Le},
-    {"leq", CmdAction::Token, Tok::Le},           {"ge", CmdAction::Token, Tok::Ge},
-    {"geq", CmdAction::Token, Tok::Ge},           {"lt", CmdAction::Token, Tok::Lt},
-    {"gt", CmdAction::Token, Tok::Gt},            {"to", CmdAction::Token, Tok::Arrow},
-    {"rightarrow", CmdAction::Token, Tok::Arrow}, {"longrightarrow", CmdAction::Token, Tok::Arrow},
-    {"Rightarrow", CmdAction::Token, Tok::Implies}, {"implies", CmdAction::Token, Tok::Implies},
+    {"frac", CmdAction::Token, Tok::Frac},
+    {"dfrac", CmdAction::Token, Tok::Frac},
+    {"tfrac", CmdAction::Token, Tok::Frac},
+    {"times", CmdAction::Token, Tok::Times},
+    {"cdot", CmdAction::Token, Tok::Times},
+    {"ast", CmdAction::Token, Tok::Times},
+    {"div", CmdAction::Token, Tok::Divide},
+    {"approx", CmdAction::Token, Tok::Approx},
+    {"simeq", CmdAction::Token, Tok::Approx},
+    {"approxeq", CmdAction::Token, Tok::Approx},
+    {"sim", CmdAction::Token, Tok::Tilde},
+    {"le", CmdAction::Token, Tok::Le},
+    {"leq", CmdAction::Token, Tok::Le},
+    {"ge", CmdAction::Token, Tok::Ge},
+    {"geq", CmdAction::Token, Tok::Ge},
+    {"lt", CmdAction::Token, Tok::Lt},
+    {"gt", CmdAction::Token, Tok::Gt},
+    {"to", CmdAction::Token, Tok::Arrow},
+    {"rightarrow", CmdAction::Token, Tok::Arrow},
+    {"longrightarrow", CmdAction::Token, Tok::Arrow},
+    {"Rightarrow", CmdAction::Token, Tok::Implies},
+    {"implies", CmdAction::Token, Tok::Implies},
     {"Longrightarrow", CmdAction::Token, Tok::Implies},
-    {"text", CmdAction::Transparent, Tok::End},   {"textrm", CmdAction::Transparent, Tok::End},
-    {"textit", CmdAction::Transparent, Tok::End}, {"textbf", CmdAction::Transparent, Tok::End},
-    {"textsf", CmdAction::Transparent, Tok::End}, {"texttt", CmdAction::Transparent, Tok::End},
-    {"mathrm", CmdAction::Transparent, Tok::End}, {"mathit", CmdAction::Transparent, Tok::End},
-    {"mathbf", CmdAction::Transparent, Tok::End}, {"mathsf", CmdAction::Transparent, Tok::End},
-    {"mbox", CmdAction::Transparent, Tok::End},   {"operatorname", CmdAction::Transparent, Tok::End},
-    {"left", CmdAction::Skip, Tok::End},          {"right", CmdAction::Skip, Tok::End},
-    {"big", CmdAction::Skip, Tok::End},           {"Big", CmdAction::Skip, Tok::End},
-    {"bigl", CmdAction::Skip, Tok::End},          {"bigr", CmdAction::Skip, Tok::End},
-    {"Bigl", CmdAction::Skip, Tok::End},          {"Bigr", CmdAction::Skip, Tok::End},
-    {"displaystyle", CmdAction::Skip, Tok::End},  {"quad", CmdAction::Space, Tok::End},
+    {"text", CmdAction::Transparent, Tok::End},
+    {"textrm", CmdAction::Transparent, Tok::End},
+    {"textit", CmdAction::Transparent, Tok::End},
+    {"textbf", CmdAction::Transparent, Tok::End},
+    {"textsf", CmdAction::Transparent, Tok::End},
+    {"texttt", CmdAction::Transparent, Tok::End},
+    {"mathrm", CmdAction::Transparent, Tok::End},
+    {"mathit", CmdAction::Transparent, Tok::End},
+    {"mathbf", CmdAction::Transparent, Tok::End},
+    {"mathsf", CmdAction::Transparent, Tok::End},
+    {"mbox", CmdAction::Transparent, Tok::End},
+    {"operatorname", CmdAction::Transparent, Tok::End},
+    {"left", CmdAction::Skip, Tok::End},
+    {"right", CmdAction::Skip, Tok::End},
+    {"big", CmdAction::Skip, Tok::End},
+    {"Big", CmdAction::Skip, Tok::End},
+    {"bigl", CmdAction::Skip, Tok::End},
+    {"bigr", CmdAction::Skip, Tok::End},
+    {"Bigl", CmdAction::Skip, Tok::End},
+    {"Bigr", CmdAction::Skip, Tok::End},
+    {"displaystyle", CmdAction::Skip, Tok::End},
+    {"quad", CmdAction::Space, Tok::End},
     {"qquad", CmdAction::Space, Tok::End},
 };
 
@@ -124,7 +152,8 @@ class Lexer {
       return;
     }
     if (static_cast<unsigned char>(c) >= 0x80) return utf8();
-    if (is_digit(c) || (c == '.' && is_digit(at(i_ + 1)) && !(i_ > 0 && (is_alnum(s_[i_ - 1]) || s_[i_ - 1] == '.'))))
+    if (is_digit(c) || (c == '.' && is_digit(at(i_ + 1)) &&
+                        !(i_ > 0 && (is_alnum(s_[i_ - 1]) || s_[i_ - 1] == '.'))))
       return number();
     if (is_alpha(c)) return word();
     if (c == '\\') return latex();
@@ -274,16 +303,33 @@ class Lexer {
       return;
     }
     switch (n) {
-      case ',': case ';': case ':': case '!': case ' ': case '\\':
+      case ',':
+      case ';':
+      case ':':
+      case '!':
+      case ' ':
+      case '\\':
         space_ = true;
         i_ += 2;
         return;
-      case '%': push(Tok::Percent, start, 2); break;
-      case '$': push(Tok::Dollar, start, 2); break;
-      case '{': push(Tok::LBrace, start, 2); break;
-      case '}': push(Tok::RBrace, start, 2); break;
-      case '_': push(Tok::Underscore, start, 2); break;
-      default: push(Tok::Other, start, n ? 2 : 1); break;
+      case '%':
+        push(Tok::Percent, start, 2);
+        break;
+      case '$':
+        push(Tok::Dollar, start, 2);
+        break;
+      case '{':
+        push(Tok::LBrace, start, 2);
+        break;
+      case '}':
+        push(Tok::RBrace, start, 2);
+        break;
+      case '_':
+        push(Tok::Underscore, start, 2);
+        break;
+      default:
+        push(Tok::Other, start, n ? 2 : 1);
+        break;
     }
     i_ += n ? 2 : 1;
   }
@@ -294,7 +340,9 @@ class Lexer {
     Tok k = Tok::Other;
     std::size_t len = 1;
     switch (c) {
-      case '+': k = Tok::Plus; break;
+      case '+':
+        k = Tok::Plus;
+        break;
       case '-':
         if (n == '>') {
           k = Tok::Arrow;
@@ -303,11 +351,21 @@ class Lexer {
           k = Tok::Minus;
         }
         break;
-      case '*': k = Tok::Star; break;
-      case '/': k = Tok::Slash; break;
-      case '^': k = Tok::Caret; break;
-      case '(': k = Tok::LParen; break;
-      case ')': k = Tok::RParen; break;
+      case '*':
+        k = Tok::Star;
+        break;
+      case '/':
+        k = Tok::Slash;
+        break;
+      case '^':
+        k = Tok::Caret;
+        break;
+      case '(':
+        k = Tok::LParen;
+        break;
+      case ')':
+        k = Tok::RParen;
+        break;
       case '{':
         braces_.push_back(false);
         k = Tok::LBrace;
@@ -323,8 +381,12 @@ class Lexer {
         }
         k = Tok::RBrace;
         break;
-      case '[': k = Tok::LBracket; break;
-      case ']': k = Tok::RBracket; break;
+      case '[':
+        k = Tok::LBracket;
+        break;
+      case ']':
+        k = Tok::RBracket;
+        break;
       case '=':
         if (n == '>') {
           k = Tok::Implies;
@@ -360,17 +422,38 @@ class Lexer {
           k = Tok::Gt;
         }
         break;
-      case '%': k = Tok::Percent; break;
-      case ',': k = Tok::Comma; break;
-      case ':': k = Tok::Colon; break;
-      case ';': k = Tok::Semicolon; break;
-      case '|': k = Tok::Pipe; break;
-      case '$': k = Tok::Dollar; break;
-      case '#': k = Tok::Hash; break;
-      case '.': k = Tok::Dot; break;
-      case '`': k = Tok::Backtick; break;
-      case '_': k = Tok::Underscore; break;
-      default: break;
+      case '%':
+        k = Tok::Percent;
+        break;
+      case ',':
+        k = Tok::Comma;
+        break;
+      case ':':
+        k = Tok::Colon;
+        break;
+      case ';':
+        k = Tok::Semicolon;
+        break;
+      case '|':
+        k = Tok::Pipe;
+        break;
+      case '$':
+        k = Tok::Dollar;
+        break;
+      case '#':
+        k = Tok::Hash;
+        break;
+      case '.':
+        k = Tok::Dot;
+        break;
+      case '`':
+        k = Tok::Backtick;
+        break;
+      case '_':
+        k = Tok::Underscore;
+        break;
+      default:
+        break;
     }
     push(k, i_, len);
     i_ += len;
@@ -386,6 +469,8 @@ class Lexer {
 
 }  // namespace
 
-std::vector<Token> lex(std::string_view text, bool newlines) { return Lexer(text, newlines).run(); }
+std::vector<Token> lex(std::string_view text, bool newlines) {
+  return Lexer(text, newlines).run();
+}
 
 }  // namespace sdi::quantity::detail

@@ -1,7 +1,8 @@
 #pragma once
 // Internal: tokens of quantity text. Handles ASCII operators, the Unicode symbols answers use
 // (× · ⋅ ÷ ≈ ∼ ≤ ≥ → ⇒ − – —), thousands separators ("4,000"), exponents ("1.2e9"), LaTeX
-// (\frac \times \cdot \approx \text{..} \left( ...), and splits "4K" into a number and a glued word.
+// (\frac \times \cdot \approx \text{..} \left( ...), and splits "4K" into a number and a glued
+// word.
 
 #include <cstdint>
 #include <string_view>

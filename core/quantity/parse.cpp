@@ -32,7 +32,9 @@ Result evaluate(std::string_view expr, const Resolver& vars, Expect expect) {
   return r;
 }
 
-Result parse(std::string_view text, Expect expect) { return evaluate(text, Resolver{}, expect); }
+Result parse(std::string_view text, Expect expect) {
+  return evaluate(text, Resolver{}, expect);
+}
 
 std::optional<UnitSpec> parse_unit_spec(std::string_view text) {
   auto tokens = detail::lex(text, false);

@@ -60,13 +60,13 @@ struct ParseError {
 using Resolver = std::function<std::optional<Quantity>(std::string_view)>;
 
 struct Result {
-  Quantity value;                 // valid when ok()
-  std::string reading;            // how the input was read: the echo, then every interpretation
-                                  // made ("B read as billion (a count was expected)"), "; "-joined
-  std::string echo;               // canonical form of what was parsed: "300M users × 50% × 2/day"
-  std::vector<std::string> notes; // the interpretations alone
-  std::optional<Unit> target;     // the conversion target, when the input had "-> X"
-  std::string target_text;        // its canonical spelling ("GB/day"); value.display_unit too
+  Quantity value;       // valid when ok()
+  std::string reading;  // how the input was read: the echo, then every interpretation
+                        // made ("B read as billion (a count was expected)"), "; "-joined
+  std::string echo;     // canonical form of what was parsed: "300M users × 50% × 2/day"
+  std::vector<std::string> notes;  // the interpretations alone
+  std::optional<Unit> target;      // the conversion target, when the input had "-> X"
+  std::string target_text;         // its canonical spelling ("GB/day"); value.display_unit too
   std::optional<ParseError> error;
 
   bool ok() const { return !error.has_value(); }

@@ -26,11 +26,16 @@ bool ieq(std::string_view a, std::string_view b) {
 
 std::string_view unit_note(UnitNote n) {
   switch (n) {
-    case UnitNote::Month: return "month = 30 days";
-    case UnitNote::Year: return "year = 365 days";
-    case UnitNote::Week: return "week = 7 days";
-    case UnitNote::PerSecond: return "QPS/RPS/TPS read as per second";
-    default: return "";
+    case UnitNote::Month:
+      return "month = 30 days";
+    case UnitNote::Year:
+      return "year = 365 days";
+    case UnitNote::Week:
+      return "week = 7 days";
+    case UnitNote::PerSecond:
+      return "QPS/RPS/TPS read as per second";
+    default:
+      return "";
   }
 }
 
@@ -88,21 +93,25 @@ Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
   *len = 1;
   switch (t.kind) {
     case Tok::Tilde:
-    case Tok::Approx: return Qual::Approx;
+    case Tok::Approx:
+      return Qual::Approx;
     case Tok::Lt:
-    case Tok::Le: return Qual::Upper;
+    case Tok::Le:
+      return Qual::Upper;
     case Tok::Gt:
-    case Tok::Ge: return Qual::Lower;
-    default: break;
+    case Tok::Ge:
+      return Qual::Lower;
+    default:
+      break;
   }
   if (t.kind != Tok::Word || t.length > 13) return Qual::None;
   {
     // One lookup rejects ordinary words before the phrase matching below.
     static const std::unordered_set<std::string_view> kFirst = {
-        "about", "roughly", "approx", "approximately", "around", "circa", "ca", "nearly",
-        "almost", "est", "estimated", "up", "at", "no", "not", "less", "fewer", "more",
-        "greater", "under", "below", "max", "maximum", "over", "above", "min", "minimum",
-        "between"};
+        "about",  "roughly", "approx", "approximately", "around",  "circa",   "ca",
+        "nearly", "almost",  "est",    "estimated",     "up",      "at",      "no",
+        "not",    "less",    "fewer",  "more",          "greater", "under",   "below",
+        "max",    "maximum", "over",   "above",         "min",     "minimum", "between"};
     char buf[16];
     std::string_view w = text(t);
     for (std::size_t k = 0; k < w.size(); ++k) {
@@ -125,13 +134,16 @@ Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
   }
   if (word_is(t, "up") && word_is(n1, "to")) return *len = 2, Qual::Upper;
   if (word_is(t, "at") && (word_is(n1, "most") || word_is(n1, "max"))) return *len = 2, Qual::Upper;
-  if (word_is(t, "at") && (word_is(n1, "least") || word_is(n1, "min"))) return *len = 2, Qual::Lower;
+  if (word_is(t, "at") && (word_is(n1, "least") || word_is(n1, "min")))
+    return *len = 2, Qual::Lower;
   if ((word_is(t, "no") || word_is(t, "not")) && word_is(n2, "than")) {
     if (word_is(n1, "more") || word_is(n1, "greater")) return *len = 3, Qual::Upper;
     if (word_is(n1, "less") || word_is(n1, "fewer")) return *len = 3, Qual::Lower;
   }
-  if ((word_is(t, "less") || word_is(t, "fewer")) && word_is(n1, "than")) return *len = 2, Qual::Upper;
-  if ((word_is(t, "more") || word_is(t, "greater")) && word_is(n1, "than")) return *len = 2, Qual::Lower;
+  if ((word_is(t, "less") || word_is(t, "fewer")) && word_is(n1, "than"))
+    return *len = 2, Qual::Upper;
+  if ((word_is(t, "more") || word_is(t, "greater")) && word_is(n1, "than"))
+    return *len = 2, Qual::Lower;
   for (std::string_view w : {"under", "below", "max", "maximum"}) {
     if (word_is(t, w)) {
       dot(i + 1);
@@ -168,16 +180,20 @@ bool Parser::operand_start(std::size_t i, int depth) const {
     case Tok::Number:
     case Tok::LParen:
     case Tok::LBrace:
-    case Tok::Frac: return true;
-    case Tok::Dollar: return tok(i + 1).kind == Tok::Number;
+    case Tok::Frac:
+      return true;
+    case Tok::Dollar:
+      return tok(i + 1).kind == Tok::Number;
     case Tok::Tilde:
     case Tok::Approx:
     case Tok::Lt:
     case Tok::Le:
     case Tok::Gt:
-    case Tok::Ge: return operand_start(i + 1, depth + 1);
+    case Tok::Ge:
+      return operand_start(i + 1, depth + 1);
     case Tok::Minus:
-    case Tok::Plus: return !cfg_.lenient && operand_start(i + 1, depth + 1);
+    case Tok::Plus:
+      return !cfg_.lenient && operand_start(i + 1, depth + 1);
     case Tok::Slash: {
       if (cfg_.lenient) return false;
       const Token& n = tok(i + 1);
@@ -200,7 +216,8 @@ bool Parser::operand_start(std::size_t i, int depth) const {
       // An unknown word is an identifier (reported as unknown later) unless it is a counted noun.
       return find_unit(w) != nullptr || !is_known_noun(w);
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -360,7 +377,8 @@ bool Parser::unary(Node& n) {
 bool Parser::postfix(Node& n) {
   const Token& t = cur();
   switch (t.kind) {
-    case Tok::Number: return literal(n, t.num, t.offset, true, false);
+    case Tok::Number:
+      return literal(n, t.num, t.offset, true, false);
     case Tok::Dollar:
       if (tok(p_ + 1).kind == Tok::Number) {
         advance();
@@ -368,8 +386,10 @@ bool Parser::postfix(Node& n) {
       }
       break;
     case Tok::LParen:
-    case Tok::LBrace: return group(n);
-    case Tok::Frac: return frac(n);
+    case Tok::LBrace:
+      return group(n);
+    case Tok::Frac:
+      return frac(n);
     case Tok::Slash:
       if (!cfg_.lenient && tok(p_ + 1).kind == Tok::Word) {
         if (const UnitDef* u = find_unit(text(tok(p_ + 1)))) {
@@ -441,7 +461,8 @@ bool Parser::postfix(Node& n) {
       }
       return fail(t, fmt::format("unknown identifier '{}'", w));
     }
-    default: break;
+    default:
+      break;
   }
   if (cfg_.lenient) return false;
   if (t.kind == Tok::End) return fail(t, "expected a number at the end of the input");
@@ -630,11 +651,13 @@ bool Parser::take_plus_bound() {
     case Tok::LBrace:
     case Tok::Frac:
     case Tok::Dollar:
-    case Tok::Tilde: return false;
+    case Tok::Tilde:
+      return false;
     case Tok::Word:
       if (!n.space_before && resolvable(text(n))) return false;
       break;
-    default: break;
+    default:
+      break;
   }
   advance();
   return true;
@@ -725,7 +748,8 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
             advance();
           }
         }
-      } else if (!cfg_.lenient && !sx.glued_unknown && !is_stopword(w) && rate_adverb_seconds(w) == 0) {
+      } else if (!cfg_.lenient && !sx.glued_unknown && !is_stopword(w) &&
+                 rate_adverb_seconds(w) == 0) {
         return fail(t, fmt::format("unknown unit '{}'", w));
       }
     }
@@ -750,7 +774,8 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
         p_ += 2;
         continue;
       }
-      if (!cfg_.lenient && (tight || t.kind == Tok::Word) && !u && !resolvable(w) && !is_keyword(w)) {
+      if (!cfg_.lenient && (tight || t.kind == Tok::Word) && !u && !resolvable(w) &&
+          !is_keyword(w)) {
         return fail(nx, fmt::format("unknown unit '{}'", w));
       }
       break;
@@ -1140,9 +1165,9 @@ std::optional<Quantity> convert_to(const Quantity& q, const UnitSpec& spec, std:
     if (note) *note = fmt::format("accumulated over its horizon of {}", format_duration(h));
   } else {
     if (error) {
-      *error = fmt::format("cannot convert {} ({}) to {} ({})", format(q), dimension_name(q.unit),
-                           spec.text.empty() ? "a plain number" : spec.text,
-                           dimension_name(spec.unit));
+      *error =
+          fmt::format("cannot convert {} ({}) to {} ({})", format(q), dimension_name(q.unit),
+                      spec.text.empty() ? "a plain number" : spec.text, dimension_name(spec.unit));
     }
     return std::nullopt;
   }

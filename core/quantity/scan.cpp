@@ -48,25 +48,28 @@ class WordSet {
 
 // Numbers after these words name a part of something, not an amount ("Step 2", "Layer 7").
 bool structural_word(std::string_view w) {
-  static const WordSet words{"step", "steps", "phase", "part", "section", "chapter", "figure", "fig",
-                     "table", "option", "version", "ver", "level", "layer", "tier", "round",
-                     "stage", "rule", "case", "scenario", "approach", "solution", "iteration",
-                     "question", "item", "priority", "rank", "rfc", "sprint", "milestone", "no",
-                     "number", "num", "http", "ipv", "v", "p", "q", "appendix", "lemma",
-                     "example", "exercise", "problem", "slide", "task", "stage", "grade",
-                     "class", "type", "gen", "generation", "raid", "tls", "ssl", "python",
-                     "java", "c", "es", "ecmascript", "windows", "ios", "android", "iphone"};
+  static const WordSet words{
+      "step",     "steps",      "phase",      "part",     "section",  "chapter",  "figure",
+      "fig",      "table",      "option",     "version",  "ver",      "level",    "layer",
+      "tier",     "round",      "stage",      "rule",     "case",     "scenario", "approach",
+      "solution", "iteration",  "question",   "item",     "priority", "rank",     "rfc",
+      "sprint",   "milestone",  "no",         "number",   "num",      "http",     "ipv",
+      "v",        "p",          "q",          "appendix", "lemma",    "example",  "exercise",
+      "problem",  "slide",      "task",       "stage",    "grade",    "class",    "type",
+      "gen",      "generation", "raid",       "tls",      "ssl",      "python",   "java",
+      "c",        "es",         "ecmascript", "windows",  "ios",      "android",  "iphone"};
   return words.contains(w);
 }
 
 // ... and after these only when the number stands alone ("on day 1", "year 2").
 bool ordinal_context_word(std::string_view w) {
-  static const WordSet words{"day", "week", "month", "year", "page", "line", "minute", "hour", "top",
-                     "bottom", "first", "last", "id", "user", "node", "server", "shard",
-                     "region", "zone", "replica", "partition", "team", "room", "floor", "jan",
-                     "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun",
-                     "june", "jul", "july", "aug", "august", "sep", "sept", "september", "oct",
-                     "october", "nov", "november", "dec", "december"};
+  static const WordSet words{
+      "day",   "week",      "month", "year",     "page",      "line",     "minute", "hour",
+      "top",   "bottom",    "first", "last",     "id",        "user",     "node",   "server",
+      "shard", "region",    "zone",  "replica",  "partition", "team",     "room",   "floor",
+      "jan",   "january",   "feb",   "february", "mar",       "march",    "apr",    "april",
+      "may",   "jun",       "june",  "jul",      "july",      "aug",      "august", "sep",
+      "sept",  "september", "oct",   "october",  "nov",       "november", "dec",    "december"};
   return words.contains(w);
 }
 
@@ -76,25 +79,29 @@ bool split_word(std::string_view w) {
 }
 
 bool bytes_context_word(std::string_view w) {
-  static const WordSet words{"size", "sizes", "sized", "storage", "store", "stored", "storing", "bytes",
-                     "byte", "disk", "disks", "memory", "ram", "bandwidth", "payload", "blob",
-                     "blobs", "data", "metadata", "space", "ingress", "egress", "footprint",
-                     "capacity", "volume", "heap", "buffer", "each"};
+  static const WordSet words{"size",     "sizes",     "sized",   "storage", "store",     "stored",
+                             "storing",  "bytes",     "byte",    "disk",    "disks",     "memory",
+                             "ram",      "bandwidth", "payload", "blob",    "blobs",     "data",
+                             "metadata", "space",     "ingress", "egress",  "footprint", "capacity",
+                             "volume",   "heap",      "buffer",  "each"};
   return words.contains(w);
 }
 
 bool count_context_word(std::string_view w) {
-  static const WordSet words{"users", "user", "dau", "mau", "requests", "request", "queries", "query",
-                     "qps", "rps", "tps", "tweets", "posts", "messages", "views", "writes",
-                     "reads", "events", "clicks", "people", "accounts", "devices", "downloads",
-                     "uploads", "visits", "customers", "followers", "count", "population"};
+  static const WordSet words{"users",   "user",      "dau",       "mau",     "requests",  "request",
+                             "queries", "query",     "qps",       "rps",     "tps",       "tweets",
+                             "posts",   "messages",  "views",     "writes",  "reads",     "events",
+                             "clicks",  "people",    "accounts",  "devices", "downloads", "uploads",
+                             "visits",  "customers", "followers", "count",   "population"};
   return words.contains(w);
 }
 
 class Scanner {
  public:
   Scanner(std::string_view text, const ScanOptions& options)
-      : src_(text), opt_(options), toks_(detail::lex(text, true)),
+      : src_(text),
+        opt_(options),
+        toks_(detail::lex(text, true)),
         parser_(text, toks_, lenient_config()) {
     math_dollar_.assign(toks_.size(), false);
     mark_math_dollars();
@@ -131,7 +138,8 @@ class Scanner {
         number = i + 1;
       } else if (t.kind == Tok::Frac) {
         number = i;
-      } else if (t.kind == Tok::LParen && tok(i + 1).kind == Tok::Number && !at_line_start(i, line_first)) {
+      } else if (t.kind == Tok::LParen && tok(i + 1).kind == Tok::Number &&
+                 !at_line_start(i, line_first)) {
         number = i + 1;
       } else if (t.kind == Tok::Word && t.length <= 2 && tok(i + 1).kind == Tok::Word &&
                  (text(t) == "a" || text(t) == "an" || text(t) == "A" || text(t) == "An") &&
@@ -140,7 +148,8 @@ class Scanner {
       } else if (!number_within(i, 4)) {
         ++i;  // fast path: no qualifier can lead to a number from here
         continue;
-      } else if (std::size_t len = parser_.qualifier_length(i); len > 0 && !glued_to_word_before(i, line_first)) {
+      } else if (std::size_t len = parser_.qualifier_length(i);
+                 len > 0 && !glued_to_word_before(i, line_first)) {
         number = i + len;
         if (tok(number).kind != Tok::Number) {
           ++i;
@@ -251,7 +260,8 @@ class Scanner {
           break;
         }
         std::string_view s = text(t);
-        if ((!s.empty() && s[0] == '\\') || t.kind == Tok::Caret || t.kind == Tok::LBrace) latex = true;
+        if ((!s.empty() && s[0] == '\\') || t.kind == Tok::Caret || t.kind == Tok::LBrace)
+          latex = true;
       }
     }
   }
@@ -264,8 +274,10 @@ class Scanner {
         case Tok::Minus:
         case Tok::Star:
         case Tok::Plus:
-        case Tok::Pipe: continue;
-        default: return false;
+        case Tok::Pipe:
+          continue;
+        default:
+          return false;
       }
     }
     return true;
@@ -285,7 +297,8 @@ class Scanner {
         case Tok::Colon:
         case Tok::Dot:
         case Tok::Underscore:
-        case Tok::Other: return true;
+        case Tok::Other:
+          return true;
         case Tok::Slash:
         case Tok::Minus:
         case Tok::Caret:
@@ -299,12 +312,13 @@ class Scanner {
             if (!(nx.kind == Tok::Word && !nx.space_before)) return true;
           }
           break;
-        default: break;
+        default:
+          break;
       }
     }
     // Times and ratios: 10:30, 1:1, 100:1
-    if (tok(n + 1).kind == Tok::Colon && !tok(n + 1).space_before && tok(n + 2).kind == Tok::Number &&
-        !tok(n + 2).space_before) {
+    if (tok(n + 1).kind == Tok::Colon && !tok(n + 1).space_before &&
+        tok(n + 2).kind == Tok::Number && !tok(n + 2).space_before) {
       *skip_to = n + 3;
       return true;
     }
@@ -316,18 +330,19 @@ class Scanner {
       bool joiner = op.kind == Tok::Slash || op.kind == Tok::Minus || op.kind == Tok::Times ||
                     op.kind == Tok::EnDash;
       bool scaled = tok(n + 3).kind == Tok::Word && !tok(n + 3).space_before;
-      bool split = (num.num + b.num == 100 && num.num > 0 && b.num > 0) || (num.num == 24 && b.num == 7);
+      bool split =
+          (num.num + b.num == 100 && num.num > 0 && b.num > 0) || (num.num == 24 && b.num == 7);
       // "80 - 20 rule" with spaces too, when a word says it is a split
-      bool named = b.kind == Tok::Number && tok(n + 3).kind == Tok::Word &&
-                   split_word(text(tok(n + 3)));
+      bool named =
+          b.kind == Tok::Number && tok(n + 3).kind == Tok::Word && split_word(text(tok(n + 3)));
       if ((tight || named) && joiner && split && !scaled && !(tok(n + 3).kind == Tok::Percent)) {
         *skip_to = n + 3;
         return true;
       }
     }
     // List numbering: "1.", "2)", "(3)", "## 2. Storage"
-    if (at_line_start(n, line_first) || (n > line_first && toks_[n - 1].kind == Tok::LParen &&
-                                         at_line_start(n - 1, line_first))) {
+    if (at_line_start(n, line_first) ||
+        (n > line_first && toks_[n - 1].kind == Tok::LParen && at_line_start(n - 1, line_first))) {
       const Token& nx = tok(n + 1);
       bool closes = (nx.kind == Tok::Dot || nx.kind == Tok::RParen) && !nx.space_before;
       const Token& after = tok(n + 2);
@@ -345,8 +360,10 @@ class Scanner {
       return true;
     }
     // Row numbers: "| 1 | Requirements |"
-    if (toks_[line_first].kind == Tok::Pipe && n == line_first + 1 && tok(n + 1).kind == Tok::Pipe &&
-        (num.flags & (detail::kDecimal | detail::kExponent | detail::kComma)) == 0 && num.num < 100) {
+    if (toks_[line_first].kind == Tok::Pipe && n == line_first + 1 &&
+        tok(n + 1).kind == Tok::Pipe &&
+        (num.flags & (detail::kDecimal | detail::kExponent | detail::kComma)) == 0 &&
+        num.num < 100) {
       *skip_to = n + 1;
       return true;
     }
@@ -392,9 +409,9 @@ class Scanner {
     skip({Tok::Star, Tok::Underscore, Tok::Tilde, Tok::Backtick});
     if (k <= line_first) return "";
     Tok sep = toks_[k - 1].kind;
-    bool separator = sep == Tok::Eq || sep == Tok::Colon || sep == Tok::Pipe || sep == Tok::Approx ||
-                     sep == Tok::Implies || sep == Tok::Arrow || sep == Tok::EmDash ||
-                     (sep == Tok::Minus && toks_[k - 1].space_before);
+    bool separator = sep == Tok::Eq || sep == Tok::Colon || sep == Tok::Pipe ||
+                     sep == Tok::Approx || sep == Tok::Implies || sep == Tok::Arrow ||
+                     sep == Tok::EmDash || (sep == Tok::Minus && toks_[k - 1].space_before);
     if (!separator) return "";
     --k;
     skip({Tok::Star, Tok::Underscore, Tok::Backtick, Tok::Pipe});

@@ -32,12 +32,12 @@ struct Mention {
   std::size_t offset = 0;  // byte offset in the scanned text
   std::size_t length = 0;  // bytes
   Quantity quantity;
-  std::string raw;         // the text as written
-  std::string reading;     // how it was read (see Result::reading)
-  std::string noun;        // the word(s) right after the number, lowercase ("tweets", "dau",
-                           // "active users"); empty if none
-  std::string label;       // what it is called, lowercase: the words before "=", ":" or in the
-                           // previous table cell ("write qps"); empty if none
+  std::string raw;             // the text as written
+  std::string reading;         // how it was read (see Result::reading)
+  std::string noun;            // the word(s) right after the number, lowercase ("tweets", "dau",
+                               // "active users"); empty if none
+  std::string label;           // what it is called, lowercase: the words before "=", ":" or in the
+                               // previous table cell ("write qps"); empty if none
   bool is_result = false;      // the figure after "=", "≈", "~=", "=>", "->" following a mention
   bool is_expression = false;  // an arithmetic chain ("200M * 2 / 86400")
 };

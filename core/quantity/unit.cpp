@@ -13,7 +13,8 @@ bool ends_with(std::string_view s, std::string_view suffix) {
 }
 
 // Cancels nouns against per-nouns and keeps a tag only when exactly one survives on its side.
-Unit combine_tags(Unit out, std::array<std::string_view, 2> nums, std::array<std::string_view, 2> pers) {
+Unit combine_tags(Unit out, std::array<std::string_view, 2> nums,
+                  std::array<std::string_view, 2> pers) {
   for (auto& n : nums) {
     if (n.empty()) continue;
     for (auto& p : pers) {
@@ -39,7 +40,9 @@ Unit combine_tags(Unit out, std::array<std::string_view, 2> nums, std::array<std
 
 }  // namespace
 
-bool same_dimension(const Unit& a, const Unit& b) { return a.bytes == b.bytes && a.time == b.time; }
+bool same_dimension(const Unit& a, const Unit& b) {
+  return a.bytes == b.bytes && a.time == b.time;
+}
 
 Unit multiply(const Unit& a, const Unit& b) {
   Unit out;
@@ -151,7 +154,8 @@ std::string plural(std::string_view noun) {
       s == "sms")
     return s;
   auto vowel = [](char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; };
-  if (s.size() >= 2 && s.back() == 'y' && !vowel(s[s.size() - 2])) return s.substr(0, s.size() - 1) + "ies";
+  if (s.size() >= 2 && s.back() == 'y' && !vowel(s[s.size() - 2]))
+    return s.substr(0, s.size() - 1) + "ies";
   if (ends_with(s, "s") || ends_with(s, "x") || ends_with(s, "ch") || ends_with(s, "sh") ||
       ends_with(s, "z"))
     return s + "es";

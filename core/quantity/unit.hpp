@@ -9,8 +9,8 @@
 // arithmetic. `noun` is the counted thing (singular, lowercase: "user"), `per_noun` the thing it is
 // counted per ("2 tweets per user" -> noun "tweet", per_noun "user"). Multiplying cancels a noun
 // against a matching per_noun (users x tweets/user = tweets); when two different nouns meet, or a
-// noun meets bytes or a duration, the tag is dropped. Dimensionless counts and percentages are plain
-// numbers (50% = 0.5).
+// noun meets bytes or a duration, the tag is dropped. Dimensionless counts and percentages are
+// plain numbers (50% = 0.5).
 //
 // Everything here is trivially copyable (tags live in fixed inline buffers) so a Quantity can be
 // stored as plain bytes, e.g. in a Lua userdata without a __gc metamethod.
@@ -40,7 +40,9 @@ class FixedString {
   std::string str() const { return std::string(view()); }
   const char* c_str() const { return buf_; }
   bool empty() const { return len_ == 0; }
-  friend bool operator==(const FixedString& a, const FixedString& b) { return a.view() == b.view(); }
+  friend bool operator==(const FixedString& a, const FixedString& b) {
+    return a.view() == b.view();
+  }
 
  private:
   char buf_[N] = {};

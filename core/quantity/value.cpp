@@ -114,8 +114,9 @@ std::optional<Quantity> add_impl(const Quantity& a, const Quantity& b, bool minu
                                  std::string* error) {
   if (!same_dimension(a.unit, b.unit)) {
     if (error) {
-      *error = fmt::format("cannot {} {} {} {}: the dimensions differ", minus ? "subtract" : "add",
-                           describe(minus ? b : a), minus ? "from" : "and", describe(minus ? a : b));
+      *error =
+          fmt::format("cannot {} {} {} {}: the dimensions differ", minus ? "subtract" : "add",
+                      describe(minus ? b : a), minus ? "from" : "and", describe(minus ? a : b));
     }
     return std::nullopt;
   }
@@ -154,8 +155,8 @@ std::optional<Quantity> subtract(const Quantity& a, const Quantity& b, std::stri
 }
 
 std::optional<Quantity> power(const Quantity& base, double exponent, std::string* error) {
-  bool integral = std::isfinite(exponent) && exponent == std::floor(exponent) &&
-                  std::fabs(exponent) <= 64;
+  bool integral =
+      std::isfinite(exponent) && exponent == std::floor(exponent) && std::fabs(exponent) <= 64;
   if (!base.unit.dimensionless() && !integral) {
     if (error) {
       *error = fmt::format("cannot raise {} to the non-integer power {}", describe(base),

@@ -22,14 +22,14 @@ namespace sdi::quantity {
 struct Quantity {
   double value = 0;  // in base units: bytes, seconds, counts (bits are stored as bytes / 8)
   Unit unit;
-  std::optional<double> lo, hi;  // range bounds, same unit as value
-  bool approx = false;           // "~4K", "about 4K", "≈ 4K"
-  bool upper_bound = false;      // "up to 10K", "at most", "< 10K": value is the bound
-  bool lower_bound = false;      // "at least 10K", "> 10K", "10K+": value is the bound
+  std::optional<double> lo, hi;           // range bounds, same unit as value
+  bool approx = false;                    // "~4K", "about 4K", "≈ 4K"
+  bool upper_bound = false;               // "up to 10K", "at most", "< 10K": value is the bound
+  bool lower_bound = false;               // "at least 10K", "> 10K", "10K+": value is the bound
   std::optional<double> horizon_seconds;  // "3 PB over 5 years": the period a total accrues over
   // Display preferences (not part of the value):
-  double time_hint = 0;             // seconds of the time unit the input used (86400 for "/day")
-  FixedString<32> display_unit;     // set by convert(): format exactly in this unit ("GB/day")
+  double time_hint = 0;          // seconds of the time unit the input used (86400 for "/day")
+  FixedString<32> display_unit;  // set by convert(): format exactly in this unit ("GB/day")
 
   static Quantity count(double v) {
     Quantity q;
@@ -52,7 +52,8 @@ struct Quantity {
 };
 
 static_assert(std::is_trivially_copyable_v<Quantity>, "Quantity must stay trivially copyable");
-static_assert(std::is_trivially_destructible_v<Quantity>, "Quantity must stay trivially destructible");
+static_assert(std::is_trivially_destructible_v<Quantity>,
+              "Quantity must stay trivially destructible");
 
 /// Arithmetic. Ranges propagate by interval arithmetic; `approx` if either side is; bounds
 /// propagate when they stay meaningful (a bound times a positive number is still a bound);
@@ -61,17 +62,19 @@ Quantity multiply(const Quantity& a, const Quantity& b);
 /// Division by zero yields inf/NaN like double does; the expression parser reports it as an error.
 Quantity divide(const Quantity& a, const Quantity& b);
 Quantity negate(const Quantity& a);
-/// Fails (nullopt, message in *error) when dimensions differ: "cannot add 5 GB (bytes) and 3 s ...".
+/// Fails (nullopt, message in *error) when dimensions differ: "cannot add 5 GB (bytes) and 3 s
+/// ...".
 std::optional<Quantity> add(const Quantity& a, const Quantity& b, std::string* error = nullptr);
-std::optional<Quantity> subtract(const Quantity& a, const Quantity& b, std::string* error = nullptr);
+std::optional<Quantity> subtract(const Quantity& a, const Quantity& b,
+                                 std::string* error = nullptr);
 /// A dimensioned base needs an integer exponent.
 std::optional<Quantity> power(const Quantity& base, double exponent, std::string* error = nullptr);
 
 /// -1, 0, 1 comparing values; nullopt when dimensions differ.
 std::optional<int> compare(const Quantity& a, const Quantity& b);
 
-/// The factor (>= 1) by which two quantities differ, as an engineer judges an estimate: each side is
-/// the interval [lo, hi] (a point without a range); overlapping intervals give 1, otherwise the
+/// The factor (>= 1) by which two quantities differ, as an engineer judges an estimate: each side
+/// is the interval [lo, hi] (a point without a range); overlapping intervals give 1, otherwise the
 /// ratio between the nearest ends. NaN when dimensions differ, +inf when one side is <= 0 and the
 /// other is not (both zero gives 1).
 double ratio(const Quantity& a, const Quantity& b);

@@ -32,9 +32,9 @@ struct ScaleDef {
   std::string_view word;
   double factor;
   bool exact_case;
-  bool spaced_ok;          // may be separated from the number by a space ("4 thousand", "200 M")
-  bool ambiguous_b;        // "B": billion or bytes
-  std::string_view note;   // reading note, empty if unambiguous
+  bool spaced_ok;         // may be separated from the number by a space ("4 thousand", "200 M")
+  bool ambiguous_b;       // "B": billion or bytes
+  std::string_view note;  // reading note, empty if unambiguous
 };
 
 const ScaleDef* find_scale(std::string_view word);

@@ -22,21 +22,28 @@ const std::vector<Repl::Command>& Repl::commands() {
   static const std::vector<Command> list = {
       {"help", "", "list the commands", ":help", &Repl::cmd_help},
       {"list", "", "the problems you can practise", ":list", &Repl::cmd_list},
-      {"start", "PROBLEM [TEMPLATE]", "start a timed mock interview", ":start url-shortener seven-steps", &Repl::cmd_start},
+      {"start", "PROBLEM [TEMPLATE]", "start a timed mock interview",
+       ":start url-shortener seven-steps", &Repl::cmd_start},
       {"next", "", "move to the next step", ":next", &Repl::cmd_next},
-      {"step", "NAME", "jump to a step by number, id or title", ":step estimation", &Repl::cmd_step},
-      {"ask", "QUESTION", "ask the interviewer a clarifying question", ":ask how many daily active users?", &Repl::cmd_ask},
+      {"step", "NAME", "jump to a step by number, id or title", ":step estimation",
+       &Repl::cmd_step},
+      {"ask", "QUESTION", "ask the interviewer a clarifying question",
+       ":ask how many daily active users?", &Repl::cmd_ask},
       {"show", "", "print the answer so far", ":show", &Repl::cmd_show},
       {"undo", "", "remove the last paragraph of this step", ":undo", &Repl::cmd_undo},
       {"edit", "", "edit this step in $VISUAL or $EDITOR", ":edit", &Repl::cmd_edit},
-      {"calc", "EXPR", "back-of-the-envelope arithmetic with units", ":calc 300M users * 2 /day -> /s", &Repl::cmd_calc},
+      {"calc", "EXPR", "back-of-the-envelope arithmetic with units",
+       ":calc 300M users * 2 /day -> /s", &Repl::cmd_calc},
       {"hint", "", "the next hint for this step", ":hint", &Repl::cmd_hint},
       {"check", "", "grade this step now", ":check", &Repl::cmd_check},
       {"grade", "", "grade the whole answer", ":grade", &Repl::cmd_grade},
-      {"explain", "CONCEPT", "the glossary entry for a concept", ":explain consistent hashing", &Repl::cmd_explain},
+      {"explain", "CONCEPT", "the glossary entry for a concept", ":explain consistent hashing",
+       &Repl::cmd_explain},
       {"time", "", "the clock per step", ":time", &Repl::cmd_time},
-      {"save", "[FILE]", "save the session as an answer file", ":save my-answer.md", &Repl::cmd_save},
-      {"sessions", "", "saved sessions (resume with sdi repl --resume ID)", ":sessions", &Repl::cmd_sessions},
+      {"save", "[FILE]", "save the session as an answer file", ":save my-answer.md",
+       &Repl::cmd_save},
+      {"sessions", "", "saved sessions (resume with sdi repl --resume ID)", ":sessions",
+       &Repl::cmd_sessions},
       {"quit", "", "leave (the session is saved)", ":quit", &Repl::cmd_quit},
   };
   return list;
@@ -48,7 +55,8 @@ void Repl::cmd_help(const std::string&) {
     std::string usage = fmt::format(":{} {}", c.name, c.args);
     say(fmt::format("  {:<26} {:<44} {}", usage, c.help, paint(c.example, "2")));
   }
-  say("During an interview, plain lines are your answer for the current step; a line starting with");
+  say("During an interview, plain lines are your answer for the current step; a line starting "
+      "with");
   say("'=' is Lua (=q\"2.5 TB/month\":to(\"GB/day\")). Outside an interview every line is Lua.");
   say("Ctrl-C stops a running evaluation; Ctrl-D leaves (the session is saved first).");
 }
@@ -81,7 +89,9 @@ void Repl::cmd_next(const std::string&) {
   interview_->go_to(next);
   warned_over_ = false;
   changed(fmt::format("step {}", next));
-  say(paint(fmt::format("Step {}: {} ({:g} min)", next + 1, interview_->step().title, interview_->step().minutes), "1"));
+  say(paint(fmt::format("Step {}: {} ({:g} min)", next + 1, interview_->step().title,
+                        interview_->step().minutes),
+            "1"));
   say(paint(interview_->step().guidance, "2"));
 }
 
@@ -89,7 +99,8 @@ void Repl::cmd_step(const std::string& args) {
   if (!require_interview()) return;
   const auto& steps = interview_->tpl().steps;
   int target = -1;
-  if (!args.empty() && std::all_of(args.begin(), args.end(), ::isdigit)) target = std::atoi(args.c_str()) - 1;
+  if (!args.empty() && std::all_of(args.begin(), args.end(), ::isdigit))
+    target = std::atoi(args.c_str()) - 1;
   for (std::size_t i = 0; target < 0 && i < steps.size(); ++i)
     if (steps[i].id == args) target = static_cast<int>(i);
   if (target < 0) target = grade::match_heading(args, interview_->tpl()).step;
@@ -156,8 +167,9 @@ void Repl::cmd_edit(const std::string&) {
     warn("Set $VISUAL or $EDITOR to edit a step (e.g. export EDITOR=nano).");
     return;
   }
-  std::filesystem::path file = journal_ ? journal_->dir() / "edit.md"
-                                        : std::filesystem::temp_directory_path() / fmt::format("sdi-edit-{}.md", getpid());
+  std::filesystem::path file =
+      journal_ ? journal_->dir() / "edit.md"
+               : std::filesystem::temp_directory_path() / fmt::format("sdi-edit-{}.md", getpid());
   {
     std::ofstream o(file);
     o << interview_->step_text(interview_->current());
@@ -186,7 +198,8 @@ void Repl::cmd_calc(const std::string& args) {
     say(quantity::render_error(args, *r.error));
     return;
   }
-  say(paint(quantity::format(r.value), "1") + paint("   (" + (r.echo.empty() ? args : r.echo) + ")", "2"));
+  say(paint(quantity::format(r.value), "1") +
+      paint("   (" + (r.echo.empty() ? args : r.echo) + ")", "2"));
 }
 
 void Repl::cmd_hint(const std::string&) {
@@ -201,7 +214,8 @@ void Repl::cmd_hint(const std::string&) {
       if (level >= static_cast<int>(h.levels.size())) continue;
       interview_->take_hint(facet);
       changed("hint " + facet);
-      say(paint(fmt::format("Hint ({} {}/{}): ", facet, level + 1, h.levels.size()), "1") + h.levels[level]);
+      say(paint(fmt::format("Hint ({} {}/{}): ", facet, level + 1, h.levels.size()), "1") +
+          h.levels[level]);
       return;
     }
   }
@@ -214,7 +228,8 @@ std::optional<grade::GradeResult> Repl::grade_now() {
     warn(a.error);
     return std::nullopt;
   }
-  grade::GradeResult r = session_.grade_document(*a.doc, {interview_->problem(), interview_->template_id()});
+  grade::GradeResult r =
+      session_.grade_document(*a.doc, {interview_->problem(), interview_->template_id()});
   for (const auto& e : r.errors) warn(e);
   if (!r.graded) return std::nullopt;
   return r;
@@ -227,9 +242,15 @@ void Repl::cmd_check(const std::string&) {
   const grade::StepResult& s = r->steps[interview_->current()];
   say(paint(fmt::format("{}: {:g}/{:g} ({})", s.title, s.points, s.max, s.verdict), "1"));
   for (const auto& c : s.checks) {
-    const char* mark = c.status == grade::Status::Pass ? "✓" : c.status == grade::Status::Partial ? "~" : c.status == grade::Status::Error ? "!" : "✗";
-    const char* tint = c.status == grade::Status::Pass ? "32" : c.status == grade::Status::Partial ? "33" : "31";
-    say(fmt::format("  {} {} {}", paint(mark, tint), c.title, paint(fmt::format("{:g}/{:g}", c.points, c.max), "2")));
+    const char* mark = c.status == grade::Status::Pass      ? "✓"
+                       : c.status == grade::Status::Partial ? "~"
+                       : c.status == grade::Status::Error   ? "!"
+                                                            : "✗";
+    const char* tint = c.status == grade::Status::Pass      ? "32"
+                       : c.status == grade::Status::Partial ? "33"
+                                                            : "31";
+    say(fmt::format("  {} {} {}", paint(mark, tint), c.title,
+                    paint(fmt::format("{:g}/{:g}", c.points, c.max), "2")));
     if (!c.feedback.empty()) say("      " + c.feedback);
     if (!c.suggestion.empty()) say(paint("      → " + c.suggestion, "36"));
   }
@@ -257,7 +278,8 @@ void Repl::cmd_grade(const std::string&) {
   }
   if (!interview_->hints_used().empty()) {
     std::string hints;
-    for (const auto& [facet, n] : interview_->hints_used()) hints += fmt::format("{}{} x{}", hints.empty() ? "" : ", ", facet, n);
+    for (const auto& [facet, n] : interview_->hints_used())
+      hints += fmt::format("{}{} x{}", hints.empty() ? "" : ", ", facet, n);
     say(paint("Hints used: " + hints, "2"));
   }
 }
@@ -295,7 +317,8 @@ void Repl::cmd_explain(const std::string& args) {
 void Repl::cmd_time(const std::string&) {
   if (!require_interview()) return;
   show_plan();
-  say(fmt::format("Total: {} of {:g} minutes.", format_clock(interview_->total_seconds()), interview_->tpl().total_minutes()));
+  say(fmt::format("Total: {} of {:g} minutes.", format_clock(interview_->total_seconds()),
+                  interview_->tpl().total_minutes()));
 }
 
 void Repl::cmd_save(const std::string& args) {
@@ -319,7 +342,8 @@ void Repl::cmd_sessions(const std::string&) {
   }
   say("Sessions (newest first; resume with sdi repl --resume ID):");
   for (const auto& s : sessions)
-    say(fmt::format("  {:<40} {:<14} {:<12} {}{}", s.id, s.problem, s.step, s.modified, s.finished ? "  done" : ""));
+    say(fmt::format("  {:<40} {:<14} {:<12} {}{}", s.id, s.problem, s.step, s.modified,
+                    s.finished ? "  done" : ""));
 }
 
 void Repl::cmd_quit(const std::string&) {

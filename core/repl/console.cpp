@@ -1,8 +1,7 @@
 #include "repl/console.hpp"
 
-#include <lauxlib.h>
-
 #include <fmt/format.h>
+#include <lauxlib.h>
 
 #include <algorithm>
 
@@ -112,8 +111,11 @@ Console::Console(const pack::Library& library, std::function<void(std::string_vi
   sandbox_->protect([&](lua_State* S) {
     sandbox_->push_env();
     lua_newtable(S);
-    const luaL_Reg fns[] = {{"packs", lua_packs}, {"templates", lua_templates}, {"concept", lua_concept},
-                            {"calc", lua_calc}, {nullptr, nullptr}};
+    const luaL_Reg fns[] = {{"packs", lua_packs},
+                            {"templates", lua_templates},
+                            {"concept", lua_concept},
+                            {"calc", lua_calc},
+                            {nullptr, nullptr}};
     lua_pushlightuserdata(S, const_cast<pack::Library*>(&library));
     luaL_setfuncs(S, fns, 1);
     pack::push_quantity_constructor(S);

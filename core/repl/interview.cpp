@@ -23,7 +23,8 @@ std::string format_clock(double seconds) {
   bool negative = seconds < 0;
   long total = static_cast<long>(std::floor(std::fabs(seconds)));
   long h = total / 3600, m = (total / 60) % 60, s = total % 60;
-  std::string body = h > 0 ? fmt::format("{}:{:02}:{:02}", h, m, s) : fmt::format("{:02}:{:02}", m, s);
+  std::string body =
+      h > 0 ? fmt::format("{}:{:02}:{:02}", h, m, s) : fmt::format("{:02}:{:02}", m, s);
   return negative ? "-" + body : body;
 }
 
@@ -41,7 +42,9 @@ void Interview::go_to(int step) {
   current_ = step;
 }
 
-void Interview::append(const std::string& line) { steps_[current_].lines.push_back(line); }
+void Interview::append(const std::string& line) {
+  steps_[current_].lines.push_back(line);
+}
 
 bool Interview::undo() {
   auto& lines = steps_[current_].lines;
@@ -66,7 +69,9 @@ void Interview::record_question(AskedQuestion q) {
   questions_.push_back(std::move(q));
 }
 
-int Interview::take_hint(const std::string& facet) { return hints_[facet]++; }
+int Interview::take_hint(const std::string& facet) {
+  return hints_[facet]++;
+}
 
 double Interview::step_seconds(int step) const {
   double s = steps_[step].seconds;
@@ -80,7 +85,9 @@ double Interview::total_seconds() const {
   return total;
 }
 
-double Interview::seconds_left() const { return step().minutes * 60 - step_seconds(current_); }
+double Interview::seconds_left() const {
+  return step().minutes * 60 - step_seconds(current_);
+}
 
 std::string Interview::step_text(int step) const {
   std::string out;
@@ -89,7 +96,8 @@ std::string Interview::step_text(int step) const {
 }
 
 std::string Interview::to_markdown() const {
-  std::string fm = fmt::format("+++\nproblem = {}\ntemplate = {}\n", toml_string(problem_), toml_string(template_id_));
+  std::string fm = fmt::format("+++\nproblem = {}\ntemplate = {}\n", toml_string(problem_),
+                               toml_string(template_id_));
   fm += fmt::format("minutes = {:.1f}\n", total_seconds() / 60);
   if (!hints_.empty()) {
     fm += "hints_used = {";
@@ -102,9 +110,11 @@ std::string Interview::to_markdown() const {
   }
   fm += "\n[step_minutes]\n";
   for (std::size_t i = 0; i < steps_.size(); ++i)
-    fm += fmt::format("{} = {:.1f}\n", toml_string(tpl_.steps[i].id), step_seconds(static_cast<int>(i)) / 60);
+    fm += fmt::format("{} = {:.1f}\n", toml_string(tpl_.steps[i].id),
+                      step_seconds(static_cast<int>(i)) / 60);
   for (const auto& q : questions_) {
-    fm += fmt::format("\n[[questions]]\nquestion = {}\nanswer = {}\n", toml_string(q.question), toml_string(q.answer));
+    fm += fmt::format("\n[[questions]]\nquestion = {}\nanswer = {}\n", toml_string(q.question),
+                      toml_string(q.answer));
     if (!q.matched.empty()) fm += fmt::format("matches = {}\n", toml_string(q.matched));
   }
   fm += "+++\n";
@@ -118,20 +128,22 @@ std::string Interview::to_markdown() const {
 }
 
 std::string Interview::to_toml() const {
-  std::string out = fmt::format("problem = {}\ntemplate = {}\ncurrent = {}\nstarted = {:.3f}\nfinished = {}\n",
-                                toml_string(problem_), toml_string(template_id_), current_, started_,
-                                finished_ ? "true" : "false");
+  std::string out =
+      fmt::format("problem = {}\ntemplate = {}\ncurrent = {}\nstarted = {:.3f}\nfinished = {}\n",
+                  toml_string(problem_), toml_string(template_id_), current_, started_,
+                  finished_ ? "true" : "false");
   // The running stretch is folded into the saved seconds, so a resumed clock continues from here.
   for (std::size_t i = 0; i < steps_.size(); ++i) {
-    out += fmt::format("\n[[step]]\nid = {}\nseconds = {:.3f}\nlines = [", toml_string(tpl_.steps[i].id),
-                       step_seconds(static_cast<int>(i)));
+    out += fmt::format("\n[[step]]\nid = {}\nseconds = {:.3f}\nlines = [",
+                       toml_string(tpl_.steps[i].id), step_seconds(static_cast<int>(i)));
     for (std::size_t k = 0; k < steps_[i].lines.size(); ++k)
       out += (k ? ", " : "") + toml_string(steps_[i].lines[k]);
     out += "]\n";
   }
   for (const auto& q : questions_)
-    out += fmt::format("\n[[question]]\nquestion = {}\nanswer = {}\nmatched = {}\nstep = {}\n", toml_string(q.question),
-                       toml_string(q.answer), toml_string(q.matched), q.step);
+    out +=
+        fmt::format("\n[[question]]\nquestion = {}\nanswer = {}\nmatched = {}\nstep = {}\n",
+                    toml_string(q.question), toml_string(q.answer), toml_string(q.matched), q.step);
   if (!hints_.empty()) {
     out += "\n[hints]\n";
     for (const auto& [facet, n] : hints_) out += fmt::format("{} = {}\n", facet, n);
@@ -159,8 +171,9 @@ Interview Interview::from_toml(const std::string& text, const pack::Template& tp
   if (const toml::array* qs = t["question"].as_array())
     for (const auto& node : *qs) {
       const toml::table& q = *node.as_table();
-      iv.questions_.push_back({q["question"].value_or(std::string()), q["answer"].value_or(std::string()),
-                               q["matched"].value_or(std::string()), static_cast<int>(q["step"].value_or(0))});
+      iv.questions_.push_back(
+          {q["question"].value_or(std::string()), q["answer"].value_or(std::string()),
+           q["matched"].value_or(std::string()), static_cast<int>(q["step"].value_or(0))});
     }
   if (const toml::table* h = t["hints"].as_table())
     for (const auto& [k, v] : *h) iv.hints_[std::string(k.str())] = static_cast<int>(v.value_or(0));

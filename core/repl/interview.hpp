@@ -16,8 +16,8 @@ namespace sdi::repl {
 
 struct AskedQuestion {
   std::string question;
-  std::string answer;       // what the interviewer said
-  std::string matched;      // the pack question's id, empty when none matched
+  std::string answer;   // what the interviewer said
+  std::string matched;  // the pack question's id, empty when none matched
   int step = 0;
 };
 

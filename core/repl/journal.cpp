@@ -18,7 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path sessions_dir() { return state_dir() / "sessions"; }
+fs::path sessions_dir() {
+  return state_dir() / "sessions";
+}
 
 std::string local_time(std::time_t t, const char* format) {
   std::tm tm{};
@@ -46,12 +48,15 @@ Journal Journal::create(const std::string& problem) {
   j.dir_ = sessions_dir() / j.id_;
   std::error_code ec;
   fs::create_directories(j.dir_, ec);
-  if (ec) throw std::runtime_error(fmt::format("{}: cannot create the session folder: {}", j.dir_.string(), ec.message()));
+  if (ec)
+    throw std::runtime_error(
+        fmt::format("{}: cannot create the session folder: {}", j.dir_.string(), ec.message()));
   return j;
 }
 
 std::optional<Journal> Journal::open(const std::string& id) {
-  if (id.empty() || id.find('/') != std::string::npos || id == "." || id == "..") return std::nullopt;
+  if (id.empty() || id.find('/') != std::string::npos || id == "." || id == "..")
+    return std::nullopt;
   fs::path dir = sessions_dir() / id;
   std::error_code ec;
   if (!fs::exists(dir / "session.toml", ec)) return std::nullopt;
@@ -98,7 +103,8 @@ std::vector<SessionInfo> list_sessions() {
       int current = static_cast<int>(t["current"].value_or(0));
       if (const toml::array* steps = t["step"].as_array())
         if (current >= 0 && current < static_cast<int>(steps->size()))
-          info.step = (*(*steps)[static_cast<std::size_t>(current)].as_table())["id"].value_or(std::string());
+          info.step = (*(*steps)[static_cast<std::size_t>(current)].as_table())["id"].value_or(
+              std::string());
     } catch (const toml::parse_error&) {
       continue;
     }
@@ -108,7 +114,8 @@ std::vector<SessionInfo> list_sessions() {
     info.modified = local_time(std::chrono::system_clock::to_time_t(sys), "%Y-%m-%d %H:%M");
     found.push_back({mtime, info});
   }
-  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<SessionInfo> out;
   for (auto& [t, info] : found) out.push_back(std::move(info));
   return out;

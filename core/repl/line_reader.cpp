@@ -49,7 +49,9 @@ LineReader::LineReader(bool interactive, std::string history_file, Completer com
   read_history(history_file_.c_str());
 }
 
-LineReader::~LineReader() { save_history(); }
+LineReader::~LineReader() {
+  save_history();
+}
 
 std::optional<std::string> LineReader::read(const std::string& prompt) {
   if (!interactive_) {

@@ -10,7 +10,8 @@ namespace sdi::repl {
 
 class LineReader {
  public:
-  using Completer = std::function<std::vector<std::string>(const std::string& line, const std::string& word)>;
+  using Completer =
+      std::function<std::vector<std::string>(const std::string& line, const std::string& word)>;
 
   // `interactive`: stdin is a terminal; history is loaded from and saved to `history_file`.
   LineReader(bool interactive, std::string history_file, Completer completer);

@@ -2,17 +2,15 @@
 
 #include <fmt/format.h>
 #include <langinfo.h>
+#include <toml++/toml.h>
 #include <unistd.h>
-
-#include <clocale>
 
 #include <algorithm>
 #include <chrono>
+#include <clocale>
 #include <csignal>
 #include <iostream>
 #include <sstream>
-
-#include <toml++/toml.h>
 
 #include "grade/step_mapper.hpp"
 
@@ -25,7 +23,9 @@ double wall_seconds() {
   return duration<double>(system_clock::now().time_since_epoch()).count();
 }
 
-void on_sigint(int) { interrupt_flag().store(true); }
+void on_sigint(int) {
+  interrupt_flag().store(true);
+}
 
 // Whether the terminal's locale is UTF-8 (set from the environment once, for libedit too).
 bool utf8_terminal() {
@@ -53,8 +53,8 @@ std::atomic<bool>& interrupt_flag() {
 
 Repl::Repl(const pack::Library& library, const ReplOptions& options)
     : library_(library), options_(options), session_(library) {
-  console_ = std::make_unique<Console>(library_, [this](std::string_view s) { out(std::string(s)); },
-                                       &interrupt_flag());
+  console_ = std::make_unique<Console>(
+      library_, [this](std::string_view s) { out(std::string(s)); }, &interrupt_flag());
 }
 
 void Repl::out(const std::string& text) {
@@ -62,9 +62,13 @@ void Repl::out(const std::string& text) {
   std::cout.flush();
 }
 
-void Repl::say(const std::string& text) { out(text + "\n"); }
+void Repl::say(const std::string& text) {
+  out(text + "\n");
+}
 
-void Repl::warn(const std::string& text) { say(paint(text, "33")); }
+void Repl::warn(const std::string& text) {
+  say(paint(text, "33"));
+}
 
 std::string Repl::paint(const std::string& text, const char* code) const {
   return options_.color ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
@@ -82,7 +86,8 @@ std::string Repl::prompt() const {
   std::string clock = left >= 0 ? format_clock(left) + " left" : format_clock(-left) + " over";
   // libedit converts the prompt to wide characters: use the dot only where the locale can say it.
   const char* dot = utf8_terminal() ? " \u00b7 " : " - ";
-  return fmt::format("{}{}{}{}{} > ", paint_prompt(interview_->problem(), "1"), dot, paint_prompt(interview_->step().id, "36"), dot,
+  return fmt::format("{}{}{}{}{} > ", paint_prompt(interview_->problem(), "1"), dot,
+                     paint_prompt(interview_->step().id, "36"), dot,
                      paint_prompt(clock, left >= 0 ? "2" : "31"));
 }
 
@@ -110,7 +115,8 @@ void Repl::handle(const std::string& raw) {
   }
   std::string t = trim(line);
   if (!t.empty() && t.front() == ':') {
-    std::string name = t.substr(1, t.find(' ') == std::string::npos ? std::string::npos : t.find(' ') - 1);
+    std::string name =
+        t.substr(1, t.find(' ') == std::string::npos ? std::string::npos : t.find(' ') - 1);
     std::string args = t.find(' ') == std::string::npos ? "" : trim(t.substr(t.find(' ') + 1));
     for (const auto& c : commands()) {
       if (name == c.name) {
@@ -132,8 +138,8 @@ void Repl::handle(const std::string& raw) {
   double left = interview_->seconds_left();
   if (left < 0 && !warned_over_) {
     warned_over_ = true;
-    warn(fmt::format("(The {} step is {} over its {:g} minutes; :next when you are ready.)", interview_->step().title,
-                     format_clock(-left), interview_->step().minutes));
+    warn(fmt::format("(The {} step is {} over its {:g} minutes; :next when you are ready.)",
+                     interview_->step().title, format_clock(-left), interview_->step().minutes));
   }
   changed("line");
 }
@@ -169,9 +175,10 @@ void Repl::start(const std::string& problem, const std::string& template_id) {
   say(paint(m->title, "1"));
   say(m->prompt);
   show_plan();
-  say(fmt::format("Type your answer for each step; :ask a question, :hint for a nudge, :next to move on, "
-                  ":grade when done. Session {} is saved as you type.",
-                  journal_ ? journal_->id() : "(unsaved)"));
+  say(fmt::format(
+      "Type your answer for each step; :ask a question, :hint for a nudge, :next to move on, "
+      ":grade when done. Session {} is saved as you type.",
+      journal_ ? journal_->id() : "(unsaved)"));
   changed("start " + problem + " " + tid);
 }
 
@@ -180,7 +187,8 @@ void Repl::show_plan() {
   say(paint(fmt::format("{} ({:g} minutes):", t.title, t.total_minutes()), "1"));
   for (std::size_t i = 0; i < t.steps.size(); ++i) {
     bool here = static_cast<int>(i) == interview_->current();
-    say(fmt::format("{} {}. {:<44} {:>3g} min  {}", here ? ">" : " ", i + 1, t.steps[i].title, t.steps[i].minutes,
+    say(fmt::format("{} {}. {:<44} {:>3g} min  {}", here ? ">" : " ", i + 1, t.steps[i].title,
+                    t.steps[i].minutes,
                     format_clock(interview_->step_seconds(static_cast<int>(i)))));
   }
   say(paint("Now: " + interview_->step().title + ". " + interview_->step().guidance, "2"));
@@ -199,8 +207,9 @@ bool Repl::resume(const std::string& id) {
     std::string tid = t["template"].value_or(std::string());
     const pack::Template* tpl = library_.find_template(tid);
     if (tpl == nullptr || library_.find_pack(problem) == nullptr) {
-      warn(fmt::format("Session {} needs problem '{}' and template '{}', which are not on the search path.", id,
-                       problem, tid));
+      warn(fmt::format(
+          "Session {} needs problem '{}' and template '{}', which are not on the search path.", id,
+          problem, tid));
       return false;
     }
     interview_ = std::make_unique<Interview>(Interview::from_toml(snap, *tpl, wall_seconds));
@@ -248,7 +257,8 @@ std::vector<std::string> Repl::complete(const std::string& line, const std::stri
   }
   std::string expr = word;
   if (!expr.empty() && expr.front() == '=') expr = expr.substr(1);
-  for (auto& c : console_->complete(expr)) out.push_back((word.size() > expr.size() ? "=" : "") + c);
+  for (auto& c : console_->complete(expr))
+    out.push_back((word.size() > expr.size() ? "=" : "") + c);
   return out;
 }
 
@@ -258,8 +268,9 @@ int Repl::run() {
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, nullptr);
   utf8_terminal();  // sets the locale before line editing starts
-  LineReader reader(options_.interactive, (state_dir() / "history").string(),
-                    [this](const std::string& line, const std::string& word) { return complete(line, word); });
+  LineReader reader(
+      options_.interactive, (state_dir() / "history").string(),
+      [this](const std::string& line, const std::string& word) { return complete(line, word); });
   if (options_.resume) {
     if (options_.resume->empty()) {
       cmd_sessions("");
@@ -273,7 +284,8 @@ int Repl::run() {
   } else if (options_.interactive) {
     say(paint(fmt::format("sdi {}: a mock system design interview.", SDI_VERSION), "1"));
     cmd_list("");
-    say("Start one with :start PROBLEM (Tab completes), or :help for every command. Lua works too: q\"300M/day\"");
+    say("Start one with :start PROBLEM (Tab completes), or :help for every command. Lua works too: "
+        "q\"300M/day\"");
   }
   while (!quit_) {
     interrupt_flag().store(false);
@@ -288,9 +300,14 @@ int Repl::run() {
     auto begun = std::chrono::steady_clock::now();
     handle(*line);
     if (options_.timing) {
-      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begun).count();
-      std::string what = line->empty() ? "(blank)" : line->front() == ':' ? line->substr(0, line->find(' '))
-                         : line->front() == '=' ? "=lua" : interview_ ? "(answer line)" : "(lua)";
+      double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begun)
+              .count();
+      std::string what = line->empty()          ? "(blank)"
+                         : line->front() == ':' ? line->substr(0, line->find(' '))
+                         : line->front() == '=' ? "=lua"
+                         : interview_           ? "(answer line)"
+                                                : "(lua)";
       std::cerr << fmt::format("timing\t{}\t{:.3f} ms\n", what, ms);
     }
   }

@@ -18,8 +18,8 @@
 namespace sdi::repl {
 
 struct ReplOptions {
-  std::string problem;      // start this interview right away
-  std::string template_id;  // with this template
+  std::string problem;                // start this interview right away
+  std::string template_id;            // with this template
   std::optional<std::string> resume;  // "" lists sessions; an id resumes that session
   bool color = false;
   bool interactive = false;  // stdin is a terminal

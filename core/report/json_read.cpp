@@ -33,7 +33,8 @@ class Parser {
     throw std::runtime_error(fmt::format("{}:{}: {}", line, col, what));
   }
   void skip() {
-    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t')) ++i_;
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\n' || s_[i_] == '\r' || s_[i_] == '\t'))
+      ++i_;
   }
   bool take(char c) {
     skip();
@@ -81,14 +82,25 @@ class Parser {
       if (i_ >= s_.size()) fail("unfinished escape");
       char e = s_[i_++];
       switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
         case 'u': {
           unsigned cp = hex4();
-          if (cp >= 0xD800 && cp < 0xDC00 && i_ + 6 <= s_.size() && s_[i_] == '\\' && s_[i_ + 1] == 'u') {
+          if (cp >= 0xD800 && cp < 0xDC00 && i_ + 6 <= s_.size() && s_[i_] == '\\' &&
+              s_[i_ + 1] == 'u') {
             i_ += 2;
             unsigned low = hex4();
             cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
@@ -96,7 +108,8 @@ class Parser {
           append_utf8(out, cp);
           break;
         }
-        default: out += e;
+        default:
+          out += e;
       }
     }
     if (i_ >= s_.size()) fail("unterminated string");
@@ -161,7 +174,8 @@ const std::vector<JsonValue>& items(const JsonValue& v, const std::string& key) 
 
 std::vector<grade::Evidence> read_evidence(const JsonValue& v) {
   std::vector<grade::Evidence> out;
-  for (const auto& e : items(v, "evidence")) out.push_back({static_cast<int>(e.num("line")), e.str("text")});
+  for (const auto& e : items(v, "evidence"))
+    out.push_back({static_cast<int>(e.num("line")), e.str("text")});
   return out;
 }
 
@@ -189,7 +203,9 @@ double JsonValue::num(const std::string& key) const {
   return v != nullptr && v->type == Type::Number ? v->number : 0;
 }
 
-JsonValue parse_json(const std::string& text) { return Parser(text).document(); }
+JsonValue parse_json(const std::string& text) {
+  return Parser(text).document();
+}
 
 GradeReport read_grade_report(const JsonValue& doc) {
   if (doc.type != JsonValue::Type::Object || doc.str("schema") != "sdi.grade.v1")
@@ -214,7 +230,8 @@ GradeReport read_grade_report(const JsonValue& doc) {
       step.points = s.num("points");
       step.max = s.num("max");
       step.verdict = s.str("verdict");
-      for (const auto& line : items(s, "sections")) step.sections.push_back(static_cast<int>(line.number));
+      for (const auto& line : items(s, "sections"))
+        step.sections.push_back(static_cast<int>(line.number));
       for (const auto& c : items(s, "checks")) {
         grade::CheckResult check;
         check.id = c.str("id");
@@ -246,7 +263,8 @@ GradeReport read_grade_report(const JsonValue& doc) {
       g.estimates.push_back(std::move(est));
     }
     for (const auto& f : items(r, "flags"))
-      g.flags.push_back({f.str("id"), f.str("stated"), f.str("range"), static_cast<int>(f.num("line"))});
+      g.flags.push_back(
+          {f.str("id"), f.str("stated"), f.str("range"), static_cast<int>(f.num("line"))});
     for (const auto& e : items(r, "errors")) g.errors.push_back(e.string);
     report.results.push_back(std::move(g));
   }

@@ -1,8 +1,7 @@
 #include "report/lua_values.hpp"
 
-#include <lauxlib.h>
-
 #include <fmt/format.h>
+#include <lauxlib.h>
 
 #include <algorithm>
 #include <cmath>
@@ -30,8 +29,10 @@ void set(lua_State* L, const char* key, const std::string& v) {
   lua_setfield(L, -2, key);
 }
 void set(lua_State* L, const char* key, double v) {
-  if (std::floor(v) == v && std::fabs(v) < 1e15) lua_pushinteger(L, static_cast<lua_Integer>(v));
-  else lua_pushnumber(L, v);
+  if (std::floor(v) == v && std::fabs(v) < 1e15)
+    lua_pushinteger(L, static_cast<lua_Integer>(v));
+  else
+    lua_pushnumber(L, v);
   lua_setfield(L, -2, key);
 }
 void set(lua_State* L, const char* key, int v) {
@@ -112,16 +113,32 @@ void append_string(std::string& out, const char* s, std::size_t len) {
       continue;
     }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
-        if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
+        if (c < 0x20 || c == 0x7f)
+          out += fmt::format("\\u{:04x}", c);
+        else
+          out += static_cast<char>(c);
     }
   }
   out += '"';
@@ -155,16 +172,23 @@ void encode(lua_State* L, int idx, int indent, int depth, std::string& out) {
   idx = lua_absindex(L, idx);
   if (depth > 64) luaL_error(L, "sdi.json: value nested too deeply (a cycle?)");
   switch (lua_type(L, idx)) {
-    case LUA_TNIL: out += "null"; return;
-    case LUA_TBOOLEAN: out += lua_toboolean(L, idx) ? "true" : "false"; return;
+    case LUA_TNIL:
+      out += "null";
+      return;
+    case LUA_TBOOLEAN:
+      out += lua_toboolean(L, idx) ? "true" : "false";
+      return;
     case LUA_TNUMBER: {
       if (lua_isinteger(L, idx)) {
         out += std::to_string(lua_tointeger(L, idx));
       } else {
         double v = lua_tonumber(L, idx);
-        if (!std::isfinite(v)) out += "null";
-        else if (std::floor(v) == v && std::fabs(v) < 1e15) out += std::to_string(static_cast<long long>(v));
-        else out += fmt::format("{}", v);
+        if (!std::isfinite(v))
+          out += "null";
+        else if (std::floor(v) == v && std::fabs(v) < 1e15)
+          out += std::to_string(static_cast<long long>(v));
+        else
+          out += fmt::format("{}", v);
       }
       return;
     }
@@ -197,7 +221,8 @@ void encode(lua_State* L, int idx, int indent, int depth, std::string& out) {
       lua_pushnil(L);
       while (lua_next(L, idx) != 0) {
         lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING) keys.emplace_back(lua_tostring(L, -1));
+        if (lua_type(L, -1) == LUA_TSTRING)
+          keys.emplace_back(lua_tostring(L, -1));
         else if (lua_type(L, -1) == LUA_TNUMBER) {
           lua_pushvalue(L, -1);
           keys.emplace_back(lua_tostring(L, -1));

@@ -22,7 +22,8 @@ FormatSpec parse_format_spec(const std::string& spec) {
       throw std::invalid_argument(fmt::format("--format {}: the file after ':' is empty", spec));
   }
   if (f.format.empty())
-    throw std::invalid_argument(fmt::format("--format {}: name a format, e.g. json or junit:report.xml", spec));
+    throw std::invalid_argument(
+        fmt::format("--format {}: name a format, e.g. json or junit:report.xml", spec));
   return f;
 }
 
@@ -83,7 +84,8 @@ void write_atomically(const std::string& path, const std::string& content) {
   }
   std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
   std::filesystem::create_directories(dir, ec);
-  std::string tmp = (dir / ("." + target.filename().string() + ".tmp." + std::to_string(getpid()))).string();
+  std::string tmp =
+      (dir / ("." + target.filename().string() + ".tmp." + std::to_string(getpid()))).string();
   PendingGuard guard(tmp);
   FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) throw std::runtime_error(fmt::format("{}: cannot be written", path));
@@ -104,7 +106,8 @@ Outputs::Outputs(const pack::Library& library, const std::vector<FormatSpec>& sp
     if (path.empty()) {
       std::string known;
       for (const auto& n : library.reporter_names()) known += (known.empty() ? "" : ", ") + n;
-      throw std::runtime_error(fmt::format("unknown format '{}'; available: {}", spec.format, known));
+      throw std::runtime_error(
+          fmt::format("unknown format '{}'; available: {}", spec.format, known));
     }
     auto out = std::make_unique<Output>();
     out->spec = spec;

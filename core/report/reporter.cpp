@@ -1,8 +1,7 @@
 #include "report/reporter.hpp"
 
-#include <lauxlib.h>
-
 #include <fmt/format.h>
+#include <lauxlib.h>
 
 #include <stdexcept>
 
@@ -46,7 +45,8 @@ int push_summary_cfn(lua_State* L) {
 
 Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
                    std::function<void(std::string_view)> sink)
-    : sandbox_(std::make_unique<lua::Sandbox>()), sink_(std::move(sink)),
+    : sandbox_(std::make_unique<lua::Sandbox>()),
+      sink_(std::move(sink)),
       display_(pack::display_path(plugin)) {
   lua_State* L = sandbox_->state();
   sandbox_->push_env();
@@ -65,8 +65,10 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
     throw std::runtime_error(e.what());
   }
   if (!lua_istable(L, -1))
-    throw std::runtime_error(fmt::format("{}: a reporter must return a table with start, result "
-                                         "and finish functions", display_));
+    throw std::runtime_error(
+        fmt::format("{}: a reporter must return a table with start, result "
+                    "and finish functions",
+                    display_));
   lua_getfield(L, -1, "description");
   if (lua_type(L, -1) == LUA_TSTRING) description_ = lua_tostring(L, -1);
   lua_pop(L, 1);
@@ -112,7 +114,9 @@ void Reporter::call_hook(const char* name, int nargs) {
   lua_pop(L, 1);
 }
 
-void Reporter::start() { call_hook("start", 0); }
+void Reporter::start() {
+  call_hook("start", 0);
+}
 
 void Reporter::add(const grade::GradeResult& r) {
   lua_State* L = sandbox_->state();

@@ -6,7 +6,9 @@ using sdi::grade::Use;
 using sdi::test::Analysed;
 
 TEST_CASE("a concept with its reason is reasoned use") {
-  Analysed a("We put a load balancer in front of the app servers because one server cannot take the load.\n");
+  Analysed a(
+      "We put a load balancer in front of the app servers because one server cannot take the "
+      "load.\n");
   const auto* h = a.best("load_balancer");
   REQUIRE(h != nullptr);
   CHECK(h->use == Use::Reasoned);
@@ -27,8 +29,11 @@ TEST_CASE("a concept in a sentence without a reason is used, in a bare list item
 }
 
 TEST_CASE("a comma list of buzzwords is not a sentence") {
-  Analysed a("Redis, Kafka, Cassandra, sharding, consistent hashing, CDN, load balancer, because scale.\n");
-  for (const char* id : {"in_memory_cache", "sharding", "consistent_hashing", "cdn", "load_balancer"}) {
+  Analysed a(
+      "Redis, Kafka, Cassandra, sharding, consistent hashing, CDN, load balancer, because "
+      "scale.\n");
+  for (const char* id :
+       {"in_memory_cache", "sharding", "consistent_hashing", "cdn", "load_balancer"}) {
     const auto* h = a.best(id);
     REQUIRE_MESSAGE(h != nullptr, id);
     CHECK_MESSAGE(h->use == Use::Bare, id);
@@ -45,11 +50,17 @@ TEST_CASE("headings earn nothing") {
 }
 
 TEST_CASE("synonyms, abbreviations and products name the same concept") {
-  CHECK(Analysed("Traffic goes through HAProxy so that no app server is overloaded.\n").best("load_balancer") != nullptr);
+  CHECK(Analysed("Traffic goes through HAProxy so that no app server is overloaded.\n")
+            .best("load_balancer") != nullptr);
   CHECK(Analysed("An L7 LB routes requests by path.\n").best("load_balancer") != nullptr);
-  CHECK(Analysed("The data is sharded by user id so each shard stays small.\n").best("sharding") != nullptr);
-  CHECK(Analysed("Use write-through caching so the cache is never stale.\n").best("write_through") != nullptr);
-  CHECK(Analysed("Use write through caching so the cache is never stale.\n").best("write_through") != nullptr);
+  CHECK(Analysed("The data is sharded by user id so each shard stays small.\n").best("sharding") !=
+        nullptr);
+  CHECK(
+      Analysed("Use write-through caching so the cache is never stale.\n").best("write_through") !=
+      nullptr);
+  CHECK(
+      Analysed("Use write through caching so the cache is never stale.\n").best("write_through") !=
+      nullptr);
 }
 
 TEST_CASE("negated mentions are not proposals") {
@@ -60,14 +71,16 @@ TEST_CASE("negated mentions are not proposals") {
   CHECK(Analysed("A cache is not needed here.\n").negated("caching"));
   CHECK(Analysed("Sharding is overkill at this size.\n").negated("sharding"));
 
-  Analysed mixed("We don't need a load balancer, but we will use a cache because reads dominate.\n");
+  Analysed mixed(
+      "We don't need a load balancer, but we will use a cache because reads dominate.\n");
   CHECK(mixed.negated("load_balancer"));
   REQUIRE(mixed.best("caching") != nullptr);
   CHECK(mixed.best("caching")->use == Use::Reasoned);
 }
 
 TEST_CASE("repeating a concept earns nothing more than its best use") {
-  Analysed a("- cache\n- cache\n- cache\n\nWe cache hot links in Redis because reads dominate writes.\n");
+  Analysed a(
+      "- cache\n- cache\n- cache\n\nWe cache hot links in Redis because reads dominate writes.\n");
   const auto* h = a.best("caching");
   REQUIRE(h != nullptr);
   CHECK(h->use == Use::Reasoned);

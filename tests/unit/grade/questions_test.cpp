@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "grade/questions.hpp"
+
+#include <doctest/doctest.h>
 
 namespace {
 std::vector<sdi::pack::Question> sample_questions() {

@@ -1,6 +1,7 @@
+#include "grade/step_mapper.hpp"
+
 #include <doctest/doctest.h>
 
-#include "grade/step_mapper.hpp"
 #include "support.hpp"
 
 using sdi::grade::match_heading;
@@ -48,7 +49,8 @@ TEST_CASE("the same headings map under other templates") {
 }
 
 TEST_CASE("sub-sections inherit their parent's step") {
-  sdi::test::Analysed a("# High level design\n\n## Write path\n\ntext\n\n# Deep dive\n\n## Caching\n\nmore\n");
+  sdi::test::Analysed a(
+      "# High level design\n\n## Write path\n\ntext\n\n# Deep dive\n\n## Caching\n\nmore\n");
   const auto& t = sdi::test::classic();
   REQUIRE(a.doc.sections.size() == 4);
   CHECK(t.steps[a.analysis.section_step[1]].id == "high_level");

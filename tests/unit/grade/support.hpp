@@ -25,7 +25,9 @@ inline const grade::ConceptIndex& glossary_index() {
   return index;
 }
 
-inline const pack::Template& classic() { return *library().find_template("classic"); }
+inline const pack::Template& classic() {
+  return *library().find_template("classic");
+}
 
 // Parses `markdown` and analyses it under the classic template.
 struct Analysed {

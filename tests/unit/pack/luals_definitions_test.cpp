@@ -846,7 +846,8 @@ TEST_CASE("sdi.lua describes what reporters receive") {
   // Check plugins add to the table packs see: run the shared helpers as a pack's sandbox does.
   lua_pushvalue(L, -1);
   lua_setglobal(L, "sdi");
-  state.sandbox.load_file(std::string(SDI_SOURCE_DIR) + "/plugins/checks/helpers.lua", "plugins/checks/helpers.lua");
+  state.sandbox.load_file(std::string(SDI_SOURCE_DIR) + "/plugins/checks/helpers.lua",
+                          "plugins/checks/helpers.lua");
   state.sandbox.call(0, 0);
   Names pack_api = table_keys(L, -1);
   lua_getfield(L, -1, "helpers");

@@ -1,12 +1,12 @@
 // The Lua binding of the quantity engine, on a plain luaL_newstate() state.
 
+#include "pack/quantity_binding.hpp"
+
 #include <doctest/doctest.h>
 #include <lauxlib.h>
 #include <lualib.h>
 
 #include <string>
-
-#include "pack/quantity_binding.hpp"
 
 namespace {
 

@@ -226,14 +226,16 @@ TEST_CASE("render_error prints the line, a caret and the message") {
   q::ParseError multi{9, 1, "boom"};
   CHECK(q::render_error("line one\nline two", multi) == "line two\n^\nboom");
   // past the end
-  CHECK(q::render_error("3 +", err("3 +")) == "3 +\n   ^\nexpected a number at the end of the input");
+  CHECK(q::render_error("3 +", err("3 +")) ==
+        "3 +\n   ^\nexpected a number at the end of the input");
 }
 
 TEST_CASE("readings explain every interpretation") {
   q::Result r = ok("2.5 TB/month -> GB/day");
   CHECK(r.reading == "2.5 TB/month → GB/day; month = 30 days");
   CHECK(r.notes == std::vector<std::string>{"month = 30 days"});
-  CHECK(ok("3-5K QPS").reading.find("3K-5K/s read as a range; its value is the geometric mean 3.87K/s") !=
+  CHECK(ok("3-5K QPS")
+            .reading.find("3K-5K/s read as a range; its value is the geometric mean 3.87K/s") !=
         std::string::npos);
   CHECK(ok("100gb").reading.find("'gb' read as GB (an all-lowercase b") != std::string::npos);
   CHECK(ok("4K").reading == "4K");  // nothing to explain: the echo alone

@@ -18,11 +18,11 @@ constexpr double kYear = 365 * kDay;
 
 struct Case {
   const char* text;
-  double value;             // base units: bytes, seconds, counts
-  int bytes;                // exponent
-  int time;                 // exponent
-  const char* noun;         // expected tag ("" = none)
-  const char* reading;      // substring of Result::reading (nullptr = not checked)
+  double value;         // base units: bytes, seconds, counts
+  int bytes;            // exponent
+  int time;             // exponent
+  const char* noun;     // expected tag ("" = none)
+  const char* reading;  // substring of Result::reading (nullptr = not checked)
 };
 
 void check_case(const Case& c) {
