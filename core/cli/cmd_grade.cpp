@@ -12,6 +12,7 @@
 #include "cli/inputs.hpp"
 #include "cli/parallel_grade.hpp"
 #include "cli/progress.hpp"
+#include "cli/run_end.hpp"
 #include "grade/session.hpp"
 #include "report/outputs.hpp"
 
@@ -58,13 +59,7 @@ int cmd_grade(Context& ctx, const GradeArgs& args) {
     progress.step();
   });
   progress.clear();
-  summary.finish();
-  for (const auto& problem : outputs.finish(summary)) {
-    error(problem);
-    failed = true;
-  }
-  if (failed) return kExitError;
-  return summary.below > 0 ? kExitBelowBar : kExitOk;
+  return finish_run(outputs, summary, failed);
 }
 
 }  // namespace sdi::cli

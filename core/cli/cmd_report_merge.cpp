@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/inputs.hpp"
+#include "cli/run_end.hpp"
 #include "report/json_read.hpp"
 #include "report/outputs.hpp"
 
@@ -53,13 +54,7 @@ int cmd_report_merge(Context& ctx, const MergeArgs& args) {
       summary.add(result);
       outputs.add(result);
     }
-  summary.finish();
-  for (const auto& problem : outputs.finish(summary)) {
-    error(problem);
-    failed = true;
-  }
-  if (failed) return kExitError;
-  return summary.below > 0 ? kExitBelowBar : kExitOk;
+  return finish_run(outputs, summary, failed);
 }
 
 }  // namespace sdi::cli

@@ -1,36 +1,11 @@
 #include "cli/json_out.hpp"
 
-#include <fmt/format.h>
+#include "report/lua_values.hpp"
 
 namespace sdi::cli {
 
 std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20)
-          out += fmt::format("\\u{:04x}", c);
-        else
-          out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
+  return report::json_quote(s);
 }
 
 std::string json_string_list(const std::vector<std::string>& items) {

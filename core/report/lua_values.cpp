@@ -326,6 +326,12 @@ void push_result(lua_State* L, const grade::GradeResult& r) {
   lua_setfield(L, -2, "errors");
 }
 
+std::string json_quote(std::string_view text) {
+  std::string out;
+  append_string(out, text.data(), text.size());
+  return out;
+}
+
 std::string encode_json(lua_State* L, int index, int indent) {
   std::string out;
   encode(L, index, indent, 0, out);

@@ -4,6 +4,7 @@
 #include <lua.h>
 
 #include <string>
+#include <string_view>
 
 #include "grade/result.hpp"
 
@@ -19,6 +20,9 @@ void push_array(lua_State* L, int size_hint);
 // marked or 1..n tables as arrays. `indent` 0 gives one line. Raises a Lua error on cycles or
 // values JSON cannot hold.
 std::string encode_json(lua_State* L, int index, int indent);
+
+// A JSON string literal for `text` (quotes, escapes; invalid UTF-8 becomes U+FFFD).
+std::string json_quote(std::string_view text);
 
 // A lua_CFunction: sdi.json(value [, indent]).
 int lua_json(lua_State* L);
