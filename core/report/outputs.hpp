@@ -9,6 +9,7 @@
 
 #include "grade/result.hpp"
 #include "pack/library.hpp"
+#include "report/atomic_file.hpp"
 #include "report/reporter.hpp"
 #include "report/summary.hpp"
 
@@ -21,10 +22,6 @@ struct FormatSpec {
 
 // Parses "json" or "junit:out/report.xml". Throws std::invalid_argument with a usable message.
 FormatSpec parse_format_spec(const std::string& spec);
-
-// Writes `content` to `path` through a temporary file in the same folder and a rename.
-// Throws std::runtime_error naming the path on failure.
-void write_atomically(const std::string& path, const std::string& content);
 
 class Outputs {
  public:
@@ -40,7 +37,7 @@ class Outputs {
  private:
   struct Output {
     FormatSpec spec;
-    std::string buffer;
+    std::unique_ptr<AtomicFile> file;  // for reports to a file
     std::unique_ptr<Reporter> reporter;
   };
   std::vector<std::unique_ptr<Output>> outputs_;
