@@ -116,6 +116,17 @@ int run(int argc, char** argv) {
       "20261121-101500-twitter\n"
       "Commands read from stdin when it is not a terminal, so an interview can be scripted.");
 
+  RunArgs run_args;
+  CLI::App* run_cmd =
+      app.add_subcommand("run", "Run a Lua script with the engine at hand (sandboxed)");
+  run_cmd->add_option("script", run_args.script, "The script")->required()->type_name("SCRIPT.lua");
+  run_cmd->add_option("args", run_args.args, "Arguments, as arg[1], arg[2], ...")
+      ->type_name("ARGS");
+  run_cmd->footer(
+      "The script sees sdi.q, sdi.calc, sdi.packs, sdi.templates, sdi.concept (also as globals),\n"
+      "print, and the safe standard library; require loads modules from the script's folder.\n"
+      "Example:\n  sdi run estimate.lua 300M");
+
   CLI::App* report_cmd = app.add_subcommand("report", "Work with saved reports");
   report_cmd->require_subcommand(1);
   MergeArgs merge;
@@ -191,6 +202,7 @@ int run(int argc, char** argv) {
     if (calc_cmd->parsed()) return cmd_calc(ctx, calc_words);
     if (pack_test_cmd->parsed()) return cmd_pack_test(ctx, pack_test);
     if (merge_cmd->parsed()) return cmd_report_merge(ctx, merge);
+    if (run_cmd->parsed()) return cmd_run(ctx, run_args);
     if (pack_lint_cmd->parsed()) return cmd_pack_lint(ctx, lint_targets);
     if (pack_new_cmd->parsed()) return cmd_pack_new(ctx, pack_new);
     repl_opts.interactive = isatty(0) != 0;

@@ -51,6 +51,12 @@ struct MergeArgs {
 };
 int cmd_report_merge(Context& ctx, const MergeArgs& args);
 
+struct RunArgs {
+  std::string script;
+  std::vector<std::string> args;
+};
+int cmd_run(Context& ctx, const RunArgs& args);
+
 int cmd_welcome(Context& ctx);
 
 }  // namespace sdi::cli

@@ -4,6 +4,7 @@
 #include <lauxlib.h>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "pack/quantity_binding.hpp"
 #include "quantity/quantity.hpp"
@@ -183,6 +184,26 @@ Console::Outcome Console::eval(const std::string& code) {
   }
   lua_settop(L, top);
   return Outcome::Done;
+}
+
+void Console::run_file(const std::string& path, const std::vector<std::string>& args) {
+  lua_State* L = sandbox_->state();
+  sandbox_->protect([&](lua_State* S) {
+    lua_createtable(S, static_cast<int>(args.size()), 1);
+    lua_pushlstring(S, path.data(), path.size());
+    lua_rawseti(S, -2, 0);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      lua_pushlstring(S, args[i].data(), args[i].size());
+      lua_rawseti(S, -2, static_cast<lua_Integer>(i + 1));
+    }
+    lua_setglobal(S, "arg");
+  });
+  std::filesystem::path file(path);
+  sandbox_->set_module_root(file.has_parent_path() ? file.parent_path()
+                                                   : std::filesystem::path("."));
+  sandbox_->load_file(file, path);
+  sandbox_->call(0, 0);
+  (void)L;
 }
 
 std::vector<std::string> Console::complete(const std::string& prefix) {

@@ -25,6 +25,8 @@ class Console {
   // Names visible at `prefix` ("sd" -> sdi, "sdi.q" -> fields of sdi starting with q), read with
   // raw accesses so completing never runs code.
   std::vector<std::string> complete(const std::string& prefix);
+  // Runs a script file with `arg` set to its arguments (`sdi run`); errors are lua::Error.
+  void run_file(const std::string& path, const std::vector<std::string>& args);
 
  private:
   std::unique_ptr<lua::Sandbox> sandbox_;
