@@ -413,6 +413,14 @@ function H.credit(use)
   return CREDIT[use.use] or 0
 end
 
+-- Returns the points a pack gives a concept hit by how it was used: 0 for no hit or a heading,
+-- `bare` for a bare mention, `used` for a mention in a sentence (reasoned or not). Custom checks
+-- that weigh a concept against other evidence use it instead of spelling the rule out each time.
+function H.use_score(hit, bare, used)
+  if not hit or hit.use == "heading" then return 0 end
+  return hit.use == "bare" and bare or used
+end
+
 -- Returns the best use of any of the concepts `ids`, as `{ use, line, text, credit }`, and its
 -- credit; nil and 0 when no mention earns anything. Every mention is read (`answer.concepts`):
 -- negated ones, headings and questions do not count ("Do we need a cache?" proposes nothing),

@@ -495,6 +495,7 @@ function Answer.estimate(id) end
 ---@field asked fun(answer: sdi.Answer, ids: string[]): table? The first candidate question matching one of the pack question ids.
 ---@field asked_each fun(answer: sdi.Answer, ids: string[]): integer, table[] How many of the ids were asked, and evidence.
 ---@field credit fun(use: sdi.ConceptUse|string|nil): number 1 reasoned, 0.8 used, 0.3 bare, 0 otherwise.
+---@field use_score fun(hit: table?, bare: number, used: number): number 0 for no hit or a heading, `bare` for a bare mention, `used` for one in a sentence.
 ---@field best_use fun(answer: sdi.Answer, ids: string[], words?: string[]): table?, number The best mention (not negated, not a heading or question) and its credit.
 ---@field used fun(answer: sdi.Answer, ids: string[]): table?, number Like best_use, but only a mention in a sentence counts.
 ---@field evidence fun(hit: table): sdi.EvidenceSpec { line, text } for a hit.

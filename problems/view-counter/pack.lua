@@ -465,7 +465,7 @@ sdi.check {
     if target then evidence[#evidence + 1] = target end
     if target and c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = evidence } end
     if target then return { score = 0.85, evidence = evidence } end
-    if c and c.use ~= "heading" then return { score = c.use == "bare" and 0.3 or 0.6, evidence = evidence } end
+    if c and c.use ~= "heading" then return { score = H.use_score(c, 0.3, 0.6), evidence = evidence } end
     return 0
   end,
 }
@@ -739,7 +739,7 @@ sdi.check {
     end
     local c = best_use(answer, { "data_retention", "cold_storage", "storage_tiering", "object_storage", "ttl", "expiration" })
     if c and c.use ~= "heading" then
-      return { score = c.use == "bare" and 0.3 or 0.6, evidence = { ev(c) } }
+      return { score = H.use_score(c, 0.3, 0.6), evidence = { ev(c) } }
     end
     return 0
   end,
@@ -824,7 +824,7 @@ sdi.check {
     if p then evidence[#evidence + 1] = ev(p) end
     if key[1] then evidence[#evidence + 1] = ev(key[1]) end
     local score = 0
-    if p and p.use ~= "heading" then score = score + (p.use == "bare" and 0.2 or 0.5) end
+    score = score + H.use_score(p, 0.2, 0.5)
     if key[1] then score = score + 0.5 end
     return { score = score, evidence = evidence }
   end,
@@ -841,8 +841,8 @@ sdi.check {
     if q then evidence[#evidence + 1] = ev(q) end
     if c then evidence[#evidence + 1] = ev(c) end
     local score = 0
-    if q and q.use ~= "heading" then score = score + (q.use == "bare" and 0.2 or 0.6) end
-    if c and c.use ~= "heading" then score = score + (c.use == "bare" and 0.1 or 0.4) end
+    score = score + H.use_score(q, 0.2, 0.6)
+    score = score + H.use_score(c, 0.1, 0.4)
     return { score = math.min(1, score), evidence = evidence }
   end,
 }
@@ -894,7 +894,7 @@ sdi.check {
     if not c or c.use == "heading" then return 0 end
     local window = said_any(answer, { "minutes", "time window", "ttl", "window", "expire" })
     local evidence = { ev(c) }
-    local score = c.use == "bare" and 0.3 or 0.7
+    local score = H.use_score(c, 0.3, 0.7)
     if window[1] and c.use ~= "bare" then
       score = 1
       evidence[#evidence + 1] = ev(window[1])
@@ -1012,7 +1012,7 @@ sdi.check {
       evidence[#evidence + 1] = ev(fix[1])
       return { score = 1, evidence = evidence }
     end
-    return { score = c.use == "bare" and 0.2 or 0.6, evidence = evidence }
+    return { score = H.use_score(c, 0.2, 0.6), evidence = evidence }
   end,
 }
 sdi.check {
@@ -1046,7 +1046,7 @@ sdi.check {
     if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
     if hits[1] then return { score = 0.75, evidence = { ev(hits[1]) } } end
     local c = best_use(answer, { "horizontal_scaling", "autoscaling", "rebalancing" })
-    if c and c.use ~= "heading" then return { score = c.use == "bare" and 0.2 or 0.5, evidence = { ev(c) } } end
+    if c and c.use ~= "heading" then return { score = H.use_score(c, 0.2, 0.5), evidence = { ev(c) } } end
     return 0
   end,
 }
@@ -1068,7 +1068,7 @@ sdi.check {
     if c then evidence[#evidence + 1] = ev(c) end
     if stale[1] then evidence[#evidence + 1] = ev(stale[1]) end
     local score = 0
-    if c and c.use ~= "heading" then score = score + (c.use == "bare" and 0.1 or 0.5) end
+    score = score + H.use_score(c, 0.1, 0.5)
     if stale[1] then score = score + 0.5 end
     return { score = score, evidence = evidence }
   end,
