@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "grade/step_mapper.hpp"
 
@@ -11,20 +13,41 @@ namespace {
 
 using Stems = std::vector<std::string>;
 
-struct Lexicon {
-  std::set<std::string> glue;
-  std::vector<Stems> reasons;
-  std::vector<Stems> negators_before;
-  std::vector<Stems> negators_after;
-  std::set<std::string> clause_breaks;
-  std::set<std::string> placeholders;
+// Phrases looked up by their first stem: every token of every answer is tested against them.
+class PhraseSet {
+ public:
+  PhraseSet() = default;
+  PhraseSet(std::initializer_list<const char*> list) {
+    for (const char* p : list) {
+      Stems stems = phrase_stems(p);
+      if (!stems.empty()) by_first_[stems.front()].push_back(std::move(stems));
+    }
+  }
+  // Whether one of the phrases starts at token `i` and ends by token `end`.
+  bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
+    auto it = by_first_.find(toks[i].stem);
+    if (it == by_first_.end()) return false;
+    for (const Stems& p : it->second) {
+      if (i + p.size() > end) continue;
+      bool all = true;
+      for (std::size_t k = 1; k < p.size() && all; ++k) all = toks[i + k].stem == p[k];
+      if (all) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::unordered_map<std::string, std::vector<Stems>> by_first_;
 };
 
-std::vector<Stems> phrases(std::initializer_list<const char*> list) {
-  std::vector<Stems> out;
-  for (const char* p : list) out.push_back(phrase_stems(p));
-  return out;
-}
+struct Lexicon {
+  std::unordered_set<std::string> glue;
+  PhraseSet reasons;
+  PhraseSet negators_before;
+  PhraseSet negators_after;
+  std::unordered_set<std::string> clause_breaks;
+  std::set<std::string> placeholders;
+};
 
 const Lexicon& lexicon() {
   static const Lexicon lex = [] {
@@ -46,7 +69,7 @@ const Lexicon& lexicon() {
           "no",      "it's",   "we'll",   "we're",  "i'd"}) {
       for (auto& s : phrase_stems(w)) l.glue.insert(s);
     }
-    l.reasons = phrases(
+    l.reasons = PhraseSet(
         {"because",         "since",        "so that",     "in order to", "at the cost of",
          "instead of",      "trade-off",    "tradeoff",    "trade off",   "therefore",
          "which means",     "this means",   "to avoid",    "to reduce",   "to keep",
@@ -61,11 +84,11 @@ const Lexicon& lexicon() {
          "so if",           "so when",      "if a",        "if the",      "when a",
          "when the"});
     l.negators_before =
-        phrases({"no",          "not",         "without", "never",      "don't",       "dont",
-                 "do not",      "won't",       "wont",    "will not",   "doesn't",     "does not",
-                 "no need for", "no need to",  "needn't", "instead of", "rather than", "neither",
-                 "nor",         "avoid using", "not use", "not using",  "nothing like"});
-    l.negators_after = phrases(
+        PhraseSet({"no",          "not",         "without", "never",      "don't",       "dont",
+                   "do not",      "won't",       "wont",    "will not",   "doesn't",     "does not",
+                   "no need for", "no need to",  "needn't", "instead of", "rather than", "neither",
+                   "nor",         "avoid using", "not use", "not using",  "nothing like"});
+    l.negators_after = PhraseSet(
         {"is not needed", "isn't needed", "not needed", "not required", "is not required",
          "isn't required", "unnecessary", "is unnecessary", "overkill", "is overkill",
          "not necessary", "isn't necessary", "is not necessary", "not worth", "is not worth",
@@ -80,14 +103,6 @@ const Lexicon& lexicon() {
     return l;
   }();
   return lex;
-}
-
-bool phrase_at(const std::vector<MatchToken>& toks, std::size_t i, const Stems& p,
-               std::size_t end) {
-  if (i + p.size() > end) return false;
-  for (std::size_t k = 0; k < p.size(); ++k)
-    if (toks[i + k].stem != p[k]) return false;
-  return true;
 }
 
 bool is_placeholder(const std::string& text) {
@@ -142,8 +157,7 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   for (std::size_t i = first; i > lo; --i) {
     std::size_t j = i - 1;
     if (lex.clause_breaks.count(toks[j].stem)) break;
-    for (const auto& p : lex.negators_before)
-      if (phrase_at(toks, j, p, first)) return true;
+    if (lex.negators_before.at(toks, j, first)) return true;
     if (toks[j].clause_break_before) break;
   }
   // After: "X is not needed", within four tokens.
@@ -151,8 +165,7 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   std::size_t hi = std::min(s.end_token, after + 4);
   for (std::size_t j = after; j < hi; ++j) {
     if (toks[j].clause_break_before && j != after) break;
-    for (const auto& p : lex.negators_after)
-      if (phrase_at(toks, j, p, s.end_token)) return true;
+    if (lex.negators_after.at(toks, j, s.end_token)) return true;
   }
   return false;
 }
@@ -267,8 +280,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
         // ", so ..." gives the consequence that justifies what came before.
         if (toks[i].stem == "so" && (i == s.first_token || toks[i].clause_break_before))
           s.reason = true;
-        for (const auto& p : lex.reasons)
-          if (phrase_at(toks, i, p, s.end_token)) s.reason = true;
+        if (!s.reason && lex.reasons.at(toks, i, s.end_token)) s.reason = true;
       }
     }
     if (block.kind != text::BlockKind::Heading) a.content_words += static_cast<int>(toks.size());

@@ -31,19 +31,22 @@ std::vector<int> resolve(const std::vector<std::string>& ids, const ConceptIndex
   return out;
 }
 
-// A sentence (not a heading) that names concepts from both sides of a connection.
+// A sentence (not a heading) that names concepts from both sides of a connection. Hits come in
+// answer order, so each sentence's hits are one run.
 int prose_connection(const Analysis& a, const std::vector<int>& from, const std::vector<int>& to,
                      const ConceptIndex& index) {
-  for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+  for (std::size_t i = 0; i < a.hits.size();) {
+    const int si = a.hits[i].sentence;
     bool f = false, t = false;
-    for (const auto& h : a.hits) {
-      if (h.sentence != static_cast<int>(si) || h.negated || h.use == Use::Heading) continue;
+    for (; i < a.hits.size() && a.hits[i].sentence == si; ++i) {
+      const ConceptHit& h = a.hits[i];
+      if (h.negated || h.use == Use::Heading) continue;
       for (int c : index.implied(h.concept_idx)) {
         f = f || std::find(from.begin(), from.end(), c) != from.end();
         t = t || std::find(to.begin(), to.end(), c) != to.end();
       }
     }
-    if (f && t && a.sentences[si].glue >= 2) return static_cast<int>(si);
+    if (f && t && a.sentences[static_cast<std::size_t>(si)].glue >= 2) return si;
   }
   return -1;
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "grade/match_tokens.hpp"
+#include "grade/stem_memo.hpp"
 #include "grade/step_mapper.hpp"
 
 namespace sdi::grade {
@@ -47,6 +48,14 @@ bool in_question_section(const Analysis& a, int block) {
   return false;
 }
 
+// Calls `visit` with each phrasing of a pack question and then its text, until it returns true.
+template <typename Visit>
+void for_each_form(const pack::Question& q, Visit visit) {
+  for (const auto& form : q.phrasings)
+    if (visit(form)) return;
+  visit(q.text);
+}
+
 }  // namespace
 
 std::vector<std::string> question_stems(std::string_view text) {
@@ -64,13 +73,12 @@ int match_question(std::string_view asked, const std::vector<pack::Question>& qu
   int best = -1;
   std::size_t best_score = 0;
   for (std::size_t qi = 0; qi < questions.size(); ++qi) {
-    std::vector<std::string> forms = questions[qi].phrasings;
-    forms.push_back(questions[qi].text);
     std::size_t score = 0;
-    for (const auto& form : forms) {
-      std::vector<std::string> need = question_stems(form);
-      if (!need.empty() && contains_all(stems, need)) score += need.size();
-    }
+    for_each_form(questions[qi], [&](const std::string& form) {
+      auto need = memo_stems(question_stems, form);
+      if (!need->empty() && contains_all(stems, *need)) score += need->size();
+      return false;
+    });
     if (score > best_score) {
       best = static_cast<int>(qi);
       best_score = score;
@@ -115,15 +123,12 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
     std::vector<std::string> stems = question_stems(f.asked[i].text);
     for (std::size_t qi = 0; qi < questions.size(); ++qi) {
       if (static_cast<int>(qi) == m || f.covered_by[qi] >= 0) continue;
-      std::vector<std::string> forms = questions[qi].phrasings;
-      forms.push_back(questions[qi].text);
-      for (const auto& form : forms) {
-        std::vector<std::string> need = question_stems(form);
-        if (need.size() >= 2 && contains_all(stems, need)) {
-          f.covered_by[qi] = static_cast<int>(i);
-          break;
-        }
-      }
+      for_each_form(questions[qi], [&](const std::string& form) {
+        auto need = memo_stems(question_stems, form);
+        if (need->size() < 2 || !contains_all(stems, *need)) return false;
+        f.covered_by[qi] = static_cast<int>(i);
+        return true;
+      });
     }
   }
   return f;

@@ -5,9 +5,12 @@
 #include <set>
 
 #include "grade/match_tokens.hpp"
+#include "grade/stem_memo.hpp"
 #include "text/fuzzy.hpp"
 
 namespace sdi::grade {
+
+std::string normalize_heading(std::string_view heading);
 
 namespace {
 
@@ -58,6 +61,11 @@ std::vector<std::string> content_stems(std::string_view text) {
     out.push_back(std::move(s));
   }
   return out;
+}
+
+// The content stems of a template's heading alias, as headings are compared with it.
+StemList alias_stems(std::string_view alias) {
+  return content_stems(normalize_heading(alias));
 }
 
 bool word_match(const std::string& a, const std::string& b) {
@@ -143,7 +151,7 @@ StepMatch match_heading(std::string_view heading, const pack::Template& t) {
       if (alias_norm == norm) {
         score = 1.0;
       } else {
-        score = overlap(words, content_stems(alias_norm));
+        score = overlap(words, *memo_stems(alias_stems, alias));
         // A heading that contains a whole multi-word alias ("High level design and APIs").
         if (alias_norm.find(' ') != std::string::npos && norm.find(alias_norm) != std::string::npos)
           score = std::max(score, 0.8);
