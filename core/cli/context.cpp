@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "grade/reading_lua.hpp"
+
 namespace sdi::cli {
 
 void error(const std::string& message) {
@@ -31,6 +33,7 @@ const pack::Library& Context::library() {
     pack::SearchPath sp =
         pack::make_search_path(executable_, options_.pack_paths, std::getenv("SDI_PATH"));
     library_ = pack::Library::discover(sp);
+    library_->set_check_plugin_natives(grade::push_reading_library);
   }
   return *library_;
 }

@@ -5,23 +5,23 @@
 #include <algorithm>
 #include <cctype>
 
+#include "grade/answer_reading.hpp"
 #include "grade/estimates.hpp"
 #include "grade/questions.hpp"
+#include "grade/reading.hpp"
 #include "text/document.hpp"
 
 namespace sdi::grade {
 
 namespace {
 
-// The registry key under which the context of the answer being graded lives.
+// The registry keys under which the context of the answer being graded lives, and the Lua
+// strings of its blocks' texts (made once, shared by every table that shows a block).
 const char kContextKey = 0;
+const char kTextsKey = 0;
 
 const CheckContext& current(lua_State* L) {
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &kContextKey);
-  auto* ctx = static_cast<const CheckContext*>(lua_touserdata(L, -1));
-  lua_pop(L, 1);
-  if (ctx == nullptr) luaL_error(L, "the answer is no longer being graded; query it inside run()");
-  return *ctx;
+  return current_answer(L);
 }
 
 void set_field(lua_State* L, const char* key, const std::string& value) {
@@ -75,26 +75,18 @@ int answer_concepts(lua_State* L) {
   return 1;
 }
 
-// answer.find(text) -> list of { line, text, prose } for blocks containing the text
+// answer.find(text) -> list of { line, text, kind, prose } for blocks containing the text
 // (case-insensitive); answer.said(text) keeps only the blocks written as sentences.
 int find_blocks(lua_State* L, bool prose_only) {
   const CheckContext& ctx = current(L);
-  std::string needle = luaL_checkstring(L, 1);
-  for (auto& c : needle) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  lua_newtable(L);
+  std::size_t size = 0;
+  const char* raw = luaL_checklstring(L, 1, &size);
+  std::string needle = reading::lower(std::string_view(raw, size));
+  const auto hits = ctx.reading->find(needle, prose_only);
+  lua_createtable(L, static_cast<int>(hits.size()), 0);
   lua_Integer n = 0;
-  for (std::size_t bi = 0; bi < ctx.doc.blocks.size(); ++bi) {
-    const auto& b = ctx.doc.blocks[bi];
-    std::size_t pos = ctx.analysis.lower[bi].find(needle);
-    if (needle.empty() || pos == std::string::npos || b.kind == text::BlockKind::Heading) continue;
-    bool prose = ctx.analysis.prose[bi];
-    if (prose_only && !prose) continue;
-    lua_createtable(L, 0, 4);
-    set_field(L, "line", static_cast<lua_Integer>(b.line_at(pos)));
-    set_field(L, "text", b.text);
-    set_field(L, "kind", std::string(text::to_string(b.kind)));
-    lua_pushboolean(L, prose);
-    lua_setfield(L, -2, "prose");
+  for (const auto& h : hits) {
+    push_block_hit(L, ctx, h.block, h.line);
     lua_rawseti(L, -2, ++n);
   }
   return 1;
@@ -127,7 +119,35 @@ int answer_estimate(lua_State* L) {
   return luaL_error(L, "the pack declares no estimate '%s'", id.c_str());
 }
 
+void push_block_text(lua_State* L, std::size_t block) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kTextsKey);
+  lua_rawgeti(L, -1, static_cast<lua_Integer>(block + 1));
+  lua_remove(L, -2);
+}
+
 }  // namespace
+
+const CheckContext& current_answer(lua_State* L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kContextKey);
+  auto* ctx = static_cast<const CheckContext*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  if (ctx == nullptr) luaL_error(L, "the answer is no longer being graded; query it inside run()");
+  return *ctx;
+}
+
+void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line) {
+  const auto bi = static_cast<std::size_t>(block);
+  const text::Block& b = ctx.doc.blocks[bi];
+  lua_createtable(L, 0, 4);
+  set_field(L, "line", static_cast<lua_Integer>(line));
+  push_block_text(L, bi);
+  lua_setfield(L, -2, "text");
+  const std::string_view kind = text::to_string(b.kind);
+  lua_pushlstring(L, kind.data(), kind.size());
+  lua_setfield(L, -2, "kind");
+  lua_pushboolean(L, ctx.analysis.prose[bi]);
+  lua_setfield(L, -2, "prose");
+}
 
 int build_answer(lua_State* L) {
   const CheckContext& ctx = *static_cast<const CheckContext*>(lua_touserdata(L, 1));
@@ -136,6 +156,13 @@ int build_answer(lua_State* L) {
 
   const text::Document& doc = ctx.doc;
   const Analysis& a = ctx.analysis;
+  lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    lua_pushlstring(L, doc.blocks[i].text.data(), doc.blocks[i].text.size());
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kTextsKey);
+
   lua_createtable(L, 0, 10);
   set_field(L, "file", doc.path);
   set_field(L, "problem", ctx.pack.manifest().id);
@@ -180,7 +207,8 @@ int build_answer(lua_State* L) {
     const auto& b = doc.blocks[i];
     lua_createtable(L, 0, 5);
     set_field(L, "kind", std::string(text::to_string(b.kind)));
-    set_field(L, "text", b.text);
+    push_block_text(L, i);
+    lua_setfield(L, -2, "text");
     set_field(L, "line", static_cast<lua_Integer>(b.line));
     set_field(L, "end_line", static_cast<lua_Integer>(b.end_line));
     if (b.section >= 0) set_field(L, "section", static_cast<lua_Integer>(b.section + 1));
@@ -217,6 +245,8 @@ int build_answer(lua_State* L) {
 void release_answer(lua_State* L) {
   lua_pushnil(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kContextKey);
+  lua_pushnil(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kTextsKey);
 }
 
 }  // namespace sdi::grade

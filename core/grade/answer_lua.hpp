@@ -15,4 +15,10 @@ int build_answer(lua_State* L);
 // Detaches the query functions from the answer (called when grading of it ends).
 void release_answer(lua_State* L);
 
+// The context of the answer being graded; a Lua error outside a check's run().
+const CheckContext& current_answer(lua_State* L);
+// Pushes a found block as checks see it: `{ line, text, kind, prose }`, `line` where the search
+// found its text.
+void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line);
+
 }  // namespace sdi::grade

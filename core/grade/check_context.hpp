@@ -15,6 +15,7 @@ namespace sdi::grade {
 
 struct EstimateFindings;  // estimates.hpp
 struct QuestionFindings;  // questions.hpp
+class AnswerReading;      // answer_reading.hpp
 
 struct CheckContext {
   const text::Document& doc;
@@ -24,6 +25,7 @@ struct CheckContext {
   const Analysis& analysis;
   const EstimateFindings& estimates;
   const QuestionFindings& questions;
+  AnswerReading* reading = nullptr;  // what custom checks ask of the answer, built when they run
   int answer_ref = -2;  // the Lua `answer` table in the pack's registry (LUA_NOREF until built)
 };
 

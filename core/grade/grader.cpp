@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "grade/analysis.hpp"
 #include "grade/answer_lua.hpp"
+#include "grade/answer_reading.hpp"
 #include "grade/check_context.hpp"
 #include "grade/estimates.hpp"
 #include "grade/questions.hpp"
@@ -61,7 +63,10 @@ GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) 
   });
   lua_State* L = pack_.sandbox().state();
   std::string answer_problem;
+  std::optional<AnswerReading> reading;
   if (needs_lua) {
+    reading.emplace(analysis);
+    ctx.reading = &*reading;
     try {
       lua_pushcfunction(L, build_answer);
       lua_pushlightuserdata(L, &ctx);

@@ -3,6 +3,8 @@
 // pack manifests, check plugins and reporters. A bad file is recorded as a problem and skipped,
 // so one broken pack never hides the others.
 
+#include <lua.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -37,6 +39,12 @@ class Library {
   // Reads one pack folder that is not (yet) on the search path, e.g. `sdi pack lint ./mine`.
   void add_pack_dir(const std::filesystem::path& dir);
 
+  // The engine's native helpers, which every check plugin receives as its chunk argument: a
+  // lua_CFunction returning them as a table. The grading engine provides it (the pack layer does
+  // not know it); without one, plugins/checks/helpers.lua refuses to load.
+  void set_check_plugin_natives(lua_CFunction natives) { check_plugin_natives_ = natives; }
+  lua_CFunction check_plugin_natives() const { return check_plugin_natives_; }
+
  private:
   void add_manifest(const std::filesystem::path& dir);
   SearchPath path_;
@@ -47,6 +55,7 @@ class Library {
   std::vector<std::filesystem::path> reporter_dirs_;
   std::vector<std::string> problems_;
   std::vector<std::string> notes_;
+  lua_CFunction check_plugin_natives_ = nullptr;
 };
 
 }  // namespace sdi::pack

@@ -1,6 +1,7 @@
 #include "pack/loaded_pack.hpp"
 
 #include <fmt/format.h>
+#include <lauxlib.h>
 
 #include "pack/error.hpp"
 #include "pack/paths.hpp"
@@ -9,12 +10,18 @@ namespace sdi::pack {
 
 namespace {
 
-// Runs one file in the sandbox; Lua errors become pack::Error with the file and line intact.
-void run_file(lua::Sandbox& sb, const std::filesystem::path& file) {
+// Runs one file in the sandbox, passing it the registry value `argument_ref` (if any); Lua errors
+// become pack::Error with the file and line intact.
+void run_file(lua::Sandbox& sb, const std::filesystem::path& file, int argument_ref = LUA_NOREF) {
   std::string display = display_path(file);
   try {
     sb.load_file(file, display);
-    sb.call(0, 0);
+    int nargs = 0;
+    if (argument_ref != LUA_NOREF) {
+      lua_rawgeti(sb.state(), LUA_REGISTRYINDEX, argument_ref);
+      nargs = 1;
+    }
+    sb.call(nargs, 0);
   } catch (const lua::Error& e) {
     throw Error(display, -1, e.what());
   }
@@ -31,9 +38,16 @@ LoadedPack::LoadedPack(const Library& library, const Manifest& manifest, const l
   lua_setfield(L, -2, "sdi");
   lua_pop(L, 1);
 
+  int argument_ref = LUA_NOREF;
+  if (library.check_plugin_natives() != nullptr) {
+    lua_pushcfunction(L, library.check_plugin_natives());
+    sandbox_->call(0, 1);
+    argument_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  }
   declarations_.generic = true;
-  for (const auto& file : library.check_plugins()) run_file(*sandbox_, file);
+  for (const auto& file : library.check_plugins()) run_file(*sandbox_, file, argument_ref);
   declarations_.generic = false;
+  if (argument_ref != LUA_NOREF) luaL_unref(L, LUA_REGISTRYINDEX, argument_ref);
 
   std::filesystem::path main = manifest_.dir / "pack.lua";
   std::error_code ec;

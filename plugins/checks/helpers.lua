@@ -17,6 +17,11 @@
 -- This file runs after generic.lua (files in plugins/checks run in alphabetical order): a check
 -- plugin may use `sdi.helpers` inside its `run` functions, but not while it loads.
 
+-- The engine passes its native half of this library as the chunk's argument: the reading rules
+-- and searches run for every check of every answer, so they are C++ (core/grade/reading*.cpp).
+local native = ...
+assert(type(native) == "table", "plugins/checks/helpers.lua runs only as a check plugin of the engine")
+
 local H = {}
 
 ---------------------------------------------------------------------------------------------------
@@ -24,160 +29,41 @@ local H = {}
 ---------------------------------------------------------------------------------------------------
 
 -- Returns the first of `words` that `text` contains (ignoring case, plain substring), or nil.
-function H.contains_any(text, words)
-  local low = string.lower(text)
-  for _, w in ipairs(words) do
-    if string.find(low, string.lower(w), 1, true) then return w end
-  end
-  return nil
-end
+H.contains_any = native.contains_any
 
 -- Returns true when `text` is a question: its last character, ignoring spaces and closing
 -- Markdown (")", "*", "_"), is "?". Asking about something does not propose it.
-function H.is_question(text)
-  return string.find(text, "%?[%s%)%*_]*$") ~= nil
-end
-
--- A set of the words in a space-separated string.
-local function set_of(words)
-  local set = {}
-  for w in string.gmatch(words, "%S+") do set[w] = true end
-  return set
-end
-
--- Words that make a clause of a run of terms: pronouns, auxiliaries and conjunctions.
-local CLAUSE = set_of("we i you they it this that which who is are was were be been has have had "
-  .. "will would can could should must may might do does did because so when if then there")
+H.is_question = native.is_question
 
 -- Returns true when `text` is a comma- or semicolon-separated run of short terms ("raw events,
 -- aggregated data, per hour, per minute", "Tables: users (user_id, name), tweets (tweet_id)"):
 -- three or more pieces of under four words on average, and no word that makes a clause ("each
 -- log has a timestamp, a level and the message" is a sentence).
-function H.term_list(text)
-  local words, segments = 0, 1
-  for _ in string.gmatch(text, "%S+") do words = words + 1 end
-  for _ in string.gmatch(text, "[,;]") do segments = segments + 1 end
-  if segments < 3 or words / segments >= 4 then return false end
-  for w in string.gmatch(string.lower(text), "[%a']+") do
-    if CLAUSE[w] or string.find(w, "n't$") then return false end
-  end
-  return true
-end
-
--- Negation is read in the clause around the word (a clause ends at punctuation or at "but",
--- "and", "while" ...): a negator among the three words before it, unless a preposition between
--- them moves the negation onto a verb; a negating phrase among the four words before it; or a
--- verdict among the four words after it.
-local NEGATORS = set_of("no not never without nor neither")
-local NEGATING_PHRASES = { "instead of", "rather than", "no need" }
-local VERDICTS = { "is not needed", "isn't needed", "not needed", "not required", "unnecessary",
-  "overkill", "not necessary", "out of scope", "not worth" }
-local PREPOSITIONS = set_of("for to on in of with by from at into per about")
-local CLAUSE_BREAKS = set_of("but however although though and while whereas yet")
-
--- The words of the clause that `piece` ends with, nearest first (with `ahead`: that it starts
--- with, in order).
-local function clause_words(piece, ahead)
-  local cut
-  if ahead then
-    cut = string.match(piece, "^[^%.;:,!%?%(%)]*")
-  else
-    cut = string.match(piece, "[^%.;:,!%?%(%)]*$")
-  end
-  local words = {}
-  for w in string.gmatch(cut, "[%a']+") do words[#words + 1] = w end
-  local out = {}
-  local first, last, step = #words, 1, -1
-  if ahead then first, last, step = 1, #words, 1 end
-  for i = first, last, step do
-    if CLAUSE_BREAKS[words[i]] then break end
-    out[#out + 1] = words[i]
-  end
-  return out
-end
-
--- True when the occurrence of a word between byte `i` and `j` of lower-case `low` is negated.
-local function negated_at(low, i, j)
-  local before = clause_words(string.sub(low, 1, i - 1))
-  for k = 1, math.min(3, #before) do
-    if NEGATORS[before[k]] or string.find(before[k], "n't$") then return true end
-    if PREPOSITIONS[before[k]] then break end
-  end
-  local near = {}
-  for k = math.min(4, #before), 1, -1 do near[#near + 1] = before[k] end
-  local tail = " " .. table.concat(near, " ") .. " "
-  for _, p in ipairs(NEGATING_PHRASES) do
-    if string.find(tail, " " .. p .. " ", 1, true) then return true end
-  end
-  local after = clause_words(string.sub(low, j + 1), true)
-  local head = " " .. table.concat(after, " ", 1, math.min(4, #after)) .. " "
-  for _, p in ipairs(VERDICTS) do
-    if string.find(head, " " .. p .. " ", 1, true) then return true end
-  end
-  return false
-end
+H.term_list = native.term_list
 
 -- Returns true when at least one occurrence of `word` in `text` is not negated: "we do not need
 -- a dead-letter queue", "no need for a cache", "pull instead of push" and "a cache is overkill"
 -- reject the queue, the cache and push; "timelines are not precomputed for inactive users"
--- still names inactive users.
-function H.affirms(text, word)
-  local low, w = string.lower(text), string.lower(word)
-  local from = 1
-  while true do
-    local i, j = string.find(low, w, from, true)
-    if not i then return false end
-    if not negated_at(low, i, j) then return true end
-    from = i + 1
-  end
-end
+-- still names inactive users. Negation is read in the clause around the word (a clause ends at
+-- punctuation or at "but", "and", "while" ...): a negator among the three words before it,
+-- unless a preposition between them moves the negation onto a verb; "instead of", "rather than"
+-- or "no need" among the four words before it; or a verdict ("not needed", "overkill", "out of
+-- scope" ...) among the four words after it.
+H.affirms = native.affirms
 
 -- Returns the sentences of a block (`{ line, text }` with `line` the line its text starts on,
 -- such as an entry of `answer.blocks`) as a list of `{ line, text }`. Sentences end at ".", "!",
 -- "?" or ";" followed by a space or the end. Block texts join wrapped lines with spaces, so a
 -- sentence's line is exact only when the text keeps its line breaks (code); `said_together`
 -- asks the engine for the exact line.
-function H.sentences_of(block)
-  local out, text = {}, block.text
-  local function push(i, j)
-    local piece = string.sub(text, i, j)
-    local lead = string.match(piece, "^%s*()") or 1
-    piece = string.match(piece, "^%s*(.-)%s*$")
-    if piece ~= "" then
-      local _, newlines = string.gsub(string.sub(text, 1, i + lead - 2), "\n", "")
-      out[#out + 1] = { line = block.line + newlines, text = piece }
-    end
-  end
-  local start = 1
-  for i = 1, #text do
-    local c = string.sub(text, i, i)
-    if (c == "." or c == "!" or c == "?" or c == ";")
-        and (i == #text or string.find(string.sub(text, i + 1, i + 1), "%s")) then
-      push(start, i)
-      start = i + 1
-    end
-  end
-  if start <= #text then push(start, #text) end
-  return out
-end
+H.sentences_of = native.sentences_of
 
 ---------------------------------------------------------------------------------------------------
 -- Finding statements in the answer
 ---------------------------------------------------------------------------------------------------
 
--- The index into `answer.blocks` of the block holding each line, built once per answer.
-local block_maps = setmetatable({}, { __mode = "k" })
-local function block_index(answer, line)
-  local map = block_maps[answer]
-  if not map then
-    map = {}
-    for i, b in ipairs(answer.blocks) do
-      for l = b.line, b.end_line do map[l] = i end
-    end
-    block_maps[answer] = map
-  end
-  return map[line]
-end
+-- The index into `answer.blocks` of the block holding a line, or nil.
+local block_index = native.block_index
 
 -- Returns the entry of `answer.blocks` (`{ kind, text, line, end_line, section, info }`) that
 -- holds `line`, or nil when no block does (front matter, blank lines).
@@ -197,48 +83,12 @@ local function sort_by_line(hits)
   return hits
 end
 
--- Sorts hits by line and keeps the first hit of each block.
-local function one_per_block(answer, hits)
-  local out, seen = {}, {}
-  for _, h in ipairs(sort_by_line(hits)) do
-    local b = block_index(answer, h.line) or -h.line
-    if not seen[b] then
-      seen[b] = true
-      out[#out + 1] = h
-    end
-  end
-  return out
-end
-
--- True when a found block states `word`: the engine reads the block as prose, and a sentence
--- holding the word is neither a question nor a term list and (unless `negation_ok`) does not
--- negate the word.
-local function states(hit, word, negation_ok)
-  if not hit.prose then return false end
-  local w = string.lower(word)
-  for _, s in ipairs(H.sentences_of(hit)) do
-    if string.find(string.lower(s.text), w, 1, true) and not H.is_question(s.text)
-        and not H.term_list(s.text) and (negation_ok or H.affirms(s.text, w)) then
-      return true
-    end
-  end
-  return false
-end
-
 -- Returns the blocks that state any of `words` in a sentence, as the hits of `answer.said`
 -- (`{ line, text, kind, prose }`, `line` where the word is) sorted by line, one per block. The
 -- engine must read the block as prose, and the sentence holding the word must be neither a
 -- question nor a `term_list` and must not negate the word (`affirms`): a keyword salad, "Do we
 -- need a cache?" and "we don't need a cache" earn nothing.
-function H.said_any(answer, words)
-  local hits = {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(answer.said(w)) do
-      if states(hit, w) then hits[#hits + 1] = hit end
-    end
-  end
-  return one_per_block(answer, hits)
-end
+H.said_any = native.said_any
 
 -- Returns how many of `words` the answer states (each read as `said_any` reads it), and the
 -- first hit of each of them, sorted by line. Use it when distinct facts count even in one
@@ -259,52 +109,16 @@ end
 -- items, table rows and code included) but not a question, as the hits of `answer.find` sorted
 -- by line, one per block. Use it for names that live in listings (endpoints, field names);
 -- `said_any` for claims and `structured_any` for schemas and signatures.
-function H.found_any(answer, words)
-  local hits = {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(answer.find(w)) do
-      if not H.is_question(hit.text) then hits[#hits + 1] = hit end
-    end
-  end
-  return one_per_block(answer, hits)
-end
-
--- True when a found block is laid out to state something: a table row, code, or a list item or
--- paragraph shaped like a definition or a call ("Tweet: tweet_id, ...", "postTweet(user_id)",
--- "POST /tweets", "ttl = 7 days", "client -> server").
-local function shaped(hit)
-  if hit.kind == "table_row" or hit.kind == "code" then return true end
-  if hit.kind ~= "list_item" and hit.kind ~= "paragraph" then return false end
-  return string.find(hit.text, "[:(/={]") ~= nil or string.find(hit.text, "->", 1, true) ~= nil
-    or string.find(hit.text, "→", 1, true) ~= nil
-end
+H.found_any = native.found_any
 
 -- Returns the blocks that state any of `words` in a structured form, sorted by line, one per
 -- block: a sentence (as `said_any` reads it), a table row, code, or a list item or paragraph
 -- shaped like a definition or a signature (containing ":", "(", "/", "=", "{" or an arrow).
 -- Questions and bare comma-separated lists of terms do not count. Use it for schemas and APIs.
-function H.structured_any(answer, words)
-  local hits = {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(answer.find(w)) do
-      if not H.is_question(hit.text) and (shaped(hit) or states(hit, w)) then
-        hits[#hits + 1] = hit
-      end
-    end
-  end
-  return one_per_block(answer, hits)
-end
+H.structured_any = native.structured_any
 
 -- The prose blocks that state a word of `words`, negated or not, one per block.
-local function prose_blocks(answer, words)
-  local hits = {}
-  for _, w in ipairs(words) do
-    for _, hit in ipairs(answer.said(w)) do
-      if states(hit, w, true) then hits[#hits + 1] = hit end
-    end
-  end
-  return one_per_block(answer, hits)
-end
+local prose_blocks = native.prose_blocks
 
 -- True when `text` contains a word of every list.
 local function has_all(text, lists)

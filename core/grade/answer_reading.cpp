@@ -1,0 +1,59 @@
+#include "grade/answer_reading.hpp"
+
+namespace sdi::grade {
+
+AnswerReading::AnswerReading(const Analysis& analysis)
+    : analysis_(analysis), search_(analysis.lower), sentences_(analysis.lower.size()) {}
+
+std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
+                                                    bool prose_only) const {
+  std::vector<Hit> out;
+  const auto& blocks = analysis_.doc->blocks;
+  for (const auto& f : search_.find(needle)) {
+    const text::Block& b = blocks[static_cast<std::size_t>(f.block)];
+    if (b.kind == text::BlockKind::Heading) continue;
+    if (prose_only && !analysis_.prose[static_cast<std::size_t>(f.block)]) continue;
+    out.push_back({f.block, b.line_at(f.offset)});
+  }
+  return out;
+}
+
+const std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int block) {
+  auto& slot = sentences_[static_cast<std::size_t>(block)];
+  if (!slot) {
+    slot.emplace();
+    for (const auto& piece : reading::sentences_of(analysis_.doc->blocks[block].text)) {
+      SentenceReading s;
+      s.lower = reading::lower(piece.text);
+      s.question = reading::is_question(piece.text);
+      s.term_list = !s.question && reading::term_list(piece.text);
+      slot->push_back(std::move(s));
+    }
+  }
+  return *slot;
+}
+
+bool AnswerReading::states(int block, std::string_view word, bool negation_ok) {
+  if (!analysis_.prose[static_cast<std::size_t>(block)]) return false;
+  for (const auto& s : sentences(block)) {
+    if (s.question || s.term_list || s.lower.find(word) == std::string::npos) continue;
+    if (negation_ok || reading::affirms_lower(s.lower, word)) return true;
+  }
+  return false;
+}
+
+int AnswerReading::block_at_line(int line) {
+  const auto& blocks = analysis_.doc->blocks;
+  if (line_block_.empty()) {
+    int last = 0;
+    for (const auto& b : blocks) last = std::max(last, b.end_line);
+    line_block_.assign(static_cast<std::size_t>(last) + 1, -1);
+    for (std::size_t i = 0; i < blocks.size(); ++i)
+      for (int l = blocks[i].line; l <= blocks[i].end_line; ++l)
+        if (l >= 0) line_block_[static_cast<std::size_t>(l)] = static_cast<int>(i);
+  }
+  if (line < 0 || static_cast<std::size_t>(line) >= line_block_.size()) return -1;
+  return line_block_[static_cast<std::size_t>(line)];
+}
+
+}  // namespace sdi::grade

@@ -1,0 +1,53 @@
+#pragma once
+// What custom checks ask of one answer, worked out once per answer and on first need: where a
+// phrase occurs, which block holds a line, and each block's sentences read as `sdi.helpers` reads
+// them (question, term list, lowercase text).
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grade/analysis.hpp"
+#include "grade/block_search.hpp"
+#include "grade/reading.hpp"
+
+namespace sdi::grade {
+
+class AnswerReading {
+ public:
+  explicit AnswerReading(const Analysis& analysis);
+
+  const Analysis& analysis() const { return analysis_; }
+
+  // Blocks (headings excluded) containing `needle` (lowercase) and the line of its first
+  // occurrence; with `prose_only`, only blocks the engine reads as prose.
+  struct Hit {
+    int block;
+    int line;
+  };
+  std::vector<Hit> find(std::string_view needle, bool prose_only) const;
+
+  // Whether a block states the lowercase `word` in a sentence that is neither a question nor a
+  // term list and (unless `negation_ok`) does not negate it. Only prose blocks state anything.
+  bool states(int block, std::string_view word, bool negation_ok);
+
+  // The block that holds a file line, as a check sees it (the last block whose lines cover it),
+  // or -1.
+  int block_at_line(int line);
+
+ private:
+  struct SentenceReading {
+    std::string lower;
+    bool question = false;
+    bool term_list = false;
+  };
+  const std::vector<SentenceReading>& sentences(int block);
+
+  const Analysis& analysis_;
+  BlockSearch search_;
+  std::vector<std::optional<std::vector<SentenceReading>>> sentences_;  // per block, on demand
+  std::vector<int> line_block_;                                         // per file line
+};
+
+}  // namespace sdi::grade

@@ -1,0 +1,211 @@
+#include "grade/reading.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+namespace sdi::grade::reading {
+
+namespace {
+
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+// Lua's %s in the C locale.
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+// A word is a run of letters and apostrophes (Lua's "[%a']+").
+bool is_word_char(char c) {
+  return is_alpha(c) || c == '\'';
+}
+// Punctuation that ends a clause for negation.
+bool is_clause_end(char c) {
+  return c == '.' || c == ';' || c == ':' || c == ',' || c == '!' || c == '?' || c == '(' ||
+         c == ')';
+}
+char lower_char(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+template <std::size_t N>
+bool one_of(std::string_view w, const std::string_view (&set)[N]) {
+  return std::find(std::begin(set), std::end(set), w) != std::end(set);
+}
+
+// Words that make a clause of a run of terms: pronouns, auxiliaries and conjunctions.
+constexpr std::string_view kClause[] = {
+    "we",   "i",     "you",     "they",  "it",     "this", "that", "which", "who",
+    "is",   "are",   "was",     "were",  "be",     "been", "has",  "have",  "had",
+    "will", "would", "can",     "could", "should", "must", "may",  "might", "do",
+    "does", "did",   "because", "so",    "when",   "if",   "then", "there"};
+constexpr std::string_view kNegators[] = {"no", "not", "never", "without", "nor", "neither"};
+constexpr std::string_view kNegatingPhrases[] = {"instead of", "rather than", "no need"};
+constexpr std::string_view kVerdicts[] = {"is not needed", "isn't needed", "not needed",
+                                          "not required",  "unnecessary",  "overkill",
+                                          "not necessary", "out of scope", "not worth"};
+constexpr std::string_view kPrepositions[] = {"for", "to",   "on", "in",   "of",  "with",
+                                              "by",  "from", "at", "into", "per", "about"};
+constexpr std::string_view kClauseBreaks[] = {"but", "however", "although", "though",
+                                              "and", "while",   "whereas",  "yet"};
+
+bool ends_with_nt(std::string_view w) {
+  return w.size() >= 3 && w.substr(w.size() - 3) == "n't";
+}
+
+// Words of the clause that ends at `end` of `low`, nearest first, up to `limit` of them.
+std::vector<std::string_view> clause_before(std::string_view low, std::size_t end,
+                                            std::size_t limit) {
+  std::vector<std::string_view> out;
+  std::size_t i = end;
+  while (i > 0 && out.size() < limit) {
+    char c = low[i - 1];
+    if (is_clause_end(c)) break;
+    if (!is_word_char(c)) {
+      --i;
+      continue;
+    }
+    std::size_t j = i;
+    while (i > 0 && is_word_char(low[i - 1])) --i;
+    std::string_view w = low.substr(i, j - i);
+    if (one_of(w, kClauseBreaks)) break;
+    out.push_back(w);
+  }
+  return out;
+}
+
+// Words of the clause that starts at `begin` of `low`, in order, up to `limit` of them.
+std::vector<std::string_view> clause_after(std::string_view low, std::size_t begin,
+                                           std::size_t limit) {
+  std::vector<std::string_view> out;
+  std::size_t i = begin;
+  while (i < low.size() && out.size() < limit) {
+    char c = low[i];
+    if (is_clause_end(c)) break;
+    if (!is_word_char(c)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < low.size() && is_word_char(low[j])) ++j;
+    std::string_view w = low.substr(i, j - i);
+    if (one_of(w, kClauseBreaks)) break;
+    out.push_back(w);
+    i = j;
+  }
+  return out;
+}
+
+// Whether " phrase " occurs in the words joined by single spaces (and padded with them).
+template <std::size_t N>
+bool has_phrase(const std::vector<std::string_view>& words, const std::string_view (&phrases)[N]) {
+  std::string joined = " ";
+  for (auto w : words) {
+    joined += w;
+    joined += ' ';
+  }
+  for (auto p : phrases) {
+    std::string padded = " ";
+    padded += p;
+    padded += ' ';
+    if (joined.find(padded) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) c = lower_char(c);
+  return out;
+}
+
+bool is_question(std::string_view text) {
+  std::size_t i = text.size();
+  while (i > 0 &&
+         (is_space(text[i - 1]) || text[i - 1] == ')' || text[i - 1] == '*' || text[i - 1] == '_'))
+    --i;
+  return i > 0 && text[i - 1] == '?';
+}
+
+bool term_list(std::string_view text) {
+  std::size_t words = 0, segments = 1;
+  bool in_word = false;
+  for (char c : text) {
+    if (is_space(c)) {
+      in_word = false;
+    } else if (!in_word) {
+      in_word = true;
+      ++words;
+    }
+    if (c == ',' || c == ';') ++segments;
+  }
+  if (segments < 3 || static_cast<double>(words) / static_cast<double>(segments) >= 4) return false;
+  std::string low = lower(text);
+  for (std::size_t i = 0; i < low.size();) {
+    if (!is_word_char(low[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < low.size() && is_word_char(low[j])) ++j;
+    std::string_view w(low.data() + i, j - i);
+    if (one_of(w, kClause) || ends_with_nt(w)) return false;
+    i = j;
+  }
+  return true;
+}
+
+bool negated_at(std::string_view low, std::size_t begin, std::size_t end) {
+  std::vector<std::string_view> before = clause_before(low, begin, 4);
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, before.size()); ++k) {
+    if (one_of(before[k], kNegators) || ends_with_nt(before[k])) return true;
+    if (one_of(before[k], kPrepositions)) break;
+  }
+  std::reverse(before.begin(), before.end());
+  if (has_phrase(before, kNegatingPhrases)) return true;
+  return has_phrase(clause_after(low, end, 4), kVerdicts);
+}
+
+bool affirms(std::string_view text, std::string_view word) {
+  return affirms_lower(lower(text), lower(word));
+}
+
+bool affirms_lower(std::string_view low, std::string_view w) {
+  for (std::size_t from = 0; from <= low.size();) {
+    std::size_t i = low.find(w, from);
+    if (i == std::string_view::npos) return false;
+    if (!negated_at(low, i, i + w.size())) return true;
+    from = i + 1;
+  }
+  return false;
+}
+
+int contains_any(std::string_view text, const std::vector<std::string>& words) {
+  std::string low = lower(text);
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (low.find(lower(words[i])) != std::string::npos) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<Piece> sentences_of(std::string_view text) {
+  std::vector<Piece> out;
+  auto push = [&](std::size_t from, std::size_t to) {  // [from, to)
+    while (from < to && is_space(text[from])) ++from;
+    while (to > from && is_space(text[to - 1])) --to;
+    if (to > from) out.push_back({from, text.substr(from, to - from)});
+  };
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if ((c == '.' || c == '!' || c == '?' || c == ';') &&
+        (i + 1 == text.size() || is_space(text[i + 1]))) {
+      push(start, i + 1);
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) push(start, text.size());
+  return out;
+}
+
+}  // namespace sdi::grade::reading

@@ -1,0 +1,197 @@
+#include "grade/reading_lua.hpp"
+
+#include <lauxlib.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grade/answer_lua.hpp"
+#include "grade/answer_reading.hpp"
+#include "grade/reading.hpp"
+
+namespace sdi::grade {
+
+namespace {
+
+std::string_view check_text(lua_State* L, int idx) {
+  std::size_t size = 0;
+  const char* s = luaL_checklstring(L, idx, &size);
+  return {s, size};
+}
+
+// The strings of a list (read as ipairs would, up to the first nil).
+std::vector<std::string> check_words(lua_State* L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  std::vector<std::string> out;
+  for (lua_Integer i = 1;; ++i) {
+    if (lua_geti(L, idx, i) == LUA_TNIL) {
+      lua_pop(L, 1);
+      break;
+    }
+    std::size_t size = 0;
+    const char* s = lua_tolstring(L, -1, &size);
+    if (s == nullptr)
+      luaL_error(L, "bad word #%d in the list: a string expected, got %s", static_cast<int>(i),
+                 luaL_typename(L, -1));
+    out.emplace_back(s, size);
+    lua_pop(L, 1);
+  }
+  return out;
+}
+
+int is_question(lua_State* L) {
+  lua_pushboolean(L, reading::is_question(check_text(L, 1)));
+  return 1;
+}
+
+int term_list(lua_State* L) {
+  lua_pushboolean(L, reading::term_list(check_text(L, 1)));
+  return 1;
+}
+
+int affirms(lua_State* L) {
+  lua_pushboolean(L, reading::affirms(check_text(L, 1), check_text(L, 2)));
+  return 1;
+}
+
+int contains_any(lua_State* L) {
+  std::string_view text = check_text(L, 1);
+  int i = reading::contains_any(text, check_words(L, 2));
+  if (i < 0) return 0;
+  lua_geti(L, 2, i + 1);
+  return 1;
+}
+
+// sentences_of(block) -> { { line, text } ... }, `line` counted from block.line.
+int sentences_of(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_getfield(L, 1, "text");
+  std::string_view text = check_text(L, -1);
+  lua_getfield(L, 1, "line");
+  int is_int = 0;
+  lua_Integer line = lua_tointegerx(L, -1, &is_int);
+  if (!is_int) return luaL_error(L, "sentences_of: the block has no integer 'line'");
+  const auto pieces = reading::sentences_of(text);
+  lua_createtable(L, static_cast<int>(pieces.size()), 0);
+  lua_Integer n = 0;
+  std::size_t counted = 0;
+  for (const auto& p : pieces) {
+    line += std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                       text.begin() + static_cast<std::ptrdiff_t>(p.offset), '\n');
+    counted = p.offset;
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, line);
+    lua_setfield(L, -2, "line");
+    lua_pushlstring(L, p.text.data(), p.text.size());
+    lua_setfield(L, -2, "text");
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+// Laid out to state something: a table row, code, or a list item or paragraph shaped like a
+// definition or a call ("Tweet: tweet_id", "postTweet(user_id)", "POST /tweets", "a -> b").
+bool shaped(const text::Block& b) {
+  if (b.kind == text::BlockKind::TableRow || b.kind == text::BlockKind::Code) return true;
+  if (b.kind != text::BlockKind::ListItem && b.kind != text::BlockKind::Paragraph) return false;
+  return b.text.find_first_of(":(/={") != std::string::npos ||
+         b.text.find("->") != std::string::npos || b.text.find("\xE2\x86\x92") != std::string::npos;
+}
+
+enum class Search { Said, Found, Structured, Prose };
+
+// The blocks holding any of the words as `search` reads them, sorted by line (stable), one per
+// block.
+int search_blocks(lua_State* L, Search search) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  AnswerReading& r = *ctx.reading;
+  const std::vector<std::string> words = check_words(L, 2);
+  std::vector<AnswerReading::Hit> hits;
+  for (const auto& word : words) {
+    const std::string w = reading::lower(word);
+    const bool prose_only = search == Search::Said || search == Search::Prose;
+    for (const auto& h : r.find(w, prose_only)) {
+      const text::Block& b = ctx.doc.blocks[static_cast<std::size_t>(h.block)];
+      bool keep = false;
+      switch (search) {
+        case Search::Said:
+          keep = r.states(h.block, w, false);
+          break;
+        case Search::Prose:
+          keep = r.states(h.block, w, true);
+          break;
+        case Search::Found:
+          keep = !reading::is_question(b.text);
+          break;
+        case Search::Structured:
+          keep = !reading::is_question(b.text) && (shaped(b) || r.states(h.block, w, false));
+          break;
+      }
+      if (keep) hits.push_back(h);
+    }
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  std::set<long long> seen;
+  lua_createtable(L, static_cast<int>(hits.size()), 0);
+  lua_Integer n = 0;
+  for (const auto& h : hits) {
+    // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
+    const int holder = r.block_at_line(h.line);
+    const long long key = holder >= 0 ? holder : -static_cast<long long>(h.line) - 1;
+    if (!seen.insert(key).second) continue;
+    push_block_hit(L, ctx, h.block, h.line);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+int said_any(lua_State* L) {
+  return search_blocks(L, Search::Said);
+}
+int found_any(lua_State* L) {
+  return search_blocks(L, Search::Found);
+}
+int structured_any(lua_State* L) {
+  return search_blocks(L, Search::Structured);
+}
+int prose_blocks(lua_State* L) {
+  return search_blocks(L, Search::Prose);
+}
+
+// block_index(answer, line) -> the index into answer.blocks of the block holding the line, or nil
+int block_index(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const lua_Integer line = luaL_checkinteger(L, 2);
+  const CheckContext& ctx = current_answer(L);
+  if (line < 0 || line > INT32_MAX) return 0;
+  const int block = ctx.reading->block_at_line(static_cast<int>(line));
+  if (block < 0) return 0;
+  lua_pushinteger(L, block + 1);
+  return 1;
+}
+
+}  // namespace
+
+int push_reading_library(lua_State* L) {
+  static const luaL_Reg functions[] = {{"is_question", is_question},
+                                       {"term_list", term_list},
+                                       {"affirms", affirms},
+                                       {"contains_any", contains_any},
+                                       {"sentences_of", sentences_of},
+                                       {"said_any", said_any},
+                                       {"found_any", found_any},
+                                       {"structured_any", structured_any},
+                                       {"prose_blocks", prose_blocks},
+                                       {"block_index", block_index},
+                                       {nullptr, nullptr}};
+  luaL_newlib(L, functions);
+  return 1;
+}
+
+}  // namespace sdi::grade

@@ -1,0 +1,134 @@
+#include "grade/reading.hpp"
+
+#include <doctest/doctest.h>
+#include <lauxlib.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "grade/block_search.hpp"
+#include "grade/reading_lua.hpp"
+#include "lua/sandbox.hpp"
+
+namespace reading = sdi::grade::reading;
+
+TEST_CASE("a question ends in '?' before closing markup and spaces") {
+  CHECK(reading::is_question("Do we need a cache?"));
+  CHECK(reading::is_question("**Do we need a cache?** "));
+  CHECK(reading::is_question("(how many users?)\n"));
+  CHECK_FALSE(reading::is_question("We need a cache."));
+  CHECK_FALSE(reading::is_question("Is it? We need a cache"));
+  CHECK_FALSE(reading::is_question(""));
+}
+
+TEST_CASE("a run of short terms is a term list; a clause is not") {
+  CHECK(reading::term_list("raw events, aggregated data, per hour, per minute"));
+  CHECK(reading::term_list("Tables: users (user_id, name), tweets (tweet_id)"));
+  CHECK_FALSE(reading::term_list("each log has a timestamp, a level and the message"));
+  CHECK_FALSE(reading::term_list("Redis, Kafka, we shard"));  // "we" makes a clause
+  CHECK_FALSE(reading::term_list("cache, queue, don't shard"));
+  CHECK_FALSE(reading::term_list("cache, queue"));  // two pieces
+  CHECK_FALSE(
+      reading::term_list("one two three four, five six seven eight, nine ten eleven twelve"));
+}
+
+TEST_CASE("negation is read in the clause around the word") {
+  CHECK_FALSE(reading::affirms("We do not need a dead-letter queue.", "dead-letter queue"));
+  CHECK_FALSE(reading::affirms("No need for a cache here.", "cache"));
+  CHECK_FALSE(reading::affirms("We pull instead of push.", "push"));
+  CHECK_FALSE(reading::affirms("A cache is overkill at this size.", "cache"));
+  CHECK_FALSE(reading::affirms("We don't shard.", "shard"));
+  CHECK(reading::affirms("Timelines are not precomputed for inactive users.", "inactive users"));
+  CHECK(reading::affirms("We pull instead of push.", "pull"));
+  CHECK(reading::affirms("No SQL joins, but a cache in front.", "cache"));  // another clause
+  CHECK(reading::affirms("We add a CACHE.", "cache"));
+  // One affirmed occurrence is enough.
+  CHECK(reading::affirms("Not a cache at first; later a cache in front of the DB.", "cache"));
+  CHECK_FALSE(reading::affirms("A queue.", "cache"));
+}
+
+TEST_CASE("contains_any finds the first listed word, ignoring case") {
+  std::vector<std::string> words = {"kafka", "Queue", "log"};
+  CHECK(reading::contains_any("A message QUEUE and a log", words) == 1);
+  CHECK(reading::contains_any("Kafka", words) == 0);
+  CHECK(reading::contains_any("nothing here", words) == -1);
+}
+
+TEST_CASE("sentences end at . ! ? ; before a space or the end") {
+  auto s = reading::sentences_of("  First one. Second, e.g. this!Third? Last;   ");
+  REQUIRE(s.size() == 5);
+  CHECK(s[0].text == "First one.");
+  CHECK(s[0].offset == 2);
+  CHECK(s[1].text == "Second, e.g.");
+  CHECK(s[2].text == "this!Third?");
+  CHECK(s[3].text == "Last;");
+  CHECK(reading::sentences_of("   ").empty());
+}
+
+TEST_CASE("block search finds the first occurrence in every block, as a plain find would") {
+  std::vector<std::string> blocks = {
+      "we cache the timeline in redis; the cache is warm",
+      "no match here",
+      "cache",
+      "",
+      "a write-through cache, then another cache",
+      "ca",
+      "che at the start",
+  };
+  sdi::grade::BlockSearch search(blocks);
+  for (const char* needle : {"cache", "ca", "c", "che", "the", "write-through cache", "zzz",
+                             "cache\n", "e", "he at", "a"}) {
+    std::vector<std::pair<int, std::size_t>> want, got;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      auto pos = blocks[b].find(needle);
+      if (pos != std::string::npos) want.push_back({static_cast<int>(b), pos});
+    }
+    for (const auto& f : search.find(needle)) got.push_back({f.block, f.offset});
+    CHECK_MESSAGE(got == want, needle);
+  }
+  CHECK(search.find("").empty());
+  // No match spans two blocks.
+  CHECK(search.find("cacheca").empty());
+}
+
+TEST_CASE("the natives provide every function helpers.lua takes from them") {
+  sdi::lua::Sandbox sb;
+  lua_State* L = sb.state();
+  lua_pushcfunction(L, sdi::grade::push_reading_library);
+  sb.call(0, 1);
+  std::set<std::string> provided;
+  lua_pushnil(L);
+  while (lua_next(L, -2) != 0) {
+    CHECK(lua_type(L, -1) == LUA_TFUNCTION);
+    provided.insert(lua_tostring(L, -2));
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  REQUIRE(!provided.empty());
+  // Load helpers.lua with a stand-in that records each name it reads.
+  sb.push_env();
+  lua_newtable(L);
+  lua_setfield(L, -2, "sdi");
+  lua_pop(L, 1);
+  sb.load(
+      "local read = {}\n"
+      "local natives = setmetatable({}, { __index = function(_, k) read[#read + 1] = k;"
+      " return function() end end })\n"
+      "return natives, read",
+      "recorder");
+  sb.call(0, 2);
+  lua_insert(L, -2);  // read, natives
+  sb.load_file(std::string(SDI_SOURCE_DIR) + "/plugins/checks/helpers.lua",
+               "plugins/checks/helpers.lua");
+  lua_insert(L, -2);  // read, chunk, natives
+  sb.call(1, 0);
+  std::vector<std::string> read;
+  for (lua_Integer i = 1; lua_geti(L, -1, i) == LUA_TSTRING; ++i) {
+    read.push_back(lua_tostring(L, -1));
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 2);
+  REQUIRE(!read.empty());
+  for (const auto& name : read) CHECK_MESSAGE(provided.count(name) == 1, name);
+}
