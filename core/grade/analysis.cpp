@@ -229,11 +229,16 @@ int Analysis::sentence_line(int sentence) const {
 }
 
 Analysis analyse(const text::Document& doc, const pack::Template& t, const ConceptIndex& index) {
+  return analyse(doc, t, index, StepMatcher(t));
+}
+
+Analysis analyse(const text::Document& doc, const pack::Template& t, const ConceptIndex& index,
+                 const StepMatcher& steps) {
   const Lexicon& lex = lexicon();
   Analysis a;
   a.doc = &doc;
   a.tpl = &t;
-  a.section_step = map_sections(doc, t);
+  a.section_step = steps.map_sections(doc);
   a.placeholder.resize(doc.blocks.size(), false);
   a.tokens.resize(doc.blocks.size());
   a.lower.resize(doc.blocks.size());

@@ -62,6 +62,11 @@ struct Analysis {
   int content_words = 0;
 };
 
+class StepMatcher;  // step_mapper.hpp
+
 Analysis analyse(const text::Document& doc, const pack::Template& t, const ConceptIndex& index);
+// The same with the template's steps already compiled (`steps` must be made from `t`).
+Analysis analyse(const text::Document& doc, const pack::Template& t, const ConceptIndex& index,
+                 const StepMatcher& steps);
 
 }  // namespace sdi::grade

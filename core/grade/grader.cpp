@@ -13,6 +13,7 @@
 #include "grade/check_context.hpp"
 #include "grade/estimates.hpp"
 #include "grade/questions.hpp"
+#include "grade/step_mapper.hpp"
 #include "pack/facets.hpp"
 
 namespace sdi::grade {
@@ -52,7 +53,9 @@ GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) 
   result.template_id = tpl.id;
   result.graded = true;
 
-  Analysis analysis = analyse(doc, tpl, index_);
+  auto steps = step_matchers_.find(&tpl);
+  if (steps == step_matchers_.end()) steps = step_matchers_.emplace(&tpl, StepMatcher(tpl)).first;
+  Analysis analysis = analyse(doc, tpl, index_, steps->second);
   QuestionFindings questions = find_questions(analysis, pack_.content().questions);
   EstimateFindings estimates = find_estimates(analysis, pack_);
   CheckContext ctx{doc, tpl, pack_, index_, analysis, estimates, questions};

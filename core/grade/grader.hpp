@@ -2,11 +2,13 @@
 // The grader: one answer, one pack, one template -> one GradeResult. The same grader serves the
 // REPL, `sdi grade` and `sdi pack test`.
 
+#include <map>
 #include <memory>
 #include <string>
 
 #include "grade/concept_index.hpp"
 #include "grade/result.hpp"
+#include "grade/step_mapper.hpp"
 #include "pack/library.hpp"
 #include "pack/loaded_pack.hpp"
 #include "text/document.hpp"
@@ -26,6 +28,8 @@ class Grader {
   const pack::Library& library_;
   pack::LoadedPack& pack_;
   ConceptIndex index_;
+  // Per template graded with (templates live in the library, as long as the grader).
+  std::map<const pack::Template*, StepMatcher> step_matchers_;
 };
 
 }  // namespace sdi::grade

@@ -5,12 +5,9 @@
 #include <set>
 
 #include "grade/match_tokens.hpp"
-#include "grade/stem_memo.hpp"
 #include "text/fuzzy.hpp"
 
 namespace sdi::grade {
-
-std::string normalize_heading(std::string_view heading);
 
 namespace {
 
@@ -61,11 +58,6 @@ std::vector<std::string> content_stems(std::string_view text) {
     out.push_back(std::move(s));
   }
   return out;
-}
-
-// The content stems of a template's heading alias, as headings are compared with it.
-StemList alias_stems(std::string_view alias) {
-  return content_stems(normalize_heading(alias));
 }
 
 bool word_match(const std::string& a, const std::string& b) {
@@ -135,41 +127,60 @@ std::string normalize_heading(std::string_view heading) {
   return out;
 }
 
-StepMatch match_heading(std::string_view heading, const pack::Template& t) {
+StepMatcher::StepMatcher(const pack::Template& t) {
+  for (std::size_t si = 0; si < t.steps.size(); ++si) {
+    const pack::Step& step = t.steps[si];
+    auto add = [&](const std::string& alias) {
+      Candidate c;
+      c.step = static_cast<int>(si);
+      c.norm = normalize_heading(alias);
+      c.stems = content_stems(c.norm);
+      c.multiword = c.norm.find(' ') != std::string::npos;
+      candidates_.push_back(std::move(c));
+    };
+    for (const auto& alias : step.aliases) add(alias);
+    add(step.title);
+    add(step.id);
+  }
+}
+
+StepMatch StepMatcher::match(std::string_view heading) const {
+  auto known = seen_.find(heading);
+  if (known != seen_.end()) return known->second;
+  StepMatch m = compute(heading);
+  // Answers reuse a handful of headings; the memo stays small however many answers are read.
+  if (seen_.size() >= 4096) seen_.clear();
+  seen_.emplace(std::string(heading), m);
+  return m;
+}
+
+StepMatch StepMatcher::compute(std::string_view heading) const {
   std::string norm = normalize_heading(heading);
   StepMatch best;
   if (norm.empty()) return best;
   std::vector<std::string> words = content_stems(norm);
-  for (std::size_t si = 0; si < t.steps.size(); ++si) {
-    const pack::Step& step = t.steps[si];
-    std::vector<std::string> candidates = step.aliases;
-    candidates.push_back(step.title);
-    candidates.push_back(step.id);
-    for (const auto& alias : candidates) {
-      double score;
-      std::string alias_norm = normalize_heading(alias);
-      if (alias_norm == norm) {
-        score = 1.0;
-      } else {
-        score = overlap(words, *memo_stems(alias_stems, alias));
-        // A heading that contains a whole multi-word alias ("High level design and APIs").
-        if (alias_norm.find(' ') != std::string::npos && norm.find(alias_norm) != std::string::npos)
-          score = std::max(score, 0.8);
-      }
-      if (score > best.score) {
-        best.score = score;
-        best.step = static_cast<int>(si);
-      }
+  for (const Candidate& c : candidates_) {
+    double score;
+    if (c.norm == norm) {
+      score = 1.0;
+    } else {
+      score = overlap(words, c.stems);
+      // A heading that contains a whole multi-word alias ("High level design and APIs").
+      if (c.multiword && norm.find(c.norm) != std::string::npos) score = std::max(score, 0.8);
+    }
+    if (score > best.score) {
+      best.score = score;
+      best.step = c.step;
     }
   }
   if (best.score < 0.5) return {};
   return best;
 }
 
-std::vector<int> map_sections(const text::Document& doc, const pack::Template& t) {
+std::vector<int> StepMatcher::map_sections(const text::Document& doc) const {
   std::vector<int> out(doc.sections.size(), -1);
   for (std::size_t i = 0; i < doc.sections.size(); ++i) {
-    StepMatch m = match_heading(doc.sections[i].title, t);
+    StepMatch m = match(doc.sections[i].title);
     if (m.step >= 0) {
       out[i] = m.step;
     } else if (doc.sections[i].parent >= 0) {
@@ -177,6 +188,14 @@ std::vector<int> map_sections(const text::Document& doc, const pack::Template& t
     }
   }
   return out;
+}
+
+StepMatch match_heading(std::string_view heading, const pack::Template& t) {
+  return StepMatcher(t).match(heading);
+}
+
+std::vector<int> map_sections(const text::Document& doc, const pack::Template& t) {
+  return StepMatcher(t).map_sections(doc);
 }
 
 }  // namespace sdi::grade

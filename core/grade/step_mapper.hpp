@@ -3,8 +3,10 @@
 // tolerance, step numbering and time budgets stripped ("Step 2 - Propose high-level design",
 // "Requirments", "HLD", "(3) Capacity Estimations [3 min]").
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pack/template.hpp"
@@ -24,5 +26,30 @@ StepMatch match_heading(std::string_view heading, const pack::Template& t);
 
 // Step index per section; unmatched sections inherit their parent's step, else -1.
 std::vector<int> map_sections(const text::Document& doc, const pack::Template& t);
+
+// The same, with the template's step names read once: a grader keeps one per template and
+// remembers the headings it has matched.
+class StepMatcher {
+ public:
+  explicit StepMatcher(const pack::Template& t);
+  StepMatch match(std::string_view heading) const;
+  std::vector<int> map_sections(const text::Document& doc) const;
+
+ private:
+  struct Candidate {
+    int step = -1;
+    std::string norm;                // the alias, title or id as normalize_heading gives it
+    std::vector<std::string> stems;  // its content stems
+    bool multiword = false;
+  };
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  StepMatch compute(std::string_view heading) const;
+
+  std::vector<Candidate> candidates_;
+  mutable std::unordered_map<std::string, StepMatch, TextHash, std::equal_to<>> seen_;
+};
 
 }  // namespace sdi::grade

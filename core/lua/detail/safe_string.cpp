@@ -215,6 +215,32 @@ void add_replacement_value(lua_State* L, luaL_Buffer& buffer, PatternMatcher& ma
   }
 }
 
+// gsub of a pattern without magic characters by a replacement without captures: a plain search
+// and replace, instead of trying the matcher at every byte.
+int plain_gsub(lua_State* L, std::string_view subject, std::string_view pattern,
+               std::string_view replacement, lua_Integer max_replacements) {
+  luaL_Buffer buffer;
+  luaL_buffinit(L, &buffer);
+  lua_Integer replacements = 0;
+  std::size_t from = 0;
+  while (replacements < max_replacements) {
+    const std::size_t at = charged_search(L, subject, pattern, from);
+    if (at == std::string_view::npos) break;
+    luaL_addlstring(&buffer, subject.data() + from, at - from);
+    luaL_addlstring(&buffer, replacement.data(), replacement.size());
+    from = at + pattern.size();
+    ++replacements;
+  }
+  if (replacements == 0) {
+    lua_pushvalue(L, 1);
+  } else {
+    luaL_addlstring(&buffer, subject.data() + from, subject.size() - from);
+    luaL_pushresult(&buffer);
+  }
+  lua_pushinteger(L, replacements);
+  return 2;
+}
+
 int safe_gsub(lua_State* L) {
   const std::string_view subject = check_string(L, 1);
   const std::string_view pattern = check_string(L, 2);
@@ -227,6 +253,13 @@ int safe_gsub(lua_State* L) {
                    3, "string/function/table");
   enforce_caps(L, "string.gsub", subject, pattern);
   lua_settop(L, 3);
+  if (replacement_type != LUA_TFUNCTION && replacement_type != LUA_TTABLE && !pattern.empty() &&
+      is_plain_pattern(pattern)) {
+    std::size_t size = 0;
+    const char* replacement = lua_tolstring(L, 3, &size);
+    if (std::string_view(replacement, size).find('%') == std::string_view::npos)
+      return plain_gsub(L, subject, pattern, {replacement, size}, max_replacements);
+  }
 
   PatternMatcher matcher(L, subject, pattern);
   const char* p = pattern.data();

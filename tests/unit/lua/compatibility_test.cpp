@@ -216,6 +216,14 @@ TEST_CASE("string.gsub matches stock Lua") {
       R"('hello world', 'o', '0', 1.0)",
       R"('one two', '(%w+) (%w+)', '%2 %1')",
       R"('$1.50', '%$(%d+)%.(%d+)', '%1 dollars %2 cents')",
+      // Plain patterns take a search-and-replace path; it must agree too.
+      R"('aaaa', 'aa', 'b')",
+      R"('a\nb\nc\n', '\n', '\n  ')",
+      R"('abcabc', 'bc', 7)",
+      R"('abcabc', 'bc', 'X', 1)",
+      R"('abc', 'abcd', 'X')",
+      R"('abc', 'abc', '')",
+      R"('a]b]', ']', '}')",
   };
   for (const char* args : cases) bodies.push_back(std::string("return string.gsub(") + args + ")");
   check_same(sandbox, bodies);
