@@ -137,10 +137,18 @@ void read_mermaid(const std::string& code, int first_line, const ConceptIndex& i
 
 bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& index,
                      Diagram& into) {
+  // Every arrow starts with one of these bytes; most lines have none.
+  if (line.find_first_of("<-=\xE2") == std::string::npos) return false;
   // Normalise the arrow spellings to one separator.
   std::string s;
   bool any = false;
   for (std::size_t i = 0; i < line.size();) {
+    const char c = line[i];
+    if (c != '<' && c != '-' && c != '=' && c != '\xE2') {
+      s += c;
+      ++i;
+      continue;
+    }
     auto starts = [&](const char* a) {
       return line.compare(i, std::string_view(a).size(), a) == 0;
     };

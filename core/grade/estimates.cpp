@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "grade/check_context.hpp"
 #include "grade/match_tokens.hpp"
@@ -71,12 +72,20 @@ struct Candidate {
   int distance;         // bytes between the name and the figure
 };
 
-std::vector<NamePhrase> compile_names(const std::vector<std::vector<std::string>>& names) {
-  std::vector<NamePhrase> out;
+// Every owner's names, looked up by their first stem.
+struct NameIndex {
+  std::vector<NamePhrase> names;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_first;
+};
+
+NameIndex compile_names(const std::vector<std::vector<std::string>>& names) {
+  NameIndex out;
   for (std::size_t i = 0; i < names.size(); ++i)
     for (const auto& n : names[i]) {
       auto stems = phrase_stems(n);
-      if (!stems.empty()) out.push_back({static_cast<int>(i), std::move(stems)});
+      if (stems.empty()) continue;
+      out.by_first[stems.front()].push_back(out.names.size());
+      out.names.push_back({static_cast<int>(i), std::move(stems)});
     }
   return out;
 }
@@ -186,10 +195,16 @@ bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
 // nearest figure, then the most specific name.
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
-    const std::vector<std::vector<bool>>& factors, const std::vector<NamePhrase>& names,
-    std::size_t owners, const std::vector<Expectation>& expect, bool prefer_results,
-    int estimation_step) {
+    const std::vector<std::vector<bool>>& factors, const NameIndex& index, std::size_t owners,
+    const std::vector<Expectation>& expect, bool prefer_results, int estimation_step) {
   std::vector<Candidate> candidates;
+  // Each block's sentences, which the analysis lists block by block.
+  std::vector<std::pair<std::size_t, std::size_t>> block_sentences(a.tokens.size(), {0, 0});
+  for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+    auto& range = block_sentences[static_cast<std::size_t>(a.sentences[si].block)];
+    if (range.first == range.second) range.first = si;
+    range.second = si + 1;
+  }
   for (std::size_t bi = 0; bi < a.tokens.size(); ++bi) {
     const auto& toks = a.tokens[bi];
     const auto& ms = mentions[bi];
@@ -205,7 +220,10 @@ std::vector<std::optional<StatedValue>> find_stated(
     };
     std::vector<Occurrence> occurrences;
     for (std::size_t ti = 0; ti < toks.size(); ++ti) {
-      for (const auto& name : names) {
+      auto first = index.by_first.find(toks[ti].stem);
+      if (first == index.by_first.end()) continue;
+      for (std::size_t ni : first->second) {
+        const NamePhrase& name = index.names[ni];
         if (ti + name.stems.size() > toks.size()) continue;
         bool ok = true;
         for (std::size_t k = 0; k < name.stems.size() && ok; ++k)
@@ -250,11 +268,13 @@ std::vector<std::optional<StatedValue>> find_stated(
         std::size_t name_begin = occ.begin;
         std::size_t name_end = occ.end;
         std::size_t own_begin = 0, own_end = text.size();
-        for (const auto& s : a.sentences)
-          if (s.block == static_cast<int>(bi) && s.begin <= name_begin && name_begin < s.end) {
+        for (std::size_t si = block_sentences[bi].first; si < block_sentences[bi].second; ++si) {
+          const Sentence& s = a.sentences[si];
+          if (s.begin <= name_begin && name_begin < s.end) {
             own_begin = s.begin;
             own_end = s.end;
           }
+        }
         const Expectation& e = expect[name.owner];
         for (std::size_t mi = 0; mi < ms.size(); ++mi) {
           const q::Mention& m = ms[mi];
@@ -333,11 +353,70 @@ double credit_for_ratio(double ratio) {
   return 0;
 }
 
+// What the pack's assumptions and estimates expect, the same for every answer.
+struct EstimateModel::Data {
+  std::vector<std::optional<q::Quantity>> defaults;   // per assumption
+  std::vector<std::optional<q::Quantity>> low, high;  // per assumption: plausible bounds
+  std::vector<Expectation> assumption_expect;
+  NameIndex assumption_names;
+  std::vector<std::optional<q::Quantity>> expected_default;  // per estimate, from the defaults
+  std::vector<Expectation> estimate_expect;
+  NameIndex estimate_names;
+};
+
+EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_unique<Data>()) {
+  const auto& assumptions = pack.content().assumptions;
+  const auto& estimates = pack.content().estimates;
+  Data& d = *data_;
+  d.defaults.resize(assumptions.size());
+  d.assumption_expect.resize(assumptions.size());
+  std::vector<std::vector<std::string>> assumption_names;
+  for (std::size_t i = 0; i < assumptions.size(); ++i) {
+    d.defaults[i] = parse_value(assumptions[i].default_value);
+    if (d.defaults[i]) d.assumption_expect[i].unit = d.defaults[i]->unit;
+    d.assumption_expect[i].fraction = assumptions[i].default_value.find('%') != std::string::npos;
+    assumption_names.push_back(assumptions[i].names);
+    // The bounds read the way the default does ("10B /month" of URLs is a count, not bytes).
+    q::Expect expect =
+        d.defaults[i] && d.defaults[i]->unit.bytes != 0 ? q::Expect::Bytes : q::Expect::Count;
+    d.low.push_back(parse_value(assumptions[i].low, expect));
+    d.high.push_back(parse_value(assumptions[i].high, expect));
+  }
+  d.assumption_names = compile_names(assumption_names);
+  auto defaults = [&](std::string_view id) -> std::optional<q::Quantity> {
+    for (std::size_t i = 0; i < assumptions.size(); ++i)
+      if (assumptions[i].id == id) return d.defaults[i];
+    return std::nullopt;
+  };
+  d.expected_default.resize(estimates.size());
+  d.estimate_expect.resize(estimates.size());
+  std::vector<std::vector<std::string>> estimate_names;
+  for (std::size_t i = 0; i < estimates.size(); ++i) {
+    q::Result r = q::evaluate(estimates[i].formula, defaults);
+    if (r.ok()) {
+      d.expected_default[i] = r.value;
+      d.estimate_expect[i].unit = r.value.unit;
+      d.estimate_expect[i].period = period_of(estimates[i].unit);
+    }
+    estimate_names.push_back(estimates[i].names);
+  }
+  d.estimate_names = compile_names(estimate_names);
+}
+
+EstimateModel::~EstimateModel() = default;
+
 EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack) {
+  return find_estimates(a, pack, EstimateModel(pack));
+}
+
+EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
+                                const EstimateModel& model) {
   EstimateFindings f;
   const auto& assumptions = pack.content().assumptions;
   const auto& estimates = pack.content().estimates;
   if (estimates.empty() && assumptions.empty()) return f;
+  const EstimateModel::Data& d = *model.data_;
+  const auto& defaults = d.defaults;
 
   std::vector<std::vector<q::Mention>> mentions(a.doc->blocks.size());
   std::vector<std::vector<bool>> factors(a.doc->blocks.size());
@@ -347,15 +426,6 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     mentions[bi] = mentions_of(b.text, factors[bi]);
   }
 
-  std::vector<std::optional<q::Quantity>> defaults(assumptions.size());
-  std::vector<Expectation> assumption_expect(assumptions.size());
-  std::vector<std::vector<std::string>> assumption_names;
-  for (std::size_t i = 0; i < assumptions.size(); ++i) {
-    defaults[i] = parse_value(assumptions[i].default_value);
-    if (defaults[i]) assumption_expect[i].unit = defaults[i]->unit;
-    assumption_expect[i].fraction = assumptions[i].default_value.find('%') != std::string::npos;
-    assumption_names.push_back(assumptions[i].names);
-  }
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
   int estimation_step = -1;
   if (const pack::Template* t = a.tpl) {
@@ -363,18 +433,15 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     for (std::size_t si = 0; si < a.section_step.size(); ++si)
       if (a.section_step[si] == step) estimation_step = step;
   }
-  f.assumptions = find_stated(a, mentions, factors, compile_names(assumption_names),
-                              assumptions.size(), assumption_expect, false, estimation_step);
+  f.assumptions = find_stated(a, mentions, factors, d.assumption_names, assumptions.size(),
+                              d.assumption_expect, false, estimation_step);
 
   // Plausibility of what the candidate assumed.
   std::vector<bool> plausible(assumptions.size(), true);
   for (std::size_t i = 0; i < assumptions.size(); ++i) {
     if (!f.assumptions[i]) continue;
-    // The bounds read the way the default does ("10B /month" of URLs is a count, not bytes).
-    q::Expect expect =
-        defaults[i] && defaults[i]->unit.bytes != 0 ? q::Expect::Bytes : q::Expect::Count;
-    auto lo = parse_value(assumptions[i].low, expect);
-    auto hi = parse_value(assumptions[i].high, expect);
+    const auto& lo = d.low[i];
+    const auto& hi = d.high[i];
     const q::Quantity& v = f.assumptions[i]->value;
     bool below = lo && q::compare(v, *lo).value_or(0) < 0;
     bool above = hi && q::compare(v, *hi).value_or(0) > 0;
@@ -397,20 +464,9 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack)
     };
   };
 
-  std::vector<std::optional<q::Quantity>> expected_default(estimates.size());
-  std::vector<Expectation> estimate_expect(estimates.size());
-  std::vector<std::vector<std::string>> estimate_names;
-  for (std::size_t i = 0; i < estimates.size(); ++i) {
-    q::Result r = q::evaluate(estimates[i].formula, resolver(false));
-    if (r.ok()) {
-      expected_default[i] = r.value;
-      estimate_expect[i].unit = r.value.unit;
-      estimate_expect[i].period = period_of(estimates[i].unit);
-    }
-    estimate_names.push_back(estimates[i].names);
-  }
-  f.figures = find_stated(a, mentions, factors, compile_names(estimate_names), estimates.size(),
-                          estimate_expect, true, estimation_step);
+  const auto& expected_default = d.expected_default;
+  f.figures = find_stated(a, mentions, factors, d.estimate_names, estimates.size(),
+                          d.estimate_expect, true, estimation_step);
 
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     const pack::Estimate& e = estimates[i];

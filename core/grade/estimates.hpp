@@ -3,6 +3,7 @@
 // the answer, and each pack estimate recomputed from the candidate's own assumptions (the pack's
 // defaults where they stated none), compared in log space.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,26 @@ struct EstimateFindings {
 // Credit for a ratio >= 1: within 25% full, within 2x most, within 10x some, beyond nothing.
 double credit_for_ratio(double ratio);
 
+// A pack's assumptions and estimates compiled for finding them in answers: their names, parsed
+// defaults and bounds, and each estimate from the defaults. A grader makes one per pack.
+class EstimateModel {
+ public:
+  explicit EstimateModel(const pack::LoadedPack& pack);
+  ~EstimateModel();
+  EstimateModel(EstimateModel&&) noexcept = default;
+  EstimateModel& operator=(EstimateModel&&) noexcept = default;
+
+  struct Data;
+
+ private:
+  std::unique_ptr<Data> data_;
+  friend EstimateFindings find_estimates(const Analysis&, const pack::LoadedPack&,
+                                         const EstimateModel&);
+};
+
 EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack);
+// The same with the pack's model already compiled (`model` must be made from `pack`).
+EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
+                                const EstimateModel& model);
 
 }  // namespace sdi::grade

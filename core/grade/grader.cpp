@@ -44,7 +44,10 @@ double round1(double v) {
 }  // namespace
 
 Grader::Grader(const pack::Library& library, pack::LoadedPack& pack)
-    : library_(library), pack_(pack), index_(library.glossary(), pack.content().concepts) {}
+    : library_(library),
+      pack_(pack),
+      index_(library.glossary(), pack.content().concepts),
+      estimate_model_(pack) {}
 
 GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) {
   GradeResult result;
@@ -57,7 +60,7 @@ GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) 
   if (steps == step_matchers_.end()) steps = step_matchers_.emplace(&tpl, StepMatcher(tpl)).first;
   Analysis analysis = analyse(doc, tpl, index_, steps->second);
   QuestionFindings questions = find_questions(analysis, pack_.content().questions);
-  EstimateFindings estimates = find_estimates(analysis, pack_);
+  EstimateFindings estimates = find_estimates(analysis, pack_, estimate_model_);
   CheckContext ctx{doc, tpl, pack_, index_, analysis, estimates, questions};
 
   std::vector<const pack::Check*> checks = pack_.checks_for(tpl);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "grade/concept_index.hpp"
+#include "grade/estimates.hpp"
 #include "grade/result.hpp"
 #include "grade/step_mapper.hpp"
 #include "pack/library.hpp"
@@ -28,6 +29,7 @@ class Grader {
   const pack::Library& library_;
   pack::LoadedPack& pack_;
   ConceptIndex index_;
+  EstimateModel estimate_model_;
   // Per template graded with (templates live in the library, as long as the grader).
   std::map<const pack::Template*, StepMatcher> step_matchers_;
 };

@@ -16,7 +16,7 @@ bool is_break_char(char c) {
 std::vector<MatchToken> match_tokens(std::string_view text) {
   std::vector<MatchToken> out;
   std::size_t previous_end = 0;
-  for (const auto& tok : text::tokenize(text)) {
+  for (const auto& tok : text::split_words(text)) {
     bool brk = false;
     for (std::size_t i = previous_end; i < tok.offset && i < text.size(); ++i)
       if (is_break_char(text[i]) || (text[i] == '-' && i + 1 < text.size() && text[i + 1] == ' '))

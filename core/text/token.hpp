@@ -15,6 +15,12 @@ struct Token {
   std::uint32_t offset;   // byte offset of `text` in the tokenized input
 };
 
+// A word's place in a text, without its lowercase and stem (for callers that make their own).
+struct Word {
+  std::string_view text;
+  std::uint32_t offset;
+};
+
 // Splits text into words and numbers. A token is a run of ASCII letters and digits and non-ASCII
 // letters (any non-ASCII character outside the punctuation, symbol, arrow and emoji blocks), and
 // keeps a joining character only between two such characters:
@@ -26,6 +32,8 @@ struct Token {
 // Ill-formed UTF-8 reads as U+FFFD, a separator. Everything else separates tokens, so "~4K" gives
 // "4K", "50%" gives "50" and "S3", "L7", "p99", "base62" stay whole.
 std::vector<Token> tokenize(std::string_view text);
+// The same words, found the same way, without lowercasing and stemming them.
+std::vector<Word> split_words(std::string_view text);
 
 std::string lower_ascii(std::string_view text);
 

@@ -92,9 +92,9 @@ std::string lower_token(std::string_view word) {
 
 }  // namespace
 
-std::vector<Token> tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  tokens.reserve(text.size() / 6 + 1);
+std::vector<Word> split_words(std::string_view text) {
+  std::vector<Word> words;
+  words.reserve(text.size() / 6 + 1);
   std::size_t i = 0;
   while (i < text.size()) {
     Char c = classify(text, i);
@@ -119,11 +119,21 @@ std::vector<Token> tokenize(std::string_view text) {
       i = after_pos + after.length;
       last = after;
     }
+    words.push_back({text.substr(start, i - start), static_cast<std::uint32_t>(start)});
+  }
+  return words;
+}
+
+std::vector<Token> tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  const std::vector<Word> words = split_words(text);
+  tokens.reserve(words.size());
+  for (const Word& w : words) {
     Token token;
-    token.text = text.substr(start, i - start);
+    token.text = w.text;
     token.lower = lower_token(token.text);
     token.stem = has_digit(token.lower) ? token.lower : stem(token.lower);
-    token.offset = static_cast<std::uint32_t>(start);
+    token.offset = w.offset;
     tokens.push_back(std::move(token));
   }
   return tokens;
