@@ -166,7 +166,22 @@ const char* PatternMatcher::class_end(const char* p) {
 
 bool PatternMatcher::single_match(const char* s, const char* p, const char* end) const {
   if (s >= subject_end_) return false;
-  const int c = to_byte(*s);
+  return byte_matches(to_byte(*s), p, end);
+}
+
+const char* PatternMatcher::first_byte_item(const char* p) {
+  if (p >= pattern_end_) return nullptr;
+  const char c = *p;
+  if (c == '(' || c == ')' || c == '^' || (c == '$' && p + 1 == pattern_end_)) return nullptr;
+  if (c == kEscape && p + 1 < pattern_end_ &&
+      (p[1] == 'b' || p[1] == 'f' || (p[1] >= '0' && p[1] <= '9')))
+    return nullptr;
+  const char* end = class_end(p);
+  if (end < pattern_end_ && (*end == '*' || *end == '?' || *end == '-')) return nullptr;
+  return end;
+}
+
+bool PatternMatcher::byte_matches(int c, const char* p, const char* end) const {
   switch (*p) {
     case '.':
       return true;

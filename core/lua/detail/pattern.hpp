@@ -33,6 +33,13 @@ class PatternMatcher {
   // Charges the steps not yet charged.
   void flush();
 
+  // When the pattern's item at `p` matches one byte ("x", "%s", "[&<>]", ".") and must match at
+  // least once (no "*", "?" or "-" after it), returns the item's end (its quantifier, the next
+  // item or pattern_end()); nullptr otherwise. A match can only start where it matches.
+  const char* first_byte_item(const char* p);
+  // Whether byte `c` matches the single-byte item [p, item_end).
+  bool byte_matches(int c, const char* p, const char* item_end) const;
+
   const char* subject_begin() const noexcept { return subject_begin_; }
   const char* subject_end() const noexcept { return subject_end_; }
   const char* pattern_begin() const noexcept { return pattern_begin_; }

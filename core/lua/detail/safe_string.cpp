@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <array>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
@@ -271,23 +273,64 @@ int safe_gsub(lua_State* L) {
   bool changed = false;
   luaL_Buffer buffer;
   luaL_buffinit(L, &buffer);
-  while (replacements < max_replacements) {
-    const char* end = matcher.match(source, p);
-    if (end != nullptr && end != last_match) {
+  const char* first_end = anchored ? nullptr : matcher.first_byte_item(p);
+  const char* subject_end = matcher.subject_end();
+  // Whether a byte matches the first item, worked out once per byte value.
+  std::array<std::int8_t, 256> first_matches;
+  first_matches.fill(-1);
+  auto starts_match = [&](char c) {
+    std::int8_t& known = first_matches[static_cast<unsigned char>(c)];
+    if (known < 0)
+      known = matcher.byte_matches(static_cast<unsigned char>(c), p, first_end) ? 1 : 0;
+    return known == 1;
+  };
+  if (first_end != nullptr && first_end == matcher.pattern_end()) {
+    // One single-byte item ("[&<>]", the escapers' pattern): test each byte instead of running
+    // the matcher at every position.
+    const char* run = source;
+    for (; source < subject_end && replacements < max_replacements; ++source) {
+      if (!starts_match(*source)) continue;
+      luaL_addlstring(&buffer, run, static_cast<std::size_t>(source - run));
       ++replacements;
       changed = true;
       if (replacement_type == LUA_TFUNCTION || replacement_type == LUA_TTABLE) {
-        add_replacement_value(L, buffer, matcher, source, end, replacement_type);
+        add_replacement_value(L, buffer, matcher, source, source + 1, replacement_type);
       } else {
-        add_replacement_string(L, buffer, matcher, source, end);
+        add_replacement_string(L, buffer, matcher, source, source + 1);
       }
-      source = last_match = end;
-    } else if (source < matcher.subject_end()) {
-      luaL_addchar(&buffer, *source++);
-    } else {
-      break;
+      run = source + 1;
     }
-    if (anchored) break;
+    charge(L, 1 + subject.size() / kScanBytesPerUnit);
+    source = run;
+  } else {
+    // A match can only start at a byte its first item matches ("\194[\128-\159]", "%s+"):
+    // copy the bytes before it without trying the matcher on each.
+    while (replacements < max_replacements) {
+      if (first_end != nullptr) {
+        const char* next = source;
+        while (next < subject_end && !starts_match(*next)) ++next;
+        luaL_addlstring(&buffer, source, static_cast<std::size_t>(next - source));
+        charge(L, 1 + static_cast<std::size_t>(next - source) / kScanBytesPerUnit);
+        source = next;
+        if (source == subject_end) break;
+      }
+      const char* end = matcher.match(source, p);
+      if (end != nullptr && end != last_match) {
+        ++replacements;
+        changed = true;
+        if (replacement_type == LUA_TFUNCTION || replacement_type == LUA_TTABLE) {
+          add_replacement_value(L, buffer, matcher, source, end, replacement_type);
+        } else {
+          add_replacement_string(L, buffer, matcher, source, end);
+        }
+        source = last_match = end;
+      } else if (source < matcher.subject_end()) {
+        luaL_addchar(&buffer, *source++);
+      } else {
+        break;
+      }
+      if (anchored) break;
+    }
   }
   matcher.flush();
   if (!changed) {

@@ -224,6 +224,27 @@ TEST_CASE("string.gsub matches stock Lua") {
       R"('abc', 'abcd', 'X')",
       R"('abc', 'abc', '')",
       R"('a]b]', ']', '}')",
+      // So do patterns of one byte class.
+      R"('a<b>&c', '[&<>]', {['<'] = '&lt;', ['>'] = '&gt;', ['&'] = '&amp;'})",
+      R"('hello', '[lo]', '%0%0')",
+      R"('hello', '[lo]', '%1')",
+      R"('hello', '%a', function(c) return c:upper() end)",
+      R"('hello', '.', 'x', 2)",
+      R"('a.b', '%.', '!')",
+      R"('abc', '[^b]', '-')",
+      R"('hello', 'l', {l = false})",
+      R"('x\0y', '[%z\0]', '0')",
+      R"('', '[a]', 'b')",
+      R"('abc', '[a', 'b')",
+      R"('abc', '%', 'b')",
+      // And patterns that start with a literal byte.
+      R"('x\194\130y\194z', '\194[\128-\159]', '?')",
+      R"('abab', 'ab*', '-')",
+      R"('abab', 'a?b', '-')",
+      R"('aaa', 'a-', '-')",
+      R"('banana', 'an(a)', '<%1>')",
+      R"('banana', 'a$', '!')",
+      R"('banana', 'n', 'N', 1)",
   };
   for (const char* args : cases) bodies.push_back(std::string("return string.gsub(") + args + ")");
   check_same(sandbox, bodies);
