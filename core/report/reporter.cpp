@@ -72,6 +72,9 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
   lua_getfield(L, -1, "description");
   if (lua_type(L, -1) == LUA_TSTRING) description_ = lua_tostring(L, -1);
   lua_pop(L, 1);
+  lua_getfield(L, -1, "prologue");
+  prologue_ = lua_toboolean(L, -1) != 0;
+  lua_pop(L, 1);
   module_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_createtable(L, 0, 4);
   lua_pushboolean(L, info.color);
@@ -90,36 +93,63 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
 }
 
 // Calls module[name](args..., run) with `nargs` arguments already on the stack.
-void Reporter::call_hook(const char* name, int nargs) {
+void Reporter::call_hook(const char* name, int nargs, int nresults) {
   lua_State* L = sandbox_->state();
   lua_rawgeti(L, LUA_REGISTRYINDEX, module_ref_);
   lua_getfield(L, -1, name);
   lua_remove(L, -2);
   if (!lua_isfunction(L, -1)) {
     lua_pop(L, 1 + nargs);
+    for (int i = 0; i < nresults; ++i) lua_pushnil(L);
     return;
   }
   lua_insert(L, -1 - nargs);
   lua_rawgeti(L, LUA_REGISTRYINDEX, run_ref_);
   try {
-    sandbox_->call(nargs + 1, 1);
+    sandbox_->call(nargs + 1, nresults);
   } catch (const lua::Error& e) {
     throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
   }
-  if (lua_type(L, -1) == LUA_TSTRING) {
+}
+
+void Reporter::emit_results(int first, bool to_spool) {
+  lua_State* L = sandbox_->state();
+  for (int i = first; i <= lua_gettop(L); ++i) {
+    if (lua_type(L, i) != LUA_TSTRING) continue;
     std::size_t len = 0;
-    const char* s = lua_tolstring(L, -1, &len);
-    sink_(std::string_view(s, len));
+    const char* s = lua_tolstring(L, i, &len);
+    if (!to_spool) {
+      sink_(std::string_view(s, len));
+      continue;
+    }
+    if (!spool_) spool_.reset(std::tmpfile());
+    if (!spool_ || std::fwrite(s, 1, len, spool_.get()) != len)
+      throw std::runtime_error(fmt::format(
+          "reporter {}: cannot keep the report in a temporary file; check the space in $TMPDIR",
+          display_));
   }
-  lua_pop(L, 1);
+  lua_settop(L, first - 1);
+}
+
+void Reporter::write_spooled() {
+  if (!spool_) return;
+  std::rewind(spool_.get());
+  char chunk[1 << 16];
+  std::size_t n = 0;
+  while ((n = std::fread(chunk, 1, sizeof chunk, spool_.get())) > 0)
+    sink_(std::string_view(chunk, n));
+  spool_.reset();
 }
 
 void Reporter::start() {
-  call_hook("start", 0);
+  const int first = lua_gettop(sandbox_->state()) + 1;
+  call_hook("start", 0, 1);
+  emit_results(first, prologue_);
 }
 
 void Reporter::add(const grade::GradeResult& r) {
   lua_State* L = sandbox_->state();
+  const int first = lua_gettop(L) + 1;
   lua_pushcfunction(L, push_result_cfn);
   lua_pushlightuserdata(L, const_cast<grade::GradeResult*>(&r));
   try {
@@ -127,11 +157,13 @@ void Reporter::add(const grade::GradeResult& r) {
   } catch (const lua::Error& e) {
     throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
   }
-  call_hook("result", 1);
+  call_hook("result", 1, 1);
+  emit_results(first, prologue_);
 }
 
 void Reporter::finish(const Summary& s) {
   lua_State* L = sandbox_->state();
+  const int first = lua_gettop(L) + 1;
   lua_pushcfunction(L, push_summary_cfn);
   lua_pushlightuserdata(L, const_cast<Summary*>(&s));
   try {
@@ -139,7 +171,17 @@ void Reporter::finish(const Summary& s) {
   } catch (const lua::Error& e) {
     throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
   }
-  call_hook("finish", 1);
+  if (!prologue_) {
+    call_hook("finish", 1, 1);
+    emit_results(first, false);
+    return;
+  }
+  // finish returns the head and the tail: the head, everything kept so far, then the tail.
+  call_hook("finish", 1, 2);
+  lua_insert(L, first);  // the tail below the head
+  emit_results(first + 1, false);
+  write_spooled();
+  emit_results(first, false);
 }
 
 std::string reporter_description(const std::filesystem::path& plugin) {

@@ -3,6 +3,7 @@
 // Lua file returning { description, start(run), result(r, run), finish(summary, run) }, each
 // returning text to append (or nil). It runs in its own sandbox.
 
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -33,9 +34,18 @@ class Reporter {
   const std::string& description() const { return description_; }
 
  private:
-  void call_hook(const char* name, int nargs);
+  // Calls a hook, leaving `nresults` results on the stack (nil for a missing hook).
+  void call_hook(const char* name, int nargs, int nresults);
+  // Writes the string results on the stack (from `first` to the top) and pops them.
+  void emit_results(int first, bool to_spool);
+  void write_spooled();
+
   std::unique_ptr<lua::Sandbox> sandbox_;
   std::function<void(std::string_view)> sink_;
+  // With `prologue`, what start and result return waits in a temporary file until finish gives
+  // the head that goes before it (a root element with totals): memory stays flat.
+  bool prologue_ = false;
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> spool_{nullptr, &std::fclose};
   std::string display_;
   std::string description_;
   int module_ref_ = -2;

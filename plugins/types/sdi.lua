@@ -379,7 +379,8 @@ function Answer.estimate(id) end
 ---@field description? string One line shown in `--help` and format listings.
 ---@field start? fun(run: sdi.Run): string? Called once before any result.
 ---@field result? fun(r: sdi.Result, run: sdi.Run): string? Called for each graded answer, in input order.
----@field finish? fun(summary: sdi.Summary, run: sdi.Run): string? Called once after the last result.
+---@field finish? fun(summary: sdi.Summary, run: sdi.Run): string?, string? Called once after the last result. With `prologue`, returns the head and the tail of the report.
+---@field prologue? boolean When true, what start and result return is kept aside (in a temporary file, so memory stays flat) and `finish` returns a head to put before it and a tail to put after it: for formats whose first line holds totals (JUnit's root element).
 
 ---The run a reporter reports on (the last argument of every reporter function).
 ---@class sdi.Run
