@@ -112,39 +112,38 @@ void Reporter::call_hook(const char* name, int nargs, int nresults) {
   }
 }
 
-void Reporter::emit_results(int first, bool to_spool) {
+void Reporter::write_value(int idx, Spool* spool) {
   lua_State* L = sandbox_->state();
-  for (int i = first; i <= lua_gettop(L); ++i) {
-    if (lua_type(L, i) != LUA_TSTRING) continue;
-    std::size_t len = 0;
-    const char* s = lua_tolstring(L, i, &len);
-    if (!to_spool) {
-      sink_(std::string_view(s, len));
-      continue;
-    }
-    if (!spool_) spool_.reset(std::tmpfile());
-    if (!spool_ || std::fwrite(s, 1, len, spool_.get()) != len)
-      throw std::runtime_error(fmt::format(
-          "reporter {}: cannot keep the report in a temporary file; check the space in $TMPDIR",
-          display_));
+  if (lua_type(L, idx) != LUA_TSTRING) return;
+  std::size_t len = 0;
+  const char* s = lua_tolstring(L, idx, &len);
+  if (spool == nullptr) {
+    sink_(std::string_view(s, len));
+    return;
   }
-  lua_settop(L, first - 1);
+  if (!spool->file) spool->file.reset(std::tmpfile());
+  if (!spool->file || std::fwrite(s, 1, len, spool->file.get()) != len)
+    throw std::runtime_error(fmt::format(
+        "reporter {}: cannot keep the report in a temporary file; check the space in $TMPDIR",
+        display_));
 }
 
-void Reporter::write_spooled() {
-  if (!spool_) return;
-  std::rewind(spool_.get());
+void Reporter::write_spool(Spool& spool) {
+  if (!spool.file) return;
+  std::rewind(spool.file.get());
   char chunk[1 << 16];
   std::size_t n = 0;
-  while ((n = std::fread(chunk, 1, sizeof chunk, spool_.get())) > 0)
+  while ((n = std::fread(chunk, 1, sizeof chunk, spool.file.get())) > 0)
     sink_(std::string_view(chunk, n));
-  spool_.reset();
+  spool.file.reset();
 }
 
 void Reporter::start() {
-  const int first = lua_gettop(sandbox_->state()) + 1;
+  lua_State* L = sandbox_->state();
+  const int first = lua_gettop(L) + 1;
   call_hook("start", 0, 1);
-  emit_results(first, prologue_);
+  write_value(first, prologue_ ? &body_ : nullptr);
+  lua_settop(L, first - 1);
 }
 
 void Reporter::add(const grade::GradeResult& r) {
@@ -157,10 +156,15 @@ void Reporter::add(const grade::GradeResult& r) {
   } catch (const lua::Error& e) {
     throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
   }
-  call_hook("result", 1, 1);
-  emit_results(first, prologue_);
+  call_hook("result", 1, 2);
+  write_value(first, prologue_ ? &body_ : nullptr);
+  write_value(first + 1, &appendix_);
+  lua_settop(L, first - 1);
 }
 
+// The report ends: finish's head (with `prologue`), what start and the results returned, finish's
+// text, the results' appendices, finish's tail. finish returns the text, or a table
+// { head, text, tail }.
 void Reporter::finish(const Summary& s) {
   lua_State* L = sandbox_->state();
   const int first = lua_gettop(L) + 1;
@@ -171,17 +175,29 @@ void Reporter::finish(const Summary& s) {
   } catch (const lua::Error& e) {
     throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
   }
-  if (!prologue_) {
-    call_hook("finish", 1, 1);
-    emit_results(first, false);
-    return;
+  call_hook("finish", 1, 1);
+  const int out = first;
+  if (lua_istable(L, out)) {
+    lua_getfield(L, out, "head");
+    lua_getfield(L, out, "text");
+    lua_getfield(L, out, "tail");
+  } else {
+    lua_pushnil(L);
+    lua_pushvalue(L, out);
+    lua_pushnil(L);
   }
-  // finish returns the head and the tail: the head, everything kept so far, then the tail.
-  call_hook("finish", 1, 2);
-  lua_insert(L, first);  // the tail below the head
-  emit_results(first + 1, false);
-  write_spooled();
-  emit_results(first, false);
+  const int head = out + 1, text = out + 2, tail = out + 3;
+  if (!lua_isnil(L, head) && !prologue_)
+    throw std::runtime_error(
+        fmt::format("reporter {}: finish returned a head, which needs `prologue = true` in the "
+                    "reporter's table",
+                    display_));
+  write_value(head, nullptr);
+  write_spool(body_);
+  write_value(text, nullptr);
+  write_spool(appendix_);
+  write_value(tail, nullptr);
+  lua_settop(L, first - 1);
 }
 
 std::string reporter_description(const std::filesystem::path& plugin) {

@@ -36,16 +36,21 @@ class Reporter {
  private:
   // Calls a hook, leaving `nresults` results on the stack (nil for a missing hook).
   void call_hook(const char* name, int nargs, int nresults);
-  // Writes the string results on the stack (from `first` to the top) and pops them.
-  void emit_results(int first, bool to_spool);
-  void write_spooled();
+  // A temporary file that keeps report text until finish.
+  struct Spool {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
+  };
+  // Writes the string at stack index `idx` (if it is one) to the output, or to `spool`.
+  void write_value(int idx, Spool* spool);
+  void write_spool(Spool& spool);
 
   std::unique_ptr<lua::Sandbox> sandbox_;
   std::function<void(std::string_view)> sink_;
   // With `prologue`, what start and result return waits in a temporary file until finish gives
-  // the head that goes before it (a root element with totals): memory stays flat.
+  // the head that goes before it (a root element with totals). The appendices results return
+  // wait until after finish's text. Either way memory stays flat.
   bool prologue_ = false;
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> spool_{nullptr, &std::fclose};
+  Spool body_, appendix_;
   std::string display_;
   std::string description_;
   int module_ref_ = -2;

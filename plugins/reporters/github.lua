@@ -28,10 +28,31 @@ local LIMIT = 10
 
 local errors, warnings, seq
 
+-- More important first: answers not graded or with errors, checks in error, then the checks that
+-- lost the most points; input order on ties.
+local function before(x, y)
+  if x.rank ~= y.rank then return x.rank < y.rank end
+  if x.lost ~= y.lost then return x.lost > y.lost end
+  return x.seq < y.seq
+end
+
+-- Keeps the `LIMIT` most important annotations of a list and counts the others, so memory stays
+-- the same however many answers there are.
 local function add(list, a)
   seq = seq + 1
   a.seq = seq
-  list[#list + 1] = a
+  list.total = list.total + 1
+  local kept = list.kept
+  if #kept == LIMIT then
+    if not before(a, kept[LIMIT]) then return end
+    kept[LIMIT] = nil
+  end
+  local i = #kept
+  while i > 0 and before(a, kept[i]) do
+    kept[i + 1] = kept[i]
+    i = i - 1
+  end
+  kept[i + 1] = a
 end
 
 local function check_message(c)
@@ -77,19 +98,12 @@ local function collect(r, run)
   end
 end
 
--- The `LIMIT` most important annotations of a list, printed in input order.
+-- The annotations kept of a list, in input order, and how many were left out.
 local function pick(list)
-  local sorted = {}
-  for i, a in ipairs(list) do sorted[i] = a end
-  table.sort(sorted, function(x, y)
-    if x.rank ~= y.rank then return x.rank < y.rank end
-    if x.lost ~= y.lost then return x.lost > y.lost end
-    return x.seq < y.seq
-  end)
   local kept = {}
-  for i = 1, math.min(LIMIT, #sorted) do kept[i] = sorted[i] end
+  for i, a in ipairs(list.kept) do kept[i] = a end
   table.sort(kept, function(x, y) return x.seq < y.seq end)
-  return kept, #list - #kept
+  return kept, list.total - #kept
 end
 
 local function command(kind, a)
@@ -107,7 +121,7 @@ return {
   description = "GitHub Actions annotations (at most 10 errors and 10 warnings; summary: markdown)",
 
   start = function()
-    errors, warnings, seq = {}, {}, 0
+    errors, warnings, seq = { kept = {}, total = 0 }, { kept = {}, total = 0 }, 0
     return nil
   end,
 

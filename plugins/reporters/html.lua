@@ -7,7 +7,7 @@
 -- no check applies to get an empty bar marked "not graded") and the checks it missed, with their
 -- feedback and suggestions.
 --
--- Table rows stream; the sections are kept until `finish`. All text is HTML-escaped. The output
+-- Table rows stream; each answer's section is an appendix the engine writes after the table. All text is HTML-escaped. The output
 -- depends only on the results (no dates), so the same run gives the same bytes.
 
 local esc = require "lib.escape"
@@ -15,7 +15,7 @@ local R = require "lib.results"
 
 local h, num = esc.html, esc.num
 
-local sections, count
+local count
 
 local CSS = [[
 :root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--alt:#f6f8fa;--track:#eaeef2}
@@ -143,7 +143,7 @@ return {
   description = "Self-contained HTML page: a table of answers and a bar chart of steps per answer",
 
   start = function(run)
-    sections, count = {}, 0
+    count = 0
     return table.concat({
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
       '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
@@ -156,11 +156,12 @@ return {
 
   result = function(r, run)
     count = count + 1
-    sections[#sections + 1] = section(count, r, run)
+    -- The answer's own section comes after the table: the engine keeps it until then.
+    local detail = section(count, r, run)
     local link = string.format('<a href="#answer-%d">%s</a>', count, h(r.file))
     if not r.graded then
       return string.format('<tr class="answer"><td class="num">%d</td><td class="file">%s</td><td></td><td></td><td class="num">–</td><td class="lvl">%s</td><td>not graded</td></tr>\n',
-        count, link, level_badge("error"))
+        count, link, level_badge("error")), detail
     end
     local w = R.weakest(r)
     local level = level_badge(r.level)
@@ -171,7 +172,7 @@ return {
     end
     return string.format('<tr class="answer"><td class="num">%d</td><td class="file">%s</td><td>%s</td><td>%s</td><td class="num">%s</td><td class="lvl">%s</td><td>%s</td></tr>\n',
       count, link, h(r.problem), h(r.template), num(r.score), level,
-      w and string.format("%s (%d%%)", h(w.title), w.score) or "")
+      w and string.format("%s (%d%%)", h(w.title), w.score) or ""), detail
   end,
 
   finish = function(s)
@@ -185,7 +186,9 @@ return {
       parts[#parts + 1] = string.format("%s %d", name, s.levels[name] or 0)
     end
     if s.min_score > 0 then parts[#parts + 1] = string.format("%d below %s", s.below_min_score, num(s.min_score)) end
-    return "</tbody>\n</table>\n<p class=\"totals\">" .. h(table.concat(parts, " · ")) .. "</p>\n"
-      .. table.concat(sections) .. "</body>\n</html>\n"
+    return {
+      text = "</tbody>\n</table>\n<p class=\"totals\">" .. h(table.concat(parts, " · ")) .. "</p>\n",
+      tail = "</body>\n</html>\n",
+    }
   end,
 }

@@ -138,6 +138,6 @@ return {
     local head = '<?xml version="1.0" encoding="UTF-8"?>\n'
       .. string.format('<testsuites name="sdi grade" tests="%d" failures="%d" errors="%d" skipped="0" time="0">\n',
         totals.tests, totals.failures, totals.errors)
-    return head, "</testsuites>\n"
+    return { head = head, tail = "</testsuites>\n" }
   end,
 }

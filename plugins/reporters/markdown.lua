@@ -6,7 +6,8 @@
 --   sdi grade answers/ --format github --format "markdown:$GITHUB_STEP_SUMMARY"
 -- (see github.lua; GitHub caps a step summary at 1 MiB, a few hundred answers with many misses).
 --
--- The header and table rows stream; the sections are kept until `finish` so they follow the table.
+-- The header and table rows stream; each answer's section is returned as an appendix, which the
+-- engine keeps in a temporary file and writes after the totals, so the sections follow the table.
 -- All text from answers and packs is escaped (one line, markup characters backslash-escaped), so
 -- a pipe cannot break a table and a "<" or "*" renders as written.
 
@@ -15,7 +16,7 @@ local R = require "lib.results"
 
 local md, num = esc.md, esc.num
 
-local sections, count, flagged
+local count, flagged
 
 local marks = { pass = "✅", partial = "🟡", fail = "❌", error = "⚠️" }
 
@@ -90,23 +91,25 @@ return {
   description = "Markdown report: a table of answers, per answer its steps and missed checks",
 
   start = function()
-    sections, count, flagged = {}, 0, false
+    count, flagged = 0, false
     return "# sdi grade report\n\n" .. row({ "#", "File", "Problem", "Template", "Score", "Level", "Weakest step" })
       .. "|---:|---|---|---|---:|---|---|\n"
   end,
 
   result = function(r, run)
     count = count + 1
-    sections[#sections + 1] = section(count, r, run)
+    -- The answer's own section comes after the table: the engine keeps it until then.
+    local detail = section(count, r, run)
     if not r.graded then
-      return row({ tostring(count), md(r.file), md(r.problem), md(r.template), "–", "not graded", "" })
+      return row({ tostring(count), md(r.file), md(r.problem), md(r.template), "–", "not graded", "" }), detail
     end
     local level = md(r.level)
     if R.below_bar(r, run) then
       level = level .. " ❗"
       flagged = true
     end
-    return row({ tostring(count), md(r.file), md(r.problem), md(r.template), num(r.score), level, weakest_text(r) })
+    return row({ tostring(count), md(r.file), md(r.problem), md(r.template), num(r.score), level, weakest_text(r) }),
+      detail
   end,
 
   finish = function(s)
@@ -123,6 +126,6 @@ return {
     parts[#parts + 1] = table.concat(levels, ", ")
     if s.min_score > 0 then parts[#parts + 1] = string.format("%d below %s", s.below_min_score, num(s.min_score)) end
     local legend = flagged and "\n\n❗ under --min-score or with errors while grading" or ""
-    return "\n" .. table.concat(parts, " · ") .. legend .. "\n" .. table.concat(sections)
+    return "\n" .. table.concat(parts, " · ") .. legend .. "\n"
   end,
 }

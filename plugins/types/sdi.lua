@@ -378,9 +378,16 @@ function Answer.estimate(id) end
 ---@class sdi.Reporter
 ---@field description? string One line shown in `--help` and format listings.
 ---@field start? fun(run: sdi.Run): string? Called once before any result.
----@field result? fun(r: sdi.Result, run: sdi.Run): string? Called for each graded answer, in input order.
----@field finish? fun(summary: sdi.Summary, run: sdi.Run): string?, string? Called once after the last result. With `prologue`, returns the head and the tail of the report.
----@field prologue? boolean When true, what start and result return is kept aside (in a temporary file, so memory stays flat) and `finish` returns a head to put before it and a tail to put after it: for formats whose first line holds totals (JUnit's root element).
+---@field result? fun(r: sdi.Result, run: sdi.Run): string?, string? Called for each graded answer, in input order. A second string is an appendix (the answer's detail section), kept in a temporary file and written after finish's text.
+---@field finish? fun(summary: sdi.Summary, run: sdi.Run): string|sdi.ReportEnd|nil Called once after the last result: the text that follows the results, or a table placing a head and a tail too.
+---@field prologue? boolean When true, what start and result return is kept aside (in a temporary file, so memory stays flat) so that finish's `head` can go before it: for formats whose first lines hold totals (JUnit's root element).
+
+---How a report ends, when finish returns a table. The report is: head (only with `prologue`),
+---what start and result returned, text, the results' appendices, tail.
+---@class sdi.ReportEnd
+---@field head? string The report's first text (totals); needs `prologue = true`.
+---@field text? string Text after the results and before the appendices.
+---@field tail? string The report's last text, after the appendices.
 
 ---The run a reporter reports on (the last argument of every reporter function).
 ---@class sdi.Run

@@ -650,8 +650,8 @@ grep -q '<rect class="bar ' "$WORK/reports/mixed.html" || fail "html: no bars"
 checks=$((checks + 1))
 grep -qi 'https\?:' "$WORK/reports/mixed.html" && fail "html: mentions http(s) URLs"
 
-# A reporter with a prologue: what result() returns streams to a temporary file, and finish's head
-# and tail go around it, on stdout and in a file alike.
+# A reporter with a prologue and appendices: what result() returns waits in a temporary file for
+# finish's head, the appendices follow finish's text, the tail comes last; on stdout and in a file.
 mkdir -p prologue/reporters
 cat >prologue/reporters/counted.lua <<'LUA'
 local n = 0
@@ -659,11 +659,11 @@ return {
   description = "test: totals first",
   prologue = true,
   start = function() return "start\n" end,
-  result = function(r) n = n + 1; return "answer " .. n .. " " .. r.problem .. "\n" end,
-  finish = function() return "total " .. n .. "\n", "end\n" end,
+  result = function(r) n = n + 1; return "answer " .. n .. " " .. r.problem .. "\n", "detail " .. n .. "\n" end,
+  finish = function() return { head = "total " .. n .. "\n", text = "details:\n", tail = "end\n" } end,
 }
 LUA
-want=$'total 3\nstart\nanswer 1 url-shortener\nanswer 2 twitter\nanswer 3 url-shortener\nend'
+want=$'total 3\nstart\nanswer 1 url-shortener\nanswer 2 twitter\nanswer 3 url-shortener\ndetails:\ndetail 1\ndetail 2\ndetail 3\nend'
 PROLOGUE_IN=("$P/url-shortener/answers/strong.md" "$P/twitter/answers/strong.md" "$P/url-shortener/answers/weak.md")
 run grade "${PROLOGUE_IN[@]}" --pack-path prologue --format counted
 expect_rc 0 "prologue reporter"
@@ -672,6 +672,11 @@ checks=$((checks + 1))
 run grade "${PROLOGUE_IN[@]}" --pack-path prologue --format counted:"$WORK/counted.txt"
 checks=$((checks + 1))
 [ "$(cat "$WORK/counted.txt")" = "$want" ] || fail "prologue reporter in a file: got '$(cat "$WORK/counted.txt")'"
+# A head without the prologue cannot be placed first: a clear error.
+sed -i '/prologue = true/d' prologue/reporters/counted.lua
+run grade "${PROLOGUE_IN[@]}" --pack-path prologue --format counted
+expect_rc 2 "head without prologue"
+expect_err "needs \`prologue = true\`"
 
 # A reporter's help line shows in the format listing of an unknown format.
 run grade "${CLEAN[@]}" --format nosuch
