@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <vector>
 
 namespace sdi::report {
@@ -101,6 +102,18 @@ std::size_t utf8_sequence(const char* s, std::size_t len, std::size_t i) {
 void append_string(std::string& out, const char* s, std::size_t len) {
   out += '"';
   for (std::size_t i = 0; i < len; ++i) {
+    // Most text needs no escaping: copy each run of plain ASCII at once.
+    std::size_t plain = i;
+    while (plain < len) {
+      const auto b = static_cast<unsigned char>(s[plain]);
+      if (b < 0x20 || b >= 0x7f || b == '"' || b == '\\') break;
+      ++plain;
+    }
+    if (plain > i) {
+      out.append(s + i, plain - i);
+      i = plain;
+      if (i == len) break;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       std::size_t n = utf8_sequence(s, len, i);
@@ -217,15 +230,21 @@ void encode(lua_State* L, int idx, int indent, int depth, std::string& out) {
         out += ']';
         return;
       }
-      std::vector<std::string> keys;
+      // String keys are viewed in place (the table keeps them alive); number keys are written
+      // out, kept in `spelled`.
+      std::vector<std::string_view> keys;
+      std::deque<std::string> spelled;
       lua_pushnil(L);
       while (lua_next(L, idx) != 0) {
         lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING)
-          keys.emplace_back(lua_tostring(L, -1));
-        else if (lua_type(L, -1) == LUA_TNUMBER) {
+        if (lua_type(L, -1) == LUA_TSTRING) {
+          std::size_t size = 0;
+          const char* key = lua_tolstring(L, -1, &size);
+          keys.emplace_back(key, size);
+        } else if (lua_type(L, -1) == LUA_TNUMBER) {
           lua_pushvalue(L, -1);
-          keys.emplace_back(lua_tostring(L, -1));
+          spelled.emplace_back(lua_tostring(L, -1));
+          keys.emplace_back(spelled.back());
           lua_pop(L, 1);
         } else {
           luaL_error(L, "sdi.json: table keys must be strings or numbers");
@@ -245,7 +264,7 @@ void encode(lua_State* L, int idx, int indent, int depth, std::string& out) {
         lua_pushlstring(L, keys[i].data(), keys[i].size());
         if (lua_rawget(L, idx) == LUA_TNIL) {
           lua_pop(L, 1);
-          lua_rawgeti(L, idx, std::stoll(keys[i]));
+          lua_rawgeti(L, idx, std::stoll(std::string(keys[i])));
         }
         encode(L, -1, indent, depth + 1, out);
         lua_pop(L, 1);

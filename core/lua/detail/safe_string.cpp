@@ -79,6 +79,38 @@ std::size_t charged_search(lua_State* L, std::string_view haystack, std::string_
   return found;
 }
 
+// Where a match can start: at a byte the pattern's first item matches, when that item is a single
+// byte that must occur ("x", "%s", "[&<>]" without "*", "?" or "-"). Skipping the other bytes
+// saves running the matcher at every position; each byte value is tested once.
+class MatchStart {
+ public:
+  MatchStart(PatternMatcher& matcher, const char* p, bool anchored)
+      : matcher_(matcher), p_(p), end_(anchored ? nullptr : matcher.first_byte_item(p)) {
+    memo_.fill(-1);
+  }
+  bool active() const { return end_ != nullptr; }
+  // The pattern is that one item and nothing else.
+  bool whole() const { return end_ != nullptr && end_ == matcher_.pattern_end(); }
+  bool can_start(char c) {
+    std::int8_t& known = memo_[static_cast<unsigned char>(c)];
+    if (known < 0) known = matcher_.byte_matches(static_cast<unsigned char>(c), p_, end_) ? 1 : 0;
+    return known == 1;
+  }
+  // The first position from `s` where a match can start (`e` when none), charged to the budget.
+  const char* skip(lua_State* L, const char* s, const char* e) {
+    const char* from = s;
+    while (s < e && !can_start(*s)) ++s;
+    charge(L, 1 + static_cast<std::size_t>(s - from) / kScanBytesPerUnit);
+    return s;
+  }
+
+ private:
+  PatternMatcher& matcher_;
+  const char* p_;
+  const char* end_;
+  std::array<std::int8_t, 256> memo_;
+};
+
 int find_or_match(lua_State* L, bool find) {
   const char* name = find ? "string.find" : "string.match";
   const std::string_view subject = check_string(L, 1);
@@ -104,7 +136,12 @@ int find_or_match(lua_State* L, bool find) {
   const bool anchored = !pattern.empty() && *p == '^';
   if (anchored) ++p;
   const char* start = subject.data() + init;
+  MatchStart starts(matcher, p, anchored);
   do {
+    if (starts.active()) {
+      start = starts.skip(L, start, matcher.subject_end());
+      if (start == matcher.subject_end()) break;
+    }
     if (const char* end = matcher.match(start, p)) {
       matcher.flush();
       if (!find) return matcher.push_captures(start, end, true);
@@ -273,23 +310,14 @@ int safe_gsub(lua_State* L) {
   bool changed = false;
   luaL_Buffer buffer;
   luaL_buffinit(L, &buffer);
-  const char* first_end = anchored ? nullptr : matcher.first_byte_item(p);
   const char* subject_end = matcher.subject_end();
-  // Whether a byte matches the first item, worked out once per byte value.
-  std::array<std::int8_t, 256> first_matches;
-  first_matches.fill(-1);
-  auto starts_match = [&](char c) {
-    std::int8_t& known = first_matches[static_cast<unsigned char>(c)];
-    if (known < 0)
-      known = matcher.byte_matches(static_cast<unsigned char>(c), p, first_end) ? 1 : 0;
-    return known == 1;
-  };
-  if (first_end != nullptr && first_end == matcher.pattern_end()) {
+  MatchStart starts(matcher, p, anchored);
+  if (starts.whole()) {
     // One single-byte item ("[&<>]", the escapers' pattern): test each byte instead of running
     // the matcher at every position.
     const char* run = source;
     for (; source < subject_end && replacements < max_replacements; ++source) {
-      if (!starts_match(*source)) continue;
+      if (!starts.can_start(*source)) continue;
       luaL_addlstring(&buffer, run, static_cast<std::size_t>(source - run));
       ++replacements;
       changed = true;
@@ -306,11 +334,9 @@ int safe_gsub(lua_State* L) {
     // A match can only start at a byte its first item matches ("\194[\128-\159]", "%s+"):
     // copy the bytes before it without trying the matcher on each.
     while (replacements < max_replacements) {
-      if (first_end != nullptr) {
-        const char* next = source;
-        while (next < subject_end && !starts_match(*next)) ++next;
+      if (starts.active()) {
+        const char* next = starts.skip(L, source, subject_end);
         luaL_addlstring(&buffer, source, static_cast<std::size_t>(next - source));
-        charge(L, 1 + static_cast<std::size_t>(next - source) / kScanBytesPerUnit);
         source = next;
         if (source == subject_end) break;
       }
