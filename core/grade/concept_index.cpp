@@ -42,7 +42,8 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   if (!source.empty()) {
     entry = pack::cache::name_for("concept-index", source);
     key = forms_entry_key(source);
-    if (auto payload = pack::cache::read(entry, key)) cached_ = load_forms(*payload, glossary_size);
+    if (auto cached = pack::cache::read(entry, key))
+      cached_ = load_forms(cached->payload(), glossary_size);
   }
   if (!cached_) {
     for (int i = 0; i < glossary_size; ++i) add_all(i, *concepts_[i]);
@@ -109,24 +110,31 @@ std::string ConceptIndex::save_forms() const {
   return std::move(w.data());
 }
 
-bool ConceptIndex::load_forms(const std::string& payload, int concept_count) {
+bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
   pack::cache::Reader r(payload);
   std::uint32_t count = r.u32();
   if (!r.ok() || count > payload.size()) return false;
-  std::vector<Form> forms(count);
-  for (auto& f : forms) {
+  // Read into place; on a damaged payload forms_ is emptied again, so nothing half-read is used.
+  forms_.resize(count);
+  bool ok = true;
+  for (auto& f : forms_) {
     std::uint32_t idx = r.u32();
     std::uint32_t compare = r.u32();
     f.words = r.strings();
-    if (!r.ok() || idx >= static_cast<std::uint32_t>(concept_count) ||
-        compare > static_cast<std::uint32_t>(Compare::Exact) || f.words.empty())
-      return false;
+    ok = r.ok() && idx < static_cast<std::uint32_t>(concept_count) &&
+         compare <= static_cast<std::uint32_t>(Compare::Exact) && !f.words.empty();
+    if (!ok) break;
     f.concept_idx = static_cast<int>(idx);
     f.compare = static_cast<Compare>(compare);
   }
-  if (!r.at_end()) return false;
-  forms_.reserve(forms.size());
-  for (auto& f : forms) push_form(std::move(f));
+  if (!ok || !r.at_end()) {
+    forms_.clear();
+    return false;
+  }
+  for (int i = 0; i < static_cast<int>(forms_.size()); ++i) {
+    const Form& f = forms_[i];
+    first_[static_cast<int>(f.compare)][f.words.front()].push_back(i);
+  }
   return true;
 }
 

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -47,7 +48,7 @@ class ConceptIndex {
   // The forms compiled so far, for the cache, and back (false, adding nothing, when the payload
   // is not a valid list of forms of `concept_count` concepts).
   std::string save_forms() const;
-  bool load_forms(const std::string& payload, int concept_count);
+  bool load_forms(std::string_view payload, int concept_count);
   static const std::string& key_of(const MatchToken& t, Compare compare);
   std::vector<const pack::Concept*> concepts_;
   std::vector<pack::Concept> extra_;

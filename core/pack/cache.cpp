@@ -106,41 +106,43 @@ fs::path directory() {
   return {};
 }
 
-std::optional<std::string> read(const std::string& name, std::string_view key) {
+std::optional<Entry> read(const std::string& name, std::string_view key) {
   fs::path dir = directory();
   if (dir.empty()) return std::nullopt;
   int fd = ::open((dir / name).c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
-  std::string bytes;
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
             static_cast<std::uint64_t>(st.st_size) >= kHeader &&
             static_cast<std::uint64_t>(st.st_size) <= kMaxEntry;
-  if (ok) {
-    bytes.resize(static_cast<std::size_t>(st.st_size));
-    std::size_t got = 0;
-    while (got < bytes.size()) {
-      ssize_t n = ::read(fd, bytes.data() + got, bytes.size() - got);
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    ok = got == bytes.size();
+  std::size_t size = ok ? static_cast<std::size_t>(st.st_size) : 0;
+  // Not a std::string: zeroing a buffer that read() fills anyway is measurable at start-up.
+  std::unique_ptr<char[]> bytes(ok ? new char[size] : nullptr);
+  std::size_t got = 0;
+  while (ok && got < size) {
+    ssize_t n = ::read(fd, bytes.get() + got, size - got);
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
   }
   ::close(fd);
-  if (!ok || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return std::nullopt;
-  const char* p = bytes.data() + sizeof kMagic;
+  if (!ok || got != size || std::memcmp(bytes.get(), kMagic, sizeof kMagic) != 0)
+    return std::nullopt;
+  const char* p = bytes.get() + sizeof kMagic;
   std::uint32_t layout;
   std::memcpy(&layout, p, 4);
   std::uint64_t key_len = get_u64(p + 4);
   std::uint64_t payload_len = get_u64(p + 12);
   std::uint64_t sum = get_u64(p + 20);
-  if (layout != kLayout || key_len > bytes.size() || payload_len > bytes.size() ||
-      kHeader + key_len + payload_len != bytes.size())
+  if (layout != kLayout || key_len > size || payload_len > size ||
+      kHeader + key_len + payload_len != size)
     return std::nullopt;
-  std::string_view stored_key(bytes.data() + kHeader, key_len);
-  std::string_view payload(bytes.data() + kHeader + key_len, payload_len);
+  std::string_view stored_key(bytes.get() + kHeader, key_len);
+  std::string_view payload(bytes.get() + kHeader + key_len, payload_len);
   if (stored_key != key || checksum(stored_key, payload) != sum) return std::nullopt;
-  return std::string(payload);
+  Entry e;
+  e.bytes_ = std::move(bytes);
+  e.payload_ = payload;
+  return e;
 }
 
 void write(const std::string& name, std::string_view key, std::string_view payload) {

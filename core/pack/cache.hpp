@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,8 +23,19 @@ namespace sdi::pack::cache {
 // folder (the cache is then off).
 std::filesystem::path directory();
 
-// The payload of entry `name` when it is intact and was written for `key`.
-std::optional<std::string> read(const std::string& name, std::string_view key);
+// An entry read whole.
+class Entry {
+ public:
+  std::string_view payload() const { return payload_; }
+
+ private:
+  friend std::optional<Entry> read(const std::string& name, std::string_view key);
+  std::unique_ptr<char[]> bytes_;
+  std::string_view payload_;
+};
+
+// Entry `name` when it is intact and was written for `key`.
+std::optional<Entry> read(const std::string& name, std::string_view key);
 // Stores a payload; failures are ignored (the next run recomputes). Atomic: readers see the old
 // entry or the new one, never a mix.
 void write(const std::string& name, std::string_view key, std::string_view payload);

@@ -55,7 +55,7 @@ void put_concept(cache::Writer& w, std::uint32_t file_index, const Concept& c) {
 
 // The concepts of a cached folder, or nullopt when the entry does not describe exactly these
 // files.
-std::optional<std::vector<Concept>> cached_concepts(const std::string& payload,
+std::optional<std::vector<Concept>> cached_concepts(std::string_view payload,
                                                     const std::vector<fs::path>& files) {
   cache::Reader r(payload);
   std::vector<std::string> names = r.strings();
@@ -120,7 +120,8 @@ bool read_glossary_dir(const fs::path& dir, Glossary& into) {
   std::string key = cache::engine_key() + source;
   if (keyed) {
     if (auto payload = cache::read(entry, key)) {
-      if (auto concepts = cached_concepts(*payload, files)) {
+      if (auto concepts = cached_concepts(payload->payload(), files)) {
+        into.concepts_.reserve(into.concepts_.size() + concepts->size());
         for (auto& c : *concepts) into.add(std::move(c));
         record_source();
         return true;
