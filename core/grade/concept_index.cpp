@@ -2,7 +2,19 @@
 
 #include <algorithm>
 
+#include "pack/cache.hpp"
+
 namespace sdi::grade {
+
+namespace {
+
+// The compiled forms of a glossary are cached (pack/cache.hpp) under its sources, since stemming
+// every form of every concept is a good part of grading one answer from a cold process.
+std::string forms_entry_key(const std::string& source_key) {
+  return pack::cache::engine_key() + "concept index\n" + source_key;
+}
+
+}  // namespace
 
 ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pack::Concept>& extra)
     : extra_(extra) {
@@ -22,7 +34,22 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
     for (const auto& s : c.products) add_form(idx, s, Compare::Lower);
     for (const auto& s : c.exact) add_form(idx, s, Compare::Exact);
   };
-  for (int i = 0; i < size(); ++i) add_all(i, *concepts_[i]);
+  // The glossary's own concepts come first, so their forms are a prefix of forms_ that depends
+  // on the glossary alone and can be cached.
+  int glossary_size = static_cast<int>(glossary.size());
+  std::string source = glossary.source_key();
+  std::string entry, key;
+  if (!source.empty()) {
+    entry = pack::cache::name_for("concept-index", source);
+    key = forms_entry_key(source);
+    if (auto cached = pack::cache::read(entry, key))
+      cached_ = load_forms(cached->payload(), glossary_size);
+  }
+  if (!cached_) {
+    for (int i = 0; i < glossary_size; ++i) add_all(i, *concepts_[i]);
+    if (!source.empty()) pack::cache::write(entry, key, save_forms());
+  }
+  for (int i = glossary_size; i < size(); ++i) add_all(i, *concepts_[i]);
   for (const auto& c : extra_)
     if (glossary.find(c.id) != nullptr) add_all(by_id_[c.id], c);
 
@@ -62,10 +89,53 @@ void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare co
   f.concept_idx = concept_idx;
   f.compare = compare;
   for (const auto& t : match_tokens(text)) f.words.push_back(key_of(t, compare));
+  push_form(std::move(f));
+}
+
+void ConceptIndex::push_form(Form f) {
   if (f.words.empty()) return;
   int idx = static_cast<int>(forms_.size());
-  first_[static_cast<int>(compare)][f.words.front()].push_back(idx);
+  first_[static_cast<int>(f.compare)][f.words.front()].push_back(idx);
   forms_.push_back(std::move(f));
+}
+
+std::string ConceptIndex::save_forms() const {
+  pack::cache::Writer w;
+  w.u32(static_cast<std::uint32_t>(forms_.size()));
+  for (const auto& f : forms_) {
+    w.u32(static_cast<std::uint32_t>(f.concept_idx));
+    w.u32(static_cast<std::uint32_t>(f.compare));
+    w.strings(f.words);
+  }
+  return std::move(w.data());
+}
+
+bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
+  pack::cache::Reader r(payload);
+  std::uint32_t count = r.u32();
+  if (!r.ok() || count > payload.size()) return false;
+  // Read into place; on a damaged payload forms_ is emptied again, so nothing half-read is used.
+  forms_.resize(count);
+  bool ok = true;
+  for (auto& f : forms_) {
+    std::uint32_t idx = r.u32();
+    std::uint32_t compare = r.u32();
+    f.words = r.strings();
+    ok = r.ok() && idx < static_cast<std::uint32_t>(concept_count) &&
+         compare <= static_cast<std::uint32_t>(Compare::Exact) && !f.words.empty();
+    if (!ok) break;
+    f.concept_idx = static_cast<int>(idx);
+    f.compare = static_cast<Compare>(compare);
+  }
+  if (!ok || !r.at_end()) {
+    forms_.clear();
+    return false;
+  }
+  for (int i = 0; i < static_cast<int>(forms_.size()); ++i) {
+    const Form& f = forms_[i];
+    first_[static_cast<int>(f.compare)][f.words.front()].push_back(i);
+  }
+  return true;
 }
 
 int ConceptIndex::find(const std::string& id) const {

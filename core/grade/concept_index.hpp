@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -21,6 +22,8 @@ class ConceptIndex {
   int size() const { return static_cast<int>(concepts_.size()); }
   // The concept itself and everything it implies through `broader`, transitively.
   const std::vector<int>& implied(int i) const { return implied_[i]; }
+  // Whether the glossary's forms came from the cache rather than being compiled here.
+  bool cached() const { return cached_; }
 
   struct Match {
     int concept_idx;
@@ -41,6 +44,11 @@ class ConceptIndex {
     Compare compare;
   };
   void add_form(int concept_idx, const std::string& text, Compare compare);
+  void push_form(Form f);
+  // The forms compiled so far, for the cache, and back (false, adding nothing, when the payload
+  // is not a valid list of forms of `concept_count` concepts).
+  std::string save_forms() const;
+  bool load_forms(std::string_view payload, int concept_count);
   static const std::string& key_of(const MatchToken& t, Compare compare);
   std::vector<const pack::Concept*> concepts_;
   std::vector<pack::Concept> extra_;
@@ -49,6 +57,7 @@ class ConceptIndex {
   // First word -> forms, one map per way of comparing.
   std::unordered_map<std::string, std::vector<int>> first_[3];
   std::vector<std::vector<int>> implied_;
+  bool cached_ = false;
 };
 
 }  // namespace sdi::grade

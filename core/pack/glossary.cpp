@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
+#include "pack/cache.hpp"
 #include "pack/error.hpp"
 #include "pack/paths.hpp"
 #include "pack/toml_fields.hpp"
@@ -27,14 +29,114 @@ const Concept* Glossary::find(const std::string& id) const {
   return it == by_id_.end() ? nullptr : &concepts_[it->second];
 }
 
-void read_glossary_dir(const std::filesystem::path& dir, Glossary& into) {
+std::string Glossary::source_key() const {
+  return unsourced_ || sourced_ != concepts_.size() ? std::string() : sources_;
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+void put_concept(cache::Writer& w, std::uint32_t file_index, const Concept& c) {
+  w.u32(file_index);
+  w.u32(static_cast<std::uint32_t>(c.line));
+  w.str(c.id);
+  w.str(c.name);
+  w.str(c.definition);
+  w.strings(c.synonyms);
+  w.strings(c.abbreviations);
+  w.strings(c.exact);
+  w.strings(c.products);
+  w.strings(c.broader);
+  w.strings(c.related);
+  w.str(c.category);
+  w.u32(c.risk ? 1 : 0);
+}
+
+// The concepts of a cached folder, or nullopt when the entry does not describe exactly these
+// files.
+std::optional<std::vector<Concept>> cached_concepts(std::string_view payload,
+                                                    const std::vector<fs::path>& files) {
+  cache::Reader r(payload);
+  std::vector<std::string> names = r.strings();
+  if (!r.ok() || names.size() != files.size()) return std::nullopt;
+  std::vector<std::string> displays;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (names[i] != files[i].filename().string()) return std::nullopt;
+    displays.push_back(display_path(files[i]));
+  }
+  std::uint32_t count = r.u32();
+  if (!r.ok() || count > payload.size()) return std::nullopt;
+  std::vector<Concept> out(count);
+  for (auto& c : out) {
+    std::uint32_t file_index = r.u32();
+    if (!r.ok() || file_index >= files.size()) return std::nullopt;
+    c.file = displays[file_index];
+    c.line = static_cast<int>(r.u32());
+    c.id = r.str();
+    c.name = r.str();
+    c.definition = r.str();
+    c.synonyms = r.strings();
+    c.abbreviations = r.strings();
+    c.exact = r.strings();
+    c.products = r.strings();
+    c.broader = r.strings();
+    c.related = r.strings();
+    c.category = r.str();
+    c.risk = r.u32() != 0;
+  }
+  if (!r.at_end()) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+bool read_glossary_dir(const fs::path& dir, Glossary& into) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return;
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+  if (!fs::is_directory(dir, ec)) return false;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.path().extension() == ".toml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
+
+  bool was_sourced = !into.unsourced_ && into.sourced_ == into.concepts_.size();
+  fs::path absolute = fs::absolute(dir, ec);
+  std::string source = "glossary " + absolute.string() + '\n';
+  bool keyed = !ec;
   for (const auto& file : files) {
+    auto k = cache::file_key(file);
+    if (!k) keyed = false;
+    if (keyed) source += *k;
+  }
+  auto record_source = [&] {
+    if (keyed && was_sourced) {
+      into.sources_ += source;
+      into.sourced_ = into.concepts_.size();
+    } else {
+      into.unsourced_ = true;
+    }
+  };
+  std::string entry = keyed ? cache::name_for("glossary", absolute.string()) : std::string();
+  std::string key = cache::engine_key() + source;
+  if (keyed) {
+    if (auto payload = cache::read(entry, key)) {
+      if (auto concepts = cached_concepts(payload->payload(), files)) {
+        into.concepts_.reserve(into.concepts_.size() + concepts->size());
+        for (auto& c : *concepts) into.add(std::move(c));
+        record_source();
+        return true;
+      }
+    }
+  }
+
+  cache::Writer w;
+  std::vector<std::string> names;
+  for (const auto& file : files) names.push_back(file.filename().string());
+  w.strings(names);
+  cache::Writer concepts;
+  std::uint32_t count = 0;
+  for (std::size_t fi = 0; fi < files.size(); ++fi) {
+    const auto& file = files[fi];
     std::string display = display_path(file);
     toml::table table = parse_toml_file(file.string(), display);
     TomlFields top(table, display);
@@ -60,9 +162,20 @@ void read_glossary_dir(const std::filesystem::path& dir, Glossary& into) {
       c.category = f.optional_string("category").value_or("");
       c.risk = f.optional_bool("risk").value_or(false);
       f.reject_unknown();
+      if (keyed) put_concept(concepts, static_cast<std::uint32_t>(fi), c);
+      ++count;
       into.add(std::move(c));
     }
   }
+  record_source();
+  // Only a folder read without a single error is cached, so a cached folder replays exactly
+  // what reading it again would do.
+  if (keyed) {
+    w.u32(count);
+    w.data() += concepts.data();
+    cache::write(entry, key, w.data());
+  }
+  return false;
 }
 
 }  // namespace sdi::pack

@@ -34,12 +34,23 @@ class Glossary {
   const std::vector<Concept>& all() const { return concepts_; }
   std::size_t size() const { return concepts_.size(); }
 
+  // What every concept was read from (each glossary folder, its files and their identities), so
+  // data compiled from the glossary can be cached under it; empty when some concept came from
+  // elsewhere or a folder could not be read whole.
+  std::string source_key() const;
+
  private:
+  friend bool read_glossary_dir(const std::filesystem::path& dir, Glossary& into);
   std::vector<Concept> concepts_;
   std::map<std::string, std::size_t> by_id_;
+  std::string sources_;
+  std::size_t sourced_ = 0;  // concepts covered by sources_
+  bool unsourced_ = false;
 };
 
-// Reads every *.toml in the folder (sorted by name, so the result is deterministic).
-void read_glossary_dir(const std::filesystem::path& dir, Glossary& into);
+// Reads every *.toml in the folder (sorted by name, so the result is deterministic). A folder
+// read whole before is loaded from the cache (pack/cache.hpp) when none of its files changed;
+// returns true when it was.
+bool read_glossary_dir(const std::filesystem::path& dir, Glossary& into);
 
 }  // namespace sdi::pack

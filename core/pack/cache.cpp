@@ -1,0 +1,256 @@
+#include "pack/cache.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+
+namespace sdi::pack::cache {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bumped whenever the layout of an entry or of any payload changes.
+constexpr std::uint32_t kLayout = 1;
+constexpr char kMagic[8] = {'s', 'd', 'i', 'c', 'a', 'c', 'h', 'e'};
+// magic, layout, key length, payload length, checksum
+constexpr std::size_t kHeader = sizeof kMagic + 4 + 8 + 8 + 8;
+// Entries are small (the glossary is a few hundred KB); anything larger is not ours.
+constexpr std::uint64_t kMaxEntry = std::uint64_t{64} << 20;
+
+// Detects torn and damaged files (not tampering: whoever can write the cache can write the
+// plugins it is derived from). Eight bytes at a time, so checking a large entry stays cheap.
+std::uint64_t checksum(std::string_view a, std::string_view b) {
+  std::uint64_t h = 0x9e3779b97f4a7c15ULL;
+  auto mix = [&h](std::uint64_t w) {
+    h ^= w;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 32;
+  };
+  for (std::string_view s : {a, b}) {
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      mix(w);
+    }
+    std::uint64_t tail = 0;
+    if (i < s.size()) std::memcpy(&tail, s.data() + i, s.size() - i);
+    mix(tail ^ (static_cast<std::uint64_t>(s.size()) << 56));
+  }
+  return h;
+}
+
+void put_u64(std::string& out, std::uint64_t v) {
+  char b[8];
+  std::memcpy(b, &v, 8);
+  out.append(b, 8);
+}
+
+std::uint64_t get_u64(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+std::string stat_key(const struct stat& st) {
+  return fmt::format("{}:{}:{}:{}.{}:{}.{}", st.st_dev, st.st_ino, st.st_size, st.st_mtim.tv_sec,
+                     st.st_mtim.tv_nsec, st.st_ctim.tv_sec, st.st_ctim.tv_nsec);
+}
+
+std::atomic<std::int64_t> settle_ns{2'000'000'000};
+
+struct Engine {
+  std::string path;
+  std::string key;
+};
+
+const Engine& engine() {
+  static const Engine e = [] {
+    Engine out;
+    std::error_code ec;
+    out.path = fs::read_symlink("/proc/self/exe", ec).string();
+    struct stat st {};
+    // A rebuilt engine may parse or compile differently, so nothing it did not write is used.
+    if (out.path.empty() || ::stat(out.path.c_str(), &st) != 0) {
+      out.path.clear();  // an engine that cannot tell its own build apart uses no cache
+      return out;
+    }
+    std::string id = stat_key(st);
+    out.key = fmt::format("engine {} layout {} exe {} {}\n", SDI_VERSION, kLayout, out.path, id);
+    return out;
+  }();
+  return e;
+}
+
+fs::path absolute_dir(const char* value) {
+  if (value == nullptr || *value != '/') return {};
+  return fs::path(value);
+}
+
+}  // namespace
+
+fs::path directory() {
+  if (engine().path.empty()) return {};
+  fs::path xdg = absolute_dir(std::getenv("XDG_CACHE_HOME"));
+  if (!xdg.empty()) return xdg / "sdi";
+  fs::path home = absolute_dir(std::getenv("HOME"));
+  if (!home.empty()) return home / ".cache" / "sdi";
+  return {};
+}
+
+std::optional<Entry> read(const std::string& name, std::string_view key) {
+  fs::path dir = directory();
+  if (dir.empty()) return std::nullopt;
+  int fd = ::open((dir / name).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+            static_cast<std::uint64_t>(st.st_size) >= kHeader &&
+            static_cast<std::uint64_t>(st.st_size) <= kMaxEntry;
+  std::size_t size = ok ? static_cast<std::size_t>(st.st_size) : 0;
+  // Not a std::string: zeroing a buffer that read() fills anyway is measurable at start-up.
+  std::unique_ptr<char[]> bytes(ok ? new char[size] : nullptr);
+  std::size_t got = 0;
+  while (ok && got < size) {
+    ssize_t n = ::read(fd, bytes.get() + got, size - got);
+    if (n <= 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  if (!ok || got != size || std::memcmp(bytes.get(), kMagic, sizeof kMagic) != 0)
+    return std::nullopt;
+  const char* p = bytes.get() + sizeof kMagic;
+  std::uint32_t layout;
+  std::memcpy(&layout, p, 4);
+  std::uint64_t key_len = get_u64(p + 4);
+  std::uint64_t payload_len = get_u64(p + 12);
+  std::uint64_t sum = get_u64(p + 20);
+  if (layout != kLayout || key_len > size || payload_len > size ||
+      kHeader + key_len + payload_len != size)
+    return std::nullopt;
+  std::string_view stored_key(bytes.get() + kHeader, key_len);
+  std::string_view payload(bytes.get() + kHeader + key_len, payload_len);
+  if (stored_key != key || checksum(stored_key, payload) != sum) return std::nullopt;
+  Entry e;
+  e.bytes_ = std::move(bytes);
+  e.payload_ = payload;
+  return e;
+}
+
+void write(const std::string& name, std::string_view key, std::string_view payload) {
+  fs::path dir = directory();
+  if (dir.empty()) return;
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) return;
+  std::string bytes(kMagic, sizeof kMagic);
+  char layout[4];
+  std::memcpy(layout, &kLayout, 4);
+  bytes.append(layout, 4);
+  put_u64(bytes, key.size());
+  put_u64(bytes, payload.size());
+  put_u64(bytes, checksum(key, payload));
+  bytes.append(key);
+  bytes.append(payload);
+  // Unique per process and per call, so concurrent writers (other processes, other workers of
+  // this one) never share a temporary.
+  static std::atomic<unsigned> serial{0};
+  fs::path tmp = dir / fmt::format(".{}.{}.{}.tmp", name, ::getpid(), serial.fetch_add(1));
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  std::size_t put = 0;
+  while (put < bytes.size()) {
+    ssize_t n = ::write(fd, bytes.data() + put, bytes.size() - put);
+    if (n <= 0) break;
+    put += static_cast<std::size_t>(n);
+  }
+  bool ok = ::close(fd) == 0 && put == bytes.size();
+  if (!ok || std::rename(tmp.c_str(), (dir / name).c_str()) != 0) ::unlink(tmp.c_str());
+}
+
+const std::string& engine_key() {
+  return engine().key;
+}
+
+std::string name_for(std::string_view kind, std::string_view text) {
+  // Named after the executable's path, not its identity, so a rebuild replaces its entries
+  // rather than adding to them, while two builds (release, sanitizer, tests) keep their own.
+  return fmt::format("{}-{:016x}", kind, checksum(engine().path, text));
+}
+
+std::optional<std::string> file_key(const fs::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return std::nullopt;
+  struct timespec now {};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  auto ns = [](const struct timespec& t) {
+    return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+  };
+  // A time in the future (a skewed clock) is as unsettled as a recent one.
+  if (std::max(ns(st.st_mtim), ns(st.st_ctim)) > ns(now) - settle_ns.load()) return std::nullopt;
+  return file.string() + '\n' + stat_key(st) + '\n';
+}
+
+void set_settle_time(std::chrono::nanoseconds t) {
+  settle_ns = t.count();
+}
+
+void Writer::u32(std::uint32_t v) {
+  char b[4];
+  std::memcpy(b, &v, 4);
+  out_.append(b, 4);
+}
+
+void Writer::str(std::string_view s) {
+  u32(static_cast<std::uint32_t>(s.size()));
+  out_.append(s);
+}
+
+void Writer::strings(const std::vector<std::string>& list) {
+  u32(static_cast<std::uint32_t>(list.size()));
+  for (const auto& s : list) str(s);
+}
+
+bool Reader::take(std::size_t n) {
+  if (!ok_ || n > data_.size() - pos_) {
+    ok_ = false;
+    return false;
+  }
+  return true;
+}
+
+std::uint32_t Reader::u32() {
+  if (!take(4)) return 0;
+  std::uint32_t v;
+  std::memcpy(&v, data_.data() + pos_, 4);
+  pos_ += 4;
+  return v;
+}
+
+std::string Reader::str() {
+  std::uint32_t n = u32();
+  if (!take(n)) return {};
+  std::string s(data_.substr(pos_, n));
+  pos_ += n;
+  return s;
+}
+
+std::vector<std::string> Reader::strings() {
+  std::uint32_t n = u32();
+  std::vector<std::string> out;
+  // Each string takes at least four bytes, so a damaged count cannot reserve a huge vector.
+  if (!take(std::size_t{n} * 4)) return out;
+  out.reserve(n);
+  for (std::uint32_t i = 0; i < n && ok_; ++i) out.push_back(str());
+  return out;
+}
+
+}  // namespace sdi::pack::cache

@@ -1,0 +1,87 @@
+#pragma once
+// A cache on disk for what the engine derives from plugin files at every start (the parsed
+// glossary, the compiled concept index), so a cold `sdi grade` need not redo it.
+//
+// An entry is trusted only when it is whole and was written for the same key: the identity of
+// the running executable and of every source file (path, size, times, inode), all of which a
+// caller puts in the key. Anything else (a missing, truncated, corrupt or foreign file, an
+// unwritable folder) reads as a miss, and the caller computes the data as if there were no
+// cache. Entries live in $XDG_CACHE_HOME/sdi (or ~/.cache/sdi).
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sdi::pack::cache {
+
+// The folder entries live in, or empty when neither XDG_CACHE_HOME nor HOME names an absolute
+// folder (the cache is then off).
+std::filesystem::path directory();
+
+// An entry read whole.
+class Entry {
+ public:
+  std::string_view payload() const { return payload_; }
+
+ private:
+  friend std::optional<Entry> read(const std::string& name, std::string_view key);
+  std::unique_ptr<char[]> bytes_;
+  std::string_view payload_;
+};
+
+// Entry `name` when it is intact and was written for `key`.
+std::optional<Entry> read(const std::string& name, std::string_view key);
+// Stores a payload; failures are ignored (the next run recomputes). Atomic: readers see the old
+// entry or the new one, never a mix.
+void write(const std::string& name, std::string_view key, std::string_view payload);
+
+// What a cached result depends on besides its inputs: the engine build (the executable's own
+// identity) and the entry layout.
+const std::string& engine_key();
+// A file's identity for a key: path, size, modification and change times, inode and device.
+// nullopt when it cannot be read, or when it changed within the settle time: file times are
+// coarse, so a file rewritten again within the same tick (same size, same inode) would keep its
+// identity, and only a file that has been still for a while is known by it.
+std::optional<std::string> file_key(const std::filesystem::path& file);
+// Two seconds unless a test shortens it.
+void set_settle_time(std::chrono::nanoseconds t);
+// A short stable file name for the entry of one kind derived from `text` (e.g. a folder's path)
+// by this executable.
+std::string name_for(std::string_view kind, std::string_view text);
+
+// Appends fields to a payload.
+class Writer {
+ public:
+  void u32(std::uint32_t v);
+  void str(std::string_view s);
+  void strings(const std::vector<std::string>& list);
+  std::string& data() { return out_; }
+
+ private:
+  std::string out_;
+};
+
+// Reads fields back; every read is bounds-checked, and after the first failure ok() is false
+// and every further read returns an empty value.
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  std::uint32_t u32();
+  std::string str();
+  std::vector<std::string> strings();
+  bool ok() const { return ok_; }
+  bool at_end() const { return ok_ && pos_ == data_.size(); }
+
+ private:
+  bool take(std::size_t n);
+  std::string_view data_;
+  std::size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace sdi::pack::cache

@@ -1,0 +1,108 @@
+// The concept index compiled from the real glossary is the same whether its forms come from the
+// cache or are compiled afresh, and a damaged entry is compiled again.
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "../pack/cache_support.hpp"
+#include "grade/concept_index.hpp"
+#include "grade/match_tokens.hpp"
+#include "pack/library.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using sdi::grade::ConceptIndex;
+
+const char* kText =
+    "We put a load balancer (HAProxy) in front of stateless app servers, an LRU cache and a CDN "
+    "so that reads stay fast; Kafka queues the writes, consistent hashing shards the key-value "
+    "store, and read replicas fail over when the primary dies. Rate limiting, write-through "
+    "caching, base62 IDs, a bloom filter, geo-DNS, TTLs and LBs finish it.";
+
+std::string scan_text(const ConceptIndex& index) {
+  std::string out;
+  auto tokens = sdi::grade::match_tokens(kText);
+  for (const auto& m : index.scan(tokens)) {
+    out += index.concept_at(m.concept_idx).id + "@" + std::to_string(m.first) + "+" +
+           std::to_string(m.count) + " [";
+    for (int i : index.implied(m.concept_idx)) out += index.concept_at(i).id + " ";
+    out += "]\n";
+  }
+  return out;
+}
+
+sdi::pack::Library real_library() {
+  sdi::pack::SearchPath sp;
+  sp.plugin_dirs.push_back(std::string(SDI_SOURCE_DIR) + "/plugins");
+  return sdi::pack::Library::discover(sp);
+}
+
+std::vector<sdi::pack::Concept> pack_concepts() {
+  sdi::pack::Concept own;
+  own.id = "short_code";
+  own.name = "short code";
+  own.synonyms = {"base62 ID"};
+  sdi::pack::Concept refined;
+  refined.id = "load_balancer";
+  refined.name = "front door";
+  return {own, refined};
+}
+
+}  // namespace
+
+TEST_CASE("concept index: cached forms match compiled ones") {
+  sdi::test::ScratchCache sc;
+  sdi::pack::Library lib = real_library();
+  REQUIRE_FALSE(lib.glossary().source_key().empty());
+  auto extra = pack_concepts();
+
+  ConceptIndex compiled(lib.glossary(), extra);
+  CHECK_FALSE(compiled.cached());
+  ConceptIndex cached(lib.glossary(), extra);
+  CHECK(cached.cached());
+  ConceptIndex plain(lib.glossary(), {});
+  CHECK(plain.cached());
+
+  std::string expected = scan_text(compiled);
+  CHECK(expected.find("load_balancer@") != std::string::npos);
+  CHECK(expected.find("short_code@") != std::string::npos);
+  CHECK(scan_text(cached) == expected);
+  CHECK(cached.size() == compiled.size());
+  for (int i = 0; i < compiled.size(); ++i) {
+    CHECK(cached.find(compiled.concept_at(i).id) == i);
+    CHECK(cached.implied(i) == compiled.implied(i));
+  }
+  {
+    sdi::test::EnvVar off("XDG_CACHE_HOME", "off");
+    sdi::test::EnvVar home("HOME", nullptr);
+    ConceptIndex uncached(lib.glossary(), extra);
+    CHECK_FALSE(uncached.cached());
+    CHECK(scan_text(uncached) == expected);
+  }
+
+  // Damage the entry: it is compiled again (and rewritten), with the same result.
+  fs::path entry;
+  for (const auto& e : fs::directory_iterator(sc.folder()))
+    if (e.path().filename().string().rfind("concept-index-", 0) == 0) entry = e.path();
+  REQUIRE_FALSE(entry.empty());
+  std::string bytes;
+  {
+    std::ifstream in(entry, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    bytes = ss.str();
+  }
+  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x04);
+  std::ofstream(entry, std::ios::binary) << bytes;
+  ConceptIndex recompiled(lib.glossary(), extra);
+  CHECK_FALSE(recompiled.cached());
+  CHECK(scan_text(recompiled) == expected);
+  ConceptIndex again(lib.glossary(), extra);
+  CHECK(again.cached());
+  CHECK(scan_text(again) == expected);
+}
