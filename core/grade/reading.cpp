@@ -182,9 +182,15 @@ bool affirms_lower(std::string_view low, std::string_view w) {
 }
 
 int contains_any(std::string_view text, const std::vector<std::string>& words) {
-  std::string low = lower(text);
-  for (std::size_t i = 0; i < words.size(); ++i)
-    if (low.find(lower(words[i])) != std::string::npos) return static_cast<int>(i);
+  // Called for every hit of every check: reuse one buffer per thread rather than allocate.
+  thread_local std::string low, word;
+  low.assign(text);
+  for (auto& c : low) c = lower_char(c);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    word.assign(words[i]);
+    for (auto& c : word) c = lower_char(c);
+    if (low.find(word) != std::string::npos) return static_cast<int>(i);
+  }
   return -1;
 }
 

@@ -125,7 +125,7 @@ TEST_CASE("qualifiers: approximate and bounds") {
   CHECK_FALSE(q::parse("4K").value.approx);
 }
 
-TEST_CASE("ranges keep both ends; the value is the geometric mean") {
+TEST_CASE("ranges keep both ends, the value is the geometric mean") {
   check_all({
       {"3-5K", std::sqrt(3e3 * 5e3), 0, 0, "", "geometric mean"},
       {"3–5K", std::sqrt(3e3 * 5e3), 0, 0, "", nullptr},

@@ -116,7 +116,7 @@ TEST_CASE("tables give one row block each, header flagged") {
   CHECK(doc.blocks[5].line == 9);
 }
 
-TEST_CASE("block quotes become Quote blocks; other quoted blocks are flagged") {
+TEST_CASE("block quotes become Quote blocks, other quoted blocks are flagged") {
   const auto doc = parse_document(
       "> The interviewer said:\n> reads dominate.\n>\n> - quoted item\n> ## Quoted heading\n\n"
       "Mine.\n",

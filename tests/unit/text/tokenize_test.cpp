@@ -88,7 +88,7 @@ TEST_CASE("non-ASCII letters are kept, Unicode punctuation splits") {
                "byte \xC3") == Words{"bad", "byte"});
 }
 
-TEST_CASE("tokens carry stems; numbers keep their written form") {
+TEST_CASE("tokens carry stems, numbers keep their written form") {
   const auto tokens = tokenize("Sharding caches 2.5M replicas p99");
   REQUIRE(tokens.size() == 5);
   CHECK(tokens[0].stem == stem("sharding"));
