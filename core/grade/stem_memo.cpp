@@ -4,6 +4,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/string_hash.hpp"
+
 namespace sdi::grade {
 
 namespace {
@@ -11,13 +13,8 @@ namespace {
 // Far above what the shipped packs and templates hold together (about a thousand phrases).
 constexpr std::size_t kMemoCapacity = 8192;
 
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-using Memo =
-    std::unordered_map<std::string, std::shared_ptr<const StemList>, TextHash, std::equal_to<>>;
+using Memo = std::unordered_map<std::string, std::shared_ptr<const StemList>, text::StringHash,
+                                std::equal_to<>>;
 
 }  // namespace
 

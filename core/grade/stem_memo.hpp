@@ -1,6 +1,6 @@
 #pragma once
-// Stems of the pack's and the template's own phrases (question phrasings, step aliases) are the
-// same for every answer; each thread computes them once instead of once per answer.
+// Stems of a pack's own phrases (its questions' phrasings) are the same for every answer; each
+// thread computes them once instead of once per answer.
 
 #include <memory>
 #include <string>

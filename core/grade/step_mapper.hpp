@@ -11,6 +11,7 @@
 
 #include "pack/template.hpp"
 #include "text/document.hpp"
+#include "text/string_hash.hpp"
 
 namespace sdi::grade {
 
@@ -42,14 +43,10 @@ class StepMatcher {
     std::vector<std::string> stems;  // its content stems
     bool multiword = false;
   };
-  struct TextHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   StepMatch compute(std::string_view heading) const;
 
   std::vector<Candidate> candidates_;
-  mutable std::unordered_map<std::string, StepMatch, TextHash, std::equal_to<>> seen_;
+  mutable std::unordered_map<std::string, StepMatch, text::StringHash, std::equal_to<>> seen_;
 };
 
 }  // namespace sdi::grade
