@@ -181,6 +181,12 @@ const char* PatternMatcher::first_byte_item(const char* p) {
   return end;
 }
 
+const char* PatternMatcher::skip_frontiers(const char* p) {
+  while (pattern_end_ - p > 2 && p[0] == kEscape && p[1] == 'f' && p[2] == '[')
+    p = class_end(p + 2);
+  return p;
+}
+
 bool PatternMatcher::byte_matches(int c, const char* p, const char* end) const {
   switch (*p) {
     case '.':

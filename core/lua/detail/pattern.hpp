@@ -37,6 +37,9 @@ class PatternMatcher {
   // least once (no "*", "?" or "-" after it), returns the item's end (its quantifier, the next
   // item or pattern_end()); nullptr otherwise. A match can only start where it matches.
   const char* first_byte_item(const char* p);
+  // `p` past any frontier items ("%f[%a]") it starts with: they match no byte, so the byte a
+  // match starts on is the next item's.
+  const char* skip_frontiers(const char* p);
   // Whether byte `c` matches the single-byte item [p, item_end).
   bool byte_matches(int c, const char* p, const char* item_end) const;
 

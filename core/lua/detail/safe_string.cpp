@@ -80,17 +80,23 @@ std::size_t charged_search(lua_State* L, std::string_view haystack, std::string_
 }
 
 // Where a match can start: at a byte the pattern's first item matches, when that item is a single
-// byte that must occur ("x", "%s", "[&<>]" without "*", "?" or "-"). Skipping the other bytes
+// byte that must occur ("x", "%s", "[&<>]" without "*", "?" or "-"; after any leading frontiers,
+// which match no byte: "%f[%a]key" starts on a "k"). Skipping the other bytes
 // saves running the matcher at every position; each byte value is tested once.
 class MatchStart {
  public:
   MatchStart(PatternMatcher& matcher, const char* p, bool anchored)
-      : matcher_(matcher), p_(p), end_(anchored ? nullptr : matcher.first_byte_item(p)) {
+      : matcher_(matcher),
+        p_(matcher.skip_frontiers(p)),
+        end_(anchored ? nullptr : matcher.first_byte_item(p_)),
+        after_frontier_(p_ != p) {
     memo_.fill(-1);
   }
   bool active() const { return end_ != nullptr; }
   // The pattern is that one item and nothing else.
-  bool whole() const { return end_ != nullptr && end_ == matcher_.pattern_end(); }
+  bool whole() const {
+    return end_ != nullptr && !after_frontier_ && end_ == matcher_.pattern_end();
+  }
   bool can_start(char c) {
     std::int8_t& known = memo_[static_cast<unsigned char>(c)];
     if (known < 0) known = matcher_.byte_matches(static_cast<unsigned char>(c), p_, end_) ? 1 : 0;
@@ -108,6 +114,7 @@ class MatchStart {
   PatternMatcher& matcher_;
   const char* p_;
   const char* end_;
+  bool after_frontier_;
   std::array<std::int8_t, 256> memo_;
 };
 
