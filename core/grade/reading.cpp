@@ -181,7 +181,7 @@ bool affirms_lower(std::string_view low, std::string_view w) {
   return false;
 }
 
-int contains_any(std::string_view text, const std::vector<std::string>& words) {
+int contains_any(std::string_view text, const std::vector<std::string_view>& words) {
   // Called for every hit of every check: reuse one buffer per thread rather than allocate.
   thread_local std::string low, word;
   low.assign(text);

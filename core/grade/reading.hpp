@@ -31,7 +31,7 @@ bool affirms(std::string_view text, std::string_view word);
 bool affirms_lower(std::string_view low, std::string_view word);
 
 // Index of the first of `words` that `text` contains (any case, plain substring), or -1.
-int contains_any(std::string_view text, const std::vector<std::string>& words);
+int contains_any(std::string_view text, const std::vector<std::string_view>& words);
 
 // A block's sentences: they end at ".", "!", "?" or ";" before whitespace or the end. `offset`
 // is where the trimmed sentence starts in the block text.

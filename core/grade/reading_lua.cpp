@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <deque>
 #include <set>
 #include <string>
 #include <string_view>
@@ -58,9 +59,34 @@ int affirms(lua_State* L) {
   return 1;
 }
 
+// The strings of a list as views: the list holds them while it is on the stack, so a search
+// called for every block of an answer copies nothing.
+const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  thread_local std::vector<std::string_view> out;
+  thread_local std::deque<std::string> converted;  // numbers' text, which no table holds
+  out.clear();
+  converted.clear();
+  for (lua_Integer i = 1;; ++i) {
+    if (lua_geti(L, idx, i) == LUA_TNIL) {
+      lua_pop(L, 1);
+      break;
+    }
+    const bool held = lua_type(L, -1) == LUA_TSTRING;
+    std::size_t size = 0;
+    const char* s = lua_tolstring(L, -1, &size);
+    if (s == nullptr)
+      luaL_error(L, "bad word #%d in the list: a string expected, got %s", static_cast<int>(i),
+                 luaL_typename(L, -1));
+    out.push_back(held ? std::string_view(s, size) : converted.emplace_back(s, size));
+    lua_pop(L, 1);
+  }
+  return out;
+}
+
 int contains_any(lua_State* L) {
   std::string_view text = check_text(L, 1);
-  int i = reading::contains_any(text, check_words(L, 2));
+  int i = reading::contains_any(text, check_word_views(L, 2));
   if (i < 0) return 0;
   lua_geti(L, 2, i + 1);
   return 1;

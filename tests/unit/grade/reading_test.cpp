@@ -49,7 +49,7 @@ TEST_CASE("negation is read in the clause around the word") {
 }
 
 TEST_CASE("contains_any finds the first listed word, ignoring case") {
-  std::vector<std::string> words = {"kafka", "Queue", "log"};
+  std::vector<std::string_view> words = {"kafka", "Queue", "log"};
   CHECK(reading::contains_any("A message QUEUE and a log", words) == 1);
   CHECK(reading::contains_any("Kafka", words) == 0);
   CHECK(reading::contains_any("nothing here", words) == -1);
