@@ -19,6 +19,9 @@ namespace {
 // strings of its blocks' texts (made once, shared by every table that shows a block).
 const char kContextKey = 0;
 const char kTextsKey = 0;
+// The answer table of the answer being graded, and the metatable all answer tables share.
+const char kAnswerKey = 0;
+const char kAnswerMetaKey = 0;
 
 const CheckContext& current(lua_State* L) {
   return current_answer(L);
@@ -125,6 +128,127 @@ void push_block_text(lua_State* L, std::size_t block) {
   lua_remove(L, -2);
 }
 
+// The answer's bulky fields, made on a check's first read of them: most checks only search
+// (answer.said, sdi.helpers), and building every block and section table for every answer cost
+// more than the searches.
+void push_answer_text(lua_State* L, const CheckContext& ctx) {
+  const text::Document& doc = ctx.doc;
+  std::size_t body = doc.body_line >= 1 && doc.body_line <= doc.line_count()
+                         ? doc.line_offsets[doc.body_line - 1]
+                         : 0;
+  lua_pushlstring(L, doc.source.data() + body, doc.source.size() - body);
+}
+
+void push_sections(lua_State* L, const CheckContext& ctx) {
+  const text::Document& doc = ctx.doc;
+  const Analysis& a = ctx.analysis;
+  lua_createtable(L, static_cast<int>(doc.sections.size()), 0);
+  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
+    const auto& s = doc.sections[i];
+    lua_createtable(L, 0, 5);
+    set_field(L, "title", s.title);
+    set_field(L, "level", static_cast<lua_Integer>(s.level));
+    set_field(L, "line", static_cast<lua_Integer>(s.line));
+    int step = a.section_step[i];
+    if (step >= 0) {
+      set_field(L, "step", ctx.tpl.steps[step].id);
+      lua_createtable(L, 0, 0);
+      lua_Integer k = 0;
+      for (const auto& f : ctx.tpl.steps[step].facets) {
+        lua_pushlstring(L, f.data(), f.size());
+        lua_rawseti(L, -2, ++k);
+      }
+      lua_setfield(L, -2, "facets");
+    }
+    luaL_Buffer text;
+    luaL_buffinit(L, &text);
+    for (std::size_t b = s.first_block; b < s.end_block && b < doc.blocks.size(); ++b) {
+      if (doc.blocks[b].kind == text::BlockKind::Heading) continue;
+      luaL_addlstring(&text, doc.blocks[b].text.data(), doc.blocks[b].text.size());
+      luaL_addchar(&text, '\n');
+    }
+    luaL_pushresult(&text);
+    lua_setfield(L, -2, "text");
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+}
+
+void push_blocks(lua_State* L, const CheckContext& ctx) {
+  const text::Document& doc = ctx.doc;
+  lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
+    const auto& b = doc.blocks[i];
+    lua_createtable(L, 0, 5);
+    set_field(L, "kind", std::string(text::to_string(b.kind)));
+    push_block_text(L, i);
+    lua_setfield(L, -2, "text");
+    set_field(L, "line", static_cast<lua_Integer>(b.line));
+    set_field(L, "end_line", static_cast<lua_Integer>(b.end_line));
+    if (b.section >= 0) set_field(L, "section", static_cast<lua_Integer>(b.section + 1));
+    if (!b.info.empty()) set_field(L, "info", b.info);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+}
+
+void push_questions(lua_State* L, const CheckContext& ctx) {
+  lua_createtable(L, static_cast<int>(ctx.questions.asked.size()), 0);
+  const auto& pq = ctx.pack.content().questions;
+  for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
+    const auto& q = ctx.questions.asked[i];
+    lua_createtable(L, 0, 3);
+    set_field(L, "text", q.text);
+    set_field(L, "line", static_cast<lua_Integer>(q.line));
+    if (q.matched >= 0) set_field(L, "matches", pq[q.matched].id);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+}
+
+struct LazyField {
+  const char* name;
+  void (*push)(lua_State*, const CheckContext&);
+};
+// The answer's fields made on first read (kept in the table after that).
+constexpr LazyField kLazyFields[] = {{"text", push_answer_text},
+                                     {"sections", push_sections},
+                                     {"blocks", push_blocks},
+                                     {"questions", push_questions}};
+
+// __index of answer tables: makes a lazy field of the answer being graded, once. An answer
+// table kept from an earlier answer has the fields it had then, and no new ones.
+int answer_lazy_field(lua_State* L) {
+  if (lua_type(L, 2) != LUA_TSTRING) return 0;
+  const std::string_view key = lua_tostring(L, 2);
+  for (const LazyField& field : kLazyFields) {
+    if (key != field.name) continue;
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &kAnswerKey);
+    const bool current_table = lua_rawequal(L, -1, 1) != 0;
+    lua_pop(L, 1);
+    if (!current_table)
+      return luaL_error(L, "answer.%s: this answer is no longer being graded; read it inside run()",
+                        field.name);
+    field.push(L, current(L));
+    lua_pushvalue(L, 2);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, 1);
+    return 1;
+  }
+  return 0;
+}
+
+// The metatable every answer table shares; made once per Lua state.
+void push_answer_metatable(lua_State* L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kAnswerMetaKey) == LUA_TTABLE) return;
+  lua_pop(L, 1);
+  lua_createtable(L, 0, 2);
+  lua_pushcfunction(L, answer_lazy_field);
+  lua_setfield(L, -2, "__index");
+  // Checks share the answer: none may swap its metatable for the others.
+  lua_pushliteral(L, "the answer table's metatable is locked");
+  lua_setfield(L, -2, "__metatable");
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kAnswerMetaKey);
+}
+
 }  // namespace
 
 const CheckContext& current_answer(lua_State* L) {
@@ -155,7 +279,6 @@ int build_answer(lua_State* L) {
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kContextKey);
 
   const text::Document& doc = ctx.doc;
-  const Analysis& a = ctx.analysis;
   lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
     lua_pushlstring(L, doc.blocks[i].text.data(), doc.blocks[i].text.size());
@@ -167,68 +290,7 @@ int build_answer(lua_State* L) {
   set_field(L, "file", doc.path);
   set_field(L, "problem", ctx.pack.manifest().id);
   set_field(L, "template", ctx.tpl.id);
-  std::size_t body = doc.body_line >= 1 && doc.body_line <= doc.line_count()
-                         ? doc.line_offsets[doc.body_line - 1]
-                         : 0;
-  set_field(L, "text", doc.source.substr(body));
-  set_field(L, "words", static_cast<lua_Integer>(a.content_words));
-
-  lua_createtable(L, static_cast<int>(doc.sections.size()), 0);
-  for (std::size_t i = 0; i < doc.sections.size(); ++i) {
-    const auto& s = doc.sections[i];
-    lua_createtable(L, 0, 5);
-    set_field(L, "title", s.title);
-    set_field(L, "level", static_cast<lua_Integer>(s.level));
-    set_field(L, "line", static_cast<lua_Integer>(s.line));
-    int step = a.section_step[i];
-    if (step >= 0) {
-      set_field(L, "step", ctx.tpl.steps[step].id);
-      lua_createtable(L, 0, 0);
-      lua_Integer k = 0;
-      for (const auto& f : ctx.tpl.steps[step].facets) {
-        lua_pushlstring(L, f.data(), f.size());
-        lua_rawseti(L, -2, ++k);
-      }
-      lua_setfield(L, -2, "facets");
-    }
-    std::string text;
-    for (std::size_t b = s.first_block; b < s.end_block && b < doc.blocks.size(); ++b) {
-      if (doc.blocks[b].kind == text::BlockKind::Heading) continue;
-      text += doc.blocks[b].text;
-      text += '\n';
-    }
-    set_field(L, "text", text);
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
-  lua_setfield(L, -2, "sections");
-
-  lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    const auto& b = doc.blocks[i];
-    lua_createtable(L, 0, 5);
-    set_field(L, "kind", std::string(text::to_string(b.kind)));
-    push_block_text(L, i);
-    lua_setfield(L, -2, "text");
-    set_field(L, "line", static_cast<lua_Integer>(b.line));
-    set_field(L, "end_line", static_cast<lua_Integer>(b.end_line));
-    if (b.section >= 0) set_field(L, "section", static_cast<lua_Integer>(b.section + 1));
-    if (!b.info.empty()) set_field(L, "info", b.info);
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
-  lua_setfield(L, -2, "blocks");
-
-  lua_createtable(L, static_cast<int>(ctx.questions.asked.size()), 0);
-  const auto& pq = ctx.pack.content().questions;
-  for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
-    const auto& q = ctx.questions.asked[i];
-    lua_createtable(L, 0, 3);
-    set_field(L, "text", q.text);
-    set_field(L, "line", static_cast<lua_Integer>(q.line));
-    if (q.matched >= 0) set_field(L, "matches", pq[q.matched].id);
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
-  lua_setfield(L, -2, "questions");
-
+  set_field(L, "words", static_cast<lua_Integer>(ctx.analysis.content_words));
   lua_pushcfunction(L, answer_concept);
   lua_setfield(L, -2, "concept");
   lua_pushcfunction(L, answer_concepts);
@@ -239,12 +301,18 @@ int build_answer(lua_State* L) {
   lua_setfield(L, -2, "said");
   lua_pushcfunction(L, answer_estimate);
   lua_setfield(L, -2, "estimate");
+  push_answer_metatable(L);
+  lua_setmetatable(L, -2);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kAnswerKey);
   return 1;
 }
 
 void release_answer(lua_State* L) {
   lua_pushnil(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kContextKey);
+  lua_pushnil(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kAnswerKey);
   lua_pushnil(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kTextsKey);
 }

@@ -1,6 +1,7 @@
 #pragma once
-// The answer as custom Lua checks see it: a read-only snapshot table plus query functions that
-// are valid only while that answer is being graded.
+// The answer as custom Lua checks see it: a table plus query functions that are valid only while
+// that answer is being graded. Its bulky fields (text, sections, blocks, questions) are made on
+// a check's first read of them and kept in the table.
 
 #include <lua.h>
 

@@ -126,6 +126,45 @@ expect_true "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'
 expect_true "'instruction' in [c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'spins'][0]['feedback']"
 expect_true "d['results'][0]['graded'] and d['results'][0]['score'] > 80"
 
+# The answer's fields read as they are written, however a check reaches them; an answer table
+# kept from an earlier answer says so instead of showing the next one; checks cannot swap the
+# metatable they share.
+mkdir -p "$WORK/fields"
+cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/fields/url-shortener"
+cat >>"$WORK/fields/url-shortener/pack.lua" <<'LUA'
+local kept
+sdi.check {
+  id = "reads_fields", title = "Reads every field", facet = "deep_dive", kind = "custom", weight = 1,
+  feedback = "n/a",
+  run = function(answer)
+    -- The first answer leaves its text unread; the second reads the first's.
+    local stale_ok, stale, text = true, "none", "-"
+    if kept then
+      stale_ok, stale = pcall(function() return kept.text end)
+      text = answer.text:sub(1, 8)
+    end
+    kept = answer
+    local locked = not pcall(setmetatable, answer, nil)
+    local b = answer.blocks[1]
+    local s = answer.sections[1]
+    local q = answer.questions[1]
+    local same = rawequal(answer.blocks, answer.blocks)
+    return { score = 1, feedback = string.format("%s|%d|%s|%d|%s|%s|%s|%s|%s|%s", b.kind, b.line,
+      s.title, #answer.sections, tostring(q and q.line), text,
+      tostring(same), tostring(locked), tostring(stale_ok), tostring(stale)) }
+  end,
+}
+LUA
+printf '+++\nproblem = "url-shortener"\n+++\n# Requirements\n\nHow many URLs a month?\n\n# Design\n\nA cache.\n' >"$WORK/fields1.md"
+cp "$WORK/fields1.md" "$WORK/fields2.md"
+run --pack-path "$WORK/fields/url-shortener" grade "$WORK/fields1.md" "$WORK/fields2.md" --format json --jobs 1
+feedback_of() {  # RESULT: the feedback of reads_fields, as a Python expression
+  echo "[c['feedback'] for s in d['results'][$1]['steps'] for c in s['checks'] if c['id'] == 'reads_fields'][0]"
+}
+expect_true "$(feedback_of 0) == 'heading|4|Requirements|2|6|-|true|true|true|none'"
+expect_true "$(feedback_of 1).startswith('heading|4|Requirements|2|6|# Requir|true|true|false|')"
+expect_true "'answer.text: this answer is no longer being graded' in $(feedback_of 1)"
+
 # Per facet: points and a verdict.
 run grade "$P/strong.md" --format json
 expect_true "[f['id'] for f in d['results'][0]['facets']] == ['clarify','requirements','estimation','api','data_model','high_level','deep_dive','bottlenecks','justify']"
