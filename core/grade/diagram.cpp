@@ -207,6 +207,23 @@ bool is_mermaid(const text::Block& b) {
   return b.info == "mermaid" || first.rfind("graph", 0) == 0 || first.rfind("flowchart", 0) == 0;
 }
 
+// Whether the text holds one of the arrows read_arrow_line reads: each contains "->", "=>",
+// "<-" or one of the arrow characters. Most lines of an answer hold none, and need no more look.
+bool has_arrow(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const char c = text[i], next = text[i + 1];
+    if ((c == '-' || c == '=') && next == '>') return true;
+    if (c == '<' && next == '-') return true;
+    if (c == '\xE2' && i + 2 < text.size()) {
+      const std::string_view three = text.substr(i, 3);
+      if (three == "\xE2\x86\x92" || three == "\xE2\x86\x94" || three == "\xE2\x9F\xB6" ||
+          three == "\xE2\x86\x90")
+        return true;
+    }
+  }
+  return false;
+}
+
 // Arrow lines that are not a design: API signatures ("post(url) -> key"), table cells, prose
 // that merely mentions a flow in passing.
 bool arrow_candidate(const std::string& line) {
@@ -235,13 +252,19 @@ Diagram read_diagram(const text::Document& doc, const ConceptIndex& index) {
   if (drawn) return d;
   for (const auto& b : doc.blocks) {
     if (b.kind == text::BlockKind::Heading || b.kind == text::BlockKind::TableRow) continue;
-    std::istringstream in(b.text);
-    std::string line;
+    if (!has_arrow(b.text)) continue;
+    const std::string_view text = b.text;
     int n = b.line;
-    while (std::getline(in, line)) {
-      if (arrow_candidate(line))
-        read_arrow_line(line, b.kind == text::BlockKind::Code ? n : b.line, index, d);
-      ++n;
+    for (std::size_t from = 0; from < text.size(); ++n) {
+      std::size_t end = text.find('\n', from);
+      if (end == std::string_view::npos) end = text.size();
+      const std::string_view view = text.substr(from, end - from);
+      if (has_arrow(view)) {
+        const std::string line(view);
+        if (arrow_candidate(line))
+          read_arrow_line(line, b.kind == text::BlockKind::Code ? n : b.line, index, d);
+      }
+      from = end + 1;
     }
   }
   return d;
