@@ -46,3 +46,24 @@ TEST_CASE("the unicode arrow works too") {
                                     sdi::test::glossary_index(), d));
   CHECK(d.edges.size() == 2);
 }
+
+TEST_CASE("an answer's arrow lines are read in every spelling, and only lines with arrows") {
+  const char* arrows[] = {"->",           "-->",          "<->",          "<-->",
+                          "=>",           "==>",          "<-",           "<--",
+                          "\xE2\x86\x92", "\xE2\x86\x94", "\xE2\x9F\xB6", "\xE2\x86\x90"};
+  for (const char* arrow : arrows) {
+    CAPTURE(arrow);
+    const std::string md = std::string("# Design\n\nSome well-known words - not a flow.\n\n") +
+                           "```\nClient " + arrow + " Load balancer " + arrow +
+                           " App servers\n```\n";
+    const auto doc = sdi::text::parse_document(md, "a.md");
+    const auto d = sdi::grade::read_diagram(doc, sdi::test::glossary_index());
+    REQUIRE(d.nodes.size() == 3);
+    CHECK(d.edges.size() == 2);
+    CHECK(d.nodes[1].line == 6);
+    CHECK(has(d.nodes[1], "load_balancer"));
+  }
+  const auto plain = sdi::text::parse_document(
+      "# Design\n\nA read-through cache - then the DB; x = y; a < b and c > d.\n", "a.md");
+  CHECK(sdi::grade::read_diagram(plain, sdi::test::glossary_index()).nodes.empty());
+}
