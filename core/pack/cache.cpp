@@ -209,6 +209,12 @@ void Writer::u32(std::uint32_t v) {
   out_.append(b, 4);
 }
 
+void Writer::f64(double v) {
+  char b[8];
+  std::memcpy(b, &v, 8);
+  out_.append(b, 8);
+}
+
 void Writer::str(std::string_view s) {
   u32(static_cast<std::uint32_t>(s.size()));
   out_.append(s);
@@ -232,6 +238,14 @@ std::uint32_t Reader::u32() {
   std::uint32_t v;
   std::memcpy(&v, data_.data() + pos_, 4);
   pos_ += 4;
+  return v;
+}
+
+double Reader::f64() {
+  if (!take(8)) return 0;
+  double v;
+  std::memcpy(&v, data_.data() + pos_, 8);
+  pos_ += 8;
   return v;
 }
 
