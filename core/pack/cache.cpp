@@ -252,7 +252,7 @@ double Reader::f64() {
 std::string Reader::str() {
   std::uint32_t n = u32();
   if (!take(n)) return {};
-  std::string s(data_.substr(pos_, n));
+  std::string s(data_.data() + pos_, n);
   pos_ += n;
   return s;
 }
@@ -263,7 +263,24 @@ std::vector<std::string> Reader::strings() {
   // Each string takes at least four bytes, so a damaged count cannot reserve a huge vector.
   if (!take(std::size_t{n} * 4)) return out;
   out.reserve(n);
-  for (std::uint32_t i = 0; i < n && ok_; ++i) out.push_back(str());
+  // Built in place, one bounds check per string: the glossary and the concept forms hold
+  // thousands of short lists, read at every start.
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (data_.size() - pos_ < 4) {
+      ok_ = false;
+      break;
+    }
+    std::uint32_t len;
+    std::memcpy(&len, data_.data() + pos_, 4);
+    pos_ += 4;
+    if (len > data_.size() - pos_) {
+      ok_ = false;
+      break;
+    }
+    out.emplace_back(data_.data() + pos_, len);
+    pos_ += len;
+  }
+  if (!ok_) out.clear();
   return out;
 }
 
