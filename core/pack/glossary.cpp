@@ -121,6 +121,7 @@ bool read_glossary_dir(const fs::path& dir, Glossary& into) {
     if (auto payload = cache::read(entry, key)) {
       if (auto concepts = cached_concepts(payload->payload(), files)) {
         into.concepts_.reserve(into.concepts_.size() + concepts->size());
+        into.by_id_.reserve(into.by_id_.size() + concepts->size());
         for (auto& c : *concepts) into.add(std::move(c));
         record_source();
         return true;
