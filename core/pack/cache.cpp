@@ -209,6 +209,12 @@ void Writer::u32(std::uint32_t v) {
   out_.append(b, 4);
 }
 
+void Writer::f64(double v) {
+  char b[8];
+  std::memcpy(b, &v, 8);
+  out_.append(b, 8);
+}
+
 void Writer::str(std::string_view s) {
   u32(static_cast<std::uint32_t>(s.size()));
   out_.append(s);
@@ -235,10 +241,18 @@ std::uint32_t Reader::u32() {
   return v;
 }
 
+double Reader::f64() {
+  if (!take(8)) return 0;
+  double v;
+  std::memcpy(&v, data_.data() + pos_, 8);
+  pos_ += 8;
+  return v;
+}
+
 std::string Reader::str() {
   std::uint32_t n = u32();
   if (!take(n)) return {};
-  std::string s(data_.substr(pos_, n));
+  std::string s(data_.data() + pos_, n);
   pos_ += n;
   return s;
 }
@@ -249,7 +263,24 @@ std::vector<std::string> Reader::strings() {
   // Each string takes at least four bytes, so a damaged count cannot reserve a huge vector.
   if (!take(std::size_t{n} * 4)) return out;
   out.reserve(n);
-  for (std::uint32_t i = 0; i < n && ok_; ++i) out.push_back(str());
+  // Built in place, one bounds check per string: the glossary and the concept forms hold
+  // thousands of short lists, read at every start.
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (data_.size() - pos_ < 4) {
+      ok_ = false;
+      break;
+    }
+    std::uint32_t len;
+    std::memcpy(&len, data_.data() + pos_, 4);
+    pos_ += 4;
+    if (len > data_.size() - pos_) {
+      ok_ = false;
+      break;
+    }
+    out.emplace_back(data_.data() + pos_, len);
+    pos_ += len;
+  }
+  if (!ok_) out.clear();
   return out;
 }
 

@@ -58,6 +58,7 @@ std::string name_for(std::string_view kind, std::string_view text);
 class Writer {
  public:
   void u32(std::uint32_t v);
+  void f64(double v);
   void str(std::string_view s);
   void strings(const std::vector<std::string>& list);
   std::string& data() { return out_; }
@@ -72,9 +73,13 @@ class Reader {
  public:
   explicit Reader(std::string_view data) : data_(data) {}
   std::uint32_t u32();
+  double f64();
   std::string str();
   std::vector<std::string> strings();
   bool ok() const { return ok_; }
+  // Marks the payload damaged (e.g. a count larger than what is left could hold).
+  void fail() { ok_ = false; }
+  std::size_t remaining() const { return ok_ ? data_.size() - pos_ : 0; }
   bool at_end() const { return ok_ && pos_ == data_.size(); }
 
  private:

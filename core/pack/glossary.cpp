@@ -13,14 +13,13 @@
 namespace sdi::pack {
 
 void Glossary::add(Concept c) {
-  auto it = by_id_.find(c.id);
-  if (it != by_id_.end()) {
+  auto [it, added] = by_id_.try_emplace(c.id, concepts_.size());
+  if (!added) {
     const Concept& first = concepts_[it->second];
     throw Error(
         c.file, c.line,
         fmt::format("concept '{}' is already defined at {}:{}", c.id, first.file, first.line));
   }
-  by_id_[c.id] = concepts_.size();
   concepts_.push_back(std::move(c));
 }
 
@@ -122,6 +121,7 @@ bool read_glossary_dir(const fs::path& dir, Glossary& into) {
     if (auto payload = cache::read(entry, key)) {
       if (auto concepts = cached_concepts(payload->payload(), files)) {
         into.concepts_.reserve(into.concepts_.size() + concepts->size());
+        into.by_id_.reserve(into.by_id_.size() + concepts->size());
         for (auto& c : *concepts) into.add(std::move(c));
         record_source();
         return true;

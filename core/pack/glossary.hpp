@@ -2,8 +2,8 @@
 // The concept glossary (plugins/concepts/*.toml, plus concepts a pack declares itself).
 
 #include <filesystem>
-#include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace sdi::pack {
@@ -42,7 +42,7 @@ class Glossary {
  private:
   friend bool read_glossary_dir(const std::filesystem::path& dir, Glossary& into);
   std::vector<Concept> concepts_;
-  std::map<std::string, std::size_t> by_id_;
+  std::unordered_map<std::string, std::size_t> by_id_;
   std::string sources_;
   std::size_t sourced_ = 0;  // concepts covered by sources_
   bool unsourced_ = false;

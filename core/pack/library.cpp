@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "pack/discovery_cache.hpp"
 #include "pack/error.hpp"
 
 namespace sdi::pack {
@@ -26,27 +27,85 @@ std::vector<fs::path> sorted_entries(const fs::path& dir, const std::string& ext
 
 }  // namespace
 
+bool Library::has_pack_dir(const fs::path& canonical) const {
+  for (const auto& m : packs_)
+    if (m.dir == canonical) return true;
+  return false;
+}
+
+void Library::add_read_manifest(Manifest m) {
+  if (has_pack_dir(m.dir)) return;
+  // Later entries on the search path override earlier ones, so an author's copy of a pack
+  // (--pack-path, SDI_PATH, or a folder named on the command line) replaces the built-in one.
+  for (auto& existing : packs_) {
+    if (existing.id == m.id) {
+      notes_.push_back(fmt::format("{}: pack '{}' overrides {}", m.file, m.id, existing.file));
+      existing = std::move(m);
+      return;
+    }
+  }
+  packs_.push_back(std::move(m));
+}
+
 void Library::add_manifest(const fs::path& dir) {
   std::error_code ec;
   fs::path canonical = fs::weakly_canonical(dir, ec);
   if (ec) canonical = dir;
-  for (const auto& m : packs_)
-    if (m.dir == canonical) return;
+  if (has_pack_dir(canonical)) return;
   try {
-    Manifest m = read_manifest(canonical);
-    // Later entries on the search path override earlier ones, so an author's copy of a pack
-    // (--pack-path, SDI_PATH, or a folder named on the command line) replaces the built-in one.
-    for (auto& existing : packs_) {
-      if (existing.id == m.id) {
-        notes_.push_back(fmt::format("{}: pack '{}' overrides {}", m.file, m.id, existing.file));
-        existing = std::move(m);
-        return;
-      }
-    }
-    packs_.push_back(std::move(m));
+    add_read_manifest(read_manifest(canonical));
   } catch (const Error& e) {
     problems_.push_back(e.what());
   }
+}
+
+void Library::add_templates(const fs::path& folder) {
+  std::vector<fs::path> files = sorted_entries(folder, ".toml");
+  std::string source = folder_source("templates", folder, files);
+  std::optional<std::vector<Template>> read = load_templates(folder, source, files);
+  if (!read) {
+    read.emplace();
+    for (const auto& file : files) {
+      try {
+        read->push_back(read_template(file));
+      } catch (const Error& e) {
+        problems_.push_back(e.what());
+        source.clear();  // only a folder read without an error is cached
+      }
+    }
+    store_templates(folder, source, *read);
+  }
+  for (auto& t : *read)
+    if (find_template(t.id) == nullptr) templates_.push_back(std::move(t));
+}
+
+void Library::add_problems(const fs::path& folder) {
+  std::vector<fs::path> dirs;
+  for (const auto& dir : sorted_entries(folder, "")) {
+    std::error_code ec;
+    if (!fs::exists(dir / "pack.toml", ec)) continue;
+    fs::path canonical = fs::weakly_canonical(dir, ec);
+    dirs.push_back(ec ? dir : canonical);
+  }
+  std::string source = folder_source("manifests", folder, manifest_files(dirs));
+  if (auto cached = load_manifests(folder, source, dirs)) {
+    for (auto& m : *cached) add_read_manifest(std::move(m));
+    return;
+  }
+  std::vector<Manifest> read;
+  for (const auto& dir : dirs) {
+    // A folder already on the path (named twice) is neither read again nor reported twice.
+    bool known = has_pack_dir(dir);
+    try {
+      Manifest m = read_manifest(dir);
+      if (!source.empty()) read.push_back(m);
+      if (!known) add_read_manifest(std::move(m));
+    } catch (const Error& e) {
+      if (!known) problems_.push_back(e.what());
+      source.clear();  // only a folder read without an error is cached
+    }
+  }
+  store_manifests(folder, source, read);
 }
 
 void Library::add_pack_dir(const fs::path& dir) {
@@ -57,14 +116,7 @@ Library Library::discover(const SearchPath& path) {
   Library lib;
   lib.path_ = path;
   for (const auto& plugins : path.plugin_dirs) {
-    for (const auto& file : sorted_entries(plugins / "templates", ".toml")) {
-      try {
-        Template t = read_template(file);
-        if (lib.find_template(t.id) == nullptr) lib.templates_.push_back(std::move(t));
-      } catch (const Error& e) {
-        lib.problems_.push_back(e.what());
-      }
-    }
+    lib.add_templates(plugins / "templates");
     try {
       read_glossary_dir(plugins / "concepts", lib.glossary_);
     } catch (const Error& e) {
@@ -76,12 +128,7 @@ Library Library::discover(const SearchPath& path) {
     if (fs::is_directory(plugins / "reporters", ec))
       lib.reporter_dirs_.push_back(plugins / "reporters");
   }
-  for (const auto& problems : path.problem_dirs) {
-    for (const auto& dir : sorted_entries(problems, "")) {
-      std::error_code ec;
-      if (fs::exists(dir / "pack.toml", ec)) lib.add_manifest(dir);
-    }
-  }
+  for (const auto& problems : path.problem_dirs) lib.add_problems(problems);
   for (const auto& dir : path.pack_dirs) lib.add_manifest(dir);
   return lib;
 }

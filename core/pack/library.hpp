@@ -47,6 +47,13 @@ class Library {
 
  private:
   void add_manifest(const std::filesystem::path& dir);
+  // A manifest already read; ignored when its folder is already in the library.
+  void add_read_manifest(Manifest m);
+  bool has_pack_dir(const std::filesystem::path& canonical) const;
+  // Every template of a plugins/templates/ folder and every pack of a problems folder, through
+  // the cache (pack/discovery_cache.hpp).
+  void add_templates(const std::filesystem::path& folder);
+  void add_problems(const std::filesystem::path& folder);
   SearchPath path_;
   std::vector<Manifest> packs_;
   std::vector<Template> templates_;

@@ -1,5 +1,6 @@
 #include "pack/paths.hpp"
 
+#include <string_view>
 #include <system_error>
 
 namespace sdi::pack {
@@ -83,7 +84,37 @@ SearchPath make_search_path(const fs::path& executable, const std::vector<std::s
   return sp;
 }
 
+namespace {
+
+// True when an absolute path is already in normal form: no empty, "." or ".." component and no
+// trailing separator, so lexically_normal() would return it unchanged.
+bool is_normal_absolute(std::string_view s) {
+  if (s.size() < 2 || s.front() != '/' || s.back() == '/') return false;
+  std::size_t start = 1;
+  while (start <= s.size()) {
+    std::size_t end = s.find('/', start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string_view part = s.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string display_path(const fs::path& p) {
+  // Most paths shown are absolute and normal, below the working directory: the part below it is
+  // what the general route gives, without splitting both paths into components.
+  if (is_normal_absolute(p.native())) {
+    std::error_code cwd_ec;
+    fs::path cwd = fs::current_path(cwd_ec);
+    const std::string& s = p.native();
+    const std::string& c = cwd.native();
+    if (!cwd_ec && is_normal_absolute(c) && s.size() > c.size() + 1 && s[c.size()] == '/' &&
+        s.compare(0, c.size(), c) == 0)
+      return s.substr(c.size() + 1);
+  }
   std::error_code ec;
   fs::path abs = fs::absolute(p, ec);
   if (ec) return p.string();
