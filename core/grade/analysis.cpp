@@ -11,7 +11,14 @@ namespace sdi::grade {
 
 namespace {
 
-using Stems = std::vector<std::string>;
+using Ids = std::vector<vocabulary::Id>;
+
+// Stems of a phrase as vocabulary ids.
+Ids phrase_ids(std::string_view phrase) {
+  Ids ids;
+  for (const auto& s : phrase_stems(phrase)) ids.push_back(vocabulary::intern(s));
+  return ids;
+}
 
 // Phrases looked up by their first stem: every token of every answer is tested against them.
 class PhraseSet {
@@ -19,34 +26,49 @@ class PhraseSet {
   PhraseSet() = default;
   PhraseSet(std::initializer_list<const char*> list) {
     for (const char* p : list) {
-      Stems stems = phrase_stems(p);
-      if (!stems.empty()) by_first_[stems.front()].push_back(std::move(stems));
+      Ids ids = phrase_ids(p);
+      if (!ids.empty()) by_first_[ids.front()].push_back(std::move(ids));
     }
   }
   // Whether one of the phrases starts at token `i` and ends by token `end`.
   bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
-    auto it = by_first_.find(toks[i].stem);
+    if (toks[i].stem_id == vocabulary::kNone) return false;
+    auto it = by_first_.find(toks[i].stem_id);
     if (it == by_first_.end()) return false;
-    for (const Stems& p : it->second) {
+    for (const Ids& p : it->second) {
       if (i + p.size() > end) continue;
       bool all = true;
-      for (std::size_t k = 1; k < p.size() && all; ++k) all = toks[i + k].stem == p[k];
+      for (std::size_t k = 1; k < p.size() && all; ++k) all = toks[i + k].stem_id == p[k];
       if (all) return true;
     }
     return false;
   }
 
  private:
-  std::unordered_map<std::string, std::vector<Stems>> by_first_;
+  std::unordered_map<vocabulary::Id, std::vector<Ids>> by_first_;
+};
+
+// Stems as a set of vocabulary ids.
+class StemSet {
+ public:
+  void insert(vocabulary::Id id) { ids_.insert(id); }
+  bool has(const MatchToken& t) const {
+    return t.stem_id != vocabulary::kNone && ids_.count(t.stem_id) > 0;
+  }
+
+ private:
+  std::unordered_set<vocabulary::Id> ids_;
 };
 
 struct Lexicon {
-  std::unordered_set<std::string> glue;
+  StemSet glue;
   PhraseSet reasons;
   PhraseSet negators_before;
   PhraseSet negators_after;
-  std::unordered_set<std::string> clause_breaks;
+  StemSet clause_breaks;
+  vocabulary::Id so = vocabulary::kNone;
   std::set<std::string> placeholders;
+  std::size_t longest_placeholder = 0;
 };
 
 const Lexicon& lexicon() {
@@ -67,7 +89,7 @@ const Lexicon& lexicon() {
           "against", "around", "along",   "during", "inside", "outside", "toward", "towards",
           "upon",    "until",  "any",     "some",   "one",    "both",    "either", "not",
           "no",      "it's",   "we'll",   "we're",  "i'd"}) {
-      for (auto& s : phrase_stems(w)) l.glue.insert(s);
+      for (vocabulary::Id id : phrase_ids(w)) l.glue.insert(id);
     }
     l.reasons = PhraseSet(
         {"because",         "since",        "so that",     "in order to", "at the cost of",
@@ -94,18 +116,27 @@ const Lexicon& lexicon() {
          "not necessary", "isn't necessary", "is not necessary", "not worth", "is not worth",
          "isn't worth", "is out of scope", "out of scope", "not needed here"});
     for (const char* w : {"but", "however", "although", "though", "and", "while", "whereas", "yet"})
-      l.clause_breaks.insert(phrase_stems(w).front());
+      l.clause_breaks.insert(phrase_ids(w).front());
+    l.so = phrase_ids("so").front();
     l.placeholders = {
         "tbd",         "todo", "to do", "n/a",  "na",          "...",        "…",
         "-",           "--",   "tba",   "wip",  "coming soon", "fill in",    "fill in later",
         "lorem ipsum", "?",    "xxx",   "none", "placeholder", "to be done", "to be decided",
         "later"};
+    for (const auto& p : l.placeholders)
+      l.longest_placeholder = std::max(l.longest_placeholder, p.size());
     return l;
   }();
   return lex;
 }
 
 bool is_placeholder(const std::string& text) {
+  // Most blocks are far longer than any placeholder: tell them apart without copying them.
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == '.' || text[end - 1] == ' ' || text[end - 1] == '!')) --end;
+  std::size_t begin = 0;
+  while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) ++begin;
+  if (end - begin > lexicon().longest_placeholder) return false;
   std::string t;
   for (char c : text) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   while (!t.empty() && (t.back() == '.' || t.back() == ' ' || t.back() == '!')) t.pop_back();
@@ -156,7 +187,7 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   std::size_t lo = first >= s.first_token + 5 ? first - 5 : s.first_token;
   for (std::size_t i = first; i > lo; --i) {
     std::size_t j = i - 1;
-    if (lex.clause_breaks.count(toks[j].stem)) break;
+    if (lex.clause_breaks.has(toks[j])) break;
     if (lex.negators_before.at(toks, j, first)) return true;
     if (toks[j].clause_break_before) break;
   }
@@ -242,6 +273,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   a.placeholder.resize(doc.blocks.size(), false);
   a.tokens.resize(doc.blocks.size());
   a.lower.resize(doc.blocks.size());
+  std::vector<char> covered;  // per token of the block: inside a concept mention
   for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
     a.lower[bi] = doc.blocks[bi].text;
     for (auto& c : a.lower[bi]) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -268,7 +300,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       s.end_token = ti;
       a.sentences.push_back(s);
     }
-    std::vector<bool> covered(toks.size(), false);
+    covered.assign(toks.size(), 0);
     std::vector<ConceptIndex::Match> matches = index.scan(toks);
     for (const auto& m : matches)
       for (std::size_t k = 0; k < m.count; ++k) covered[m.first + k] = true;
@@ -281,9 +313,9 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
         if (i > s.first_token && toks[i].clause_break_before) ++s.breaks;
         if (covered[i]) continue;
         ++s.words;
-        if (lex.glue.count(toks[i].stem)) ++s.glue;
+        if (lex.glue.has(toks[i])) ++s.glue;
         // ", so ..." gives the consequence that justifies what came before.
-        if (toks[i].stem == "so" && (i == s.first_token || toks[i].clause_break_before))
+        if (toks[i].stem_id == lex.so && (i == s.first_token || toks[i].clause_break_before))
           s.reason = true;
         if (!s.reason && lex.reasons.at(toks, i, s.end_token)) s.reason = true;
       }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pack/cache.hpp"
+#include "text/token.hpp"
 
 namespace sdi::grade {
 
@@ -95,7 +96,11 @@ void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare co
 void ConceptIndex::push_form(Form f) {
   if (f.words.empty()) return;
   int idx = static_cast<int>(forms_.size());
-  first_[static_cast<int>(f.compare)][f.words.front()].push_back(idx);
+  f.ids.clear();
+  f.ids.reserve(f.words.size());
+  for (const auto& w : f.words)
+    f.ids.push_back(vocabulary::intern(f.compare == Compare::Exact ? text::lower_ascii(w) : w));
+  first_[f.ids.front()].forms[static_cast<int>(f.compare)].push_back(idx);
   forms_.push_back(std::move(f));
 }
 
@@ -131,10 +136,10 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
     forms_.clear();
     return false;
   }
-  for (int i = 0; i < static_cast<int>(forms_.size()); ++i) {
-    const Form& f = forms_[i];
-    first_[static_cast<int>(f.compare)][f.words.front()].push_back(i);
-  }
+  std::vector<Form> loaded = std::move(forms_);
+  forms_.clear();
+  forms_.reserve(loaded.size());
+  for (auto& f : loaded) push_form(std::move(f));
   return true;
 }
 
@@ -143,28 +148,59 @@ int ConceptIndex::find(const std::string& id) const {
   return it == by_id_.end() ? -1 : it->second;
 }
 
+bool ConceptIndex::matches_at(const Form& f, const std::vector<MatchToken>& tokens, std::size_t i) {
+  for (std::size_t k = 1; k < f.ids.size(); ++k) {
+    const MatchToken& t = tokens[i + k];
+    switch (f.compare) {
+      case Compare::Stem:
+        if (t.stem_id != f.ids[k]) return false;
+        break;
+      case Compare::Lower:
+        if (t.lower_id != f.ids[k]) return false;
+        break;
+      case Compare::Exact:
+        if (t.lower_id != f.ids[k] || t.original != f.words[k]) return false;
+        break;
+    }
+  }
+  return f.compare != Compare::Exact || tokens[i].original == f.words.front();
+}
+
 std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken>& tokens) const {
   std::vector<Match> out;
   std::size_t i = 0;
   while (i < tokens.size()) {
     const Form* best = nullptr;
-    for (Compare compare : {Compare::Stem, Compare::Lower, Compare::Exact}) {
-      const auto& index = first_[static_cast<int>(compare)];
-      auto it = index.find(key_of(tokens[i], compare));
-      if (it == index.end()) continue;
-      for (int fi : it->second) {
+    auto consider = [&](const std::vector<int>& forms) {
+      for (int fi : forms) {
         const Form& f = forms_[fi];
-        if (i + f.words.size() > tokens.size()) continue;
-        if (best != nullptr && f.words.size() <= best->words.size()) continue;
-        bool ok = true;
-        for (std::size_t k = 1; k < f.words.size() && ok; ++k)
-          ok = key_of(tokens[i + k], compare) == f.words[k];
-        if (ok) best = &f;
+        if (i + f.ids.size() > tokens.size()) continue;
+        if (best != nullptr && f.ids.size() <= best->ids.size()) continue;
+        if (matches_at(f, tokens, i)) best = &f;
       }
+    };
+    // The same order as the forms' comparisons: stems, then lowercase words, then spellings.
+    const MatchToken& t = tokens[i];
+    const First* by_stem = nullptr;
+    const First* by_lower = nullptr;
+    if (t.stem_id != vocabulary::kNone) {
+      auto it = first_.find(t.stem_id);
+      if (it != first_.end()) by_stem = &it->second;
+    }
+    if (t.lower_id == t.stem_id) {
+      by_lower = by_stem;
+    } else if (t.lower_id != vocabulary::kNone) {
+      auto it = first_.find(t.lower_id);
+      if (it != first_.end()) by_lower = &it->second;
+    }
+    if (by_stem != nullptr) consider(by_stem->forms[static_cast<int>(Compare::Stem)]);
+    if (by_lower != nullptr) {
+      consider(by_lower->forms[static_cast<int>(Compare::Lower)]);
+      consider(by_lower->forms[static_cast<int>(Compare::Exact)]);
     }
     if (best != nullptr) {
-      out.push_back({best->concept_idx, i, best->words.size()});
-      i += best->words.size();
+      out.push_back({best->concept_idx, i, best->ids.size()});
+      i += best->ids.size();
     } else {
       ++i;
     }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "grade/match_tokens.hpp"
+#include "grade/vocabulary.hpp"
 #include "pack/glossary.hpp"
 
 namespace sdi::grade {
@@ -40,8 +41,15 @@ class ConceptIndex {
   enum class Compare { Stem, Lower, Exact };
   struct Form {
     std::vector<std::string> words;
+    // Per word, its id in the vocabulary: of the word itself when comparing stems or lowercase
+    // words, of its lowercase when comparing exact spellings (then `words` decides).
+    std::vector<vocabulary::Id> ids;
     int concept_idx;
     Compare compare;
+  };
+  // The forms whose first word has one id, per way of comparing.
+  struct First {
+    std::vector<int> forms[3];
   };
   void add_form(int concept_idx, const std::string& text, Compare compare);
   void push_form(Form f);
@@ -50,12 +58,14 @@ class ConceptIndex {
   std::string save_forms() const;
   bool load_forms(std::string_view payload, int concept_count);
   static const std::string& key_of(const MatchToken& t, Compare compare);
+  // Whether `f` matches the tokens from `i` on.
+  static bool matches_at(const Form& f, const std::vector<MatchToken>& tokens, std::size_t i);
   std::vector<const pack::Concept*> concepts_;
   std::vector<pack::Concept> extra_;
   std::unordered_map<std::string, int> by_id_;
   std::vector<Form> forms_;
-  // First word -> forms, one map per way of comparing.
-  std::unordered_map<std::string, std::vector<int>> first_[3];
+  // First word -> forms.
+  std::unordered_map<vocabulary::Id, First> first_;
   std::vector<std::vector<int>> implied_;
   bool cached_ = false;
 };
