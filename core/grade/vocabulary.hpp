@@ -5,7 +5,9 @@
 // not with what was read; it is shared by every thread.
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace sdi::grade::vocabulary {
 
@@ -15,6 +17,10 @@ constexpr Id kNone = 0;
 
 // The id of `word`, added when new.
 Id intern(std::string_view word);
+// The ids of `words`, in order, added when new (one lock for all).
+std::vector<Id> intern_all(const std::vector<std::string>& words);
+// The word of an id that `intern` returned.
+std::string word(Id id);
 // The id of `word`, or kNone when it is not in the vocabulary.
 Id find(std::string_view word);
 // How many words there are; it only grows, so a caller remembering ids of `find` misses can tell
