@@ -151,12 +151,11 @@ const std::vector<char>& StepMatcher::word_matches(const std::string& word) cons
   return word_matches_.emplace(word, std::move(matches)).first->second;
 }
 
-double StepMatcher::overlap(const std::vector<std::string>& words, const Candidate& c) const {
+double StepMatcher::overlap(const std::vector<std::vector<char>>& words, const Candidate& c) {
   if (words.empty() || c.stem_ids.empty()) return 0;
   std::vector<bool> used(c.stem_ids.size(), false);
   int common = 0;
-  for (const auto& w : words) {
-    const std::vector<char>& matches = word_matches(w);
+  for (const auto& matches : words) {
     for (std::size_t j = 0; j < c.stem_ids.size(); ++j) {
       if (!used[j] && matches[static_cast<std::size_t>(c.stem_ids[j])]) {
         used[j] = true;
@@ -172,7 +171,8 @@ StepMatch StepMatcher::compute(std::string_view heading) const {
   std::string norm = normalize_heading(heading);
   StepMatch best;
   if (norm.empty()) return best;
-  std::vector<std::string> words = content_stems(norm);
+  std::vector<std::vector<char>> words;
+  for (const auto& w : content_stems(norm)) words.push_back(word_matches(w));
   for (const Candidate& c : candidates_) {
     double score;
     if (c.norm == norm) {

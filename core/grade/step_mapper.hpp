@@ -46,8 +46,9 @@ class StepMatcher {
   StepMatch compute(std::string_view heading) const;
   // Per word of stems_: whether `word` is it or a typo of it, remembered per word.
   const std::vector<char>& word_matches(const std::string& word) const;
-  // Dice overlap of a heading's content words with a candidate's, typo tolerant.
-  double overlap(const std::vector<std::string>& words, const Candidate& c) const;
+  // Dice overlap of a heading's content words (given as their word_matches) with a candidate's,
+  // typo tolerant.
+  static double overlap(const std::vector<std::vector<char>>& words, const Candidate& c);
 
   std::vector<Candidate> candidates_;
   std::vector<std::string> stems_;  // every candidate's content stems, once each
