@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "grade/id_index.hpp"
 #include "grade/step_mapper.hpp"
 
 namespace sdi::grade {
@@ -25,17 +24,27 @@ class PhraseSet {
  public:
   PhraseSet() = default;
   PhraseSet(std::initializer_list<const char*> list) {
+    std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
     for (const char* p : list) {
       Ids ids = phrase_ids(p);
-      if (!ids.empty()) by_first_[ids.front()].push_back(std::move(ids));
+      if (ids.empty()) continue;
+      auto known = std::find_if(entries.begin(), entries.end(),
+                                [&](const auto& e) { return e.first == ids.front(); });
+      if (known == entries.end()) {
+        entries.push_back({ids.front(), static_cast<std::uint32_t>(by_first_.size())});
+        by_first_.emplace_back();
+        by_first_.back().push_back(std::move(ids));
+      } else {
+        by_first_[known->second].push_back(std::move(ids));
+      }
     }
+    first_ = IdIndex(entries);
   }
   // Whether one of the phrases starts at token `i` and ends by token `end`.
   bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
-    if (toks[i].stem_id == vocabulary::kNone) return false;
-    auto it = by_first_.find(toks[i].stem_id);
-    if (it == by_first_.end()) return false;
-    for (const Ids& p : it->second) {
+    const std::uint32_t* found = first_.find(toks[i].stem_id);
+    if (found == nullptr) return false;
+    for (const Ids& p : by_first_[*found]) {
       if (i + p.size() > end) continue;
       bool all = true;
       for (std::size_t k = 1; k < p.size() && all; ++k) all = toks[i + k].stem_id == p[k];
@@ -45,19 +54,25 @@ class PhraseSet {
   }
 
  private:
-  std::unordered_map<vocabulary::Id, std::vector<Ids>> by_first_;
+  IdIndex first_;
+  std::vector<std::vector<Ids>> by_first_;
 };
 
 // Stems as a set of vocabulary ids.
 class StemSet {
  public:
-  void insert(vocabulary::Id id) { ids_.insert(id); }
-  bool has(const MatchToken& t) const {
-    return t.stem_id != vocabulary::kNone && ids_.count(t.stem_id) > 0;
+  explicit StemSet(const Ids& ids = {}) {
+    std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
+    for (vocabulary::Id id : ids)
+      if (std::none_of(entries.begin(), entries.end(),
+                       [&](const auto& e) { return e.first == id; }))
+        entries.push_back({id, 0});
+    ids_ = IdIndex(entries);
   }
+  bool has(const MatchToken& t) const { return ids_.find(t.stem_id) != nullptr; }
 
  private:
-  std::unordered_set<vocabulary::Id> ids_;
+  IdIndex ids_;
 };
 
 struct Lexicon {
@@ -74,6 +89,7 @@ struct Lexicon {
 const Lexicon& lexicon() {
   static const Lexicon lex = [] {
     Lexicon l;
+    Ids glue;
     // Function words only: a run of nouns and verbs ("write path, read path") is still a list.
     for (const char* w :
          {"the",     "a",      "an",      "we",     "i",      "you",     "to",     "of",
@@ -89,8 +105,9 @@ const Lexicon& lexicon() {
           "against", "around", "along",   "during", "inside", "outside", "toward", "towards",
           "upon",    "until",  "any",     "some",   "one",    "both",    "either", "not",
           "no",      "it's",   "we'll",   "we're",  "i'd"}) {
-      for (vocabulary::Id id : phrase_ids(w)) l.glue.insert(id);
+      for (vocabulary::Id id : phrase_ids(w)) glue.push_back(id);
     }
+    l.glue = StemSet(glue);
     l.reasons = PhraseSet(
         {"because",         "since",        "so that",     "in order to", "at the cost of",
          "instead of",      "trade-off",    "tradeoff",    "trade off",   "therefore",
@@ -115,8 +132,10 @@ const Lexicon& lexicon() {
          "isn't required", "unnecessary", "is unnecessary", "overkill", "is overkill",
          "not necessary", "isn't necessary", "is not necessary", "not worth", "is not worth",
          "isn't worth", "is out of scope", "out of scope", "not needed here"});
+    Ids breaks;
     for (const char* w : {"but", "however", "although", "though", "and", "while", "whereas", "yet"})
-      l.clause_breaks.insert(phrase_ids(w).front());
+      breaks.push_back(phrase_ids(w).front());
+    l.clause_breaks = StemSet(breaks);
     l.so = phrase_ids("so").front();
     l.placeholders = {
         "tbd",         "todo", "to do", "n/a",  "na",          "...",        "…",

@@ -41,7 +41,7 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   std::string source = glossary.source_key();
   std::string entry, key;
   if (!source.empty()) {
-    entry = pack::cache::name_for("concept-index", source);
+    entry = pack::cache::name_for("concept-index-2", source);
     key = forms_entry_key(source);
     if (auto cached = pack::cache::read(entry, key))
       cached_ = load_forms(cached->payload(), glossary_size);
