@@ -107,15 +107,23 @@ void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare co
 }
 
 void ConceptIndex::index_forms() {
-  // Forms by first word, then way of comparing, each list in the order the forms were added.
-  std::vector<std::uint32_t> order(forms_.size());
-  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Forms by first word, then way of comparing, each list in the order the forms were added:
+  // one sort of packed (first word, comparison, form) keys.
+  std::vector<std::uint64_t> keys(forms_.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+    const Form& f = forms_[i];
+    // Far fewer than 2^30 forms: the index fits below the comparison's two bits.
+    keys[i] = (std::uint64_t{ids_[f.begin]} << 32) |
+              (std::uint64_t{static_cast<std::uint32_t>(f.compare)} << 30) | i;
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::uint32_t> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    order[i] = static_cast<std::uint32_t>(keys[i] & ((std::uint64_t{1} << 30) - 1));
   auto key = [&](std::uint32_t fi) {
     const Form& f = forms_[fi];
     return std::pair(ids_[f.begin], static_cast<int>(f.compare));
   };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
   std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
   firsts_.clear();
   for (std::uint32_t i = 0; i < order.size(); ++i) {
