@@ -2,56 +2,94 @@
 
 #include <algorithm>
 #include <set>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "grade/id_index.hpp"
 #include "grade/step_mapper.hpp"
 
 namespace sdi::grade {
 
 namespace {
 
-using Stems = std::vector<std::string>;
+using Ids = std::vector<vocabulary::Id>;
+
+// Stems of a phrase as vocabulary ids.
+Ids phrase_ids(std::string_view phrase) {
+  Ids ids;
+  for (const auto& s : phrase_stems(phrase)) ids.push_back(vocabulary::intern(s));
+  return ids;
+}
 
 // Phrases looked up by their first stem: every token of every answer is tested against them.
 class PhraseSet {
  public:
   PhraseSet() = default;
   PhraseSet(std::initializer_list<const char*> list) {
+    std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
     for (const char* p : list) {
-      Stems stems = phrase_stems(p);
-      if (!stems.empty()) by_first_[stems.front()].push_back(std::move(stems));
+      Ids ids = phrase_ids(p);
+      if (ids.empty()) continue;
+      auto known = std::find_if(entries.begin(), entries.end(),
+                                [&](const auto& e) { return e.first == ids.front(); });
+      if (known == entries.end()) {
+        entries.push_back({ids.front(), static_cast<std::uint32_t>(by_first_.size())});
+        by_first_.emplace_back();
+        by_first_.back().push_back(std::move(ids));
+      } else {
+        by_first_[known->second].push_back(std::move(ids));
+      }
     }
+    first_ = IdIndex(entries);
   }
   // Whether one of the phrases starts at token `i` and ends by token `end`.
   bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
-    auto it = by_first_.find(toks[i].stem);
-    if (it == by_first_.end()) return false;
-    for (const Stems& p : it->second) {
+    const std::uint32_t* found = first_.find(toks[i].stem_id);
+    if (found == nullptr) return false;
+    for (const Ids& p : by_first_[*found]) {
       if (i + p.size() > end) continue;
       bool all = true;
-      for (std::size_t k = 1; k < p.size() && all; ++k) all = toks[i + k].stem == p[k];
+      for (std::size_t k = 1; k < p.size() && all; ++k) all = toks[i + k].stem_id == p[k];
       if (all) return true;
     }
     return false;
   }
 
  private:
-  std::unordered_map<std::string, std::vector<Stems>> by_first_;
+  IdIndex first_;
+  std::vector<std::vector<Ids>> by_first_;
+};
+
+// Stems as a set of vocabulary ids.
+class StemSet {
+ public:
+  explicit StemSet(const Ids& ids = {}) {
+    std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
+    for (vocabulary::Id id : ids)
+      if (std::none_of(entries.begin(), entries.end(),
+                       [&](const auto& e) { return e.first == id; }))
+        entries.push_back({id, 0});
+    ids_ = IdIndex(entries);
+  }
+  bool has(const MatchToken& t) const { return ids_.find(t.stem_id) != nullptr; }
+
+ private:
+  IdIndex ids_;
 };
 
 struct Lexicon {
-  std::unordered_set<std::string> glue;
+  StemSet glue;
   PhraseSet reasons;
   PhraseSet negators_before;
   PhraseSet negators_after;
-  std::unordered_set<std::string> clause_breaks;
+  StemSet clause_breaks;
+  vocabulary::Id so = vocabulary::kNone;
   std::set<std::string> placeholders;
+  std::size_t longest_placeholder = 0;
 };
 
 const Lexicon& lexicon() {
   static const Lexicon lex = [] {
     Lexicon l;
+    Ids glue;
     // Function words only: a run of nouns and verbs ("write path, read path") is still a list.
     for (const char* w :
          {"the",     "a",      "an",      "we",     "i",      "you",     "to",     "of",
@@ -67,8 +105,9 @@ const Lexicon& lexicon() {
           "against", "around", "along",   "during", "inside", "outside", "toward", "towards",
           "upon",    "until",  "any",     "some",   "one",    "both",    "either", "not",
           "no",      "it's",   "we'll",   "we're",  "i'd"}) {
-      for (auto& s : phrase_stems(w)) l.glue.insert(s);
+      for (vocabulary::Id id : phrase_ids(w)) glue.push_back(id);
     }
+    l.glue = StemSet(glue);
     l.reasons = PhraseSet(
         {"because",         "since",        "so that",     "in order to", "at the cost of",
          "instead of",      "trade-off",    "tradeoff",    "trade off",   "therefore",
@@ -93,19 +132,30 @@ const Lexicon& lexicon() {
          "isn't required", "unnecessary", "is unnecessary", "overkill", "is overkill",
          "not necessary", "isn't necessary", "is not necessary", "not worth", "is not worth",
          "isn't worth", "is out of scope", "out of scope", "not needed here"});
+    Ids breaks;
     for (const char* w : {"but", "however", "although", "though", "and", "while", "whereas", "yet"})
-      l.clause_breaks.insert(phrase_stems(w).front());
+      breaks.push_back(phrase_ids(w).front());
+    l.clause_breaks = StemSet(breaks);
+    l.so = phrase_ids("so").front();
     l.placeholders = {
         "tbd",         "todo", "to do", "n/a",  "na",          "...",        "…",
         "-",           "--",   "tba",   "wip",  "coming soon", "fill in",    "fill in later",
         "lorem ipsum", "?",    "xxx",   "none", "placeholder", "to be done", "to be decided",
         "later"};
+    for (const auto& p : l.placeholders)
+      l.longest_placeholder = std::max(l.longest_placeholder, p.size());
     return l;
   }();
   return lex;
 }
 
 bool is_placeholder(const std::string& text) {
+  // Most blocks are far longer than any placeholder: tell them apart without copying them.
+  std::size_t end = text.size();
+  while (end > 0 && (text[end - 1] == '.' || text[end - 1] == ' ' || text[end - 1] == '!')) --end;
+  std::size_t begin = 0;
+  while (begin < end && (text[begin] == ' ' || text[begin] == '\t')) ++begin;
+  if (end - begin > lexicon().longest_placeholder) return false;
   std::string t;
   for (char c : text) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   while (!t.empty() && (t.back() == '.' || t.back() == ' ' || t.back() == '!')) t.pop_back();
@@ -156,7 +206,7 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   std::size_t lo = first >= s.first_token + 5 ? first - 5 : s.first_token;
   for (std::size_t i = first; i > lo; --i) {
     std::size_t j = i - 1;
-    if (lex.clause_breaks.count(toks[j].stem)) break;
+    if (lex.clause_breaks.has(toks[j])) break;
     if (lex.negators_before.at(toks, j, first)) return true;
     if (toks[j].clause_break_before) break;
   }
@@ -242,6 +292,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   a.placeholder.resize(doc.blocks.size(), false);
   a.tokens.resize(doc.blocks.size());
   a.lower.resize(doc.blocks.size());
+  std::vector<char> covered;  // per token of the block: inside a concept mention
   for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
     a.lower[bi] = doc.blocks[bi].text;
     for (auto& c : a.lower[bi]) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -268,7 +319,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       s.end_token = ti;
       a.sentences.push_back(s);
     }
-    std::vector<bool> covered(toks.size(), false);
+    covered.assign(toks.size(), 0);
     std::vector<ConceptIndex::Match> matches = index.scan(toks);
     for (const auto& m : matches)
       for (std::size_t k = 0; k < m.count; ++k) covered[m.first + k] = true;
@@ -281,9 +332,9 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
         if (i > s.first_token && toks[i].clause_break_before) ++s.breaks;
         if (covered[i]) continue;
         ++s.words;
-        if (lex.glue.count(toks[i].stem)) ++s.glue;
+        if (lex.glue.has(toks[i])) ++s.glue;
         // ", so ..." gives the consequence that justifies what came before.
-        if (toks[i].stem == "so" && (i == s.first_token || toks[i].clause_break_before))
+        if (toks[i].stem_id == lex.so && (i == s.first_token || toks[i].clause_break_before))
           s.reason = true;
         if (!s.reason && lex.reasons.at(toks, i, s.end_token)) s.reason = true;
       }

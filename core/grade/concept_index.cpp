@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "pack/cache.hpp"
+#include "text/token.hpp"
 
 namespace sdi::grade {
 
@@ -11,7 +12,7 @@ namespace {
 // The compiled forms of a glossary are cached (pack/cache.hpp) under its sources, since stemming
 // every form of every concept is a good part of grading one answer from a cold process.
 std::string forms_entry_key(const std::string& source_key) {
-  return pack::cache::engine_key() + "concept index\n" + source_key;
+  return pack::cache::engine_key() + "concept index 2\n" + source_key;
 }
 
 }  // namespace
@@ -40,7 +41,7 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   std::string source = glossary.source_key();
   std::string entry, key;
   if (!source.empty()) {
-    entry = pack::cache::name_for("concept-index", source);
+    entry = pack::cache::name_for("concept-index-2", source);
     key = forms_entry_key(source);
     if (auto cached = pack::cache::read(entry, key))
       cached_ = load_forms(cached->payload(), glossary_size);
@@ -52,6 +53,7 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   for (int i = glossary_size; i < size(); ++i) add_all(i, *concepts_[i]);
   for (const auto& c : extra_)
     if (glossary.find(c.id) != nullptr) add_all(by_id_[c.id], c);
+  index_forms();
 
   implied_.resize(concepts_.size());
   for (int i = 0; i < size(); ++i) {
@@ -85,55 +87,134 @@ const std::string& ConceptIndex::key_of(const MatchToken& t, Compare compare) {
 }
 
 void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare compare) {
+  std::vector<MatchToken> tokens = match_tokens(text);
+  if (tokens.empty()) return;
   Form f;
+  f.begin = static_cast<std::uint32_t>(ids_.size());
+  f.count = static_cast<std::uint32_t>(tokens.size());
+  f.spelling = static_cast<std::uint32_t>(spellings_.size());
   f.concept_idx = concept_idx;
   f.compare = compare;
-  for (const auto& t : match_tokens(text)) f.words.push_back(key_of(t, compare));
-  push_form(std::move(f));
+  for (const auto& t : tokens) {
+    if (compare == Compare::Exact) {
+      ids_.push_back(vocabulary::intern(t.lower));
+      spellings_.emplace_back(t.original);
+    } else {
+      ids_.push_back(vocabulary::intern(key_of(t, compare)));
+    }
+  }
+  forms_.push_back(f);
 }
 
-void ConceptIndex::push_form(Form f) {
-  if (f.words.empty()) return;
-  int idx = static_cast<int>(forms_.size());
-  first_[static_cast<int>(f.compare)][f.words.front()].push_back(idx);
-  forms_.push_back(std::move(f));
+void ConceptIndex::index_forms() {
+  // Forms by first word, then way of comparing, each list in the order the forms were added:
+  // one sort of packed (first word, comparison, form) keys.
+  std::vector<std::uint64_t> keys(forms_.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) {
+    const Form& f = forms_[i];
+    // Far fewer than 2^30 forms: the index fits below the comparison's two bits.
+    keys[i] = (std::uint64_t{ids_[f.begin]} << 32) |
+              (std::uint64_t{static_cast<std::uint32_t>(f.compare)} << 30) | i;
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<std::uint32_t> order(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    order[i] = static_cast<std::uint32_t>(keys[i] & ((std::uint64_t{1} << 30) - 1));
+  auto key = [&](std::uint32_t fi) {
+    const Form& f = forms_[fi];
+    return std::pair(ids_[f.begin], static_cast<int>(f.compare));
+  };
+  std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
+  firsts_.clear();
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    auto [id, compare] = key(order[i]);
+    if (entries.empty() || entries.back().first != id) {
+      entries.push_back({id, static_cast<std::uint32_t>(firsts_.size())});
+      First first;
+      first.begin = i;
+      firsts_.push_back(first);
+    }
+    // Sorted by way of comparing, so this form ends its own range and every later one.
+    for (int c = compare; c < 3; ++c) firsts_.back().end[c] = i + 1;
+    for (int c = 0; c < compare; ++c)
+      firsts_.back().end[c] = std::max(firsts_.back().end[c], firsts_.back().begin);
+  }
+  order_ = std::move(order);
+  first_ = IdIndex(entries);
 }
 
 std::string ConceptIndex::save_forms() const {
+  // Each distinct word once, and the forms as indices into that list.
+  std::vector<std::string> words;
+  std::unordered_map<std::string, std::uint32_t> index;
+  std::vector<std::uint32_t> refs;
+  refs.reserve(ids_.size());
+  for (const auto& f : forms_) {
+    for (std::uint32_t k = 0; k < f.count; ++k) {
+      std::string w = f.compare == Compare::Exact ? spellings_[f.spelling + k]
+                                                  : vocabulary::word(ids_[f.begin + k]);
+      auto [it, added] = index.emplace(w, static_cast<std::uint32_t>(words.size()));
+      if (added) words.push_back(std::move(w));
+      refs.push_back(it->second);
+    }
+  }
   pack::cache::Writer w;
+  w.strings(words);
   w.u32(static_cast<std::uint32_t>(forms_.size()));
+  std::size_t r = 0;
   for (const auto& f : forms_) {
     w.u32(static_cast<std::uint32_t>(f.concept_idx));
     w.u32(static_cast<std::uint32_t>(f.compare));
-    w.strings(f.words);
+    w.u32(f.count);
+    for (std::uint32_t k = 0; k < f.count; ++k) w.u32(refs[r++]);
   }
   return std::move(w.data());
 }
 
 bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
   pack::cache::Reader r(payload);
+  std::vector<std::string> words = r.strings();
   std::uint32_t count = r.u32();
   if (!r.ok() || count > payload.size()) return false;
-  // Read into place; on a damaged payload forms_ is emptied again, so nothing half-read is used.
-  forms_.resize(count);
+  std::vector<vocabulary::Id> word_ids = vocabulary::intern_all(words);
+  std::vector<vocabulary::Id> lower_ids(words.size(), vocabulary::kNone);
+  // Read into place; on a damaged payload everything is emptied again, so nothing half-read is
+  // used.
+  forms_.reserve(count);
   bool ok = true;
-  for (auto& f : forms_) {
+  for (std::uint32_t i = 0; i < count && ok; ++i) {
     std::uint32_t idx = r.u32();
     std::uint32_t compare = r.u32();
-    f.words = r.strings();
+    std::uint32_t n = r.u32();
     ok = r.ok() && idx < static_cast<std::uint32_t>(concept_count) &&
-         compare <= static_cast<std::uint32_t>(Compare::Exact) && !f.words.empty();
+         compare <= static_cast<std::uint32_t>(Compare::Exact) && n > 0 && n <= payload.size();
     if (!ok) break;
+    Form f;
+    f.begin = static_cast<std::uint32_t>(ids_.size());
+    f.count = n;
+    f.spelling = static_cast<std::uint32_t>(spellings_.size());
     f.concept_idx = static_cast<int>(idx);
     f.compare = static_cast<Compare>(compare);
+    for (std::uint32_t k = 0; k < n && ok; ++k) {
+      std::uint32_t wi = r.u32();
+      ok = r.ok() && wi < words.size();
+      if (!ok) break;
+      if (f.compare == Compare::Exact) {
+        if (lower_ids[wi] == vocabulary::kNone)
+          lower_ids[wi] = vocabulary::intern(text::lower_ascii(words[wi]));
+        ids_.push_back(lower_ids[wi]);
+        spellings_.push_back(words[wi]);
+      } else {
+        ids_.push_back(word_ids[wi]);
+      }
+    }
+    forms_.push_back(f);
   }
   if (!ok || !r.at_end()) {
     forms_.clear();
+    ids_.clear();
+    spellings_.clear();
     return false;
-  }
-  for (int i = 0; i < static_cast<int>(forms_.size()); ++i) {
-    const Form& f = forms_[i];
-    first_[static_cast<int>(f.compare)][f.words.front()].push_back(i);
   }
   return true;
 }
@@ -143,28 +224,55 @@ int ConceptIndex::find(const std::string& id) const {
   return it == by_id_.end() ? -1 : it->second;
 }
 
+bool ConceptIndex::matches_at(const Form& f, const std::vector<MatchToken>& tokens,
+                              std::size_t i) const {
+  const vocabulary::Id* ids = ids_.data() + f.begin;
+  switch (f.compare) {
+    case Compare::Stem:
+      for (std::uint32_t k = 1; k < f.count; ++k)
+        if (tokens[i + k].stem_id != ids[k]) return false;
+      return true;
+    case Compare::Lower:
+      for (std::uint32_t k = 1; k < f.count; ++k)
+        if (tokens[i + k].lower_id != ids[k]) return false;
+      return true;
+    case Compare::Exact:
+      for (std::uint32_t k = 0; k < f.count; ++k)
+        if (tokens[i + k].lower_id != ids[k] ||
+            tokens[i + k].original != spellings_[f.spelling + k])
+          return false;
+      return true;
+  }
+  return false;
+}
+
 std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken>& tokens) const {
   std::vector<Match> out;
   std::size_t i = 0;
   while (i < tokens.size()) {
     const Form* best = nullptr;
-    for (Compare compare : {Compare::Stem, Compare::Lower, Compare::Exact}) {
-      const auto& index = first_[static_cast<int>(compare)];
-      auto it = index.find(key_of(tokens[i], compare));
-      if (it == index.end()) continue;
-      for (int fi : it->second) {
-        const Form& f = forms_[fi];
-        if (i + f.words.size() > tokens.size()) continue;
-        if (best != nullptr && f.words.size() <= best->words.size()) continue;
-        bool ok = true;
-        for (std::size_t k = 1; k < f.words.size() && ok; ++k)
-          ok = key_of(tokens[i + k], compare) == f.words[k];
-        if (ok) best = &f;
+    auto consider = [&](const First* first, Compare compare) {
+      if (first == nullptr) return;
+      int c = static_cast<int>(compare);
+      for (std::uint32_t o = c == 0 ? first->begin : first->end[c - 1]; o < first->end[c]; ++o) {
+        const Form& f = forms_[order_[o]];
+        if (i + f.count > tokens.size()) continue;
+        if (best != nullptr && f.count <= best->count) continue;
+        if (matches_at(f, tokens, i)) best = &f;
       }
-    }
+    };
+    // The same order as the forms' comparisons: stems, then lowercase words, then spellings.
+    const MatchToken& t = tokens[i];
+    const std::uint32_t* by_stem = first_.find(t.stem_id);
+    const std::uint32_t* by_lower = t.lower_id == t.stem_id ? by_stem : first_.find(t.lower_id);
+    const First* stem_first = by_stem != nullptr ? &firsts_[*by_stem] : nullptr;
+    const First* lower_first = by_lower != nullptr ? &firsts_[*by_lower] : nullptr;
+    consider(stem_first, Compare::Stem);
+    consider(lower_first, Compare::Lower);
+    consider(lower_first, Compare::Exact);
     if (best != nullptr) {
-      out.push_back({best->concept_idx, i, best->words.size()});
-      i += best->words.size();
+      out.push_back({best->concept_idx, i, best->count});
+      i += best->count;
     } else {
       ++i;
     }

@@ -2,13 +2,16 @@
 // The glossary compiled for matching: every surface form of every concept (name, synonyms,
 // abbreviations, products; case-sensitive exact forms) indexed by its first stem.
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "grade/id_index.hpp"
 #include "grade/match_tokens.hpp"
+#include "grade/vocabulary.hpp"
 #include "pack/glossary.hpp"
 
 namespace sdi::grade {
@@ -38,24 +41,42 @@ class ConceptIndex {
   // and abbreviations on the lowercase word (a stemmer would turn "Fastly" into "fast"),
   // exact forms on the spelling as written.
   enum class Compare { Stem, Lower, Exact };
+  // A form's words are ids_[begin, begin + count): of the word itself when comparing stems or
+  // lowercase words, of its lowercase when comparing exact spellings, whose spellings are then
+  // spellings_[spelling, spelling + count).
   struct Form {
-    std::vector<std::string> words;
-    int concept_idx;
-    Compare compare;
+    std::uint32_t begin = 0;
+    std::uint32_t count = 0;
+    std::uint32_t spelling = 0;
+    int concept_idx = 0;
+    Compare compare = Compare::Stem;
+  };
+  // The forms whose first word has one id: order_[begin, end[0]) compare stems,
+  // order_[end[0], end[1]) lowercase words and order_[end[1], end[2]) spellings.
+  struct First {
+    std::uint32_t begin = 0;
+    std::uint32_t end[3] = {0, 0, 0};
   };
   void add_form(int concept_idx, const std::string& text, Compare compare);
-  void push_form(Form f);
+  // Indexes the forms by their first word, once they are all added.
+  void index_forms();
   // The forms compiled so far, for the cache, and back (false, adding nothing, when the payload
   // is not a valid list of forms of `concept_count` concepts).
   std::string save_forms() const;
   bool load_forms(std::string_view payload, int concept_count);
   static const std::string& key_of(const MatchToken& t, Compare compare);
+  // Whether `f` matches the tokens from `i` on.
+  bool matches_at(const Form& f, const std::vector<MatchToken>& tokens, std::size_t i) const;
   std::vector<const pack::Concept*> concepts_;
   std::vector<pack::Concept> extra_;
   std::unordered_map<std::string, int> by_id_;
   std::vector<Form> forms_;
-  // First word -> forms, one map per way of comparing.
-  std::unordered_map<std::string, std::vector<int>> first_[3];
+  std::vector<vocabulary::Id> ids_;
+  std::vector<std::string> spellings_;
+  // First word -> index into firsts_.
+  IdIndex first_;
+  std::vector<First> firsts_;
+  std::vector<std::uint32_t> order_;
   std::vector<std::vector<int>> implied_;
   bool cached_ = false;
 };

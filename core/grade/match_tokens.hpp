@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "grade/vocabulary.hpp"
+
 namespace sdi::grade {
 
 struct MatchToken {
@@ -14,6 +16,9 @@ struct MatchToken {
   std::string lower;          // lowercase word as written
   std::string_view original;  // as written (views into the analysed text)
   std::uint32_t offset = 0;   // byte offset in the analysed text
+  // `stem` and `lower` in the vocabulary (vocabulary::kNone when not there).
+  vocabulary::Id stem_id = vocabulary::kNone;
+  vocabulary::Id lower_id = vocabulary::kNone;
   bool clause_break_before =
       false;  // a comma, semicolon, colon or dash separates it from the previous token
 };

@@ -1,19 +1,22 @@
 #include "grade/questions.hpp"
 
 #include <algorithm>
-#include <set>
+#include <memory>
+#include <unordered_set>
 
 #include "grade/match_tokens.hpp"
 #include "grade/stem_memo.hpp"
 #include "grade/step_mapper.hpp"
+#include "grade/vocabulary.hpp"
 
 namespace sdi::grade {
 
 namespace {
 
-const std::set<std::string>& question_filler() {
-  static const std::set<std::string> words = [] {
-    std::set<std::string> s;
+// Words that carry no meaning in a question, as stem ids in the vocabulary.
+const std::unordered_set<vocabulary::Id>& question_filler() {
+  static const std::unordered_set<vocabulary::Id> words = [] {
+    std::unordered_set<vocabulary::Id> s;
     for (const char* w :
          {"how",  "many",   "much",   "what",    "which",  "who",      "whom",  "when",    "where",
           "why",  "is",     "are",    "was",     "be",     "do",       "does",  "did",     "we",
@@ -24,7 +27,7 @@ const std::set<std::string>& question_filler() {
           "us",   "me",     "system", "support", "assume", "want",     "by",    "from",    "at",
           "so",   "if",     "some",   "kind",    "type",   "sort",     "allow", "allowed", "must",
           "may"})
-      for (auto& st : phrase_stems(w)) s.insert(st);
+      for (auto& st : phrase_stems(w)) s.insert(vocabulary::intern(st));
     return s;
   }();
   return words;
@@ -36,16 +39,23 @@ bool contains_all(const std::vector<std::string>& hay, const std::vector<std::st
   return true;
 }
 
-bool in_question_section(const Analysis& a, int block) {
+// Whether a section or one it is nested in is about questions: "Clarifying questions",
+// "Questions for the interviewer"; not "Requirements clarifications", whose items are statements.
+// Decided once per section of the answer (-1 while unknown).
+bool in_question_section(const Analysis& a, int block, std::vector<signed char>& known) {
   int sec = a.doc->blocks[block].section;
-  while (sec >= 0) {
-    std::string h = normalize_heading(a.doc->sections[sec].title);
-    // "Clarifying questions", "Questions for the interviewer"; not "Requirements clarifications",
-    // whose items are statements.
-    if (h.find("question") != std::string::npos) return true;
-    sec = a.doc->sections[sec].parent;
+  if (sec < 0) return false;
+  signed char& answer = known[static_cast<std::size_t>(sec)];
+  if (answer < 0) {
+    answer = 0;
+    for (int s = sec; s >= 0; s = a.doc->sections[s].parent) {
+      if (normalize_heading(a.doc->sections[s].title).find("question") != std::string::npos) {
+        answer = 1;
+        break;
+      }
+    }
   }
-  return false;
+  return answer == 1;
 }
 
 // Calls `visit` with each phrasing of a pack question and then its text, until it returns true.
@@ -59,32 +69,62 @@ void for_each_form(const pack::Question& q, Visit visit) {
 }  // namespace
 
 std::vector<std::string> question_stems(std::string_view text) {
+  const auto& filler = question_filler();
   std::vector<std::string> out;
-  for (auto& s : phrase_stems(text))
-    if (!question_filler().count(s)) out.push_back(std::move(s));
+  for (auto& t : match_tokens(text))
+    if (t.stem_id == vocabulary::kNone || !filler.count(t.stem_id))
+      out.push_back(std::move(t.stem));
   return out;
 }
 
-int match_question(std::string_view asked, const std::vector<pack::Question>& questions) {
-  std::vector<std::string> stems = question_stems(asked);
+namespace {
+
+// The meaning words of every phrasing of every pack question, looked up once per answer.
+using QuestionForms = std::vector<std::vector<std::shared_ptr<const StemList>>>;
+
+QuestionForms question_forms(const std::vector<pack::Question>& questions) {
+  QuestionForms out(questions.size());
+  for (std::size_t qi = 0; qi < questions.size(); ++qi)
+    for_each_form(questions[qi], [&](const std::string& form) {
+      out[qi].push_back(memo_stems(question_stems, form));
+      return false;
+    });
+  return out;
+}
+
+int match_stems(const std::vector<std::string>& stems, const QuestionForms& forms) {
   if (stems.empty()) return -1;
   // A question's score is the meaning words of every phrasing it fully contains, so a question
   // matched by several phrasings ("expire", "how long") beats one matched by a single word.
   int best = -1;
   std::size_t best_score = 0;
-  for (std::size_t qi = 0; qi < questions.size(); ++qi) {
+  for (std::size_t qi = 0; qi < forms.size(); ++qi) {
     std::size_t score = 0;
-    for_each_form(questions[qi], [&](const std::string& form) {
-      auto need = memo_stems(question_stems, form);
+    for (const auto& need : forms[qi])
       if (!need->empty() && contains_all(stems, *need)) score += need->size();
-      return false;
-    });
     if (score > best_score) {
       best = static_cast<int>(qi);
       best_score = score;
     }
   }
   return best;
+}
+
+// The sentence as `Analysis::sentence_text` gives it, when that ends in '?'.
+bool ends_as_question(const Analysis& a, const Sentence& s) {
+  std::string_view text(a.doc->blocks[s.block].text);
+  text = text.substr(s.begin, s.end - s.begin);
+  std::size_t b = text.find_first_not_of(" \n\t");
+  if (b == std::string_view::npos) return false;
+  std::size_t e = text.find_last_not_of(" \n\t");
+  // Longer sentences are cut and end in "...".
+  return e - b + 1 <= 200 && text[e] == '?';
+}
+
+}  // namespace
+
+int match_question(std::string_view asked, const std::vector<pack::Question>& questions) {
+  return match_stems(question_stems(asked), question_forms(questions));
 }
 
 QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Question>& questions) {
@@ -100,35 +140,38 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
       }
     }
   }
+  std::vector<signed char> question_section(doc.sections.size(), -1);
   for (std::size_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
     const text::Block& b = doc.blocks[s.block];
     if (a.placeholder[s.block] || b.kind == text::BlockKind::Heading ||
         b.kind == text::BlockKind::Code)
       continue;
-    std::string text = a.sentence_text(static_cast<int>(si));
-    bool question = !text.empty() && text.back() == '?';
-    if (!question && b.kind == text::BlockKind::ListItem && in_question_section(a, s.block))
+    bool question = ends_as_question(a, s);
+    if (!question && b.kind == text::BlockKind::ListItem &&
+        in_question_section(a, s.block, question_section))
       question = true;
     if (!question) continue;
-    f.asked.push_back({text, a.sentence_line(static_cast<int>(si)), -1});
+    f.asked.push_back(
+        {a.sentence_text(static_cast<int>(si)), a.sentence_line(static_cast<int>(si)), -1});
   }
   f.covered_by.assign(questions.size(), -1);
+  if (f.asked.empty()) return f;
+  const QuestionForms forms = question_forms(questions);
   for (std::size_t i = 0; i < f.asked.size(); ++i) {
-    int m = match_question(f.asked[i].text, questions);
+    std::vector<std::string> stems = question_stems(f.asked[i].text);
+    int m = match_stems(stems, forms);
     f.asked[i].matched = m;
     if (m >= 0 && f.covered_by[m] < 0) f.covered_by[m] = static_cast<int>(i);
     // A compound question ("how many users, and what is the read:write ratio?") also covers
     // every other question one of whose phrasings of two or more meaning words it contains.
-    std::vector<std::string> stems = question_stems(f.asked[i].text);
     for (std::size_t qi = 0; qi < questions.size(); ++qi) {
       if (static_cast<int>(qi) == m || f.covered_by[qi] >= 0) continue;
-      for_each_form(questions[qi], [&](const std::string& form) {
-        auto need = memo_stems(question_stems, form);
-        if (need->size() < 2 || !contains_all(stems, *need)) return false;
+      for (const auto& need : forms[qi]) {
+        if (need->size() < 2 || !contains_all(stems, *need)) continue;
         f.covered_by[qi] = static_cast<int>(i);
-        return true;
-      });
+        break;
+      }
     }
   }
   return f;

@@ -64,23 +64,6 @@ bool word_match(const std::string& a, const std::string& b) {
   return a == b || text::fuzzy_word_equal(a, b);
 }
 
-// Dice overlap of content words, typo tolerant.
-double overlap(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() || b.empty()) return 0;
-  std::vector<bool> used(b.size(), false);
-  int common = 0;
-  for (const auto& w : a) {
-    for (std::size_t j = 0; j < b.size(); ++j) {
-      if (!used[j] && word_match(w, b[j])) {
-        used[j] = true;
-        ++common;
-        break;
-      }
-    }
-  }
-  return 2.0 * common / static_cast<double>(a.size() + b.size());
-}
-
 }  // namespace
 
 std::string normalize_heading(std::string_view heading) {
@@ -134,7 +117,11 @@ StepMatcher::StepMatcher(const pack::Template& t) {
       Candidate c;
       c.step = static_cast<int>(si);
       c.norm = normalize_heading(alias);
-      c.stems = content_stems(c.norm);
+      for (const auto& stem : content_stems(c.norm)) {
+        auto known = std::find(stems_.begin(), stems_.end(), stem);
+        c.stem_ids.push_back(static_cast<int>(known - stems_.begin()));
+        if (known == stems_.end()) stems_.push_back(stem);
+      }
       c.multiword = c.norm.find(' ') != std::string::npos;
       candidates_.push_back(std::move(c));
     };
@@ -154,17 +141,44 @@ StepMatch StepMatcher::match(std::string_view heading) const {
   return m;
 }
 
+const std::vector<char>& StepMatcher::word_matches(const std::string& word) const {
+  auto known = word_matches_.find(word);
+  if (known != word_matches_.end()) return known->second;
+  std::vector<char> matches(stems_.size());
+  for (std::size_t k = 0; k < stems_.size(); ++k) matches[k] = word_match(word, stems_[k]) ? 1 : 0;
+  // Headings vary far more than their words; the memo stays small however many are read.
+  if (word_matches_.size() >= 4096) word_matches_.clear();
+  return word_matches_.emplace(word, std::move(matches)).first->second;
+}
+
+double StepMatcher::overlap(const std::vector<std::vector<char>>& words, const Candidate& c) {
+  if (words.empty() || c.stem_ids.empty()) return 0;
+  std::vector<bool> used(c.stem_ids.size(), false);
+  int common = 0;
+  for (const auto& matches : words) {
+    for (std::size_t j = 0; j < c.stem_ids.size(); ++j) {
+      if (!used[j] && matches[static_cast<std::size_t>(c.stem_ids[j])]) {
+        used[j] = true;
+        ++common;
+        break;
+      }
+    }
+  }
+  return 2.0 * common / static_cast<double>(words.size() + c.stem_ids.size());
+}
+
 StepMatch StepMatcher::compute(std::string_view heading) const {
   std::string norm = normalize_heading(heading);
   StepMatch best;
   if (norm.empty()) return best;
-  std::vector<std::string> words = content_stems(norm);
+  std::vector<std::vector<char>> words;
+  for (const auto& w : content_stems(norm)) words.push_back(word_matches(w));
   for (const Candidate& c : candidates_) {
     double score;
     if (c.norm == norm) {
       score = 1.0;
     } else {
-      score = overlap(words, c.stems);
+      score = overlap(words, c);
       // A heading that contains a whole multi-word alias ("High level design and APIs").
       if (c.multiword && norm.find(c.norm) != std::string::npos) score = std::max(score, 0.8);
     }

@@ -39,13 +39,21 @@ class StepMatcher {
  private:
   struct Candidate {
     int step = -1;
-    std::string norm;                // the alias, title or id as normalize_heading gives it
-    std::vector<std::string> stems;  // its content stems
+    std::string norm;           // the alias, title or id as normalize_heading gives it
+    std::vector<int> stem_ids;  // its content stems, as indices into stems_
     bool multiword = false;
   };
   StepMatch compute(std::string_view heading) const;
+  // Per word of stems_: whether `word` is it or a typo of it, remembered per word.
+  const std::vector<char>& word_matches(const std::string& word) const;
+  // Dice overlap of a heading's content words (given as their word_matches) with a candidate's,
+  // typo tolerant.
+  static double overlap(const std::vector<std::vector<char>>& words, const Candidate& c);
 
   std::vector<Candidate> candidates_;
+  std::vector<std::string> stems_;  // every candidate's content stems, once each
+  mutable std::unordered_map<std::string, std::vector<char>, text::StringHash, std::equal_to<>>
+      word_matches_;
   mutable std::unordered_map<std::string, StepMatch, text::StringHash, std::equal_to<>> seen_;
 };
 

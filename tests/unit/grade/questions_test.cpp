@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include "support.hpp"
+
 namespace {
 std::vector<sdi::pack::Question> sample_questions() {
   std::vector<sdi::pack::Question> qs(3);
@@ -26,4 +28,36 @@ TEST_CASE("candidate questions match the pack's by their meaning words") {
   CHECK(sdi::grade::match_question("How many reads per write do we expect?", qs) == 1);
   CHECK(sdi::grade::match_question("Can tweets include videos?", qs) == 2);
   CHECK(sdi::grade::match_question("What colour is the logo?", qs) == -1);
+}
+
+TEST_CASE("asked questions: sentences ending in '?' and items under a questions heading") {
+  auto qs = sample_questions();
+  sdi::test::Analysed a(
+      "# Clarifying questions\n\n"
+      "- Read write ratio\n"
+      "- How many users?\n\n"
+      "# Design\n\n"
+      "We shard by user. Can tweets include videos? Reads go to replicas.\n\n"
+      "- Photos are stored in S3\n");
+  auto f = sdi::grade::find_questions(a.analysis, qs);
+  REQUIRE(f.asked.size() == 3);
+  CHECK(f.asked[0].text == "Read write ratio");
+  CHECK(f.asked[0].matched == 1);
+  CHECK(f.asked[1].text == "How many users?");
+  CHECK(f.asked[1].matched == 0);
+  CHECK(f.asked[2].text == "Can tweets include videos?");
+  CHECK(f.asked[2].line == 8);
+  CHECK(f.asked[2].matched == 2);
+  CHECK(f.covered_by == std::vector<int>{1, 0, 2});
+}
+
+TEST_CASE("asked questions: a sentence cut short for display is not one") {
+  std::string long_question = "Will";
+  while (long_question.size() < 220) long_question += " the users upload large videos";
+  long_question += "?";
+  sdi::test::Analysed a("# Design\n\n" + long_question + "\n");
+  auto f = sdi::grade::find_questions(a.analysis, sample_questions());
+  CHECK(f.asked.empty());
+  sdi::test::Analysed short_one("# Design\n\nWill the users upload large videos?\n");
+  CHECK(sdi::grade::find_questions(short_one.analysis, sample_questions()).asked.size() == 1);
 }

@@ -56,3 +56,20 @@ TEST_CASE("sub-sections inherit their parent's step") {
   CHECK(t.steps[a.analysis.section_step[1]].id == "high_level");
   CHECK(t.steps[a.analysis.section_step[3]].id == "deep_dive");
 }
+
+TEST_CASE("one step matcher gives every heading the step a fresh one gives it") {
+  const auto& t = *sdi::test::library().find_template("classic");
+  sdi::grade::StepMatcher shared(t);
+  const char* headings[] = {"Requirments",       "High Level Desing",  "Requirements",
+                            "Data Modle",        "Deep dive: caching", "Capacity estimtes",
+                            "Random thoughts",   "High level design",  "Requirments",
+                            "API desing & data", "Clarifying Questons"};
+  for (int round = 0; round < 2; ++round) {
+    for (const char* h : headings) {
+      auto fresh = match_heading(h, t);
+      auto reused = shared.match(h);
+      CHECK_MESSAGE(reused.step == fresh.step, h);
+      CHECK_MESSAGE(reused.score == fresh.score, h);
+    }
+  }
+}
