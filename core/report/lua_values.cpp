@@ -157,10 +157,16 @@ void append_string(std::string& out, const char* s, std::size_t len) {
   out += '"';
 }
 
-void newline(std::string& out, int indent, int depth) {
-  if (indent <= 0) return;
+struct Layout {
+  int indent = 0;
+  std::string_view prefix;  // after every line break, before the indentation
+};
+
+void newline(std::string& out, const Layout& layout, int depth) {
+  if (layout.indent <= 0) return;
   out += '\n';
-  out.append(static_cast<std::size_t>(indent * depth), ' ');
+  out += layout.prefix;
+  out.append(static_cast<std::size_t>(layout.indent * depth), ' ');
 }
 
 bool is_array(lua_State* L, int idx, lua_Integer& n) {
@@ -181,7 +187,7 @@ bool is_array(lua_State* L, int idx, lua_Integer& n) {
   return count == n;
 }
 
-void encode(lua_State* L, int idx, int indent, int depth, std::string& out) {
+void encode(lua_State* L, int idx, const Layout& layout, int depth, std::string& out) {
   idx = lua_absindex(L, idx);
   if (depth > 64) luaL_error(L, "sdi.json: value nested too deeply (a cycle?)");
   switch (lua_type(L, idx)) {
@@ -221,12 +227,12 @@ void encode(lua_State* L, int idx, int indent, int depth, std::string& out) {
         out += '[';
         for (lua_Integer i = 1; i <= n; ++i) {
           if (i > 1) out += ',';
-          newline(out, indent, depth + 1);
+          newline(out, layout, depth + 1);
           lua_rawgeti(L, idx, i);
-          encode(L, -1, indent, depth + 1, out);
+          encode(L, -1, layout, depth + 1, out);
           lua_pop(L, 1);
         }
-        newline(out, indent, depth);
+        newline(out, layout, depth);
         out += ']';
         return;
       }
@@ -258,18 +264,18 @@ void encode(lua_State* L, int idx, int indent, int depth, std::string& out) {
       out += '{';
       for (std::size_t i = 0; i < keys.size(); ++i) {
         if (i > 0) out += ',';
-        newline(out, indent, depth + 1);
+        newline(out, layout, depth + 1);
         append_string(out, keys[i].data(), keys[i].size());
-        out += indent > 0 ? ": " : ":";
+        out += layout.indent > 0 ? ": " : ":";
         lua_pushlstring(L, keys[i].data(), keys[i].size());
         if (lua_rawget(L, idx) == LUA_TNIL) {
           lua_pop(L, 1);
           lua_rawgeti(L, idx, std::stoll(std::string(keys[i])));
         }
-        encode(L, -1, indent, depth + 1, out);
+        encode(L, -1, layout, depth + 1, out);
         lua_pop(L, 1);
       }
-      newline(out, indent, depth);
+      newline(out, layout, depth);
       out += '}';
       return;
     }
@@ -351,17 +357,23 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
-std::string encode_json(lua_State* L, int index, int indent) {
+std::string encode_json(lua_State* L, int index, int indent, std::string_view prefix) {
   std::string out;
-  encode(L, index, indent, 0, out);
+  encode(L, index, Layout{indent, prefix}, 0, out);
   return out;
 }
 
 int lua_json(lua_State* L) {
   luaL_checkany(L, 1);
   int indent = static_cast<int>(luaL_optinteger(L, 2, 0));
-  std::string out = encode_json(L, 1, indent);
+  std::size_t prefix_len = 0;
+  const char* prefix = luaL_optlstring(L, 3, "", &prefix_len);
+  // One buffer per thread, reused: reports encode a result at a time, tens of kilobytes each.
+  thread_local std::string out;
+  out.clear();
+  encode(L, 1, Layout{indent, std::string_view(prefix, prefix_len)}, 0, out);
   lua_pushlstring(L, out.data(), out.size());
+  if (out.capacity() > (std::size_t{1} << 22)) std::string().swap(out);
   return 1;
 }
 

@@ -139,7 +139,9 @@ return {
     return nil
   end,
 
-  result = function(r)
+  -- Runs on the worker that graded the answer; its text is written as is.
+  render = function(r, run)
+    use_color = run.color
     return render(r)
   end,
 
