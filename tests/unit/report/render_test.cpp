@@ -156,3 +156,23 @@ assert(json({}, 2, "  ") == "{}")
               "json_prefix");
   CHECK(true);
 }
+
+TEST_CASE("sdi.json writes object keys sorted at every depth, number keys spelled out") {
+  sdi::lua::Sandbox sandbox;
+  lua_State* L = sandbox.state();
+  lua_pushcfunction(L, sdi::report::lua_json);
+  lua_setglobal(L, "json");
+  sandbox.load(R"lua(
+return json({ zeta = { y = 1, x = { b = true, a = "s" } }, alpha = 2.5, [3] = "three", mid = {} })
+)lua",
+               "json_keys");
+  sandbox.call(0, 1);
+  CHECK(std::string(lua_tostring(L, -1)) ==
+        R"({"3":"three","alpha":2.5,"mid":{},"zeta":{"x":{"a":"s","b":true},"y":1}})");
+  lua_pop(L, 1);
+  sandbox.load("return json({ a = { b = { c = 1 } } }, 1, '>')", "json_nested");
+  sandbox.call(0, 1);
+  CHECK(std::string(lua_tostring(L, -1)) ==
+        "{\n> \"a\": {\n>  \"b\": {\n>   \"c\": 1\n>  }\n> }\n>}");
+  lua_pop(L, 1);
+}
