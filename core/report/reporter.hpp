@@ -41,8 +41,9 @@ struct Rendered {
   std::vector<std::pair<Key, Value>> fields;
 };
 
-// A grading worker's own instance of a reporter with a `render` hook.
 class Reporter;
+
+// A grading worker's own instance of a reporter with a `render` hook.
 class Renderer {
  public:
   // Throws std::runtime_error naming the file and line on a broken plugin.
@@ -65,7 +66,8 @@ class Reporter {
   void start();
   // Formats one result: with a `render` hook, renders it here, then hands it to add(Rendered).
   void add(const grade::GradeResult& r);
-  // Hands a result a Renderer of the same plugin rendered to the `result` hook.
+  // Hands what a Renderer of the same plugin made of a result to the `result` hook (or writes
+  // it, without one).
   void add(const Rendered& rendered);
   void finish(const Summary& s);
   const std::string& description() const { return description_; }
