@@ -4,7 +4,9 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -50,12 +52,20 @@ int cmd_grade(Context& ctx, const GradeArgs& args) {
                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Progress progress(inputs.files.size(), isatty(2) != 0 && std::getenv("CI") == nullptr);
   outputs.start();
-  grade_in_order(lib, inputs.files, options, jobs, [&](std::size_t, const grade::GradeResult& r) {
+  // Reporters with a `render` hook format each result on the worker that graded it.
+  std::function<WorkerStep()> make_step;
+  if (outputs.renders())
+    make_step = [&outputs]() -> WorkerStep {
+      std::shared_ptr<report::WorkerRenderers> renderers = outputs.worker_renderers();
+      return [renderers](Graded& g) { g.rendering = renderers->render(g.result); };
+    };
+  grade_in_order(lib, inputs.files, options, jobs, make_step, [&](std::size_t, Graded& g) {
+    const grade::GradeResult& r = g.result;
     progress.clear();
     for (const auto& e : r.errors) error(e);
     failed = failed || !r.errors.empty() || !r.graded;
     summary.add(r);
-    outputs.add(r);
+    outputs.add(r, g.rendering);
     progress.step();
   });
   progress.clear();

@@ -10,10 +10,17 @@ namespace sdi::cli {
 
 void grade_in_order(const pack::Library& library, const std::vector<std::string>& files,
                     const grade::GradeOptions& options, int jobs,
-                    const std::function<void(std::size_t, const grade::GradeResult&)>& emit) {
+                    const std::function<WorkerStep()>& make_step,
+                    const std::function<void(std::size_t, Graded&)>& emit) {
   if (jobs <= 1 || files.size() <= 1) {
     grade::Session session(library);
-    for (std::size_t i = 0; i < files.size(); ++i) emit(i, session.grade_file(files[i], options));
+    WorkerStep step = make_step ? make_step() : WorkerStep();
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      Graded g;
+      g.result = session.grade_file(files[i], options);
+      if (step) step(g);
+      emit(i, g);
+    }
     return;
   }
   // Workers may run ahead of the reporter by a bounded window, so memory stays flat however many
@@ -21,43 +28,62 @@ void grade_in_order(const pack::Library& library, const std::vector<std::string>
   const std::size_t window = static_cast<std::size_t>(jobs) * 8;
   std::mutex mutex;
   std::condition_variable ready_cv, room_cv;
-  std::map<std::size_t, grade::GradeResult> ready;
+  std::map<std::size_t, Graded> ready;
   std::size_t emitted = 0;
+  bool stop = false;
   std::atomic<std::size_t> next{0};
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
     workers.emplace_back([&] {
       grade::Session session(library);
+      WorkerStep step = make_step ? make_step() : WorkerStep();
       while (true) {
         std::size_t i = next.fetch_add(1);
         if (i >= files.size()) return;
         {
           std::unique_lock lock(mutex);
-          room_cv.wait(lock, [&] { return i < emitted + window; });
+          room_cv.wait(lock, [&] { return stop || i < emitted + window; });
+          if (stop) return;
         }
-        grade::GradeResult r = session.grade_file(files[i], options);
+        Graded g;
+        g.result = session.grade_file(files[i], options);
+        if (step) step(g);
         std::lock_guard lock(mutex);
-        ready.emplace(i, std::move(r));
+        ready.emplace(i, std::move(g));
         ready_cv.notify_one();
       }
     });
   }
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    grade::GradeResult r;
-    {
-      std::unique_lock lock(mutex);
-      ready_cv.wait(lock, [&] { return ready.count(i) > 0; });
-      r = std::move(ready[i]);
-      ready.erase(i);
-    }
-    emit(i, r);
+  auto stop_workers = [&] {
     {
       std::lock_guard lock(mutex);
-      emitted = i + 1;
+      stop = true;
     }
     room_cv.notify_all();
+    for (auto& t : workers) t.join();
+  };
+  try {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      Graded g;
+      {
+        std::unique_lock lock(mutex);
+        ready_cv.wait(lock, [&] { return ready.count(i) > 0; });
+        auto it = ready.find(i);
+        g = std::move(it->second);
+        ready.erase(it);
+      }
+      emit(i, g);
+      {
+        std::lock_guard lock(mutex);
+        emitted = i + 1;
+      }
+      room_cv.notify_all();
+    }
+  } catch (...) {
+    stop_workers();
+    throw;
   }
-  for (auto& t : workers) t.join();
+  stop_workers();
 }
 
 }  // namespace sdi::cli

@@ -1,6 +1,8 @@
 #pragma once
 // Grades files on N workers, each with its own sandboxes and compiled packs, and hands the
 // results back in input order whatever the scheduling, so reports are byte-identical for any N.
+// Each worker may also run a step of its own on its results (rendering them for the reporters),
+// so that work scales with the workers too.
 
 #include <functional>
 #include <string>
@@ -8,11 +10,23 @@
 
 #include "grade/session.hpp"
 #include "pack/library.hpp"
+#include "report/outputs.hpp"
 
 namespace sdi::cli {
 
+struct Graded {
+  grade::GradeResult result;
+  report::Rendering rendering;
+};
+
+// What a worker does with each result after grading it, on its own thread.
+using WorkerStep = std::function<void(Graded&)>;
+
+// `make_step` is called once on each worker's thread (empty: no step). `emit` runs on the calling
+// thread, in input order. An exception from `emit` stops the workers and propagates.
 void grade_in_order(const pack::Library& library, const std::vector<std::string>& files,
                     const grade::GradeOptions& options, int jobs,
-                    const std::function<void(std::size_t index, const grade::GradeResult&)>& emit);
+                    const std::function<WorkerStep()>& make_step,
+                    const std::function<void(std::size_t index, Graded&)>& emit);
 
 }  // namespace sdi::cli

@@ -4,6 +4,7 @@
 #include <lauxlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <vector>
@@ -157,10 +158,16 @@ void append_string(std::string& out, const char* s, std::size_t len) {
   out += '"';
 }
 
-void newline(std::string& out, int indent, int depth) {
-  if (indent <= 0) return;
+struct Layout {
+  int indent = 0;
+  std::string_view prefix;  // after every line break, before the indentation
+};
+
+void newline(std::string& out, const Layout& layout, int depth) {
+  if (layout.indent <= 0) return;
   out += '\n';
-  out.append(static_cast<std::size_t>(indent * depth), ' ');
+  out += layout.prefix;
+  out.append(static_cast<std::size_t>(layout.indent * depth), ' ');
 }
 
 bool is_array(lua_State* L, int idx, lua_Integer& n) {
@@ -181,9 +188,11 @@ bool is_array(lua_State* L, int idx, lua_Integer& n) {
   return count == n;
 }
 
-void encode(lua_State* L, int idx, int indent, int depth, std::string& out) {
+constexpr int kMaxDepth = 64;
+
+void encode(lua_State* L, int idx, const Layout& layout, int depth, std::string& out) {
   idx = lua_absindex(L, idx);
-  if (depth > 64) luaL_error(L, "sdi.json: value nested too deeply (a cycle?)");
+  if (depth > kMaxDepth) luaL_error(L, "sdi.json: value nested too deeply (a cycle?)");
   switch (lua_type(L, idx)) {
     case LUA_TNIL:
       out += "null";
@@ -221,55 +230,63 @@ void encode(lua_State* L, int idx, int indent, int depth, std::string& out) {
         out += '[';
         for (lua_Integer i = 1; i <= n; ++i) {
           if (i > 1) out += ',';
-          newline(out, indent, depth + 1);
+          newline(out, layout, depth + 1);
           lua_rawgeti(L, idx, i);
-          encode(L, -1, indent, depth + 1, out);
+          encode(L, -1, layout, depth + 1, out);
           lua_pop(L, 1);
         }
-        newline(out, indent, depth);
+        newline(out, layout, depth);
         out += ']';
         return;
       }
-      // String keys are viewed in place (the table keeps them alive); number keys are written
-      // out, kept in `spelled`.
-      std::vector<std::string_view> keys;
+      // Each value stays on the stack in the order next() gives it, so writing it needs no
+      // lookup by key. String keys are viewed in place (the table keeps them alive); number keys
+      // are written out, kept in `spelled`.
+      struct Entry {
+        std::string_view key;
+        int slot;
+      };
+      // One list of entries per depth (deeper values raise above), reused across calls: no
+      // allocation per object.
+      thread_local std::array<std::vector<Entry>, kMaxDepth + 1> pool;
+      std::vector<Entry>& entries = pool[static_cast<std::size_t>(depth)];
+      entries.clear();
       std::deque<std::string> spelled;
+      const int base = lua_gettop(L) + 1;
       lua_pushnil(L);
       while (lua_next(L, idx) != 0) {
-        lua_pop(L, 1);
+        luaL_checkstack(L, 2, "sdi.json: table too large");
+        lua_insert(L, -2);  // the value below the key
+        const int slot = lua_gettop(L) - 1;
         if (lua_type(L, -1) == LUA_TSTRING) {
           std::size_t size = 0;
           const char* key = lua_tolstring(L, -1, &size);
-          keys.emplace_back(key, size);
+          entries.push_back({std::string_view(key, size), slot});
         } else if (lua_type(L, -1) == LUA_TNUMBER) {
           lua_pushvalue(L, -1);
           spelled.emplace_back(lua_tostring(L, -1));
-          keys.emplace_back(spelled.back());
+          entries.push_back({spelled.back(), slot});
           lua_pop(L, 1);
         } else {
           luaL_error(L, "sdi.json: table keys must be strings or numbers");
         }
       }
-      std::sort(keys.begin(), keys.end());
-      if (keys.empty()) {
+      if (entries.empty()) {
         out += "{}";
         return;
       }
+      std::sort(entries.begin(), entries.end(),
+                [](const Entry& a, const Entry& b) { return a.key < b.key; });
       out += '{';
-      for (std::size_t i = 0; i < keys.size(); ++i) {
+      for (std::size_t i = 0; i < entries.size(); ++i) {
         if (i > 0) out += ',';
-        newline(out, indent, depth + 1);
-        append_string(out, keys[i].data(), keys[i].size());
-        out += indent > 0 ? ": " : ":";
-        lua_pushlstring(L, keys[i].data(), keys[i].size());
-        if (lua_rawget(L, idx) == LUA_TNIL) {
-          lua_pop(L, 1);
-          lua_rawgeti(L, idx, std::stoll(std::string(keys[i])));
-        }
-        encode(L, -1, indent, depth + 1, out);
-        lua_pop(L, 1);
+        newline(out, layout, depth + 1);
+        append_string(out, entries[i].key.data(), entries[i].key.size());
+        out += layout.indent > 0 ? ": " : ":";
+        encode(L, entries[i].slot, layout, depth + 1, out);
       }
-      newline(out, indent, depth);
+      lua_settop(L, base - 1);
+      newline(out, layout, depth);
       out += '}';
       return;
     }
@@ -351,17 +368,23 @@ std::string json_quote(std::string_view text) {
   return out;
 }
 
-std::string encode_json(lua_State* L, int index, int indent) {
+std::string encode_json(lua_State* L, int index, int indent, std::string_view prefix) {
   std::string out;
-  encode(L, index, indent, 0, out);
+  encode(L, index, Layout{indent, prefix}, 0, out);
   return out;
 }
 
 int lua_json(lua_State* L) {
   luaL_checkany(L, 1);
   int indent = static_cast<int>(luaL_optinteger(L, 2, 0));
-  std::string out = encode_json(L, 1, indent);
+  std::size_t prefix_len = 0;
+  const char* prefix = luaL_optlstring(L, 3, "", &prefix_len);
+  // One buffer per thread, reused: reports encode a result at a time, tens of kilobytes each.
+  thread_local std::string out;
+  out.clear();
+  encode(L, 1, Layout{indent, std::string_view(prefix, prefix_len)}, 0, out);
   lua_pushlstring(L, out.data(), out.size());
+  if (out.capacity() > (std::size_t{1} << 22)) std::string().swap(out);
   return 1;
 }
 

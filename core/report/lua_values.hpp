@@ -18,13 +18,14 @@ void push_array(lua_State* L, int size_hint);
 
 // Encodes the value at `index` as JSON: objects with sorted keys, integers without a fraction,
 // marked or 1..n tables as arrays. `indent` 0 gives one line. Raises a Lua error on cycles or
-// values JSON cannot hold.
-std::string encode_json(lua_State* L, int index, int indent);
+// values JSON cannot hold. `prefix` goes after every line break (before the indentation), to
+// nest the text in an enclosing document.
+std::string encode_json(lua_State* L, int index, int indent, std::string_view prefix = {});
 
 // A JSON string literal for `text` (quotes, escapes; invalid UTF-8 becomes U+FFFD).
 std::string json_quote(std::string_view text);
 
-// A lua_CFunction: sdi.json(value [, indent]).
+// A lua_CFunction: sdi.json(value [, indent [, prefix]]).
 int lua_json(lua_State* L);
 
 }  // namespace sdi::report

@@ -54,6 +54,8 @@ Outputs::Outputs(const pack::Library& library, const std::vector<FormatSpec>& sp
       sink = [raw](std::string_view s) { raw->file->write(s); };
     }
     out->reporter = std::make_unique<Reporter>(path, ri, sink);
+    out->plugin = path;
+    out->info = ri;
     outputs_.push_back(std::move(out));
   }
 }
@@ -64,6 +66,66 @@ void Outputs::start() {
 
 void Outputs::add(const grade::GradeResult& r) {
   for (auto& o : outputs_) o->reporter->add(r);
+}
+
+void Outputs::add(const grade::GradeResult& r, Rendering& rendering) {
+  for (std::size_t i = 0; i < outputs_.size(); ++i) {
+    // The outputs before the one that failed get the result, as when rendering here.
+    if (rendering.error && i == rendering.failed_at) std::rethrow_exception(rendering.error);
+    auto& o = outputs_[i];
+    if (i < rendering.outputs.size() && rendering.outputs[i])
+      o->reporter->add(*rendering.outputs[i]);
+    else
+      o->reporter->add(r);
+  }
+}
+
+bool Outputs::renders() const {
+  for (const auto& o : outputs_)
+    if (o->reporter->renders()) return true;
+  return false;
+}
+
+std::unique_ptr<WorkerRenderers> Outputs::worker_renderers() const {
+  std::vector<std::filesystem::path> plugins;
+  std::vector<RunInfo> infos;
+  std::vector<bool> renders;
+  for (const auto& o : outputs_) {
+    plugins.push_back(o->plugin);
+    infos.push_back(o->info);
+    renders.push_back(o->reporter->renders());
+  }
+  return std::make_unique<WorkerRenderers>(plugins, infos, renders);
+}
+
+WorkerRenderers::WorkerRenderers(const std::vector<std::filesystem::path>& plugins,
+                                 const std::vector<RunInfo>& infos,
+                                 const std::vector<bool>& renders) {
+  for (std::size_t i = 0; i < plugins.size(); ++i) {
+    std::unique_ptr<Renderer> r;
+    // A plugin that fails to load here loaded on the main thread; the main thread then renders.
+    if (renders[i]) try {
+        r = std::make_unique<Renderer>(plugins[i], infos[i]);
+      } catch (const std::exception&) {
+      }
+    renderers_.push_back(std::move(r));
+  }
+}
+
+Rendering WorkerRenderers::render(const grade::GradeResult& r) {
+  Rendering out;
+  out.outputs.resize(renderers_.size());
+  for (std::size_t i = 0; i < renderers_.size(); ++i) {
+    if (!renderers_[i]) continue;
+    try {
+      out.outputs[i] = renderers_[i]->render(r);
+    } catch (...) {
+      out.error = std::current_exception();
+      out.failed_at = i;
+      break;
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> Outputs::finish(const Summary& s) {

@@ -3,7 +3,10 @@
 // results arrive; reports to files are collected and written atomically (temp file + rename),
 // so an interrupted run leaves the previous file or a complete new one.
 
+#include <exception>
+#include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +26,26 @@ struct FormatSpec {
 // Parses "json" or "junit:out/report.xml". Throws std::invalid_argument with a usable message.
 FormatSpec parse_format_spec(const std::string& spec);
 
+// What one worker rendered of one result for every output (nullopt where the reporter has no
+// `render` hook), or the error rendering output `failed_at` raised.
+struct Rendering {
+  std::vector<std::optional<Rendered>> outputs;
+  std::exception_ptr error;
+  std::size_t failed_at = 0;
+};
+
+// A grading worker's renderers: one per output whose reporter has a `render` hook.
+class WorkerRenderers {
+ public:
+  WorkerRenderers(const std::vector<std::filesystem::path>& plugins,
+                  const std::vector<RunInfo>& infos, const std::vector<bool>& renders);
+  // Never throws: an error is kept in the Rendering for the main thread to raise in order.
+  Rendering render(const grade::GradeResult& r);
+
+ private:
+  std::vector<std::unique_ptr<Renderer>> renderers_;
+};
+
 class Outputs {
  public:
   // Throws std::runtime_error when a format has no reporter plugin or a plugin is broken.
@@ -31,6 +54,12 @@ class Outputs {
 
   void start();
   void add(const grade::GradeResult& r);
+  // Adds a result some worker already rendered with worker_renderers(); raises its error.
+  void add(const grade::GradeResult& r, Rendering& rendering);
+  // True when some reporter renders on the workers.
+  bool renders() const;
+  // Makes a worker's own renderers; call it on that worker's thread.
+  std::unique_ptr<WorkerRenderers> worker_renderers() const;
   // Writes the file reports; returns problems writing them (empty when all went well).
   std::vector<std::string> finish(const Summary& s);
 
@@ -39,6 +68,8 @@ class Outputs {
     FormatSpec spec;
     std::unique_ptr<AtomicFile> file;  // for reports to a file
     std::unique_ptr<Reporter> reporter;
+    std::filesystem::path plugin;
+    RunInfo info;
   };
   std::vector<std::unique_ptr<Output>> outputs_;
 };

@@ -41,6 +41,98 @@ int push_summary_cfn(lua_State* L) {
   return 1;
 }
 
+[[noreturn]] void bad_rendered(const std::string& display, const char* what) {
+  throw std::runtime_error(fmt::format(
+      "reporter {}: render returned {}; it may return nil, a string, or a table of string and "
+      "number keys with string, number and boolean values",
+      display, what));
+}
+
+Rendered::Value take_value(const std::string& display, lua_State* L, int idx) {
+  switch (lua_type(L, idx)) {
+    case LUA_TSTRING: {
+      std::size_t len = 0;
+      const char* s = lua_tolstring(L, idx, &len);
+      return std::string(s, len);
+    }
+    case LUA_TNUMBER:
+      if (lua_isinteger(L, idx)) return lua_tointeger(L, idx);
+      return lua_tonumber(L, idx);
+    case LUA_TBOOLEAN:
+      return lua_toboolean(L, idx) != 0;
+    default:
+      bad_rendered(display, fmt::format("a table holding a {}", luaL_typename(L, idx)).c_str());
+  }
+}
+
+// Copies what render left at `idx` out of the sandbox.
+Rendered take_rendered(const std::string& display, lua_State* L, int idx) {
+  Rendered out;
+  switch (lua_type(L, idx)) {
+    case LUA_TNIL:
+      return out;
+    case LUA_TSTRING: {
+      std::size_t len = 0;
+      const char* s = lua_tolstring(L, idx, &len);
+      out.kind = Rendered::Kind::Text;
+      out.text.assign(s, len);
+      return out;
+    }
+    case LUA_TTABLE:
+      break;
+    default:
+      bad_rendered(display, fmt::format("a {}", luaL_typename(L, idx)).c_str());
+  }
+  out.kind = Rendered::Kind::Table;
+  // next() has no fixed order; the fields are a table again on the other side, so order only
+  // matters if the hook iterates it, and then pairs() there has its fixed order.
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    Rendered::Key key;
+    if (lua_type(L, -2) == LUA_TSTRING) {
+      std::size_t len = 0;
+      const char* k = lua_tolstring(L, -2, &len);
+      key = std::string(k, len);
+    } else if (lua_isinteger(L, -2)) {
+      key = lua_tointeger(L, -2);
+    } else {
+      bad_rendered(display, fmt::format("a table with a {} key", luaL_typename(L, -2)).c_str());
+    }
+    out.fields.emplace_back(std::move(key), take_value(display, L, -1));
+    lua_pop(L, 1);
+  }
+  return out;
+}
+
+int push_rendered_cfn(lua_State* L) {
+  const Rendered& r = *static_cast<const Rendered*>(lua_touserdata(L, 1));
+  if (r.kind == Rendered::Kind::Nil) {
+    lua_pushnil(L);
+    return 1;
+  }
+  if (r.kind == Rendered::Kind::Text) {
+    lua_pushlstring(L, r.text.data(), r.text.size());
+    return 1;
+  }
+  lua_createtable(L, 0, static_cast<int>(r.fields.size()));
+  for (const auto& [key, value] : r.fields) {
+    if (const auto* k = std::get_if<std::string>(&key))
+      lua_pushlstring(L, k->data(), k->size());
+    else
+      lua_pushinteger(L, std::get<lua_Integer>(key));
+    if (const auto* v = std::get_if<std::string>(&value))
+      lua_pushlstring(L, v->data(), v->size());
+    else if (const auto* i = std::get_if<lua_Integer>(&value))
+      lua_pushinteger(L, *i);
+    else if (const auto* n = std::get_if<lua_Number>(&value))
+      lua_pushnumber(L, *n);
+    else
+      lua_pushboolean(L, std::get<bool>(value) ? 1 : 0);
+    lua_rawset(L, -3);
+  }
+  return 1;
+}
+
 }  // namespace
 
 Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
@@ -74,6 +166,12 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
   lua_pop(L, 1);
   lua_getfield(L, -1, "prologue");
   prologue_ = lua_toboolean(L, -1) != 0;
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "render");
+  renders_ = lua_isfunction(L, -1);
+  lua_pop(L, 1);
+  lua_getfield(L, -1, "result");
+  has_result_ = lua_isfunction(L, -1);
   lua_pop(L, 1);
   module_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_createtable(L, 0, 4);
@@ -112,17 +210,52 @@ void Reporter::call_hook(const char* name, int nargs, int nresults) {
   }
 }
 
+// Pushes a table built by `push` from `data` (in protected mode: it may hit the memory limit).
+void Reporter::push_built(lua_CFunction push, const void* data) {
+  lua_State* L = sandbox_->state();
+  lua_pushcfunction(L, push);
+  lua_pushlightuserdata(L, const_cast<void*>(data));
+  try {
+    sandbox_->call(1, 1);
+  } catch (const lua::Error& e) {
+    throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
+  }
+}
+
+Rendered Reporter::render(const grade::GradeResult& r) {
+  lua_State* L = sandbox_->state();
+  const int first = lua_gettop(L) + 1;
+  push_built(push_result_cfn, &r);
+  call_hook("render", 1, 1);
+  Rendered out = take_rendered(display_, L, first);
+  lua_settop(L, first - 1);
+  return out;
+}
+
+Renderer::Renderer(const std::filesystem::path& plugin, const RunInfo& info)
+    : reporter_(std::make_unique<Reporter>(plugin, info, [](std::string_view) {})) {}
+
+Renderer::~Renderer() = default;
+
+Rendered Renderer::render(const grade::GradeResult& r) {
+  return reporter_->render(r);
+}
+
 void Reporter::write_value(int idx, Spool* spool) {
   lua_State* L = sandbox_->state();
   if (lua_type(L, idx) != LUA_TSTRING) return;
   std::size_t len = 0;
   const char* s = lua_tolstring(L, idx, &len);
+  write_text(std::string_view(s, len), spool);
+}
+
+void Reporter::write_text(std::string_view text, Spool* spool) {
   if (spool == nullptr) {
-    sink_(std::string_view(s, len));
+    sink_(text);
     return;
   }
   if (!spool->file) spool->file.reset(std::tmpfile());
-  if (!spool->file || std::fwrite(s, 1, len, spool->file.get()) != len)
+  if (!spool->file || std::fwrite(text.data(), 1, text.size(), spool->file.get()) != text.size())
     throw std::runtime_error(fmt::format(
         "reporter {}: cannot keep the report in a temporary file; check the space in $TMPDIR",
         display_));
@@ -149,13 +282,27 @@ void Reporter::start() {
 void Reporter::add(const grade::GradeResult& r) {
   lua_State* L = sandbox_->state();
   const int first = lua_gettop(L) + 1;
-  lua_pushcfunction(L, push_result_cfn);
-  lua_pushlightuserdata(L, const_cast<grade::GradeResult*>(&r));
-  try {
-    sandbox_->call(1, 1);
-  } catch (const lua::Error& e) {
-    throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
+  if (renders_) {
+    // As on a worker: copied out and back, so the `result` hook gets the same either way.
+    add(render(r));
+    return;
   }
+  push_built(push_result_cfn, &r);
+  call_hook("result", 1, 2);
+  write_value(first, prologue_ ? &body_ : nullptr);
+  write_value(first + 1, &appendix_);
+  lua_settop(L, first - 1);
+}
+
+void Reporter::add(const Rendered& rendered) {
+  lua_State* L = sandbox_->state();
+  if (!has_result_) {
+    if (rendered.kind == Rendered::Kind::Text)
+      write_text(rendered.text, prologue_ ? &body_ : nullptr);
+    return;
+  }
+  const int first = lua_gettop(L) + 1;
+  push_built(push_rendered_cfn, &rendered);
   call_hook("result", 1, 2);
   write_value(first, prologue_ ? &body_ : nullptr);
   write_value(first + 1, &appendix_);
@@ -168,13 +315,7 @@ void Reporter::add(const grade::GradeResult& r) {
 void Reporter::finish(const Summary& s) {
   lua_State* L = sandbox_->state();
   const int first = lua_gettop(L) + 1;
-  lua_pushcfunction(L, push_summary_cfn);
-  lua_pushlightuserdata(L, const_cast<Summary*>(&s));
-  try {
-    sandbox_->call(1, 1);
-  } catch (const lua::Error& e) {
-    throw std::runtime_error(fmt::format("reporter {}: {}", display_, e.what()));
-  }
+  push_built(push_summary_cfn, &s);
   call_hook("finish", 1, 1);
   const int out = first;
   if (lua_istable(L, out)) {

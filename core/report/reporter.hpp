@@ -2,12 +2,20 @@
 // Runs one reporter plugin (plugins/reporters/NAME.lua) over a stream of results. A reporter is a
 // Lua file returning { description, start(run), result(r, run), finish(summary, run) }, each
 // returning text to append (or nil). It runs in its own sandbox.
+//
+// A reporter may also have `render(r, run)`: a pure function of one result that each grading
+// worker runs in its own instance of the reporter (a Renderer), so formatting scales with the
+// workers. What it returns (a Rendered value) reaches `result(rendered, run)` on the main thread
+// in input order, where separators and counters live; without a `result` hook a rendered string
+// is written as is.
 
 #include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "grade/result.hpp"
 #include "lua/sandbox.hpp"
@@ -22,6 +30,33 @@ struct RunInfo {
   std::string shard;    // "K/N" when this run grades one shard of the inputs
 };
 
+// What a `render` hook returns, copied out of the worker's sandbox: nil, a string, or a table of
+// string and number keys with string, number and boolean values (one level).
+struct Rendered {
+  using Key = std::variant<std::string, lua_Integer>;
+  using Value = std::variant<std::string, lua_Integer, lua_Number, bool>;
+  enum class Kind { Nil, Text, Table };
+  Kind kind = Kind::Nil;
+  std::string text;
+  std::vector<std::pair<Key, Value>> fields;
+};
+
+class Reporter;
+
+// A grading worker's own instance of a reporter with a `render` hook.
+class Renderer {
+ public:
+  // Throws std::runtime_error naming the file and line on a broken plugin.
+  Renderer(const std::filesystem::path& plugin, const RunInfo& info);
+  ~Renderer();
+  // Runs render(r, run); throws std::runtime_error naming the reporter when it fails or returns
+  // something a Rendered cannot hold.
+  Rendered render(const grade::GradeResult& r);
+
+ private:
+  std::unique_ptr<Reporter> reporter_;
+};
+
 class Reporter {
  public:
   // Loads the plugin; throws std::runtime_error naming the file and line on a broken plugin.
@@ -29,19 +64,29 @@ class Reporter {
            std::function<void(std::string_view)> sink);
 
   void start();
+  // Formats one result: with a `render` hook, renders it here, then hands it to add(Rendered).
   void add(const grade::GradeResult& r);
+  // Hands what a Renderer of the same plugin made of a result to the `result` hook (or writes
+  // it, without one).
+  void add(const Rendered& rendered);
   void finish(const Summary& s);
   const std::string& description() const { return description_; }
+  bool renders() const { return renders_; }
 
  private:
+  friend class Renderer;
+  // Runs the `render` hook on `r` and copies out what it returns.
+  Rendered render(const grade::GradeResult& r);
   // Calls a hook, leaving `nresults` results on the stack (nil for a missing hook).
   void call_hook(const char* name, int nargs, int nresults);
+  void push_built(lua_CFunction push, const void* data);
   // A temporary file that keeps report text until finish.
   struct Spool {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
   };
   // Writes the string at stack index `idx` (if it is one) to the output, or to `spool`.
   void write_value(int idx, Spool* spool);
+  void write_text(std::string_view text, Spool* spool);
   void write_spool(Spool& spool);
 
   std::unique_ptr<lua::Sandbox> sandbox_;
@@ -50,6 +95,8 @@ class Reporter {
   // the head that goes before it (a root element with totals). The appendices results return
   // wait until after finish's text. Either way memory stays flat.
   bool prologue_ = false;
+  bool renders_ = false;     // has a `render` hook
+  bool has_result_ = false;  // has a `result` hook
   Spool body_, appendix_;
   std::string display_;
   std::string description_;

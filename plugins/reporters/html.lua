@@ -96,10 +96,10 @@ local function level_badge(level)
   return string.format('<span class="level level-%s">%s</span>', h(level), h(level))
 end
 
-local function section(i, r, run)
+-- The answer's section after its opening lines (which hold its number, known on the main thread).
+local function section(r, run)
   local out = {}
   local function add(s) out[#out + 1] = s end
-  add(string.format('<section class="answer" id="answer-%d">\n<h2>%d. %s</h2>\n', i, i, h(r.file)))
   if not r.graded then
     add('<p class="meta">' .. level_badge("error") .. " not graded</p>\n<ul class=\"errors\">\n")
     for _, e in ipairs(r.errors) do add("<li>" .. h(e) .. "</li>\n") end
@@ -154,25 +154,35 @@ return {
     })
   end,
 
-  result = function(r, run)
+  -- Runs on the worker that graded the answer: everything but the answer's number.
+  render = function(r, run)
+    local file = h(r.file)
+    local row
+    if not r.graded then
+      row = string.format('</a></td><td></td><td></td><td class="num">–</td><td class="lvl">%s</td><td>not graded</td></tr>\n',
+        level_badge("error"))
+    else
+      local w = R.weakest(r)
+      local level = level_badge(r.level)
+      if #r.errors > 0 then
+        level = level .. ' <span class="below">errors</span>'
+      elseif R.below_bar(r, run) then
+        level = level .. ' <span class="below">below ' .. num(run.min_score) .. "</span>"
+      end
+      row = string.format('</a></td><td>%s</td><td>%s</td><td class="num">%s</td><td class="lvl">%s</td><td>%s</td></tr>\n',
+        h(r.problem), h(r.template), num(r.score), level,
+        w and string.format("%s (%d%%)", h(w.title), w.score) or "")
+    end
+    return { file = file, row = row, detail = section(r, run) }
+  end,
+
+  result = function(x)
     count = count + 1
     -- The answer's own section comes after the table: the engine keeps it until then.
-    local detail = section(count, r, run)
-    local link = string.format('<a href="#answer-%d">%s</a>', count, h(r.file))
-    if not r.graded then
-      return string.format('<tr class="answer"><td class="num">%d</td><td class="file">%s</td><td></td><td></td><td class="num">–</td><td class="lvl">%s</td><td>not graded</td></tr>\n',
-        count, link, level_badge("error")), detail
-    end
-    local w = R.weakest(r)
-    local level = level_badge(r.level)
-    if #r.errors > 0 then
-      level = level .. ' <span class="below">errors</span>'
-    elseif R.below_bar(r, run) then
-      level = level .. ' <span class="below">below ' .. num(run.min_score) .. "</span>"
-    end
-    return string.format('<tr class="answer"><td class="num">%d</td><td class="file">%s</td><td>%s</td><td>%s</td><td class="num">%s</td><td class="lvl">%s</td><td>%s</td></tr>\n',
-      count, link, h(r.problem), h(r.template), num(r.score), level,
-      w and string.format("%s (%d%%)", h(w.title), w.score) or ""), detail
+    return string.format('<tr class="answer"><td class="num">%d</td><td class="file"><a href="#answer-%d">%s',
+        count, count, x.file) .. x.row,
+      string.format('<section class="answer" id="answer-%d">\n<h2>%d. %s</h2>\n', count, count, x.file)
+        .. x.detail
   end,
 
   finish = function(s)

@@ -13,15 +13,19 @@ return {
     return '{\n  "schema": "sdi.grade.v1",\n  "engine": ' .. sdi.json(run.version) .. shard .. ',\n  "results": ['
   end,
 
-  result = function(r)
-    local body = sdi.json(r, 2):gsub("\n", "\n    ")
+  -- Runs on the worker that graded the answer; the separator is the main thread's business.
+  render = function(r)
+    return sdi.json(r, 2, "    ")
+  end,
+
+  result = function(body)
     local sep = first and "\n    " or ",\n    "
     first = false
     return sep .. body
   end,
 
   finish = function(summary)
-    local body = sdi.json(summary, 2):gsub("\n", "\n  ")
+    local body = sdi.json(summary, 2, "  ")
     return (first and "]" or "\n  ]") .. ',\n  "summary": ' .. body .. "\n}\n"
   end,
 }

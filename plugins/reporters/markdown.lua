@@ -30,10 +30,10 @@ local function weakest_text(r)
   return string.format("%s (%d%%)", md(w.title), w.score)
 end
 
-local function section(i, r, run)
+-- The answer's section after its heading (which holds its number, known on the main thread).
+local function section(r, run)
   local out = {}
   local function add(s) out[#out + 1] = s end
-  add(string.format("\n## %d. %s\n\n", i, md(r.file)))
   if not r.graded then
     add("**Not graded.**\n\n")
     for _, e in ipairs(r.errors) do add("- " .. md(e) .. "\n") end
@@ -96,20 +96,27 @@ return {
       .. "|---:|---|---|---|---:|---|---|\n"
   end,
 
-  result = function(r, run)
-    count = count + 1
-    -- The answer's own section comes after the table: the engine keeps it until then.
-    local detail = section(count, r, run)
+  -- Runs on the worker that graded the answer: everything but the answer's number.
+  render = function(r, run)
+    local file = md(r.file)
+    local cells, below
     if not r.graded then
-      return row({ tostring(count), md(r.file), md(r.problem), md(r.template), "–", "not graded", "" }), detail
+      cells = { file, md(r.problem), md(r.template), "–", "not graded", "" }
+    else
+      local level = md(r.level)
+      below = R.below_bar(r, run)
+      if below then level = level .. " ❗" end
+      cells = { file, md(r.problem), md(r.template), num(r.score), level, weakest_text(r) }
     end
-    local level = md(r.level)
-    if R.below_bar(r, run) then
-      level = level .. " ❗"
-      flagged = true
-    end
-    return row({ tostring(count), md(r.file), md(r.problem), md(r.template), num(r.score), level, weakest_text(r) }),
-      detail
+    return { row = table.concat(cells, " | ") .. " |\n", file = file, detail = section(r, run),
+      below = below or false }
+  end,
+
+  result = function(x)
+    count = count + 1
+    if x.below then flagged = true end
+    -- The answer's own section comes after the table: the engine keeps it until then.
+    return "| " .. count .. " | " .. x.row, string.format("\n## %d. %s\n\n", count, x.file) .. x.detail
   end,
 
   finish = function(s)

@@ -28,8 +28,8 @@ local function description(text)
   return (esc.line(text):gsub("\\", "\\\\"):gsub("#", "\\#"))
 end
 
+-- The test point after its number (known on the main thread), and whether it is "not ok".
 local function render(r, run)
-  count = count + 1
   local bad = R.below_bar(r, run)
   local out = {}
   local function y(line) out[#out + 1] = "  " .. line end
@@ -40,7 +40,7 @@ local function render(r, run)
   else
     what = r.file .. " (not graded)"
   end
-  out[#out + 1] = string.format("%s %d - %s", bad and "not ok" or "ok", count, description(what))
+  out[#out + 1] = " - " .. description(what)
 
   y("---")
   if bad then
@@ -86,7 +86,7 @@ local function render(r, run)
     end
   end
   y("...")
-  return table.concat(out, "\n") .. "\n"
+  return { bad = bad and true or false, text = table.concat(out, "\n") .. "\n" }
 end
 
 return {
@@ -97,8 +97,12 @@ return {
     return "TAP version 14\n"
   end,
 
-  result = function(r, run)
-    return render(r, run)
+  -- Runs on the worker that graded the answer; the main thread numbers the points.
+  render = render,
+
+  result = function(x)
+    count = count + 1
+    return (x.bad and "not ok " or "ok ") .. count .. x.text
   end,
 
   finish = function()

@@ -35,17 +35,29 @@ local function shorten(text, limit)
   return text:sub(1, cut) .. "..."
 end
 
+-- Fills lines greedily with whole words (a longer word gets a line of its own). Cuts at the last
+-- space that fits rather than visiting word by word: feedback is most of a report.
 local function wrap(text, indent, width)
-  local lines, line = {}, ""
-  for word in text:gmatch("%S+") do
-    if #line > 0 and #line + 1 + #word > width then
-      lines[#lines + 1] = line
-      line = word
+  -- Most text is already single-spaced: gsub only when it is not.
+  if text:find("  ", 1, true) or text:find("[^ %S]") then text = text:gsub("%s+", " ") end
+  if text:byte(1) == 32 then text = text:sub(2) end
+  if text:byte(-1) == 32 then text = text:sub(1, -2) end
+  local n = #text
+  if n <= width then return indent .. text end
+  local lines, pos = {}, 1
+  while n - pos + 1 > width do
+    local after = text:sub(pos, pos + width):match(".* ()")
+    if after then
+      lines[#lines + 1] = text:sub(pos, pos + after - 3)
+      pos = pos + after - 1
     else
-      line = (#line > 0) and (line .. " " .. word) or word
+      local e = text:find(" ", pos, true)
+      if not e then break end
+      lines[#lines + 1] = text:sub(pos, e - 1)
+      pos = e + 1
     end
   end
-  if #line > 0 then lines[#lines + 1] = line end
+  lines[#lines + 1] = text:sub(pos)
   return indent .. table.concat(lines, "\n" .. indent)
 end
 
@@ -139,7 +151,9 @@ return {
     return nil
   end,
 
-  result = function(r)
+  -- Runs on the worker that graded the answer; its text is written as is.
+  render = function(r, run)
+    use_color = run.color
     return render(r)
   end,
 

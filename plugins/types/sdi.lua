@@ -220,8 +220,9 @@ function sdi.q(text, expect) end
 ---Available to reporters only.
 ---@param value any
 ---@param indent? integer Spaces per level; 0 or absent gives one line.
+---@param prefix? string Written after every line break, before the indentation: nests the text in an enclosing document (`sdi.json(r, 2, "    ")`).
 ---@return string
-function sdi.json(value, indent) end
+function sdi.json(value, indent, prefix) end
 
 ---------------------------------------------------------------------------------------------------
 -- Quantities
@@ -378,9 +379,14 @@ function Answer.estimate(id) end
 ---@class sdi.Reporter
 ---@field description? string One line shown in `--help` and format listings.
 ---@field start? fun(run: sdi.Run): string? Called once before any result.
----@field result? fun(r: sdi.Result, run: sdi.Run): string?, string? Called for each graded answer, in input order. A second string is an appendix (the answer's detail section), kept in a temporary file and written after finish's text.
+---@field render? fun(r: sdi.Result, run: sdi.Run): sdi.Rendered Formats one answer on the worker that graded it, in that worker's own instance of the reporter: it must not depend on other results (no counters, no separators). What it returns goes to `result` instead of the result, or, without `result`, a string is written as is.
+---@field result? fun(r: sdi.Result|sdi.Rendered, run: sdi.Run): string?, string? Called for each graded answer, in input order, with the result, or what `render` returned when the reporter has `render`. A second string is an appendix (the answer's detail section), kept in a temporary file and written after finish's text.
 ---@field finish? fun(summary: sdi.Summary, run: sdi.Run): string|sdi.ReportEnd|nil Called once after the last result: the text that follows the results, or a table placing a head and a tail too.
 ---@field prologue? boolean When true, what start and result return is kept aside (in a temporary file, so memory stays flat) so that finish's `head` can go before it: for formats whose first lines hold totals (JUnit's root element).
+
+---What a reporter's `render` returns: the answer's text, or a flat table (string or integer
+---keys; string, number or boolean values), e.g. the text and counts to add up in `result`.
+---@alias sdi.Rendered string|table<string|integer, string|number|boolean>|nil
 
 ---How a report ends, when finish returns a table. The report is: head (only with `prologue`),
 ---what start and result returned, text, the results' appendices, tail.

@@ -17,6 +17,14 @@ for fmt in json text; do
   cmp -s "one.$fmt" "two.$fmt" && cmp -s "one.$fmt" "seven.$fmt" || fail "--jobs changes the $fmt report"
 done
 
+# Reporters that render on the workers number and total the answers on the main thread.
+for fmt in junit tap markdown html github; do
+  "$SDI" grade answers --format "$fmt" --min-score 60 --jobs 1 >"one.$fmt" 2>/dev/null
+  "$SDI" grade answers --format "$fmt" --min-score 60 --jobs 3 >"three.$fmt" 2>/dev/null
+  checks=$((checks + 1))
+  cmp -s "one.$fmt" "three.$fmt" || fail "--jobs changes the $fmt report"
+done
+
 for k in 1 2 3; do "$SDI" grade answers --shard "$k/3" --format "json:shard$k.json" >/dev/null; done
 run report merge shard2.json shard3.json shard1.json --format json
 expect_rc 0 "report merge"

@@ -678,6 +678,31 @@ run grade "${PROLOGUE_IN[@]}" --pack-path prologue --format counted
 expect_rc 2 "head without prologue"
 expect_err "needs \`prologue = true\`"
 
+# A reporter that renders on the workers: render sees one answer and the run, result gets what it
+# returned in input order whatever --jobs is; an error in render stops the run naming the reporter.
+cat >prologue/reporters/rendered.lua <<'LUA'
+local n = 0
+return {
+  description = "test: rendered on the workers",
+  render = function(r, run)
+    if r.problem == "twitter" and run.min_score > 0 then error("no twitter here") end
+    return { text = r.problem, ok = r.graded }
+  end,
+  result = function(x) n = n + 1; return n .. " " .. x.text .. " " .. tostring(x.ok) .. "\n" end,
+}
+LUA
+want=$'1 url-shortener true\n2 twitter true\n3 url-shortener true'
+for jobs in 1 2 3; do
+  run grade "${PROLOGUE_IN[@]}" --pack-path prologue --format rendered --jobs "$jobs"
+  expect_rc 0 "rendering reporter, --jobs $jobs"
+  checks=$((checks + 1))
+  [ "$OUT" = "$want" ] || fail "rendering reporter, --jobs $jobs: got '$OUT'"
+  run grade "${PROLOGUE_IN[@]}" --pack-path prologue --format rendered --jobs "$jobs" --min-score 1
+  expect_rc 2 "render error, --jobs $jobs"
+  expect_err "reporter prologue/reporters/rendered.lua"
+  expect_err "no twitter here"
+done
+
 # A reporter's help line shows in the format listing of an unknown format.
 run grade "${CLEAN[@]}" --format nosuch
 expect_rc 2 "unknown format"

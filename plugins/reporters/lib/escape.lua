@@ -32,8 +32,13 @@ local function valid_utf8(s)
   return table.concat(out)
 end
 
+-- Printable ASCII, tab, LF and CR: text made only of these is already clean.
+local UNUSUAL = "[^\9\10\13\32-\126]"
+
 function M.clean(v)
-  local s = valid_utf8(str(v))
+  local s = str(v)
+  if not s:find(UNUSUAL) then return s end
+  s = valid_utf8(s)
   s = s:gsub("[\0-\8\11\12\14-\31\127]", REPLACEMENT)
   if s:find("[\194\239]") then
     s = s:gsub("\194[\128-\159]", REPLACEMENT):gsub("\239\191[\190\191]", REPLACEMENT)
@@ -43,7 +48,12 @@ end
 
 -- One line: runs of whitespace (newlines included) become one space, ends trimmed.
 function M.line(v)
-  return (M.clean(v):gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+  local s = M.clean(v)
+  -- Most text is already single-spaced: gsub only when it is not.
+  if s:find("  ", 1, true) or s:find("[^ %S]") then s = s:gsub("%s+", " ") end
+  if s:byte(1) == 32 then s = s:sub(2) end
+  if s:byte(-1) == 32 then s = s:sub(1, -2) end
+  return s
 end
 
 -- Cuts to at most `limit` bytes at a character boundary, adding "..." when it cuts.
@@ -68,13 +78,17 @@ local attr_entities = {
 -- XML 1.0 character data (element content): markup characters escaped, CR kept as a reference
 -- so parsers do not fold it into LF.
 function M.xml(v)
-  return (M.clean(v):gsub("[&<>\"'\r]", xml_entities))
+  local s = M.clean(v)
+  if not s:find("[&<>\"'\r]") then return s end
+  return (s:gsub("[&<>\"'\r]", xml_entities))
 end
 
 -- An XML attribute value (inside double quotes): as `xml`, plus LF and tab as references, which
 -- attribute-value normalisation would otherwise turn into spaces.
 function M.xml_attr(v)
-  return (M.clean(v):gsub("[&<>\"'\r\n\t]", attr_entities))
+  local s = M.clean(v)
+  if not s:find("[&<>\"'\r\n\t]") then return s end
+  return (s:gsub("[&<>\"'\r\n\t]", attr_entities))
 end
 
 local html_entities = {
