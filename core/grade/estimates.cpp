@@ -133,12 +133,19 @@ std::optional<q::Quantity> accept(const q::Mention& m, const Expectation& e) {
 // True when the figure is one the candidate sets aside ("instead of 500 KB/s, ...").
 bool rejected(std::string_view text, std::size_t offset) {
   std::size_t from = offset > 40 ? offset - 40 : 0;
-  std::string before(text.substr(from, offset - from));
-  for (auto& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::size_t cut = before.find_last_of(",;:");
-  if (cut != std::string::npos) before = before.substr(cut + 1);
-  for (const char* cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
-    if (before.find(cue) != std::string::npos) return true;
+  char buf[40];
+  std::size_t n = 0;
+  for (std::size_t k = from; k < offset; ++k) {
+    char c = text[k];
+    if (c == ',' || c == ';' || c == ':') {
+      n = 0;  // only the clause the figure is in
+      continue;
+    }
+    buf[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::string_view before(buf, n);
+  for (std::string_view cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
+    if (before.find(cue) != std::string_view::npos) return true;
   return false;
 }
 
@@ -146,7 +153,9 @@ bool rejected(std::string_view text, std::size_t offset) {
 // chain ("250M x 100 bytes per entry = 25 GB" states 100 bytes per entry too), flagged in
 // `factors` so they serve as assumptions only.
 std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& factors) {
-  std::vector<q::Mention> out = q::scan(text);
+  q::ScanOptions options;
+  options.readings = false;  // figures are matched by value, never shown as read
+  std::vector<q::Mention> out = q::scan(text, options);
   std::size_t n = out.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (!out[i].is_expression) continue;
@@ -165,7 +174,7 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
     }
     std::size_t base = out[i].offset + text.substr(out[i].offset).find(out[i].raw);
     if (base < out[i].offset) base = out[i].offset;
-    for (q::Mention part : q::scan(inner)) {
+    for (q::Mention part : q::scan(inner, options)) {
       if (part.is_expression) continue;
       part.offset += base;
       part.is_result = false;
@@ -195,8 +204,9 @@ bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
 // nearest figure, then the most specific name.
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
-    const std::vector<std::vector<bool>>& factors, const NameIndex& index, std::size_t owners,
-    const std::vector<Expectation>& expect, bool prefer_results, int estimation_step) {
+    const std::vector<std::vector<bool>>& factors, const std::vector<std::vector<bool>>& set_aside,
+    const NameIndex& index, std::size_t owners, const std::vector<Expectation>& expect,
+    bool prefer_results, int estimation_step) {
   std::vector<Candidate> candidates;
   // Each block's sentences, which the analysis lists block by block.
   std::vector<std::pair<std::size_t, std::size_t>> block_sentences(a.tokens.size(), {0, 0});
@@ -285,7 +295,7 @@ std::vector<std::optional<StatedValue>> find_stated(
           // An assumption is a plain figure the candidate chose, not a computed one.
           if (!prefer_results && (m.is_expression || m.is_result)) continue;
           if (prefer_results && m.is_expression && !m.is_result) continue;
-          if (rejected(text, m.offset)) continue;
+          if (set_aside[bi][mi]) continue;
           if (factors[bi][mi] && prefer_results) continue;  // an estimate is a result, not a factor
           std::optional<q::Quantity> v = accept(m, e);
           if (!v) continue;
@@ -420,10 +430,12 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
 
   std::vector<std::vector<q::Mention>> mentions(a.doc->blocks.size());
   std::vector<std::vector<bool>> factors(a.doc->blocks.size());
+  std::vector<std::vector<bool>> set_aside(a.doc->blocks.size());
   for (std::size_t bi = 0; bi < a.doc->blocks.size(); ++bi) {
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
     mentions[bi] = mentions_of(b.text, factors[bi]);
+    for (const q::Mention& m : mentions[bi]) set_aside[bi].push_back(rejected(b.text, m.offset));
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
@@ -433,8 +445,8 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     for (std::size_t si = 0; si < a.section_step.size(); ++si)
       if (a.section_step[si] == step) estimation_step = step;
   }
-  f.assumptions = find_stated(a, mentions, factors, d.assumption_names, assumptions.size(),
-                              d.assumption_expect, false, estimation_step);
+  f.assumptions = find_stated(a, mentions, factors, set_aside, d.assumption_names,
+                              assumptions.size(), d.assumption_expect, false, estimation_step);
 
   // Plausibility of what the candidate assumed.
   std::vector<bool> plausible(assumptions.size(), true);
@@ -465,7 +477,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   };
 
   const auto& expected_default = d.expected_default;
-  f.figures = find_stated(a, mentions, factors, d.estimate_names, estimates.size(),
+  f.figures = find_stated(a, mentions, factors, set_aside, d.estimate_names, estimates.size(),
                           d.estimate_expect, true, estimation_step);
 
   for (std::size_t i = 0; i < estimates.size(); ++i) {

@@ -1,7 +1,9 @@
 #include "quantity/scan.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <string_view>
 #include <unordered_set>
 
@@ -102,7 +104,7 @@ class Scanner {
       : src_(text),
         opt_(options),
         toks_(detail::lex(text, true)),
-        parser_(text, toks_, lenient_config()) {
+        parser_(text, toks_, lenient_config(options)) {
     math_dollar_.assign(toks_.size(), false);
     mark_math_dollars();
   }
@@ -198,7 +200,7 @@ class Scanner {
       m.raw = std::string(src_.substr(m.offset, m.length));
       m.quantity = node->q;
       if (start > line_first && (tok(start - 1).kind == Tok::Approx)) m.quantity.approx = true;
-      m.reading = detail::join_reading(node->echo, parser_.notes());
+      if (opt_.readings) m.reading = detail::join_reading(node->echo, parser_.notes());
       m.noun = node->noun;
       m.is_expression = node->operators > 0;
       m.is_result = marker && prev >= 0;
@@ -216,9 +218,10 @@ class Scanner {
   }
 
  private:
-  static detail::ParseConfig lenient_config() {
+  static detail::ParseConfig lenient_config(const ScanOptions& options) {
     detail::ParseConfig c;
     c.lenient = true;
+    c.echo = options.readings;
     return c;
   }
 
@@ -492,7 +495,53 @@ class Scanner {
 
 }  // namespace
 
+namespace {
+
+bool lower_at(std::string_view text, std::size_t i, std::string_view word) {
+  if (text.size() - i < word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    char c = text[i + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// Every mention the scanner finds starts at a digit, at a LaTeX command ("\frac") or at "a"
+// before a big scale word ("a million"); most prose has none of these, and skipping it saves
+// lexing it. Loose on purpose: any byte that might start one sends the text to the scanner.
+bool may_hold_quantity(std::string_view text) {
+  // 1: a digit or a backslash; 2: the first letter of a big scale word.
+  static constexpr auto kind = [] {
+    std::array<std::uint8_t, 256> k{};
+    for (int c = '0'; c <= '9'; ++c) k[c] = 1;
+    k['\\'] = 1;
+    for (char c : {'m', 'M', 'b', 'B', 't', 'T'}) k[static_cast<unsigned char>(c)] = 2;
+    return k;
+  }();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::uint8_t k = kind[static_cast<unsigned char>(text[i])];
+    if (k == 0) continue;
+    if (k == 1) return true;
+    switch (text[i] | 0x20) {
+      case 'm':  // million, mil, mill, mln
+        if (lower_at(text, i, "mil") || lower_at(text, i, "mln")) return true;
+        break;
+      case 'b':  // billion, bil, bill, bln
+        if (lower_at(text, i, "bil") || lower_at(text, i, "bln")) return true;
+        break;
+      default:  // thousand, trillion, tril
+        if (lower_at(text, i, "thousand") || lower_at(text, i, "tril")) return true;
+        break;
+    }
+  }
+  return false;
+}
+
 std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
+  if (!may_hold_quantity(text)) return {};
   return Scanner(text, options).run();
 }
 
