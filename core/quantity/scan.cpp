@@ -106,6 +106,7 @@ class Scanner {
         toks_(detail::lex(text, true)),
         parser_(text, toks_, lenient_config(options)) {
     math_dollar_.assign(toks_.size(), false);
+    word_class_.assign(toks_.size(), 0);
     mark_math_dollars();
   }
 
@@ -469,20 +470,47 @@ class Scanner {
     for (std::size_t k = n; k > line_first && seen < 12; --k, ++seen) {
       const Token& t = toks_[k - 1];
       if (t.kind != Tok::Word) continue;
-      std::string_view w = text(t);
-      std::string l = detail::lower(w);
-      if (bytes_context_word(w)) return {Expect::Bytes, "'" + l + "' before it speaks of bytes"};
-      if (count_context_word(w)) return {Expect::Count, "'" + l + "' before it speaks of a count"};
-      if (nearest && !detail::is_stopword(w)) {
+      std::uint8_t c = word_class(k - 1);
+      if (c & kBytesWord) return {Expect::Bytes, reason(t, "' before it speaks of bytes")};
+      if (c & kCountWord) return {Expect::Count, reason(t, "' before it speaks of a count")};
+      if (nearest && !(c & kStopword)) {
         nearest = false;
-        if (detail::is_known_noun(w)) {
-          if (l == "dau" || l == "mau" || l == "wau" || detail::noun_tag(l) != l)
-            return {Expect::Count, "'" + l + "' before it speaks of a count"};
-          return {Expect::Bytes, "'" + l + "' before it names the size of one"};
-        }
+        if (c & kNounOfCount) return {Expect::Count, reason(t, "' before it speaks of a count")};
+        if (c & kNounOfSize) return {Expect::Bytes, reason(t, "' before it names the size of one")};
       }
     }
     return {opt_.expect, ""};
+  }
+
+  std::string reason(const Token& t, std::string_view why) const {
+    if (!opt_.readings) return {};
+    return "'" + detail::lower(text(t)) + std::string(why);
+  }
+
+  // What context_expect needs to know of a word, worked out once per token: the candidates of a
+  // line look back over the same words.
+  enum : std::uint8_t {
+    kClassified = 1,
+    kBytesWord = 2,
+    kCountWord = 4,
+    kStopword = 8,
+    kNounOfCount = 16,  // a known noun counted ("users", "DAU")
+    kNounOfSize = 32,   // a known noun whose figure is a size ("tweet" in "each tweet is 300B")
+  };
+  std::uint8_t word_class(std::size_t i) const {
+    std::uint8_t& c = word_class_[i];
+    if (c & kClassified) return c;
+    std::string_view w = text(toks_[i]);
+    c = kClassified;
+    if (bytes_context_word(w)) c |= kBytesWord;
+    if (count_context_word(w)) c |= kCountWord;
+    if (detail::is_stopword(w)) c |= kStopword;
+    if (!(c & (kBytesWord | kCountWord | kStopword)) && detail::is_known_noun(w)) {
+      std::string l = detail::lower(w);
+      bool counted = l == "dau" || l == "mau" || l == "wau" || detail::noun_tag(l) != l;
+      c |= counted ? kNounOfCount : kNounOfSize;
+    }
+    return c;
   }
 
   std::string_view src_;
@@ -490,6 +518,7 @@ class Scanner {
   std::vector<Token> toks_;
   detail::Parser parser_;
   std::vector<bool> math_dollar_;
+  mutable std::vector<std::uint8_t> word_class_;
   std::vector<Mention> out_;
 };
 
