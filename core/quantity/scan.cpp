@@ -470,11 +470,12 @@ class Scanner {
     for (std::size_t k = n; k > line_first && seen < 12; --k, ++seen) {
       const Token& t = toks_[k - 1];
       if (t.kind != Tok::Word) continue;
-      std::uint8_t c = word_class(k - 1);
+      std::uint8_t c = word_class(k - 1, kContext);
       if (c & kBytesWord) return {Expect::Bytes, reason(t, "' before it speaks of bytes")};
       if (c & kCountWord) return {Expect::Count, reason(t, "' before it speaks of a count")};
-      if (nearest && !(c & kStopword)) {
+      if (nearest && !(word_class(k - 1, kStop) & kStopword)) {
         nearest = false;
+        c = word_class(k - 1, kNoun);
         if (c & kNounOfCount) return {Expect::Count, reason(t, "' before it speaks of a count")};
         if (c & kNounOfSize) return {Expect::Bytes, reason(t, "' before it names the size of one")};
       }
@@ -487,25 +488,30 @@ class Scanner {
     return "'" + detail::lower(text(t)) + std::string(why);
   }
 
-  // What context_expect needs to know of a word, worked out once per token: the candidates of a
-  // line look back over the same words.
+  // What context_expect needs to know of a word, worked out once per token (the candidates of a
+  // line look back over the same words) and only as far as asked: each part has a bit saying it
+  // is known.
   enum : std::uint8_t {
-    kClassified = 1,
-    kBytesWord = 2,
-    kCountWord = 4,
-    kStopword = 8,
-    kNounOfCount = 16,  // a known noun counted ("users", "DAU")
-    kNounOfSize = 32,   // a known noun whose figure is a size ("tweet" in "each tweet is 300B")
+    kContext = 1,  // kBytesWord and kCountWord are known
+    kStop = 2,     // kStopword is known
+    kNoun = 4,     // kNounOfCount and kNounOfSize are known
+    kBytesWord = 8,
+    kCountWord = 16,
+    kStopword = 32,
+    kNounOfCount = 64,  // a known noun counted ("users", "DAU")
+    kNounOfSize = 128,  // a known noun whose figure is a size ("tweet" in "each tweet is 300B")
   };
-  std::uint8_t word_class(std::size_t i) const {
+  std::uint8_t word_class(std::size_t i, std::uint8_t part) const {
     std::uint8_t& c = word_class_[i];
-    if (c & kClassified) return c;
+    if (c & part) return c;
     std::string_view w = text(toks_[i]);
-    c = kClassified;
-    if (bytes_context_word(w)) c |= kBytesWord;
-    if (count_context_word(w)) c |= kCountWord;
-    if (detail::is_stopword(w)) c |= kStopword;
-    if (!(c & (kBytesWord | kCountWord | kStopword)) && detail::is_known_noun(w)) {
+    c |= part;
+    if (part == kContext) {
+      if (bytes_context_word(w)) c |= kBytesWord;
+      if (count_context_word(w)) c |= kCountWord;
+    } else if (part == kStop) {
+      if (detail::is_stopword(w)) c |= kStopword;
+    } else if (detail::is_known_noun(w)) {
       std::string l = detail::lower(w);
       bool counted = l == "dau" || l == "mau" || l == "wau" || detail::noun_tag(l) != l;
       c |= counted ? kNounOfCount : kNounOfSize;
