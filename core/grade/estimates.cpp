@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <string_view>
 #include <unordered_map>
@@ -47,10 +49,10 @@ std::optional<q::Quantity> parse_value(const std::string& text, q::Expect expect
   return r.value;
 }
 
-std::string show(const q::Quantity& v, const std::string& unit) {
-  if (!unit.empty()) {
-    q::Result c = q::convert(v, unit);
-    if (c.ok()) return q::format(c.value, {false, false});
+// `v` in the display unit when it has one and converts to it.
+std::string show(const q::Quantity& v, const std::optional<q::UnitSpec>& unit = std::nullopt) {
+  if (unit) {
+    if (std::optional<q::Quantity> c = q::convert(v, *unit)) return q::format(*c, {false, false});
   }
   return q::format(v, {false, false});
 }
@@ -77,6 +79,23 @@ struct Candidate {
 struct NameIndex {
   std::vector<NamePhrase> names;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first;
+  // For each length of a first stem (the last slot for any longer), a bit per low five bits of
+  // its first byte: most words of an answer start no name, and this tells so without hashing.
+  std::array<std::uint32_t, 16> first_bytes{};
+
+  static std::pair<std::size_t, std::uint32_t> slot(std::string_view stem) {
+    return {std::min<std::size_t>(stem.size(), 15),
+            std::uint32_t{1} << (static_cast<unsigned char>(stem[0]) & 31)};
+  }
+  void add_first(std::string_view stem) {
+    auto [len, bit] = slot(stem);
+    first_bytes[len] |= bit;
+  }
+  bool may_start(std::string_view stem) const {
+    if (stem.empty()) return by_first.count(std::string()) > 0;
+    auto [len, bit] = slot(stem);
+    return (first_bytes[len] & bit) != 0;
+  }
 };
 
 NameIndex compile_names(const std::vector<std::vector<std::string>>& names) {
@@ -85,6 +104,7 @@ NameIndex compile_names(const std::vector<std::vector<std::string>>& names) {
     for (const auto& n : names[i]) {
       auto stems = phrase_stems(n);
       if (stems.empty()) continue;
+      if (!stems.front().empty()) out.add_first(stems.front());
       out.by_first[stems.front()].push_back(out.names.size());
       out.names.push_back({static_cast<int>(i), std::move(stems)});
     }
@@ -231,6 +251,7 @@ std::vector<std::optional<StatedValue>> find_stated(
     };
     std::vector<Occurrence> occurrences;
     for (std::size_t ti = 0; ti < toks.size(); ++ti) {
+      if (!index.may_start(toks[ti].stem)) continue;
       auto first = index.by_first.find(toks[ti].stem);
       if (first == index.by_first.end()) continue;
       for (std::size_t ni : first->second) {
@@ -372,6 +393,7 @@ struct EstimateModel::Data {
   NameIndex assumption_names;
   std::vector<std::optional<q::Quantity>> expected_default;  // per estimate, from the defaults
   std::vector<Expectation> estimate_expect;
+  std::vector<std::optional<q::UnitSpec>> display_unit;  // per estimate, parsed once
   NameIndex estimate_names;
 };
 
@@ -410,6 +432,8 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
       d.estimate_expect[i].period = period_of(estimates[i].unit);
     }
     estimate_names.push_back(estimates[i].names);
+    d.display_unit.push_back(estimates[i].unit.empty() ? std::nullopt
+                                                       : q::parse_unit_spec(estimates[i].unit));
   }
   d.estimate_names = compile_names(estimate_names);
 }
@@ -508,13 +532,13 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       if (e.formula.find(assumptions[ai].id) == std::string::npos) continue;
       std::string what = lower_first(assumptions[ai].title);
       if (f.assumptions[ai] && plausible[ai])
-        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value, ""), what));
+        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value), what));
       else
         assumed.push_back(fmt::format("{} ({})", assumptions[ai].default_value, what));
     }
     q::Result mine = q::evaluate(e.formula, resolver(true));
     q::Quantity expected = mine.ok() ? mine.value : *expected_default[i];
-    r.expected = show(expected, e.unit);
+    r.expected = show(expected, d.display_unit[i]);
     std::string basis;
     if (!own.empty()) basis = fmt::format("from your {}", fmt::join(own, " and "));
     if (!assumed.empty())
@@ -526,7 +550,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       continue;
     }
     const StatedValue& s = *f.figures[i];
-    r.stated = show(s.value, e.unit);
+    r.stated = show(s.value, d.display_unit[i]);
     r.line = s.line;
     r.ratio = q::ratio(s.value, expected);
     // Consistency with the candidate's own assumptions is what counts; a figure that matches the
