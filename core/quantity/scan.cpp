@@ -33,9 +33,12 @@ bool word_in(std::string_view w, std::initializer_list<std::string_view> list) {
 // A fixed word list looked up case-insensitively.
 class WordSet {
  public:
-  WordSet(std::initializer_list<std::string_view> words) : set_(words) {}
+  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
+    for (std::string_view w : words) starts_[w.size()] |= bit(w[0]);
+  }
   bool contains(std::string_view w) const {
-    if (w.size() > 24) return false;
+    if (w.empty() || w.size() > 24) return false;
+    if (!(starts_[w.size()] & bit(lower(w[0])))) return false;  // most words: no hashing
     char buf[24];
     for (std::size_t i = 0; i < w.size(); ++i) {
       char c = w[i];
@@ -45,7 +48,15 @@ class WordSet {
   }
 
  private:
+  static char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  static std::uint32_t bit(char c) {
+    return std::uint32_t{1} << (static_cast<unsigned char>(c) & 31);
+  }
+
   std::unordered_set<std::string_view> set_;
+  std::array<std::uint32_t, 25> starts_{};  // by length: the first bytes of its words
 };
 
 // Numbers after these words name a part of something, not an amount ("Step 2", "Layer 7").
