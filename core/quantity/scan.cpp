@@ -588,7 +588,25 @@ bool may_hold_quantity(std::string_view text) {
 
 std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
   if (!may_hold_quantity(text)) return {};
-  return Scanner(text, options).run();
+  // The scanner reads each line on its own (a figure, its label and its context never cross a
+  // line break), and so does the lexer but for LaTeX groups ("\text{...}"), which may span lines:
+  // without a backslash, only the lines that may hold a figure need lexing and scanning.
+  if (text.find('\\') != std::string_view::npos || text.find('\n') == std::string_view::npos)
+    return Scanner(text, options).run();
+  std::vector<Mention> out;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = std::min(text.find('\n', begin), text.size());
+    std::string_view line = text.substr(begin, end - begin);
+    if (may_hold_quantity(line)) {
+      for (Mention& m : Scanner(line, options).run()) {
+        m.offset += begin;
+        out.push_back(std::move(m));
+      }
+    }
+    begin = end + 1;
+  }
+  return out;
 }
 
 }  // namespace sdi::quantity

@@ -343,3 +343,17 @@ TEST_CASE("scanning without readings finds the same figures") {
     CHECK_FALSE(full[i].reading.empty());
   }
 }
+
+TEST_CASE("figures on later lines keep their offsets in the whole text") {
+  std::string_view text =
+      "Reads dominate, so we cache.\nStorage grows by about 5 TB per day\n\nNo figures here.\n"
+      "write QPS = 200M * 2 / 86400 ~= 4.6K/s\n";
+  auto ms = q::scan(text);
+  REQUIRE(ms.size() == 3);
+  for (const auto& m : ms) CHECK(text.substr(m.offset, m.length) == m.raw);
+  CHECK(ms[0].raw == "about 5 TB per day");
+  CHECK(ms[0].label.empty());
+  CHECK(ms[1].is_expression);
+  CHECK(ms[2].is_result);
+  CHECK(ms[2].label == "write qps");
+}
