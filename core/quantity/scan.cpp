@@ -571,15 +571,21 @@ bool may_hold_quantity(std::string_view text) {
     std::uint8_t k = kind[static_cast<unsigned char>(text[i])];
     if (k == 0) continue;
     if (k == 1) return true;
+    // Most m, b and t start other words ("the", "by"): the second letter tells first.
+    char next = i + 1 < text.size() ? static_cast<char>(text[i + 1] | 0x20) : '\0';
     switch (text[i] | 0x20) {
       case 'm':  // million, mil, mill, mln
-        if (lower_at(text, i, "mil") || lower_at(text, i, "mln")) return true;
+        if ((next == 'i' || next == 'l') && (lower_at(text, i, "mil") || lower_at(text, i, "mln")))
+          return true;
         break;
       case 'b':  // billion, bil, bill, bln
-        if (lower_at(text, i, "bil") || lower_at(text, i, "bln")) return true;
+        if ((next == 'i' || next == 'l') && (lower_at(text, i, "bil") || lower_at(text, i, "bln")))
+          return true;
         break;
       default:  // thousand, trillion, tril
-        if (lower_at(text, i, "thousand") || lower_at(text, i, "tril")) return true;
+        if ((next == 'h' || next == 'r') &&
+            (lower_at(text, i, "thousand") || lower_at(text, i, "tril")))
+          return true;
         break;
     }
   }
