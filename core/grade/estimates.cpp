@@ -456,19 +456,9 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   std::vector<std::vector<q::Mention>> mentions(a.doc->blocks.size());
   std::vector<std::vector<bool>> factors(a.doc->blocks.size());
   std::vector<std::vector<bool>> set_aside(a.doc->blocks.size());
-  // Answers repeat themselves (a recap, the same table twice): a block's figures depend on its
-  // text alone, so a repeated block takes the figures of its first copy.
-  std::unordered_map<std::string_view, std::size_t> first_copy;
   for (std::size_t bi = 0; bi < a.doc->blocks.size(); ++bi) {
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
-    auto [copy, fresh] = first_copy.try_emplace(b.text, bi);
-    if (!fresh) {
-      mentions[bi] = mentions[copy->second];
-      factors[bi] = factors[copy->second];
-      set_aside[bi] = set_aside[copy->second];
-      continue;
-    }
     mentions[bi] = mentions_of(b.text, factors[bi]);
     for (const q::Mention& m : mentions[bi]) set_aside[bi].push_back(rejected(b.text, m.offset));
   }
