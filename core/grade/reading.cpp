@@ -209,6 +209,22 @@ int contains_any(std::string_view text, const std::vector<std::string_view>& wor
   return -1;
 }
 
+int count_any(std::string_view text, const std::vector<std::vector<std::string_view>>& lists) {
+  std::string low = lower(text), word;
+  int count = 0;
+  for (const auto& list : lists) {
+    for (std::string_view w : list) {
+      word.assign(w);
+      for (auto& c : word) c = lower_char(c);
+      if (low.find(word) != std::string::npos) {
+        ++count;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
 std::vector<Piece> sentences_of(std::string_view text) {
   std::vector<Piece> out;
   auto push = [&](std::size_t from, std::size_t to) {  // [from, to)

@@ -92,6 +92,45 @@ int contains_any(lua_State* L) {
   return 1;
 }
 
+// count_any(text, lists) -> how many of the lists have a word the text contains
+int count_any(lua_State* L) {
+  std::string_view text = check_text(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  thread_local std::vector<std::vector<std::string_view>> lists;
+  thread_local std::deque<std::string> converted;  // numbers' text, which no table holds
+  lists.clear();
+  converted.clear();
+  for (lua_Integer i = 1;; ++i) {
+    if (lua_geti(L, 2, i) == LUA_TNIL) {
+      lua_pop(L, 1);
+      break;
+    }
+    if (!lua_istable(L, -1))
+      luaL_error(L, "bad list #%d: a list of words expected, got %s", static_cast<int>(i),
+                 luaL_typename(L, -1));
+    // The inner list stays on the stack (and in the outer one) while its words are read.
+    const int list = lua_gettop(L);
+    auto& words = lists.emplace_back();
+    for (lua_Integer k = 1;; ++k) {
+      if (lua_geti(L, list, k) == LUA_TNIL) {
+        lua_pop(L, 1);
+        break;
+      }
+      const bool held = lua_type(L, -1) == LUA_TSTRING;
+      std::size_t size = 0;
+      const char* s = lua_tolstring(L, -1, &size);
+      if (s == nullptr)
+        luaL_error(L, "bad word #%d in list #%d: a string expected, got %s", static_cast<int>(k),
+                   static_cast<int>(i), luaL_typename(L, -1));
+      words.push_back(held ? std::string_view(s, size) : converted.emplace_back(s, size));
+      lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+  }
+  lua_pushinteger(L, reading::count_any(text, lists));
+  return 1;
+}
+
 // sentences_of(block) -> { { line, text } ... }, `line` counted from block.line.
 int sentences_of(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -209,6 +248,7 @@ int push_reading_library(lua_State* L) {
                                        {"term_list", term_list},
                                        {"affirms", affirms},
                                        {"contains_any", contains_any},
+                                       {"count_any", count_any},
                                        {"sentences_of", sentences_of},
                                        {"said_any", said_any},
                                        {"found_any", found_any},

@@ -31,6 +31,11 @@ local H = {}
 -- Returns the first of `words` that `text` contains (ignoring case, plain substring), or nil.
 H.contains_any = native.contains_any
 
+-- Returns how many of the word lists `lists` have a word that `text` contains (ignoring case,
+-- plain substring): `count_any(block.text, { { "timestamp", "time" }, { "level", "severity" } })`
+-- is 2 for "timestamp, severity". One call reads the text once, however many lists there are.
+H.count_any = native.count_any
+
 -- Returns true when `text` is a question: its last character, ignoring spaces and closing
 -- Markdown (")", "*", "_"), is "?". Asking about something does not propose it.
 H.is_question = native.is_question
