@@ -59,14 +59,11 @@ int affirms(lua_State* L) {
   return 1;
 }
 
-// The strings of a list as views: the list holds them while it is on the stack, so a search
-// called for every block of an answer copies nothing.
-const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
-  luaL_checktype(L, idx, LUA_TTABLE);
-  thread_local std::vector<std::string_view> out;
-  thread_local std::deque<std::string> converted;  // numbers' text, which no table holds
-  out.clear();
-  converted.clear();
+// Appends the strings of the list at `idx` to `out` as views: the list holds them while it is on
+// the stack, so searches called for every block of an answer copy nothing. Numbers are read as
+// their text, kept in `converted` (no table holds those strings).
+void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
+                     std::deque<std::string>& converted, int list_number) {
   for (lua_Integer i = 1;; ++i) {
     if (lua_geti(L, idx, i) == LUA_TNIL) {
       lua_pop(L, 1);
@@ -75,14 +72,39 @@ const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
     const bool held = lua_type(L, -1) == LUA_TSTRING;
     std::size_t size = 0;
     const char* s = lua_tolstring(L, -1, &size);
-    if (s == nullptr)
+    if (s == nullptr) {
+      if (list_number > 0)
+        luaL_error(L, "bad word #%d in list #%d: a string expected, got %s", static_cast<int>(i),
+                   list_number, luaL_typename(L, -1));
       luaL_error(L, "bad word #%d in the list: a string expected, got %s", static_cast<int>(i),
                  luaL_typename(L, -1));
+    }
     out.push_back(held ? std::string_view(s, size) : converted.emplace_back(s, size));
     lua_pop(L, 1);
   }
+}
+
+const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  thread_local std::vector<std::string_view> out;
+  thread_local std::deque<std::string> converted;
+  out.clear();
+  converted.clear();
+  read_word_views(L, idx, out, converted, 0);
   return out;
 }
+
+// Word lists, each a table of strings, read as views (see read_word_views).
+struct WordLists {
+  std::vector<std::vector<std::string_view>> lists;
+  std::deque<std::string> converted;
+  // Whether `text` holds a word of every list.
+  bool all_in(std::string_view text) const {
+    for (const auto& list : lists)
+      if (reading::contains_any(text, list) < 0) return false;
+    return true;
+  }
+};
 
 int contains_any(lua_State* L) {
   std::string_view text = check_text(L, 1);
@@ -96,10 +118,7 @@ int contains_any(lua_State* L) {
 int count_any(lua_State* L) {
   std::string_view text = check_text(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
-  thread_local std::vector<std::vector<std::string_view>> lists;
-  thread_local std::deque<std::string> converted;  // numbers' text, which no table holds
-  lists.clear();
-  converted.clear();
+  WordLists words;
   for (lua_Integer i = 1;; ++i) {
     if (lua_geti(L, 2, i) == LUA_TNIL) {
       lua_pop(L, 1);
@@ -108,26 +127,12 @@ int count_any(lua_State* L) {
     if (!lua_istable(L, -1))
       luaL_error(L, "bad list #%d: a list of words expected, got %s", static_cast<int>(i),
                  luaL_typename(L, -1));
-    // The inner list stays on the stack (and in the outer one) while its words are read.
-    const int list = lua_gettop(L);
-    auto& words = lists.emplace_back();
-    for (lua_Integer k = 1;; ++k) {
-      if (lua_geti(L, list, k) == LUA_TNIL) {
-        lua_pop(L, 1);
-        break;
-      }
-      const bool held = lua_type(L, -1) == LUA_TSTRING;
-      std::size_t size = 0;
-      const char* s = lua_tolstring(L, -1, &size);
-      if (s == nullptr)
-        luaL_error(L, "bad word #%d in list #%d: a string expected, got %s", static_cast<int>(k),
-                   static_cast<int>(i), luaL_typename(L, -1));
-      words.push_back(held ? std::string_view(s, size) : converted.emplace_back(s, size));
-      lua_pop(L, 1);
-    }
+    // The inner list stays in the outer one, which holds its strings.
+    read_word_views(L, lua_gettop(L), words.lists.emplace_back(), words.converted,
+                    static_cast<int>(i));
     lua_pop(L, 1);
   }
-  lua_pushinteger(L, reading::count_any(text, lists));
+  lua_pushinteger(L, reading::count_any(text, words.lists));
   return 1;
 }
 
@@ -169,13 +174,12 @@ bool shaped(const text::Block& b) {
 
 enum class Search { Said, Found, Structured, Prose };
 
-// The blocks holding any of the words as `search` reads them, sorted by line (stable), one per
-// block.
-int search_blocks(lua_State* L, Search search) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+// The blocks holding any of the words (the list at `words_arg`) as `search` reads them, sorted by
+// line (stable), one per block.
+std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
+                                               Search search) {
   AnswerReading& r = *ctx.reading;
-  const std::vector<std::string> words = check_words(L, 2);
+  const std::vector<std::string> words = check_words(L, words_arg);
   std::vector<AnswerReading::Hit> hits;
   for (const auto& word : words) {
     const std::string w = reading::lower(word);
@@ -202,15 +206,108 @@ int search_blocks(lua_State* L, Search search) {
   }
   std::stable_sort(hits.begin(), hits.end(),
                    [](const auto& a, const auto& b) { return a.line < b.line; });
-  std::set<long long> seen;
-  lua_createtable(L, static_cast<int>(hits.size()), 0);
-  lua_Integer n = 0;
+  std::vector<AnswerReading::Hit> out;
+  std::vector<long long> seen;
   for (const auto& h : hits) {
     // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
     const int holder = r.block_at_line(h.line);
     const long long key = holder >= 0 ? holder : -static_cast<long long>(h.line) - 1;
-    if (!seen.insert(key).second) continue;
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    out.push_back(h);
+  }
+  return out;
+}
+
+void push_block_hits(lua_State* L, const CheckContext& ctx,
+                     const std::vector<AnswerReading::Hit>& hits) {
+  lua_createtable(L, static_cast<int>(hits.size()), 0);
+  lua_Integer n = 0;
+  for (const auto& h : hits) {
     push_block_hit(L, ctx, h.block, h.line);
+    lua_rawseti(L, -2, ++n);
+  }
+}
+
+int search_blocks(lua_State* L, Search search) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search));
+  return 1;
+}
+
+// The word lists passed from argument `first` on.
+WordLists check_lists(lua_State* L, int first) {
+  WordLists out;
+  for (int i = first; i <= lua_gettop(L); ++i) {
+    luaL_checktype(L, i, LUA_TTABLE);
+    read_word_views(L, i, out.lists.emplace_back(), out.converted, i - first + 1);
+  }
+  return out;
+}
+
+// said_in_block(answer, list1, list2, ...) -> the prose blocks (as Search::Prose finds them for
+// list1) that hold a word of every list.
+int said_in_block(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
+  const WordLists lists = check_lists(L, 2);
+  std::erase_if(hits, [&](const AnswerReading::Hit& h) {
+    return !lists.all_in(ctx.doc.blocks[static_cast<std::size_t>(h.block)].text);
+  });
+  push_block_hits(L, ctx, hits);
+  return 1;
+}
+
+// said_together(answer, list1, list2, ...) -> { { line, text } ... }: the sentences of the prose
+// blocks holding a word of list1 that hold a word of every list and are neither a question nor a
+// term list, sorted by line. A sentence's line is where the answer has its text in that block.
+int said_together(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  AnswerReading& r = *ctx.reading;
+  const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
+  const WordLists lists = check_lists(L, 2);
+  struct Found {
+    int line;
+    std::string_view text;
+  };
+  std::vector<Found> out;
+  for (const auto& hit : hits) {
+    const int holder = r.block_at_line(hit.line);
+    const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit.block)].text;
+    int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit.line;
+    std::size_t counted = 0;
+    for (const auto& piece : reading::sentences_of(text)) {
+      line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                          text.begin() + static_cast<std::ptrdiff_t>(piece.offset),
+                                          '\n'));
+      counted = piece.offset;
+      if (reading::is_question(piece.text) || reading::term_list(piece.text) ||
+          !lists.all_in(piece.text))
+        continue;
+      // Block texts join wrapped lines: the line is where the sentence's text starts.
+      int at = line;
+      for (const auto& f : r.find(reading::lower(piece.text), false)) {
+        if (r.block_at_line(f.line) == holder) {
+          at = f.line;
+          break;
+        }
+      }
+      out.push_back({at, piece.text});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Found& a, const Found& b) { return a.line < b.line; });
+  lua_createtable(L, static_cast<int>(out.size()), 0);
+  lua_Integer n = 0;
+  for (const auto& f : out) {
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, f.line);
+    lua_setfield(L, -2, "line");
+    lua_pushlstring(L, f.text.data(), f.text.size());
+    lua_setfield(L, -2, "text");
     lua_rawseti(L, -2, ++n);
   }
   return 1;
@@ -224,9 +321,6 @@ int found_any(lua_State* L) {
 }
 int structured_any(lua_State* L) {
   return search_blocks(L, Search::Structured);
-}
-int prose_blocks(lua_State* L) {
-  return search_blocks(L, Search::Prose);
 }
 
 // block_index(answer, line) -> the index into answer.blocks of the block holding the line, or nil
@@ -253,7 +347,8 @@ int push_reading_library(lua_State* L) {
                                        {"said_any", said_any},
                                        {"found_any", found_any},
                                        {"structured_any", structured_any},
-                                       {"prose_blocks", prose_blocks},
+                                       {"said_together", said_together},
+                                       {"said_in_block", said_in_block},
                                        {"block_index", block_index},
                                        {nullptr, nullptr}};
   luaL_newlib(L, functions);

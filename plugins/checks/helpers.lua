@@ -122,57 +122,19 @@ H.found_any = native.found_any
 -- Questions and bare comma-separated lists of terms do not count. Use it for schemas and APIs.
 H.structured_any = native.structured_any
 
--- The prose blocks that state a word of `words`, negated or not, one per block.
-local prose_blocks = native.prose_blocks
-
--- True when `text` contains a word of every list.
-local function has_all(text, lists)
-  for _, list in ipairs(lists) do
-    if not H.contains_any(text, list) then return false end
-  end
-  return true
-end
-
 -- Returns the sentences that contain a word of every list (`said_together(answer, { "cache" },
 -- { "ttl", "expire" })`, two lists or more), as `{ line, text }` sorted by line. The sentences
 -- come from prose blocks, and neither a question nor a `term_list` counts. Working per sentence
 -- keeps "Kafka" in one sentence and "buffer" in the next from counting as one claim. Negation
 -- is not read: "pull rather than push" pairs both.
-function H.said_together(answer, ...)
-  local lists = { ... }
-  local out = {}
-  for _, hit in ipairs(prose_blocks(answer, lists[1])) do
-    local b = block_index(answer, hit.line)
-    local first_line = b and answer.blocks[b].line or hit.line
-    for _, s in ipairs(H.sentences_of({ line = first_line, text = hit.text })) do
-      if not H.is_question(s.text) and not H.term_list(s.text) and has_all(s.text, lists) then
-        -- Block texts join wrapped lines, so ask the engine where the sentence starts.
-        for _, f in ipairs(answer.find(s.text)) do
-          if block_index(answer, f.line) == b then
-            s.line = f.line
-            break
-          end
-        end
-        out[#out + 1] = s
-      end
-    end
-  end
-  return sort_by_line(out)
-end
+H.said_together = native.said_together
 
 -- Returns the prose blocks that contain a word of every list, possibly in different sentences,
 -- as hits sorted by line (the first list's word must be in a sentence that is neither a
 -- question nor a `term_list`; negation is not read). Use it when a claim and its reason may sit
 -- in neighbouring sentences ("Some users have millions of followers. For those we fetch their
 -- tweets at read time."); `said_together` when they must share a sentence.
-function H.said_in_block(answer, ...)
-  local lists = { ... }
-  local out = {}
-  for _, hit in ipairs(prose_blocks(answer, lists[1])) do
-    if has_all(hit.text, lists) then out[#out + 1] = hit end
-  end
-  return out
-end
+H.said_in_block = native.said_in_block
 
 -- Returns how many of the groups of words `find` finds (default `said_any`; pass
 -- `H.found_any` or `H.structured_any`), and the evidence: the first hit of each group found,
