@@ -313,6 +313,88 @@ int said_together(lua_State* L) {
   return 1;
 }
 
+// Pushes a use's credit as helpers.lua's CREDIT table holds it: 1 and 0 are integers.
+void push_credit(lua_State* L, Use use) {
+  if (use == Use::Reasoned) {
+    lua_pushinteger(L, 1);
+  } else {
+    lua_pushnumber(L, credit_for(use));
+  }
+}
+
+// best_use(answer, ids, words) -> { use, line, text, credit } | nil, credit: the best use of any
+// of the concepts (every mention read as `answer.concepts` gives it: negated ones, headings and
+// questions earn nothing, a term list is only a bare use), ties to the earlier id and mention;
+// when that is weaker than "used" and `words` is given, the first `said_any` hit of them counts
+// as a plain use.
+int best_use(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  const Analysis& a = ctx.analysis;
+  bool found = false;
+  Use best = Use::Heading;
+  int best_line = 0;
+  std::string best_text;
+  for (lua_Integer i = 1;; ++i) {
+    if (lua_geti(L, 2, i) == LUA_TNIL) {
+      lua_pop(L, 1);
+      break;
+    }
+    const char* id = lua_tostring(L, -1);
+    if (id == nullptr)
+      return luaL_error(L, "bad concept id #%d: a string expected, got %s", static_cast<int>(i),
+                        luaL_typename(L, -1));
+    const int c = ctx.index.find(id);
+    if (c < 0) return luaL_error(L, "concept '%s' is not in the glossary", id);
+    lua_pop(L, 1);
+    for (const ConceptHit& h : a.hits) {
+      const auto& implied = ctx.index.implied(h.concept_idx);
+      if (std::find(implied.begin(), implied.end(), c) == implied.end()) continue;
+      if (h.negated || a.sentences[static_cast<std::size_t>(h.sentence)].question ||
+          h.use == Use::Heading)
+        continue;
+      Use use = h.use;
+      std::string text;
+      if (use != Use::Bare) {
+        text = a.sentence_text(h.sentence);
+        if (reading::term_list(text)) use = Use::Bare;
+      }
+      if (found && credit_for(use) <= credit_for(best)) continue;
+      found = true;
+      best = use;
+      best_line = h.line;
+      best_text = use == Use::Bare && text.empty() ? a.sentence_text(h.sentence) : std::move(text);
+    }
+  }
+  if (lua_toboolean(L, 3) && (!found || credit_for(best) < credit_for(Use::Used))) {
+    const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 3, Search::Said);
+    if (!hits.empty()) {
+      found = true;
+      best = Use::Used;
+      best_line = hits.front().line;
+      best_text = ctx.doc.blocks[static_cast<std::size_t>(hits.front().block)].text;
+    }
+  }
+  if (!found) {
+    lua_pushnil(L);
+    lua_pushinteger(L, 0);
+    return 2;
+  }
+  lua_createtable(L, 0, 4);
+  const char* name = use_name(best);
+  lua_pushstring(L, name);
+  lua_setfield(L, -2, "use");
+  lua_pushinteger(L, best_line);
+  lua_setfield(L, -2, "line");
+  lua_pushlstring(L, best_text.data(), best_text.size());
+  lua_setfield(L, -2, "text");
+  push_credit(L, best);
+  lua_setfield(L, -2, "credit");
+  push_credit(L, best);
+  return 2;
+}
+
 int said_any(lua_State* L) {
   return search_blocks(L, Search::Said);
 }
@@ -348,6 +430,7 @@ int push_reading_library(lua_State* L) {
                                        {"found_any", found_any},
                                        {"structured_any", structured_any},
                                        {"said_together", said_together},
+                                       {"best_use", best_use},
                                        {"said_in_block", said_in_block},
                                        {"block_index", block_index},
                                        {nullptr, nullptr}};

@@ -182,13 +182,22 @@ sdi.check {
     for _, h in ipairs(H.said_in_block(answer, { "cache" }, { "ttl", "expire" })) do
       out[#out + 1] = "block " .. h.line .. ":" .. h.kind
     end
+    local b, c = H.best_use(answer, { "caching", "load_balancer" })
+    out[#out + 1] = string.format("%s@%d %s %s %s", b.use, b.line, math.type(c), c, b.text)
+    local w, wc = H.best_use(answer, { "load_balancer" }, { "links rarely" })
+    out[#out + 1] = string.format("%s@%d %s %s", w.use, w.line, math.type(wc), wc)
+    local none, zero = H.best_use(answer, { "load_balancer" })
+    out[#out + 1] = string.format("%s %s %s", none, math.type(zero), zero)
+    local _, err = pcall(function() local b = H.best_use(answer, { "no_such_concept" }); return b end)
+    out[#out + 1] = tostring(err)
     return { score = 1, feedback = table.concat(out, "|") }
   end,
 }
 LUA
 printf '+++\nproblem = "url-shortener"\n+++\n# Design\n\nWe put a cache in front of the database so reads are cheap. Entries\nexpire after a day. The cache keys carry a TTL of one day because\nlinks rarely change.\n\nDo we need a cache with a TTL?\n\n- cache, ttl, expire, redis\n' >"$WORK/together.md"
 run --pack-path "$WORK/together/url-shortener" grade "$WORK/together.md" --format json
-expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'together'][0] == '7:The cache keys carry a TTL of one day because links rarely change.|block 6:paragraph'"
+expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'together'][0].split('|')[:5] == ['7:The cache keys carry a TTL of one day because links rarely change.', 'block 6:paragraph', 'reasoned@7 integer 1 The cache keys carry a TTL of one day because links rarely change.', 'used@8 float 0.8', 'nil integer 0']"
+expect_true "bool(__import__('re').search(r'pack.lua:[0-9]+: concept .no_such_concept. is not in the glossary$', [c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'together'][0]))"
 
 # Per facet: points and a verdict.
 run grade "$P/strong.md" --format json
