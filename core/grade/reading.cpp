@@ -144,7 +144,12 @@ bool is_question(std::string_view text) {
 }
 
 bool term_list(std::string_view text) {
-  std::size_t words = 0, segments = 1;
+  // Most sentences hold fewer than two separators: count those first, in one quick pass.
+  const std::size_t segments =
+      1 + static_cast<std::size_t>(
+              std::count_if(text.begin(), text.end(), [](char c) { return c == ',' || c == ';'; }));
+  if (segments < 3) return false;
+  std::size_t words = 0;
   bool in_word = false;
   for (char c : text) {
     if (is_space(c)) {
@@ -153,7 +158,6 @@ bool term_list(std::string_view text) {
       in_word = true;
       ++words;
     }
-    if (c == ',' || c == ';') ++segments;
   }
   if (segments < 3 || static_cast<double>(words) / static_cast<double>(segments) >= 4) return false;
   std::string low = lower(text);
