@@ -11,12 +11,15 @@
 #include <vector>
 
 #include "report/json_text.hpp"
+#include "report/result_strings.hpp"
 
 namespace sdi::report {
 
 namespace {
 
 const char kArrayMarker = 0;
+
+}  // namespace
 
 void push_array_metatable(lua_State* L) {
   if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kArrayMarker) == LUA_TNIL) {
@@ -29,64 +32,112 @@ void push_array_metatable(lua_State* L) {
   }
 }
 
-void set(lua_State* L, const char* key, const std::string& v) {
-  lua_pushlstring(L, v.data(), v.size());
-  lua_setfield(L, -2, key);
+namespace {
+
+// Text the same for every answer (the pack's ids, titles, words), pushed from the state's cache.
+struct Shared {
+  const std::string& text;
+};
+Shared shared(const std::string& text) {
+  return {text};
 }
-void set(lua_State* L, const char* key, double v) {
+
+// Field setters for the table on top; names are interned once per state (ResultStrings).
+void set(lua_State* L, const ResultStrings& s, Name key, const std::string& v) {
+  s.push(key);
+  lua_pushlstring(L, v.data(), v.size());
+  lua_rawset(L, -3);
+}
+void set(lua_State* L, const ResultStrings& s, Name key, Shared v) {
+  s.push(key);
+  s.push_shared(v.text);
+  lua_rawset(L, -3);
+}
+void set(lua_State* L, const ResultStrings& s, Name key, Name word) {
+  s.push(key);
+  s.push(word);
+  lua_rawset(L, -3);
+}
+void set(lua_State* L, const ResultStrings& s, Name key, double v) {
+  s.push(key);
   if (std::floor(v) == v && std::fabs(v) < 1e15)
     lua_pushinteger(L, static_cast<lua_Integer>(v));
   else
     lua_pushnumber(L, v);
-  lua_setfield(L, -2, key);
+  lua_rawset(L, -3);
 }
-void set(lua_State* L, const char* key, int v) {
+void set(lua_State* L, const ResultStrings& s, Name key, int v) {
+  s.push(key);
   lua_pushinteger(L, v);
-  lua_setfield(L, -2, key);
+  lua_rawset(L, -3);
+}
+void set(lua_State* L, const ResultStrings& s, Name key, bool v) {
+  s.push(key);
+  lua_pushboolean(L, v);
+  lua_rawset(L, -3);
 }
 
-void push_evidence(lua_State* L, const std::vector<grade::Evidence>& ev) {
-  push_array(L, static_cast<int>(ev.size()));
+void push_array(lua_State* L, const ResultStrings& s, std::size_t size) {
+  lua_createtable(L, static_cast<int>(size), 0);
+  s.mark_array();
+}
+
+Name status_word(grade::Status status) {
+  switch (status) {
+    case grade::Status::Pass:
+      return "pass";
+    case grade::Status::Partial:
+      return "partial";
+    case grade::Status::Fail:
+      return "fail";
+    case grade::Status::Error:
+      break;
+  }
+  return "error";
+}
+
+void push_evidence(lua_State* L, const ResultStrings& s, const std::vector<grade::Evidence>& ev) {
+  push_array(L, s, ev.size());
   for (std::size_t i = 0; i < ev.size(); ++i) {
     lua_createtable(L, 0, 2);
-    set(L, "line", ev[i].line);
-    set(L, "text", ev[i].text);
+    set(L, s, "line", ev[i].line);
+    set(L, s, "text", ev[i].text);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
 }
 
-void push_check(lua_State* L, const grade::CheckResult& c) {
+void push_check(lua_State* L, const ResultStrings& s, const grade::CheckResult& c) {
   lua_createtable(L, 0, 10);
-  set(L, "id", c.id);
-  set(L, "title", c.title);
-  set(L, "facet", c.facet);
-  set(L, "kind", c.kind);
-  set(L, "status", std::string(grade::status_name(c.status)));
-  set(L, "points", c.points);
-  set(L, "max", c.max);
-  set(L, "feedback", c.feedback);
-  set(L, "suggestion", c.suggestion);
-  push_evidence(L, c.evidence);
+  set(L, s, "id", shared(c.id));
+  set(L, s, "title", shared(c.title));
+  set(L, s, "facet", shared(c.facet));
+  set(L, s, "kind", shared(c.kind));
+  set(L, s, "status", status_word(c.status));
+  set(L, s, "points", c.points);
+  set(L, s, "max", c.max);
+  set(L, s, "feedback", c.feedback);
+  set(L, s, "suggestion", shared(c.suggestion));
+  push_evidence(L, s, c.evidence);
   lua_setfield(L, -2, "evidence");
 }
 
-void push_step(lua_State* L, const grade::StepResult& s) {
+void push_step(lua_State* L, const ResultStrings& s, const grade::StepResult& st) {
   lua_createtable(L, 0, 8);
-  set(L, "id", s.id);
-  set(L, "title", s.title);
-  set(L, "points", s.points);
-  set(L, "max", s.max);
-  set(L, "score", std::round(s.score()));
-  set(L, "verdict", s.verdict);
-  push_array(L, static_cast<int>(s.sections.size()));
-  for (std::size_t i = 0; i < s.sections.size(); ++i) {
-    lua_pushinteger(L, s.sections[i]);
+  set(L, s, "id", shared(st.id));
+  set(L, s, "title", shared(st.title));
+  set(L, s, "points", st.points);
+  set(L, s, "max", st.max);
+  set(L, s, "score", std::round(st.score()));
+  set(L, s, "verdict", shared(st.verdict));
+  push_array(L, s, st.sections.size());
+  for (std::size_t i = 0; i < st.sections.size(); ++i) {
+    lua_pushinteger(L, st.sections[i]);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "sections");
-  push_array(L, static_cast<int>(s.checks.size()));
-  for (std::size_t i = 0; i < s.checks.size(); ++i) {
-    push_check(L, s.checks[i]);
+  push_array(L, s, st.checks.size());
+  for (std::size_t i = 0; i < st.checks.size(); ++i) {
+    push_check(L, s, st.checks[i]);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "checks");
@@ -272,62 +323,63 @@ void push_array(lua_State* L, int size_hint) {
 }
 
 void push_result(lua_State* L, const grade::GradeResult& r) {
+  const ResultStrings s(L);
   lua_createtable(L, 0, 12);
-  set(L, "file", r.file);
-  set(L, "problem", r.problem);
-  set(L, "template", r.template_id);
-  set(L, "matched_by", r.matched_by);
-  set(L, "score", r.score);
-  set(L, "level", r.level);
-  lua_pushboolean(L, r.graded);
-  lua_setfield(L, -2, "graded");
-  push_array(L, static_cast<int>(r.steps.size()));
+  set(L, s, "file", r.file);
+  set(L, s, "problem", shared(r.problem));
+  set(L, s, "template", shared(r.template_id));
+  set(L, s, "matched_by", shared(r.matched_by));
+  set(L, s, "score", r.score);
+  set(L, s, "level", shared(r.level));
+  set(L, s, "graded", r.graded);
+  push_array(L, s, r.steps.size());
   for (std::size_t i = 0; i < r.steps.size(); ++i) {
-    push_step(L, r.steps[i]);
+    push_step(L, s, r.steps[i]);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "steps");
-  push_array(L, static_cast<int>(r.facets.size()));
+  push_array(L, s, r.facets.size());
   for (std::size_t i = 0; i < r.facets.size(); ++i) {
     lua_createtable(L, 0, 4);
-    set(L, "id", r.facets[i].id);
-    set(L, "points", r.facets[i].points);
-    set(L, "max", r.facets[i].max);
-    set(L, "verdict", r.facets[i].verdict);
+    set(L, s, "id", shared(r.facets[i].id));
+    set(L, s, "points", r.facets[i].points);
+    set(L, s, "max", r.facets[i].max);
+    set(L, s, "verdict", shared(r.facets[i].verdict));
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "facets");
-  push_array(L, static_cast<int>(r.estimates.size()));
+  push_array(L, s, r.estimates.size());
   for (std::size_t i = 0; i < r.estimates.size(); ++i) {
     const auto& e = r.estimates[i];
     lua_createtable(L, 0, 8);
-    set(L, "id", e.id);
-    set(L, "title", e.title);
-    set(L, "stated", e.stated);
-    set(L, "expected", e.expected);
-    set(L, "derivation", e.derivation);
-    set(L, "ratio", std::round(e.ratio * 100) / 100);
-    set(L, "credit", std::round(e.credit * 100) / 100);
-    set(L, "line", e.line);
+    set(L, s, "id", shared(e.id));
+    set(L, s, "title", shared(e.title));
+    set(L, s, "stated", e.stated);
+    set(L, s, "expected", e.expected);
+    set(L, s, "derivation", e.derivation);
+    set(L, s, "ratio", std::round(e.ratio * 100) / 100);
+    set(L, s, "credit", std::round(e.credit * 100) / 100);
+    set(L, s, "line", e.line);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "estimates");
-  push_array(L, static_cast<int>(r.flags.size()));
+  push_array(L, s, r.flags.size());
   for (std::size_t i = 0; i < r.flags.size(); ++i) {
     lua_createtable(L, 0, 4);
-    set(L, "id", r.flags[i].id);
-    set(L, "stated", r.flags[i].stated);
-    set(L, "range", r.flags[i].range);
-    set(L, "line", r.flags[i].line);
+    set(L, s, "id", shared(r.flags[i].id));
+    set(L, s, "stated", r.flags[i].stated);
+    set(L, s, "range", shared(r.flags[i].range));
+    set(L, s, "line", r.flags[i].line);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "flags");
-  push_array(L, static_cast<int>(r.errors.size()));
+  push_array(L, s, r.errors.size());
   for (std::size_t i = 0; i < r.errors.size(); ++i) {
     lua_pushlstring(L, r.errors[i].data(), r.errors[i].size());
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
   lua_setfield(L, -2, "errors");
+  s.close();
 }
 
 std::string json_quote(std::string_view text) {
