@@ -8,6 +8,7 @@
 
 #include "lua/sandbox.hpp"
 #include "report/lua_values.hpp"
+#include "report/result_strings.hpp"
 
 using sdi::report::json_quote;
 
@@ -220,4 +221,44 @@ TEST_CASE("push_result builds the sdi.grade.v1 table that sdi.json writes") {
   lua_getfield(L, -1, "level");
   CHECK(std::string(lua_tostring(L, -1)) == "pass");
   lua_pop(L, 2);
+}
+
+TEST_CASE("ResultStrings pushes field names and shared text, and leaves the stack as it was") {
+  sdi::lua::Sandbox sandbox;
+  lua_State* L = sandbox.state();
+  const int top = lua_gettop(L);
+  for (int round = 0; round < 2; ++round) {  // the second round finds the state's table made
+    const sdi::report::ResultStrings s(L);
+    s.push("suggestion");
+    CHECK(std::string(lua_tostring(L, -1)) == "suggestion");
+    s.push("partial");
+    CHECK(std::string(lua_tostring(L, -1)) == "partial");
+    lua_pop(L, 2);
+    const std::string long_text(2000, 'x');
+    for (const std::string& text : {std::string("Peak QPS"), std::string(), long_text}) {
+      s.push_shared(text);
+      s.push_shared(text);
+      std::size_t a = 0, b = 0;
+      const char* first = lua_tolstring(L, -2, &a);
+      const char* second = lua_tolstring(L, -1, &b);
+      CHECK(std::string(first, a) == text);
+      CHECK(std::string(second, b) == text);
+      lua_pop(L, 2);
+    }
+    // Many distinct texts: past the cache's bound they are still pushed as they are.
+    int wrong = 0;
+    for (int i = 0; i < 5000; ++i) {
+      const std::string text = "title " + std::to_string(i);
+      s.push_shared(text);
+      if (std::string(lua_tostring(L, -1)) != text) ++wrong;
+      lua_pop(L, 1);
+    }
+    CHECK(wrong == 0);
+    lua_createtable(L, 0, 0);
+    s.mark_array();
+    CHECK(sdi::report::encode_json(L, -1, 0) == "[]");
+    lua_pop(L, 1);
+    s.close();
+    CHECK(lua_gettop(L) == top);
+  }
 }
