@@ -7,6 +7,10 @@
 #include <cmath>
 #include <cstdint>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sdi::report {
 
 void JsonText::grow(std::size_t n) {
@@ -96,11 +100,30 @@ char* put_escape(char* p, unsigned char c) {
   return p + 2;
 }
 
+// Writes the byte at s[i] that needs care, escaped or as its UTF-8 sequence (U+FFFD when it
+// starts none), and moves `i` past what it took.
+char* put_special(char* p, const char* s, std::size_t len, std::size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x80) {
+    ++i;
+    return put_escape(p, c);
+  }
+  const std::size_t n = utf8_sequence(s, len, i);
+  if (n == 0) {
+    std::memcpy(p, "\xEF\xBF\xBD", 3);
+    ++i;
+    return p + 3;
+  }
+  std::memcpy(p, s + i, n);
+  i += n;
+  return p + n;
+}
+
 }  // namespace
 
-// JSON strings must be UTF-8: text a custom check returns may not be, so bad bytes become U+FFFD.
-void append_quoted(JsonText& out, const char* s, std::size_t len) {
-  // At most six bytes out per byte in (\u00XX), plus the quotes.
+namespace detail {
+
+void append_quoted_portable(JsonText& out, const char* s, std::size_t len) {
   char* p = out.room(len * 6 + 2);
   *p++ = '"';
   std::size_t i = 0;
@@ -143,6 +166,55 @@ void append_quoted(JsonText& out, const char* s, std::size_t len) {
   }
   *p++ = '"';
   out.commit(p);
+}
+
+}  // namespace detail
+
+// JSON strings must be UTF-8: text a custom check returns may not be, so bad bytes become U+FFFD.
+void append_quoted(JsonText& out, const char* s, std::size_t len) {
+#if defined(__SSE2__)
+  // At most six bytes out per byte in (\u00XX), plus the quotes, plus the slack of one last
+  // sixteen-byte store.
+  char* p = out.room(len * 6 + 2 + 16);
+  *p++ = '"';
+  std::size_t i = 0;
+  const __m128i space = _mm_set1_epi8(0x20);
+  const __m128i quote = _mm_set1_epi8('"');
+  const __m128i backslash = _mm_set1_epi8('\\');
+  const __m128i del = _mm_set1_epi8(0x7f);
+  while (len - i >= 16) {
+    // Sixteen bytes at a time: store them all, keep those before the first that needs care.
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    // Signed: below 0x20 takes the bytes from 0x80 up too.
+    const __m128i care =
+        _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmpeq_epi8(x, quote)),
+                     _mm_or_si128(_mm_cmpeq_epi8(x, backslash), _mm_cmpeq_epi8(x, del)));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(care));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(p), x);
+    if (mask == 0) {
+      p += 16;
+      i += 16;
+      continue;
+    }
+    const auto k = static_cast<std::size_t>(__builtin_ctz(mask));
+    i += k;
+    p = put_special(p + k, s, len, i);
+  }
+  // The last few bytes (all of a short text) one at a time.
+  while (i < len) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (kClass[c] == 0) {
+      *p++ = static_cast<char>(c);
+      ++i;
+    } else {
+      p = put_special(p, s, len, i);
+    }
+  }
+  *p++ = '"';
+  out.commit(p);
+#else
+  detail::append_quoted_portable(out, s, len);
+#endif
 }
 
 void append_integer(JsonText& out, long long v) {

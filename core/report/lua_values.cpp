@@ -209,8 +209,8 @@ class Encoder {
   void newline(int depth) {
     if (indent_ == 0) return;
     const std::size_t need = head_ + indent_ * static_cast<std::size_t>(depth);
-    if (line_.size() < need) line_.resize(need, ' ');
-    out_.put(std::string_view(line_.data(), need));
+    if (line_.size() < need + 16) line_.resize(need + 16, ' ');
+    out_.put_padded(line_.data(), need);
   }
 
   bool is_array(int idx, lua_Integer& n) {
@@ -293,12 +293,12 @@ class Encoder {
       return a.head != b.head ? a.head < b.head : a.key < b.key;
     });
     out_.put('{');
-    const std::string_view colon = indent_ > 0 ? ": " : ":";
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (i > 0) out_.put(',');
       newline(depth + 1);
       append_quoted(out_, entries[i].key.data(), entries[i].key.size());
-      out_.put(colon);
+      out_.put(':');
+      if (indent_ > 0) out_.put(' ');
       value(entries[i].slot, depth + 1);
     }
     lua_settop(L_, base);

@@ -4,9 +4,11 @@
 #include <doctest/doctest.h>
 #include <lauxlib.h>
 
+#include <cstdint>
 #include <string>
 
 #include "lua/sandbox.hpp"
+#include "report/json_text.hpp"
 #include "report/lua_values.hpp"
 #include "report/result_strings.hpp"
 
@@ -261,4 +263,38 @@ TEST_CASE("ResultStrings pushes field names and shared text, and leaves the stac
     s.close();
     CHECK(lua_gettop(L) == top);
   }
+}
+
+TEST_CASE("json_quote and the portable escaper agree on text of every kind") {
+  // Fragments that exercise every path: plain runs, escapes, control bytes, valid and broken
+  // UTF-8; strung together at random (a fixed seed) into texts of many lengths.
+  const std::string fragments[] = {"a",
+                                   "plain words ",
+                                   "\"",
+                                   "\\",
+                                   "\n",
+                                   "\x01",
+                                   "\x7f",
+                                   "\xC3\xA9",
+                                   "\xE2\x86\x92",
+                                   "\xF0\x9F\x9A\x80",
+                                   "\xFF",
+                                   "\xE2\x86",
+                                   "\xC0",
+                                   "0123456789abcdef"};
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  int differing = 0;
+  for (int n = 0; n < 2000; ++n) {
+    std::string text;
+    const std::uint32_t parts = next() % 24;
+    for (std::uint32_t k = 0; k < parts; ++k) text += fragments[next() % std::size(fragments)];
+    sdi::report::JsonText portable;
+    sdi::report::detail::append_quoted_portable(portable, text.data(), text.size());
+    if (json_quote(text) != portable.view()) ++differing;
+  }
+  CHECK(differing == 0);
 }
