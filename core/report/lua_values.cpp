@@ -199,10 +199,10 @@ class Encoder {
   };
 
   static std::uint64_t head_of(std::string_view key) {
-    unsigned char b[8] = {};
-    std::memcpy(b, key.data(), key.size() < 8 ? key.size() : 8);
+    const std::size_t n = key.size() < 8 ? key.size() : 8;
     std::uint64_t h = 0;
-    for (unsigned char c : b) h = (h << 8) | c;
+    for (std::size_t k = 0; k < n; ++k)
+      h |= std::uint64_t{static_cast<unsigned char>(key[k])} << (56 - 8 * k);
     return h;
   }
 

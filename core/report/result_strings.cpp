@@ -18,8 +18,8 @@ constexpr int kArrayMetaSlot = kNames + 1;
 constexpr int kFirstShared = kNames + 2;
 // Bounds on what is cached: text longer than this is rarely shared, and a pack has far fewer
 // distinct ids and titles than this many.
-constexpr std::size_t kMaxSharedLength = 512;
-constexpr std::size_t kMaxShared = 4096;
+constexpr std::size_t kMaxSharedLength = 256;
+constexpr std::size_t kMaxShared = 2048;
 
 struct TextHash {
   using is_transparent = void;
