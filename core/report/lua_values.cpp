@@ -196,6 +196,7 @@ class Encoder {
     std::uint64_t head;  // the key's first eight bytes, big-endian, zero-padded: most orders
     std::string_view key;
     int slot;
+    bool spelled;  // a number key written out: its string is not the table's own
   };
 
   static std::uint64_t head_of(std::string_view key) {
@@ -271,13 +272,13 @@ class Encoder {
       if (type == LUA_TSTRING) {
         std::size_t size = 0;
         const char* key = lua_tolstring(L_, -2, &size);
-        entries.push_back({0, std::string_view(key, size), top + 1});
+        entries.push_back({0, std::string_view(key, size), top + 1, false});
         lua_pushvalue(L_, -2);
       } else if (type == LUA_TNUMBER) {
         lua_pushvalue(L_, -2);
         std::size_t size = 0;
         const char* key = lua_tolstring(L_, -1, &size);
-        entries.push_back({0, std::string_view(key, size), top + 1});
+        entries.push_back({0, std::string_view(key, size), top + 1, true});
         lua_pushvalue(L_, -3);
       } else {
         luaL_error(L_, "sdi.json: table keys must be strings or numbers");
@@ -296,9 +297,7 @@ class Encoder {
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (i > 0) out_.put(',');
       newline(depth + 1);
-      append_quoted(out_, entries[i].key.data(), entries[i].key.size());
-      out_.put(':');
-      if (indent_ > 0) out_.put(' ');
+      key(entries[i]);
       value(entries[i].slot, depth + 1);
     }
     lua_settop(L_, base);
@@ -306,10 +305,47 @@ class Encoder {
     out_.put('}');
   }
 
+  // Writes `"key":` (and a space when indenting). The same few keys recur in every object of a
+  // result, so each string key's text is kept, found again by the address of its Lua string:
+  // every table reached from the value being written stays alive, and unchanged, for the call.
+  void key(const Entry& e) {
+    if (e.spelled) {
+      write_key(e.key);
+      return;
+    }
+    KeySlot& slot = keys_[(reinterpret_cast<std::uintptr_t>(e.key.data()) >> 4) % kKeySlots];
+    if (slot.key == e.key.data() && slot.size == e.key.size()) {
+      out_.put_padded(written_.data() + slot.offset, slot.length);
+      return;
+    }
+    const std::size_t start = out_.size();
+    write_key(e.key);
+    const std::string_view text = out_.view().substr(start);
+    slot = {e.key.data(), e.key.size(), written_.size(), text.size()};
+    written_.append(text);
+    written_.append(16, ' ');  // put_padded reads in sixteen-byte chunks
+  }
+
+  void write_key(std::string_view k) {
+    append_quoted(out_, k.data(), k.size());
+    out_.put(':');
+    if (indent_ > 0) out_.put(' ');
+  }
+
+  struct KeySlot {
+    const char* key = nullptr;
+    std::size_t size = 0;
+    std::size_t offset = 0;  // of its text in written_
+    std::size_t length = 0;
+  };
+  static constexpr std::size_t kKeySlots = 64;
+
   lua_State* L_;
   JsonText& out_;
   std::size_t indent_;
   const void* array_marker_ = nullptr;
+  std::array<KeySlot, kKeySlots> keys_{};
+  std::string written_;
   std::string line_;  // a line break, the prefix, then as many spaces as the deepest line needs
   std::size_t head_ = 0;
 };

@@ -133,6 +133,14 @@ TEST_CASE("sdi.json sorts object keys bytewise at every depth") {
   CHECK(json(many) == expected);
 }
 
+TEST_CASE("sdi.json writes keys that recur across objects the same every time") {
+  Json json;
+  CHECK(json("json({{a = 1, [2] = 'x'}, {a = 2, [2] = 'y'}, {a = 3, ['2'] = 'z'}}, 1)") ==
+        "[\n {\n  \"2\": \"x\",\n  \"a\": 1\n },\n {\n  \"2\": \"y\",\n  \"a\": 2\n },"
+        "\n {\n  \"2\": \"z\",\n  \"a\": 3\n }\n]");
+  CHECK(json("json({{k = {k = {k = 1}}}, {k = 2}})") == "[{\"k\":{\"k\":{\"k\":1}}},{\"k\":2}]");
+}
+
 TEST_CASE("sdi.json indents nested values and puts the prefix after every line break") {
   Json json;
   CHECK(json("json({a = {1, {b = 'x'}}, c = {}}, 2)") ==
