@@ -1,6 +1,5 @@
 #include "report/lua_values.hpp"
 
-#include <fmt/format.h>
 #include <lauxlib.h>
 
 #include <algorithm>
