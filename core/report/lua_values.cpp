@@ -418,9 +418,13 @@ void push_result(lua_State* L, const grade::GradeResult& r) {
 }
 
 std::string json_quote(std::string_view text) {
-  JsonText out;
+  // One buffer per thread: callers quote many short texts, one at a time.
+  thread_local JsonText out;
+  out.clear();
   append_quoted(out, text.data(), text.size());
-  return std::string(out.view());
+  std::string quoted(out.view());
+  if (out.capacity() > (std::size_t{1} << 22)) out = JsonText();
+  return quoted;
 }
 
 std::string encode_json(lua_State* L, int index, int indent, std::string_view prefix) {
