@@ -303,7 +303,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       a.placeholder[bi] = true;
       continue;
     }
-    std::vector<MatchToken>& toks = a.tokens[bi];
+    TokenList& toks = a.tokens[bi];
     toks = match_tokens(block.text);
     bool code = block.kind == text::BlockKind::Code;
     std::size_t first_sentence = a.sentences.size();

@@ -72,8 +72,7 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   }
 }
 
-const std::string& ConceptIndex::key_of(const MatchToken& t, Compare compare) {
-  static thread_local std::string original;
+std::string_view ConceptIndex::key_of(const MatchToken& t, Compare compare) {
   switch (compare) {
     case Compare::Stem:
       return t.stem;
@@ -82,12 +81,11 @@ const std::string& ConceptIndex::key_of(const MatchToken& t, Compare compare) {
     case Compare::Exact:
       break;
   }
-  original.assign(t.original);
-  return original;
+  return t.original;
 }
 
 void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare compare) {
-  std::vector<MatchToken> tokens = match_tokens(text);
+  const TokenList tokens = match_tokens(text);
   if (tokens.empty()) return;
   Form f;
   f.begin = static_cast<std::uint32_t>(ids_.size());

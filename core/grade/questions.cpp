@@ -71,9 +71,8 @@ void for_each_form(const pack::Question& q, Visit visit) {
 std::vector<std::string> question_stems(std::string_view text) {
   const auto& filler = question_filler();
   std::vector<std::string> out;
-  for (auto& t : match_tokens(text))
-    if (t.stem_id == vocabulary::kNone || !filler.count(t.stem_id))
-      out.push_back(std::move(t.stem));
+  for (const auto& t : match_tokens(text))
+    if (t.stem_id == vocabulary::kNone || !filler.count(t.stem_id)) out.emplace_back(t.stem);
   return out;
 }
 
