@@ -291,12 +291,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   a.section_step = steps.map_sections(doc);
   a.placeholder.resize(doc.blocks.size(), false);
   a.tokens.resize(doc.blocks.size());
-  a.lower.resize(doc.blocks.size());
   std::vector<char> covered;  // per token of the block: inside a concept mention
-  for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
-    a.lower[bi] = doc.blocks[bi].text;
-    for (auto& c : a.lower[bi]) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  }
   for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const text::Block& block = doc.blocks[bi];
     if (block.kind != text::BlockKind::Heading && is_placeholder(block.text)) {

@@ -2,8 +2,21 @@
 
 namespace sdi::grade {
 
+namespace {
+
+std::vector<std::string_view> block_texts(const text::Document& doc) {
+  std::vector<std::string_view> out;
+  out.reserve(doc.blocks.size());
+  for (const auto& b : doc.blocks) out.push_back(b.text);
+  return out;
+}
+
+}  // namespace
+
 AnswerReading::AnswerReading(const Analysis& analysis)
-    : analysis_(analysis), search_(analysis.lower), sentences_(analysis.lower.size()) {}
+    : analysis_(analysis),
+      search_(block_texts(*analysis.doc)),
+      sentences_(analysis.doc->blocks.size()) {}
 
 std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
                                                     bool prose_only) const {

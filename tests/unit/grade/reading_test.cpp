@@ -92,6 +92,19 @@ TEST_CASE("block search finds the first occurrence in every block, as a plain fi
   CHECK(search.find("cacheca").empty());
 }
 
+TEST_CASE("BlockSearch reads blocks with ASCII letters lowercased") {
+  std::vector<std::string_view> blocks = {"We use Redis", "REDIS-backed", "no", "Rédis"};
+  std::vector<std::pair<int, std::size_t>> got;
+  for (const auto& f : sdi::grade::BlockSearch(blocks).find("redis"))
+    got.push_back({f.block, f.offset});
+  CHECK(got == std::vector<std::pair<int, std::size_t>>{{0, 7}, {1, 0}});
+  got.clear();
+  for (const auto& f : sdi::grade::BlockSearch(blocks).find("no"))
+    got.push_back({f.block, f.offset});
+  CHECK(got == std::vector<std::pair<int, std::size_t>>{{2, 0}});
+  CHECK(sdi::grade::BlockSearch(blocks).find("We").empty());
+}
+
 TEST_CASE("the natives provide every function helpers.lua takes from them") {
   sdi::lua::Sandbox sb;
   lua_State* L = sb.state();
