@@ -1,18 +1,21 @@
 #include "grade/block_search.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace sdi::grade {
 
 namespace {
 
-constexpr std::size_t kBucketBits = 14;
-constexpr std::size_t kBuckets = std::size_t{1} << kBucketBits;
+// About one bucket for every two positions, within bounds: clearing and summing the bucket table
+// would cost more than the text for a short answer.
+constexpr int kMinBucketBits = 6;
+constexpr int kMaxBucketBits = 14;
 constexpr std::size_t kGram = 3;
 
-// The bucket of the three bytes packed in the low 24 bits of `key`.
-std::uint32_t bucket_of_key(std::uint32_t key) {
-  return (key * 0x9E3779B1u) >> (32 - kBucketBits);
+int bucket_bits_for(std::size_t positions) {
+  return std::clamp(static_cast<int>(std::bit_width(positions / 2)), kMinBucketBits,
+                    kMaxBucketBits);
 }
 
 std::uint32_t key_of(const char* p) {
@@ -41,17 +44,19 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
   }
   // Counting sort of every position by the bucket of the three bytes starting there, so each
   // bucket lists its positions in increasing order. The three bytes roll through one key.
-  first_.assign(kBuckets + 1, 0);
   const std::size_t n = joined_.size() >= kGram ? joined_.size() - kGram + 1 : 0;
+  bucket_shift_ = 32 - bucket_bits_for(n);
+  const std::size_t buckets = std::size_t{1} << (32 - bucket_shift_);
+  first_.assign(buckets + 1, 0);
   auto bucket = std::make_unique_for_overwrite<std::uint32_t[]>(n);
   const auto* bytes = reinterpret_cast<const unsigned char*>(joined_.data());
   std::uint32_t key = n > 0 ? (std::uint32_t{bytes[0]} << 8 | bytes[1]) : 0;
   for (std::size_t p = 0; p < n; ++p) {
     key = (key << 8 | bytes[p + 2]) & 0xFFFFFFu;
-    bucket[p] = bucket_of_key(key);
+    bucket[p] = bucket_of(key);
     ++first_[bucket[p] + 1];
   }
-  for (std::size_t i = 1; i <= kBuckets; ++i) first_[i] += first_[i - 1];
+  for (std::size_t i = 1; i <= buckets; ++i) first_[i] += first_[i - 1];
   positions_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
   std::vector<std::uint32_t> fill(first_.begin(), first_.end() - 1);
   for (std::size_t p = 0; p < n; ++p) positions_[fill[bucket[p]]++] = static_cast<std::uint32_t>(p);
@@ -65,14 +70,14 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
   // Look up the needle's rarest trigram and check the needle around each of its positions.
   std::size_t best_at = 0, best_size = SIZE_MAX;
   for (std::size_t o = 0; o + kGram <= needle.size(); ++o) {
-    std::size_t b = bucket_of_key(key_of(needle.data() + o));
+    std::size_t b = bucket_of(key_of(needle.data() + o));
     std::size_t size = first_[b + 1] - first_[b];
     if (size < best_size) {
       best_size = size;
       best_at = o;
     }
   }
-  const std::size_t b = bucket_of_key(key_of(needle.data() + best_at));
+  const std::size_t b = bucket_of(key_of(needle.data() + best_at));
   int last_block = -1;
   for (std::uint32_t k = first_[b]; k < first_[b + 1]; ++k) {
     const std::size_t p = positions_[k];

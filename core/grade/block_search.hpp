@@ -27,10 +27,13 @@ class BlockSearch {
 
  private:
   std::vector<Found> find_each(std::string_view needle) const;
+  // The bucket of the three bytes packed in the low 24 bits of `key`.
+  std::uint32_t bucket_of(std::uint32_t key) const { return (key * 0x9E3779B1u) >> bucket_shift_; }
 
   std::string joined_;                // lowercase blocks, each followed by '\0', which no search
                                       // crosses
   std::vector<std::size_t> starts_;   // where each block begins in joined_
+  int bucket_shift_ = 32;             // 32 less the bits of a bucket number
   std::vector<std::uint32_t> first_;  // per bucket: where its positions begin in positions_
   std::unique_ptr<std::uint32_t[]> positions_;
 };

@@ -136,7 +136,8 @@ TokenList match_tokens(std::string_view text) {
   memo.begin(text.size());
   TokenList out;
   out.storage = memo.arena();
-  const std::vector<text::Word> words = text::split_words(text);
+  thread_local std::vector<text::Word> words;
+  text::split_words(text, words);
   out.reserve(words.size());
   char lower[256];
   std::string long_lower;
