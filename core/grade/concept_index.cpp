@@ -256,6 +256,10 @@ std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken
         const Form& f = forms_[order_[o]];
         if (i + f.count > tokens.size()) continue;
         if (best != nullptr && f.count <= best->count) continue;
+        // Most candidates differ at their second word: tell them apart without a call.
+        if (c != 2 && f.count >= 2 &&
+            (c == 0 ? tokens[i + 1].stem_id : tokens[i + 1].lower_id) != ids_[f.begin + 1])
+          continue;
         if (matches_at(f, tokens, i)) best = &f;
       }
     };
