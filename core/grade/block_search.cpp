@@ -93,12 +93,16 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
   return out;
 }
 
+std::string_view BlockSearch::lower_block(int block) const {
+  const auto b = static_cast<std::size_t>(block);
+  const std::size_t end = b + 1 < starts_.size() ? starts_[b + 1] : joined_.size();
+  return std::string_view(joined_).substr(starts_[b], end - 1 - starts_[b]);
+}
+
 std::vector<BlockSearch::Found> BlockSearch::find_each(std::string_view needle) const {
   std::vector<Found> out;
-  const std::string_view all(joined_);
   for (std::size_t bi = 0; bi < starts_.size(); ++bi) {
-    const std::size_t end = bi + 1 < starts_.size() ? starts_[bi + 1] : joined_.size();
-    const std::size_t pos = all.substr(starts_[bi], end - 1 - starts_[bi]).find(needle);
+    const std::size_t pos = lower_block(static_cast<int>(bi)).find(needle);
     if (pos != std::string_view::npos) out.push_back({static_cast<int>(bi), pos});
   }
   return out;

@@ -24,6 +24,8 @@ class BlockSearch {
   };
   // The blocks that contain `needle` (lowercase), in block order; none for an empty needle.
   std::vector<Found> find(std::string_view needle) const;
+  // The text of a block with ASCII letters lowercased, valid while the search is.
+  std::string_view lower_block(int block) const;
 
  private:
   std::vector<Found> find_each(std::string_view needle) const;

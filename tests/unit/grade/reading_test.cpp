@@ -103,6 +103,10 @@ TEST_CASE("BlockSearch reads blocks with ASCII letters lowercased") {
     got.push_back({f.block, f.offset});
   CHECK(got == std::vector<std::pair<int, std::size_t>>{{2, 0}});
   CHECK(sdi::grade::BlockSearch(blocks).find("We").empty());
+  const sdi::grade::BlockSearch search(blocks);
+  CHECK(search.lower_block(0) == "we use redis");
+  CHECK(search.lower_block(1) == "redis-backed");
+  CHECK(search.lower_block(3) == "rédis");
 }
 
 TEST_CASE("the natives provide every function helpers.lua takes from them") {
