@@ -1,6 +1,7 @@
 #include "grade/match_tokens.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -11,9 +12,13 @@ namespace sdi::grade {
 
 namespace {
 
-bool is_break_char(char c) {
-  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')';
-}
+// Bytes between words that may separate clauses: the punctuation that does, and '-' (a dash
+// when a space follows it).
+constexpr auto kMayBreak = [] {
+  std::array<bool, 256> marks{};
+  for (unsigned char c : {',', ';', ':', '(', ')', '-'}) marks[c] = true;
+  return marks;
+}();
 
 // Bytes that never move or get freed while anyone holds the arena: tokens view words kept here.
 class Arena {
@@ -144,9 +149,9 @@ TokenList match_tokens(std::string_view text) {
   std::size_t previous_end = 0;
   for (const auto& tok : words) {
     bool brk = false;
-    for (std::size_t i = previous_end; i < tok.offset && i < text.size(); ++i)
-      if (is_break_char(text[i]) || (text[i] == '-' && i + 1 < text.size() && text[i + 1] == ' '))
-        brk = true;
+    for (std::size_t i = previous_end; i < tok.offset && i < text.size() && !brk; ++i)
+      if (kMayBreak[static_cast<unsigned char>(text[i])])
+        brk = text[i] != '-' || (i + 1 < text.size() && text[i + 1] == ' ');
     previous_end = tok.offset + tok.text.size();
     // Split hyphenated and underscored words into parts so both spellings match.
     std::string_view word = tok.text;

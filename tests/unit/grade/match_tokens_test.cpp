@@ -57,3 +57,11 @@ TEST_CASE("match_tokens: one text with more distinct words than the memo holds")
   CHECK(toks[70000].stem == "cach");
   CHECK(toks[70000].lower == "caching");
 }
+
+TEST_CASE("match_tokens: clause breaks are punctuation or a dash before a space") {
+  const auto toks = sdi::grade::match_tokens("fast - cheap -flag (note) x; y: z w");
+  REQUIRE(toks.size() == 8);
+  std::vector<bool> breaks;
+  for (const auto& t : toks) breaks.push_back(t.clause_break_before);
+  CHECK(breaks == std::vector<bool>{false, true, false, true, true, true, true, false});
+}
