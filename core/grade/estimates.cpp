@@ -3,9 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "grade/check_context.hpp"
@@ -46,10 +49,10 @@ std::optional<q::Quantity> parse_value(const std::string& text, q::Expect expect
   return r.value;
 }
 
-std::string show(const q::Quantity& v, const std::string& unit) {
-  if (!unit.empty()) {
-    q::Result c = q::convert(v, unit);
-    if (c.ok()) return q::format(c.value, {false, false});
+// `v` in the display unit when it has one and converts to it.
+std::string show(const q::Quantity& v, const std::optional<q::UnitSpec>& unit = std::nullopt) {
+  if (unit) {
+    if (std::optional<q::Quantity> c = q::convert(v, *unit)) return q::format(*c, {false, false});
   }
   return q::format(v, {false, false});
 }
@@ -76,6 +79,23 @@ struct Candidate {
 struct NameIndex {
   std::vector<NamePhrase> names;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first;
+  // For each length of a first stem (the last slot for any longer), a bit per low five bits of
+  // its first byte: most words of an answer start no name, and this tells so without hashing.
+  std::array<std::uint32_t, 16> first_bytes{};
+
+  static std::pair<std::size_t, std::uint32_t> slot(std::string_view stem) {
+    return {std::min<std::size_t>(stem.size(), 15),
+            std::uint32_t{1} << (static_cast<unsigned char>(stem[0]) & 31)};
+  }
+  void add_first(std::string_view stem) {
+    auto [len, bit] = slot(stem);
+    first_bytes[len] |= bit;
+  }
+  bool may_start(std::string_view stem) const {
+    if (stem.empty()) return by_first.count(std::string()) > 0;
+    auto [len, bit] = slot(stem);
+    return (first_bytes[len] & bit) != 0;
+  }
 };
 
 NameIndex compile_names(const std::vector<std::vector<std::string>>& names) {
@@ -84,6 +104,7 @@ NameIndex compile_names(const std::vector<std::vector<std::string>>& names) {
     for (const auto& n : names[i]) {
       auto stems = phrase_stems(n);
       if (stems.empty()) continue;
+      if (!stems.front().empty()) out.add_first(stems.front());
       out.by_first[stems.front()].push_back(out.names.size());
       out.names.push_back({static_cast<int>(i), std::move(stems)});
     }
@@ -133,12 +154,19 @@ std::optional<q::Quantity> accept(const q::Mention& m, const Expectation& e) {
 // True when the figure is one the candidate sets aside ("instead of 500 KB/s, ...").
 bool rejected(std::string_view text, std::size_t offset) {
   std::size_t from = offset > 40 ? offset - 40 : 0;
-  std::string before(text.substr(from, offset - from));
-  for (auto& c : before) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  std::size_t cut = before.find_last_of(",;:");
-  if (cut != std::string::npos) before = before.substr(cut + 1);
-  for (const char* cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
-    if (before.find(cue) != std::string::npos) return true;
+  char buf[40];
+  std::size_t n = 0;
+  for (std::size_t k = from; k < offset; ++k) {
+    char c = text[k];
+    if (c == ',' || c == ';' || c == ':') {
+      n = 0;  // only the clause the figure is in
+      continue;
+    }
+    buf[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  std::string_view before(buf, n);
+  for (std::string_view cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
+    if (before.find(cue) != std::string_view::npos) return true;
   return false;
 }
 
@@ -146,7 +174,9 @@ bool rejected(std::string_view text, std::size_t offset) {
 // chain ("250M x 100 bytes per entry = 25 GB" states 100 bytes per entry too), flagged in
 // `factors` so they serve as assumptions only.
 std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& factors) {
-  std::vector<q::Mention> out = q::scan(text);
+  q::ScanOptions options;
+  options.readings = false;  // figures are matched by value, never shown as read
+  std::vector<q::Mention> out = q::scan(text, options);
   std::size_t n = out.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (!out[i].is_expression) continue;
@@ -165,7 +195,7 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
     }
     std::size_t base = out[i].offset + text.substr(out[i].offset).find(out[i].raw);
     if (base < out[i].offset) base = out[i].offset;
-    for (q::Mention part : q::scan(inner)) {
+    for (q::Mention part : q::scan(inner, options)) {
       if (part.is_expression) continue;
       part.offset += base;
       part.is_result = false;
@@ -195,8 +225,9 @@ bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
 // nearest figure, then the most specific name.
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
-    const std::vector<std::vector<bool>>& factors, const NameIndex& index, std::size_t owners,
-    const std::vector<Expectation>& expect, bool prefer_results, int estimation_step) {
+    const std::vector<std::vector<bool>>& factors, const std::vector<std::vector<bool>>& set_aside,
+    const NameIndex& index, std::size_t owners, const std::vector<Expectation>& expect,
+    bool prefer_results, int estimation_step) {
   std::vector<Candidate> candidates;
   // Each block's sentences, which the analysis lists block by block.
   std::vector<std::pair<std::size_t, std::size_t>> block_sentences(a.tokens.size(), {0, 0});
@@ -220,6 +251,7 @@ std::vector<std::optional<StatedValue>> find_stated(
     };
     std::vector<Occurrence> occurrences;
     for (std::size_t ti = 0; ti < toks.size(); ++ti) {
+      if (!index.may_start(toks[ti].stem)) continue;
       auto first = index.by_first.find(std::string(toks[ti].stem));
       if (first == index.by_first.end()) continue;
       for (std::size_t ni : first->second) {
@@ -285,7 +317,7 @@ std::vector<std::optional<StatedValue>> find_stated(
           // An assumption is a plain figure the candidate chose, not a computed one.
           if (!prefer_results && (m.is_expression || m.is_result)) continue;
           if (prefer_results && m.is_expression && !m.is_result) continue;
-          if (rejected(text, m.offset)) continue;
+          if (set_aside[bi][mi]) continue;
           if (factors[bi][mi] && prefer_results) continue;  // an estimate is a result, not a factor
           std::optional<q::Quantity> v = accept(m, e);
           if (!v) continue;
@@ -361,6 +393,7 @@ struct EstimateModel::Data {
   NameIndex assumption_names;
   std::vector<std::optional<q::Quantity>> expected_default;  // per estimate, from the defaults
   std::vector<Expectation> estimate_expect;
+  std::vector<std::optional<q::UnitSpec>> display_unit;  // per estimate, parsed once
   NameIndex estimate_names;
 };
 
@@ -399,6 +432,8 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
       d.estimate_expect[i].period = period_of(estimates[i].unit);
     }
     estimate_names.push_back(estimates[i].names);
+    d.display_unit.push_back(estimates[i].unit.empty() ? std::nullopt
+                                                       : q::parse_unit_spec(estimates[i].unit));
   }
   d.estimate_names = compile_names(estimate_names);
 }
@@ -420,10 +455,12 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
 
   std::vector<std::vector<q::Mention>> mentions(a.doc->blocks.size());
   std::vector<std::vector<bool>> factors(a.doc->blocks.size());
+  std::vector<std::vector<bool>> set_aside(a.doc->blocks.size());
   for (std::size_t bi = 0; bi < a.doc->blocks.size(); ++bi) {
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
     mentions[bi] = mentions_of(b.text, factors[bi]);
+    for (const q::Mention& m : mentions[bi]) set_aside[bi].push_back(rejected(b.text, m.offset));
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
@@ -433,8 +470,8 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     for (std::size_t si = 0; si < a.section_step.size(); ++si)
       if (a.section_step[si] == step) estimation_step = step;
   }
-  f.assumptions = find_stated(a, mentions, factors, d.assumption_names, assumptions.size(),
-                              d.assumption_expect, false, estimation_step);
+  f.assumptions = find_stated(a, mentions, factors, set_aside, d.assumption_names,
+                              assumptions.size(), d.assumption_expect, false, estimation_step);
 
   // Plausibility of what the candidate assumed.
   std::vector<bool> plausible(assumptions.size(), true);
@@ -465,7 +502,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   };
 
   const auto& expected_default = d.expected_default;
-  f.figures = find_stated(a, mentions, factors, d.estimate_names, estimates.size(),
+  f.figures = find_stated(a, mentions, factors, set_aside, d.estimate_names, estimates.size(),
                           d.estimate_expect, true, estimation_step);
 
   for (std::size_t i = 0; i < estimates.size(); ++i) {
@@ -485,13 +522,13 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       if (e.formula.find(assumptions[ai].id) == std::string::npos) continue;
       std::string what = lower_first(assumptions[ai].title);
       if (f.assumptions[ai] && plausible[ai])
-        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value, ""), what));
+        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value), what));
       else
         assumed.push_back(fmt::format("{} ({})", assumptions[ai].default_value, what));
     }
     q::Result mine = q::evaluate(e.formula, resolver(true));
     q::Quantity expected = mine.ok() ? mine.value : *expected_default[i];
-    r.expected = show(expected, e.unit);
+    r.expected = show(expected, d.display_unit[i]);
     std::string basis;
     if (!own.empty()) basis = fmt::format("from your {}", fmt::join(own, " and "));
     if (!assumed.empty())
@@ -503,7 +540,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       continue;
     }
     const StatedValue& s = *f.figures[i];
-    r.stated = show(s.value, e.unit);
+    r.stated = show(s.value, d.display_unit[i]);
     r.line = s.line;
     r.ratio = q::ratio(s.value, expected);
     // Consistency with the candidate's own assumptions is what counts; a figure that matches the

@@ -52,12 +52,18 @@ bool ends_with_nt(std::string_view w) {
   return w.size() >= 3 && w.substr(w.size() - 3) == "n't";
 }
 
-// Words of the clause that ends at `end` of `low`, nearest first, up to `limit` of them.
-std::vector<std::string_view> clause_before(std::string_view low, std::size_t end,
-                                            std::size_t limit) {
-  std::vector<std::string_view> out;
+// A few words of a clause, read without allocating: negation looks at four at the most.
+struct ClauseWords {
+  static constexpr std::size_t kMax = 4;
+  std::string_view words[kMax];
+  std::size_t size = 0;
+};
+
+// Words of the clause that ends at `end` of `low`, nearest first.
+ClauseWords clause_before(std::string_view low, std::size_t end) {
+  ClauseWords out;
   std::size_t i = end;
-  while (i > 0 && out.size() < limit) {
+  while (i > 0 && out.size < ClauseWords::kMax) {
     char c = low[i - 1];
     if (is_clause_end(c)) break;
     if (!is_word_char(c)) {
@@ -68,17 +74,16 @@ std::vector<std::string_view> clause_before(std::string_view low, std::size_t en
     while (i > 0 && is_word_char(low[i - 1])) --i;
     std::string_view w = low.substr(i, j - i);
     if (one_of(w, kClauseBreaks)) break;
-    out.push_back(w);
+    out.words[out.size++] = w;
   }
   return out;
 }
 
-// Words of the clause that starts at `begin` of `low`, in order, up to `limit` of them.
-std::vector<std::string_view> clause_after(std::string_view low, std::size_t begin,
-                                           std::size_t limit) {
-  std::vector<std::string_view> out;
+// Words of the clause that starts at `begin` of `low`, in order.
+ClauseWords clause_after(std::string_view low, std::size_t begin) {
+  ClauseWords out;
   std::size_t i = begin;
-  while (i < low.size() && out.size() < limit) {
+  while (i < low.size() && out.size < ClauseWords::kMax) {
     char c = low[i];
     if (is_clause_end(c)) break;
     if (!is_word_char(c)) {
@@ -89,26 +94,36 @@ std::vector<std::string_view> clause_after(std::string_view low, std::size_t beg
     while (j < low.size() && is_word_char(low[j])) ++j;
     std::string_view w = low.substr(i, j - i);
     if (one_of(w, kClauseBreaks)) break;
-    out.push_back(w);
+    out.words[out.size++] = w;
     i = j;
   }
   return out;
 }
 
-// Whether " phrase " occurs in the words joined by single spaces (and padded with them).
+// Whether a phrase's words (single spaces between them; words are runs of letters and
+// apostrophes, as clause words are) occur one after another in `words`, read first to last or,
+// with `reversed`, last to first.
+bool has_words_in_row(const ClauseWords& words, bool reversed, std::string_view phrase) {
+  auto at = [&](std::size_t k) { return words.words[reversed ? words.size - 1 - k : k]; };
+  for (std::size_t start = 0; start < words.size; ++start) {
+    std::size_t k = start, from = 0;
+    bool all = true;
+    while (all && from <= phrase.size()) {
+      std::size_t space = phrase.find(' ', from);
+      if (space == std::string_view::npos) space = phrase.size();
+      all = k < words.size && at(k) == phrase.substr(from, space - from);
+      ++k;
+      from = space + 1;
+    }
+    if (all) return true;
+  }
+  return false;
+}
+
 template <std::size_t N>
-bool has_phrase(const std::vector<std::string_view>& words, const std::string_view (&phrases)[N]) {
-  std::string joined = " ";
-  for (auto w : words) {
-    joined += w;
-    joined += ' ';
-  }
-  for (auto p : phrases) {
-    std::string padded = " ";
-    padded += p;
-    padded += ' ';
-    if (joined.find(padded) != std::string::npos) return true;
-  }
+bool has_phrase(const ClauseWords& words, bool reversed, const std::string_view (&phrases)[N]) {
+  for (auto p : phrases)
+    if (has_words_in_row(words, reversed, p)) return true;
   return false;
 }
 
@@ -129,7 +144,12 @@ bool is_question(std::string_view text) {
 }
 
 bool term_list(std::string_view text) {
-  std::size_t words = 0, segments = 1;
+  // Most sentences hold fewer than two separators: count those first, in one quick pass.
+  const std::size_t segments =
+      1 + static_cast<std::size_t>(
+              std::count_if(text.begin(), text.end(), [](char c) { return c == ',' || c == ';'; }));
+  if (segments < 3) return false;
+  std::size_t words = 0;
   bool in_word = false;
   for (char c : text) {
     if (is_space(c)) {
@@ -138,7 +158,6 @@ bool term_list(std::string_view text) {
       in_word = true;
       ++words;
     }
-    if (c == ',' || c == ';') ++segments;
   }
   if (segments < 3 || static_cast<double>(words) / static_cast<double>(segments) >= 4) return false;
   std::string low = lower(text);
@@ -157,14 +176,14 @@ bool term_list(std::string_view text) {
 }
 
 bool negated_at(std::string_view low, std::size_t begin, std::size_t end) {
-  std::vector<std::string_view> before = clause_before(low, begin, 4);
-  for (std::size_t k = 0; k < std::min<std::size_t>(3, before.size()); ++k) {
-    if (one_of(before[k], kNegators) || ends_with_nt(before[k])) return true;
-    if (one_of(before[k], kPrepositions)) break;
+  const ClauseWords before = clause_before(low, begin);
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, before.size); ++k) {
+    if (one_of(before.words[k], kNegators) || ends_with_nt(before.words[k])) return true;
+    if (one_of(before.words[k], kPrepositions)) break;
   }
-  std::reverse(before.begin(), before.end());
-  if (has_phrase(before, kNegatingPhrases)) return true;
-  return has_phrase(clause_after(low, end, 4), kVerdicts);
+  // The words before were read nearest first; phrases read in text order.
+  if (has_phrase(before, true, kNegatingPhrases)) return true;
+  return has_phrase(clause_after(low, end), false, kVerdicts);
 }
 
 bool affirms(std::string_view text, std::string_view word) {
@@ -192,6 +211,22 @@ int contains_any(std::string_view text, const std::vector<std::string_view>& wor
     if (low.find(word) != std::string::npos) return static_cast<int>(i);
   }
   return -1;
+}
+
+int count_any(std::string_view text, const std::vector<std::vector<std::string_view>>& lists) {
+  std::string low = lower(text), word;
+  int count = 0;
+  for (const auto& list : lists) {
+    for (std::string_view w : list) {
+      word.assign(w);
+      for (auto& c : word) c = lower_char(c);
+      if (low.find(word) != std::string::npos) {
+        ++count;
+        break;
+      }
+    }
+  }
+  return count;
 }
 
 std::vector<Piece> sentences_of(std::string_view text) {

@@ -32,6 +32,8 @@ bool affirms_lower(std::string_view low, std::string_view word);
 
 // Index of the first of `words` that `text` contains (any case, plain substring), or -1.
 int contains_any(std::string_view text, const std::vector<std::string_view>& words);
+// How many of `lists` have a word that `text` contains (any case, plain substring).
+int count_any(std::string_view text, const std::vector<std::vector<std::string_view>>& lists);
 
 // A block's sentences: they end at ".", "!", "?" or ";" before whitespace or the end. `offset`
 // is where the trimmed sentence starts in the block text.

@@ -59,14 +59,11 @@ int affirms(lua_State* L) {
   return 1;
 }
 
-// The strings of a list as views: the list holds them while it is on the stack, so a search
-// called for every block of an answer copies nothing.
-const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
-  luaL_checktype(L, idx, LUA_TTABLE);
-  thread_local std::vector<std::string_view> out;
-  thread_local std::deque<std::string> converted;  // numbers' text, which no table holds
-  out.clear();
-  converted.clear();
+// Appends the strings of the list at `idx` to `out` as views: the list holds them while it is on
+// the stack, so searches called for every block of an answer copy nothing. Numbers are read as
+// their text, kept in `converted` (no table holds those strings).
+void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
+                     std::deque<std::string>& converted, int list_number) {
   for (lua_Integer i = 1;; ++i) {
     if (lua_geti(L, idx, i) == LUA_TNIL) {
       lua_pop(L, 1);
@@ -75,20 +72,67 @@ const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
     const bool held = lua_type(L, -1) == LUA_TSTRING;
     std::size_t size = 0;
     const char* s = lua_tolstring(L, -1, &size);
-    if (s == nullptr)
+    if (s == nullptr) {
+      if (list_number > 0)
+        luaL_error(L, "bad word #%d in list #%d: a string expected, got %s", static_cast<int>(i),
+                   list_number, luaL_typename(L, -1));
       luaL_error(L, "bad word #%d in the list: a string expected, got %s", static_cast<int>(i),
                  luaL_typename(L, -1));
+    }
     out.push_back(held ? std::string_view(s, size) : converted.emplace_back(s, size));
     lua_pop(L, 1);
   }
+}
+
+const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  thread_local std::vector<std::string_view> out;
+  thread_local std::deque<std::string> converted;
+  out.clear();
+  converted.clear();
+  read_word_views(L, idx, out, converted, 0);
   return out;
 }
+
+// Word lists, each a table of strings, read as views (see read_word_views).
+struct WordLists {
+  std::vector<std::vector<std::string_view>> lists;
+  std::deque<std::string> converted;
+  // Whether `text` holds a word of every list.
+  bool all_in(std::string_view text) const {
+    for (const auto& list : lists)
+      if (reading::contains_any(text, list) < 0) return false;
+    return true;
+  }
+};
 
 int contains_any(lua_State* L) {
   std::string_view text = check_text(L, 1);
   int i = reading::contains_any(text, check_word_views(L, 2));
   if (i < 0) return 0;
   lua_geti(L, 2, i + 1);
+  return 1;
+}
+
+// count_any(text, lists) -> how many of the lists have a word the text contains
+int count_any(lua_State* L) {
+  std::string_view text = check_text(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  WordLists words;
+  for (lua_Integer i = 1;; ++i) {
+    if (lua_geti(L, 2, i) == LUA_TNIL) {
+      lua_pop(L, 1);
+      break;
+    }
+    if (!lua_istable(L, -1))
+      luaL_error(L, "bad list #%d: a list of words expected, got %s", static_cast<int>(i),
+                 luaL_typename(L, -1));
+    // The inner list stays in the outer one, which holds its strings.
+    read_word_views(L, lua_gettop(L), words.lists.emplace_back(), words.converted,
+                    static_cast<int>(i));
+    lua_pop(L, 1);
+  }
+  lua_pushinteger(L, reading::count_any(text, words.lists));
   return 1;
 }
 
@@ -130,13 +174,12 @@ bool shaped(const text::Block& b) {
 
 enum class Search { Said, Found, Structured, Prose };
 
-// The blocks holding any of the words as `search` reads them, sorted by line (stable), one per
-// block.
-int search_blocks(lua_State* L, Search search) {
-  luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+// The blocks holding any of the words (the list at `words_arg`) as `search` reads them, sorted by
+// line (stable), one per block.
+std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
+                                               Search search) {
   AnswerReading& r = *ctx.reading;
-  const std::vector<std::string> words = check_words(L, 2);
+  const std::vector<std::string> words = check_words(L, words_arg);
   std::vector<AnswerReading::Hit> hits;
   for (const auto& word : words) {
     const std::string w = reading::lower(word);
@@ -163,18 +206,193 @@ int search_blocks(lua_State* L, Search search) {
   }
   std::stable_sort(hits.begin(), hits.end(),
                    [](const auto& a, const auto& b) { return a.line < b.line; });
-  std::set<long long> seen;
-  lua_createtable(L, static_cast<int>(hits.size()), 0);
-  lua_Integer n = 0;
+  std::vector<AnswerReading::Hit> out;
+  std::vector<long long> seen;
   for (const auto& h : hits) {
     // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
     const int holder = r.block_at_line(h.line);
     const long long key = holder >= 0 ? holder : -static_cast<long long>(h.line) - 1;
-    if (!seen.insert(key).second) continue;
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    out.push_back(h);
+  }
+  return out;
+}
+
+void push_block_hits(lua_State* L, const CheckContext& ctx,
+                     const std::vector<AnswerReading::Hit>& hits) {
+  lua_createtable(L, static_cast<int>(hits.size()), 0);
+  lua_Integer n = 0;
+  for (const auto& h : hits) {
     push_block_hit(L, ctx, h.block, h.line);
     lua_rawseti(L, -2, ++n);
   }
+}
+
+int search_blocks(lua_State* L, Search search) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search));
   return 1;
+}
+
+// The word lists passed from argument `first` on.
+WordLists check_lists(lua_State* L, int first) {
+  WordLists out;
+  for (int i = first; i <= lua_gettop(L); ++i) {
+    luaL_checktype(L, i, LUA_TTABLE);
+    read_word_views(L, i, out.lists.emplace_back(), out.converted, i - first + 1);
+  }
+  return out;
+}
+
+// said_in_block(answer, list1, list2, ...) -> the prose blocks (as Search::Prose finds them for
+// list1) that hold a word of every list.
+int said_in_block(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
+  const WordLists lists = check_lists(L, 2);
+  std::erase_if(hits, [&](const AnswerReading::Hit& h) {
+    return !lists.all_in(ctx.doc.blocks[static_cast<std::size_t>(h.block)].text);
+  });
+  push_block_hits(L, ctx, hits);
+  return 1;
+}
+
+// said_together(answer, list1, list2, ...) -> { { line, text } ... }: the sentences of the prose
+// blocks holding a word of list1 that hold a word of every list and are neither a question nor a
+// term list, sorted by line. A sentence's line is where the answer has its text in that block.
+int said_together(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  AnswerReading& r = *ctx.reading;
+  const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
+  const WordLists lists = check_lists(L, 2);
+  struct Found {
+    int line;
+    std::string_view text;
+  };
+  std::vector<Found> out;
+  for (const auto& hit : hits) {
+    const int holder = r.block_at_line(hit.line);
+    const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit.block)].text;
+    int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit.line;
+    std::size_t counted = 0;
+    for (const auto& piece : reading::sentences_of(text)) {
+      line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                          text.begin() + static_cast<std::ptrdiff_t>(piece.offset),
+                                          '\n'));
+      counted = piece.offset;
+      if (reading::is_question(piece.text) || reading::term_list(piece.text) ||
+          !lists.all_in(piece.text))
+        continue;
+      // Block texts join wrapped lines: the line is where the sentence's text starts.
+      int at = line;
+      for (const auto& f : r.find(reading::lower(piece.text), false)) {
+        if (r.block_at_line(f.line) == holder) {
+          at = f.line;
+          break;
+        }
+      }
+      out.push_back({at, piece.text});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Found& a, const Found& b) { return a.line < b.line; });
+  lua_createtable(L, static_cast<int>(out.size()), 0);
+  lua_Integer n = 0;
+  for (const auto& f : out) {
+    lua_createtable(L, 0, 2);
+    lua_pushinteger(L, f.line);
+    lua_setfield(L, -2, "line");
+    lua_pushlstring(L, f.text.data(), f.text.size());
+    lua_setfield(L, -2, "text");
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+// Pushes a use's credit as helpers.lua's CREDIT table holds it: 1 and 0 are integers.
+void push_credit(lua_State* L, Use use) {
+  if (use == Use::Reasoned) {
+    lua_pushinteger(L, 1);
+  } else {
+    lua_pushnumber(L, credit_for(use));
+  }
+}
+
+// best_use(answer, ids, words) -> { use, line, text, credit } | nil, credit: the best use of any
+// of the concepts (every mention read as `answer.concepts` gives it: negated ones, headings and
+// questions earn nothing, a term list is only a bare use), ties to the earlier id and mention;
+// when that is weaker than "used" and `words` is given, the first `said_any` hit of them counts
+// as a plain use.
+int best_use(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  const Analysis& a = ctx.analysis;
+  bool found = false;
+  Use best = Use::Heading;
+  int best_line = 0;
+  std::string best_text;
+  for (lua_Integer i = 1;; ++i) {
+    if (lua_geti(L, 2, i) == LUA_TNIL) {
+      lua_pop(L, 1);
+      break;
+    }
+    const char* id = lua_tostring(L, -1);
+    if (id == nullptr)
+      return luaL_error(L, "bad concept id #%d: a string expected, got %s", static_cast<int>(i),
+                        luaL_typename(L, -1));
+    const int c = ctx.index.find(id);
+    if (c < 0) return luaL_error(L, "concept '%s' is not in the glossary", id);
+    lua_pop(L, 1);
+    for (const ConceptHit& h : a.hits) {
+      const auto& implied = ctx.index.implied(h.concept_idx);
+      if (std::find(implied.begin(), implied.end(), c) == implied.end()) continue;
+      if (h.negated || a.sentences[static_cast<std::size_t>(h.sentence)].question ||
+          h.use == Use::Heading)
+        continue;
+      Use use = h.use;
+      std::string text;
+      if (use != Use::Bare) {
+        text = a.sentence_text(h.sentence);
+        if (reading::term_list(text)) use = Use::Bare;
+      }
+      if (found && credit_for(use) <= credit_for(best)) continue;
+      found = true;
+      best = use;
+      best_line = h.line;
+      best_text = use == Use::Bare && text.empty() ? a.sentence_text(h.sentence) : std::move(text);
+    }
+  }
+  if (lua_toboolean(L, 3) && (!found || credit_for(best) < credit_for(Use::Used))) {
+    const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 3, Search::Said);
+    if (!hits.empty()) {
+      found = true;
+      best = Use::Used;
+      best_line = hits.front().line;
+      best_text = ctx.doc.blocks[static_cast<std::size_t>(hits.front().block)].text;
+    }
+  }
+  if (!found) {
+    lua_pushnil(L);
+    lua_pushinteger(L, 0);
+    return 2;
+  }
+  lua_createtable(L, 0, 4);
+  const char* name = use_name(best);
+  lua_pushstring(L, name);
+  lua_setfield(L, -2, "use");
+  lua_pushinteger(L, best_line);
+  lua_setfield(L, -2, "line");
+  lua_pushlstring(L, best_text.data(), best_text.size());
+  lua_setfield(L, -2, "text");
+  push_credit(L, best);
+  lua_setfield(L, -2, "credit");
+  push_credit(L, best);
+  return 2;
 }
 
 int said_any(lua_State* L) {
@@ -185,9 +403,6 @@ int found_any(lua_State* L) {
 }
 int structured_any(lua_State* L) {
   return search_blocks(L, Search::Structured);
-}
-int prose_blocks(lua_State* L) {
-  return search_blocks(L, Search::Prose);
 }
 
 // block_index(answer, line) -> the index into answer.blocks of the block holding the line, or nil
@@ -209,11 +424,14 @@ int push_reading_library(lua_State* L) {
                                        {"term_list", term_list},
                                        {"affirms", affirms},
                                        {"contains_any", contains_any},
+                                       {"count_any", count_any},
                                        {"sentences_of", sentences_of},
                                        {"said_any", said_any},
                                        {"found_any", found_any},
                                        {"structured_any", structured_any},
-                                       {"prose_blocks", prose_blocks},
+                                       {"said_together", said_together},
+                                       {"best_use", best_use},
+                                       {"said_in_block", said_in_block},
                                        {"block_index", block_index},
                                        {nullptr, nullptr}};
   luaL_newlib(L, functions);

@@ -71,6 +71,10 @@ Result convert(const Quantity& q, std::string_view unit) {
   return r;
 }
 
+std::optional<Quantity> convert(const Quantity& q, const UnitSpec& unit) {
+  return detail::convert_to(q, unit, nullptr, nullptr);
+}
+
 std::string render_error(std::string_view input, const ParseError& error) {
   std::size_t off = std::min(error.offset, input.size());
   std::size_t line_start = input.rfind('\n', off == 0 ? std::string_view::npos : off - 1);

@@ -94,6 +94,9 @@ std::optional<Unit> parse_unit(std::string_view text);
 /// horizon converts to a rate ("3 PB over 5 years" -> TB/day) and a rate with a horizon to a total.
 /// Error when the dimensions cannot match.
 Result convert(const Quantity& q, std::string_view unit);
+/// The same with the unit already parsed, and neither reading nor message: for converting many
+/// quantities to one unit.
+std::optional<Quantity> convert(const Quantity& q, const UnitSpec& unit);
 
 /// The input line holding the error, a caret line under the offending bytes, then the message:
 ///   5 GB + 3 s

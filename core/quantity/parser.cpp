@@ -563,9 +563,11 @@ bool Parser::tail(Node& n) {
     u.time_hint = sx.time_hint;
     n.q = multiply(n.q, u);
     if (sx.has_rate) n.q.time_hint = sx.time_hint;
-    std::string unit_echo = format(u);
-    if (!unit_echo.empty() && unit_echo[0] == '1') unit_echo.erase(0, 1);
-    n.echo += unit_echo;
+    if (cfg_.echo) {
+      std::string unit_echo = format(u);
+      if (!unit_echo.empty() && unit_echo[0] == '1') unit_echo.erase(0, 1);
+      n.echo += unit_echo;
+    }
     if (!sx.noun_text.empty()) n.noun = sx.noun_text;
     n.has_unit = n.has_unit || sx.has_unit || sx.has_rate;
     n.has_noun = n.has_noun || sx.has_noun;
@@ -971,7 +973,9 @@ bool Parser::literal(Node& n, double magnitude, std::size_t begin, bool from_num
   n.has_range = hi_mag.has_value();
   n.has_qualifier = plus_bound || factor;
   n.glued_unknown = sx.glued_unknown;
-  if (percent && !hi_mag && !sx.any()) {
+  if (!cfg_.echo) {
+    // no reading asked for
+  } else if (percent && !hi_mag && !sx.any()) {
     n.echo = format_plain(lo_mag) + "%";
   } else {
     Quantity shown = q;

@@ -31,6 +31,7 @@ struct ParseConfig {
   bool lenient = false;
   bool allow_additive = true;  // + and - between terms (inside brackets they always are)
   std::string expect_reason;   // why `expect` was chosen (scanner context), for the reading
+  bool echo = true;            // spell out Node::echo (costly: it formats every literal)
 };
 
 struct Node {

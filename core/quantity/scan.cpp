@@ -1,7 +1,9 @@
 #include "quantity/scan.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <string_view>
 #include <unordered_set>
 
@@ -31,9 +33,12 @@ bool word_in(std::string_view w, std::initializer_list<std::string_view> list) {
 // A fixed word list looked up case-insensitively.
 class WordSet {
  public:
-  WordSet(std::initializer_list<std::string_view> words) : set_(words) {}
+  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
+    for (std::string_view w : words) starts_[w.size()] |= bit(w[0]);
+  }
   bool contains(std::string_view w) const {
-    if (w.size() > 24) return false;
+    if (w.empty() || w.size() > 24) return false;
+    if (!(starts_[w.size()] & bit(lower(w[0])))) return false;  // most words: no hashing
     char buf[24];
     for (std::size_t i = 0; i < w.size(); ++i) {
       char c = w[i];
@@ -43,7 +48,15 @@ class WordSet {
   }
 
  private:
+  static char lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  static std::uint32_t bit(char c) {
+    return std::uint32_t{1} << (static_cast<unsigned char>(c) & 31);
+  }
+
   std::unordered_set<std::string_view> set_;
+  std::array<std::uint32_t, 25> starts_{};  // by length: the first bytes of its words
 };
 
 // Numbers after these words name a part of something, not an amount ("Step 2", "Layer 7").
@@ -102,8 +115,9 @@ class Scanner {
       : src_(text),
         opt_(options),
         toks_(detail::lex(text, true)),
-        parser_(text, toks_, lenient_config()) {
+        parser_(text, toks_, lenient_config(options)) {
     math_dollar_.assign(toks_.size(), false);
+    word_class_.assign(toks_.size(), 0);
     mark_math_dollars();
   }
 
@@ -198,7 +212,7 @@ class Scanner {
       m.raw = std::string(src_.substr(m.offset, m.length));
       m.quantity = node->q;
       if (start > line_first && (tok(start - 1).kind == Tok::Approx)) m.quantity.approx = true;
-      m.reading = detail::join_reading(node->echo, parser_.notes());
+      if (opt_.readings) m.reading = detail::join_reading(node->echo, parser_.notes());
       m.noun = node->noun;
       m.is_expression = node->operators > 0;
       m.is_result = marker && prev >= 0;
@@ -216,9 +230,10 @@ class Scanner {
   }
 
  private:
-  static detail::ParseConfig lenient_config() {
+  static detail::ParseConfig lenient_config(const ScanOptions& options) {
     detail::ParseConfig c;
     c.lenient = true;
+    c.echo = options.readings;
     return c;
   }
 
@@ -466,20 +481,53 @@ class Scanner {
     for (std::size_t k = n; k > line_first && seen < 12; --k, ++seen) {
       const Token& t = toks_[k - 1];
       if (t.kind != Tok::Word) continue;
-      std::string_view w = text(t);
-      std::string l = detail::lower(w);
-      if (bytes_context_word(w)) return {Expect::Bytes, "'" + l + "' before it speaks of bytes"};
-      if (count_context_word(w)) return {Expect::Count, "'" + l + "' before it speaks of a count"};
-      if (nearest && !detail::is_stopword(w)) {
+      std::uint8_t c = word_class(k - 1, kContext);
+      if (c & kBytesWord) return {Expect::Bytes, reason(t, "' before it speaks of bytes")};
+      if (c & kCountWord) return {Expect::Count, reason(t, "' before it speaks of a count")};
+      if (nearest && !(word_class(k - 1, kStop) & kStopword)) {
         nearest = false;
-        if (detail::is_known_noun(w)) {
-          if (l == "dau" || l == "mau" || l == "wau" || detail::noun_tag(l) != l)
-            return {Expect::Count, "'" + l + "' before it speaks of a count"};
-          return {Expect::Bytes, "'" + l + "' before it names the size of one"};
-        }
+        c = word_class(k - 1, kNoun);
+        if (c & kNounOfCount) return {Expect::Count, reason(t, "' before it speaks of a count")};
+        if (c & kNounOfSize) return {Expect::Bytes, reason(t, "' before it names the size of one")};
       }
     }
     return {opt_.expect, ""};
+  }
+
+  std::string reason(const Token& t, std::string_view why) const {
+    if (!opt_.readings) return {};
+    return "'" + detail::lower(text(t)) + std::string(why);
+  }
+
+  // What context_expect needs to know of a word, worked out once per token (the candidates of a
+  // line look back over the same words) and only as far as asked: each part has a bit saying it
+  // is known.
+  enum : std::uint8_t {
+    kContext = 1,  // kBytesWord and kCountWord are known
+    kStop = 2,     // kStopword is known
+    kNoun = 4,     // kNounOfCount and kNounOfSize are known
+    kBytesWord = 8,
+    kCountWord = 16,
+    kStopword = 32,
+    kNounOfCount = 64,  // a known noun counted ("users", "DAU")
+    kNounOfSize = 128,  // a known noun whose figure is a size ("tweet" in "each tweet is 300B")
+  };
+  std::uint8_t word_class(std::size_t i, std::uint8_t part) const {
+    std::uint8_t& c = word_class_[i];
+    if (c & part) return c;
+    std::string_view w = text(toks_[i]);
+    c |= part;
+    if (part == kContext) {
+      if (bytes_context_word(w)) c |= kBytesWord;
+      if (count_context_word(w)) c |= kCountWord;
+    } else if (part == kStop) {
+      if (detail::is_stopword(w)) c |= kStopword;
+    } else if (detail::is_known_noun(w)) {
+      std::string l = detail::lower(w);
+      bool counted = l == "dau" || l == "mau" || l == "wau" || detail::noun_tag(l) != l;
+      c |= counted ? kNounOfCount : kNounOfSize;
+    }
+    return c;
   }
 
   std::string_view src_;
@@ -487,13 +535,84 @@ class Scanner {
   std::vector<Token> toks_;
   detail::Parser parser_;
   std::vector<bool> math_dollar_;
+  mutable std::vector<std::uint8_t> word_class_;
   std::vector<Mention> out_;
 };
 
 }  // namespace
 
+namespace {
+
+bool lower_at(std::string_view text, std::size_t i, std::string_view word) {
+  if (text.size() - i < word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    char c = text[i + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[k]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// Every mention the scanner finds starts at a digit, at a LaTeX command ("\frac") or at "a"
+// before a big scale word ("a million"); most prose has none of these, and skipping it saves
+// lexing it. Loose on purpose: any byte that might start one sends the text to the scanner.
+bool may_hold_quantity(std::string_view text) {
+  // 1: a digit or a backslash; 2: the first letter of a big scale word.
+  static constexpr auto kind = [] {
+    std::array<std::uint8_t, 256> k{};
+    for (int c = '0'; c <= '9'; ++c) k[c] = 1;
+    k['\\'] = 1;
+    for (char c : {'m', 'M', 'b', 'B', 't', 'T'}) k[static_cast<unsigned char>(c)] = 2;
+    return k;
+  }();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::uint8_t k = kind[static_cast<unsigned char>(text[i])];
+    if (k == 0) continue;
+    if (k == 1) return true;
+    // Most m, b and t start other words ("the", "by"): the second letter tells first.
+    char next = i + 1 < text.size() ? static_cast<char>(text[i + 1] | 0x20) : '\0';
+    switch (text[i] | 0x20) {
+      case 'm':  // million, mil, mill, mln
+        if ((next == 'i' || next == 'l') && (lower_at(text, i, "mil") || lower_at(text, i, "mln")))
+          return true;
+        break;
+      case 'b':  // billion, bil, bill, bln
+        if ((next == 'i' || next == 'l') && (lower_at(text, i, "bil") || lower_at(text, i, "bln")))
+          return true;
+        break;
+      default:  // thousand, trillion, tril
+        if ((next == 'h' || next == 'r') &&
+            (lower_at(text, i, "thousand") || lower_at(text, i, "tril")))
+          return true;
+        break;
+    }
+  }
+  return false;
+}
+
 std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
-  return Scanner(text, options).run();
+  if (!may_hold_quantity(text)) return {};
+  // The scanner reads each line on its own (a figure, its label and its context never cross a
+  // line break), and so does the lexer but for LaTeX groups ("\text{...}"), which may span lines:
+  // without a backslash, only the lines that may hold a figure need lexing and scanning.
+  if (text.find('\\') != std::string_view::npos || text.find('\n') == std::string_view::npos)
+    return Scanner(text, options).run();
+  std::vector<Mention> out;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = std::min(text.find('\n', begin), text.size());
+    std::string_view line = text.substr(begin, end - begin);
+    if (may_hold_quantity(line)) {
+      for (Mention& m : Scanner(line, options).run()) {
+        m.offset += begin;
+        out.push_back(std::move(m));
+      }
+    }
+    begin = end + 1;
+  }
+  return out;
 }
 
 }  // namespace sdi::quantity

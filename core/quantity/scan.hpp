@@ -46,8 +46,14 @@ struct ScanOptions {
   /// Decides the ambiguous "B" when the text around a number does not ("storage", "size" and
   /// "bandwidth" nearby mean bytes; "users", "requests" mean a count).
   Expect expect = Expect::Any;
+  /// Fill Mention::reading; without it, reading is left empty and scanning is cheaper.
+  bool readings = true;
 };
 
 std::vector<Mention> scan(std::string_view text, const ScanOptions& options = {});
+
+/// False when `text` cannot hold a mention scan() would find (no digit, no LaTeX command, no big
+/// scale word); true does not mean it holds one.
+bool may_hold_quantity(std::string_view text);
 
 }  // namespace sdi::quantity

@@ -354,6 +354,23 @@ const Tables& tables() {
   return t;
 }
 
+// A word in lowercase on the stack, for looking it up without a heap string; words longer than
+// 24 bytes are in no table.
+class Lowered {
+ public:
+  explicit Lowered(std::string_view w) : n_(w.size() <= sizeof(buf_) ? w.size() : 0) {
+    for (std::size_t i = 0; i < n_; ++i) {
+      char c = w[i];
+      buf_[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+  }
+  std::string_view view() const { return {buf_, n_}; }
+
+ private:
+  char buf_[24];
+  std::size_t n_;
+};
+
 }  // namespace
 
 std::string lower(std::string_view s) {
@@ -368,7 +385,8 @@ const UnitDef* find_unit(std::string_view word) {
   const auto& t = tables();
   if (auto it = t.unit_exact.find(word); it != t.unit_exact.end()) return it->second;
   if (word.size() > 16) return nullptr;
-  std::string l = lower(word);
+  Lowered lw(word);
+  std::string_view l = lw.view();
   if (auto it = t.unit_ci.find(l); it != t.unit_ci.end()) return it->second;
   // binary prefixes: "kib", "GIB"
   if (l.size() == 3 && l[1] == 'i' && l[2] == 'b') {
@@ -389,15 +407,16 @@ const ScaleDef* find_scale(std::string_view word) {
   const auto& t = tables();
   if (auto it = t.scale_exact.find(word); it != t.scale_exact.end()) return it->second;
   if (word.size() > 12) return nullptr;
-  std::string l = lower(word);
-  if (auto it = t.scale_ci.find(l); it != t.scale_ci.end()) return it->second;
+  Lowered l(word);
+  if (auto it = t.scale_ci.find(l.view()); it != t.scale_ci.end()) return it->second;
   return nullptr;
 }
 
 bool is_known_noun(std::string_view word) {
   if (word.size() > 24) return false;
   const auto& t = tables();
-  std::string l = lower(word);
+  Lowered lw(word);
+  std::string_view l = lw.view();
   if (t.nouns.count(l) || t.modifiers.count(l)) return true;
   std::string s = singular(l);
   return t.nouns.count(s) > 0;
@@ -421,12 +440,12 @@ std::string noun_tag(std::string_view word) {
 
 bool is_stopword(std::string_view word) {
   if (word.size() > 16) return false;
-  return tables().stopwords.count(lower(word)) > 0;
+  return tables().stopwords.count(Lowered(word).view()) > 0;
 }
 
 bool is_keyword(std::string_view word) {
   if (word.size() > 16) return false;
-  return tables().keywords.count(lower(word)) > 0;
+  return tables().keywords.count(Lowered(word).view()) > 0;
 }
 
 double rate_adverb_seconds(std::string_view word) {

@@ -31,6 +31,11 @@ local H = {}
 -- Returns the first of `words` that `text` contains (ignoring case, plain substring), or nil.
 H.contains_any = native.contains_any
 
+-- Returns how many of the word lists `lists` have a word that `text` contains (ignoring case,
+-- plain substring): `count_any(block.text, { { "timestamp", "time" }, { "level", "severity" } })`
+-- is 2 for "timestamp, severity". One call reads the text once, however many lists there are.
+H.count_any = native.count_any
+
 -- Returns true when `text` is a question: its last character, ignoring spaces and closing
 -- Markdown (")", "*", "_"), is "?". Asking about something does not propose it.
 H.is_question = native.is_question
@@ -117,57 +122,19 @@ H.found_any = native.found_any
 -- Questions and bare comma-separated lists of terms do not count. Use it for schemas and APIs.
 H.structured_any = native.structured_any
 
--- The prose blocks that state a word of `words`, negated or not, one per block.
-local prose_blocks = native.prose_blocks
-
--- True when `text` contains a word of every list.
-local function has_all(text, lists)
-  for _, list in ipairs(lists) do
-    if not H.contains_any(text, list) then return false end
-  end
-  return true
-end
-
 -- Returns the sentences that contain a word of every list (`said_together(answer, { "cache" },
 -- { "ttl", "expire" })`, two lists or more), as `{ line, text }` sorted by line. The sentences
 -- come from prose blocks, and neither a question nor a `term_list` counts. Working per sentence
 -- keeps "Kafka" in one sentence and "buffer" in the next from counting as one claim. Negation
 -- is not read: "pull rather than push" pairs both.
-function H.said_together(answer, ...)
-  local lists = { ... }
-  local out = {}
-  for _, hit in ipairs(prose_blocks(answer, lists[1])) do
-    local b = block_index(answer, hit.line)
-    local first_line = b and answer.blocks[b].line or hit.line
-    for _, s in ipairs(H.sentences_of({ line = first_line, text = hit.text })) do
-      if not H.is_question(s.text) and not H.term_list(s.text) and has_all(s.text, lists) then
-        -- Block texts join wrapped lines, so ask the engine where the sentence starts.
-        for _, f in ipairs(answer.find(s.text)) do
-          if block_index(answer, f.line) == b then
-            s.line = f.line
-            break
-          end
-        end
-        out[#out + 1] = s
-      end
-    end
-  end
-  return sort_by_line(out)
-end
+H.said_together = native.said_together
 
 -- Returns the prose blocks that contain a word of every list, possibly in different sentences,
 -- as hits sorted by line (the first list's word must be in a sentence that is neither a
 -- question nor a `term_list`; negation is not read). Use it when a claim and its reason may sit
 -- in neighbouring sentences ("Some users have millions of followers. For those we fetch their
 -- tweets at read time."); `said_together` when they must share a sentence.
-function H.said_in_block(answer, ...)
-  local lists = { ... }
-  local out = {}
-  for _, hit in ipairs(prose_blocks(answer, lists[1])) do
-    if has_all(hit.text, lists) then out[#out + 1] = hit end
-  end
-  return out
-end
+H.said_in_block = native.said_in_block
 
 -- Returns how many of the groups of words `find` finds (default `said_any`; pass
 -- `H.found_any` or `H.structured_any`), and the evidence: the first hit of each group found,
@@ -241,29 +208,7 @@ end
 -- and a sentence that is a `term_list` is only a bare use. Ties go to the earlier id, then the
 -- earlier mention. When `words` is given and the best use is weaker than "used", the first
 -- `said_any(answer, words)` hit counts as a plain use (the concept written out in other words).
-function H.best_use(answer, ids, words)
-  local best, best_credit = nil, 0
-  for _, id in ipairs(ids) do
-    for _, c in ipairs(answer.concepts(id)) do
-      if not c.negated and not c.question and c.use ~= "heading" then
-        local use = c.use
-        if use ~= "bare" and H.term_list(c.text) then use = "bare" end
-        if CREDIT[use] > best_credit then
-          best_credit = CREDIT[use]
-          best = { use = use, line = c.line, text = c.text, credit = best_credit }
-        end
-      end
-    end
-  end
-  if words and best_credit < CREDIT.used then
-    local hit = H.said_any(answer, words)[1]
-    if hit then
-      best_credit = CREDIT.used
-      best = { use = "used", line = hit.line, text = hit.text, credit = best_credit }
-    end
-  end
-  return best, best_credit
-end
+H.best_use = native.best_use
 
 -- Returns the best use of any of the concepts `ids` (as `best_use` finds it) when it is written
 -- in a sentence ("used" or "reasoned"), and its credit; nil and 0 for a bare mention or none.

@@ -494,6 +494,7 @@ function Answer.estimate(id) end
 ---private copies. A "hit" is a block found in the answer: { line, text, kind, prose }.
 ---@class sdi.Helpers
 ---@field contains_any fun(text: string, words: string[]): string? The first of `words` that `text` contains (case-insensitive), or nil.
+---@field count_any fun(text: string, lists: string[][]): integer How many of the word lists have a word that `text` contains (case-insensitive).
 ---@field is_question fun(text: string): boolean True when `text` ends with a question mark.
 ---@field term_list fun(text: string): boolean True when `text` is a comma-separated run of short terms, not a sentence.
 ---@field affirms fun(text: string, word: string): boolean True when `text` mentions `word` without negating it.

@@ -683,10 +683,7 @@ sdi.check {
     local best, best_block = 0, nil
     for _, b in ipairs(units) do
       if b.kind ~= "heading" and not H.is_question(b.text) then
-        local got = 0
-        for _, g in ipairs(groups) do
-          if H.contains_any(b.text, g) then got = got + 1 end
-        end
+        local got = H.count_any(b.text, groups)
         if got > best then best, best_block = got, b end
       end
     end

@@ -453,8 +453,8 @@ sdi.check {
     -- A target in milliseconds written as a sentence is a latency goal even without the word.
     local target
     for _, b in ipairs(answer.blocks) do
-      local low = b.text:lower()
-      if b.kind ~= "heading" and b.kind ~= "code" and (low:find("%d%s*ms%f[%W]") or low:find("%d%s*millisecond")
+      local low = b.kind ~= "heading" and b.kind ~= "code" and b.text:lower()
+      if low and (low:find("%d%s*ms%f[%W]") or low:find("%d%s*millisecond")
           or low:find("tens of milliseconds")) and not H.term_list(b.text) then
         target = ev(b)
         break
@@ -692,12 +692,19 @@ sdi.check {
     -- columns or rows ("count" and "day" alone are everywhere in this problem).
     local tabley = { "%f[%a]tables?%f[%A]", "%f[%a]columns?%f[%A]", "%f[%a]keys?%f[%A]", "%f[%a]keyed%f[%A]",
       "%f[%a]rows?%f[%A]", "%f[%a]schema" }
+    -- The same block is found by several groups: read each text once.
+    local described = {}
     local function describes_table(text)
-      local low = text:lower()
+      if described[text] ~= nil then return described[text] end
+      local low, yes = text:lower(), false
       for _, w in ipairs(tabley) do
-        if low:find(w) then return true end
+        if low:find(w) then
+          yes = true
+          break
+        end
       end
-      return false
+      described[text] = yes
+      return yes
     end
     local priority = { table_row = 0, code = 1 }
     local got, evidence = 0, {}

@@ -165,6 +165,40 @@ expect_true "$(feedback_of 0) == 'heading|4|Requirements|2|6|-|true|true|true|no
 expect_true "$(feedback_of 1).startswith('heading|4|Requirements|2|6|# Requir|true|true|false|')"
 expect_true "'answer.text: this answer is no longer being graded' in $(feedback_of 1)"
 
+# said_together reads sentence by sentence and gives the line a sentence starts on, wrapped
+# paragraphs included; said_in_block takes the whole block; questions and term lists say nothing.
+mkdir -p "$WORK/together"
+cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/together/url-shortener"
+cat >>"$WORK/together/url-shortener/pack.lua" <<'LUA'
+sdi.check {
+  id = "together", title = "Pairs words", facet = "deep_dive", kind = "custom", weight = 1,
+  feedback = "n/a",
+  run = function(answer)
+    local H = sdi.helpers
+    local out = {}
+    for _, s in ipairs(H.said_together(answer, { "cache" }, { "ttl", "expire" })) do
+      out[#out + 1] = s.line .. ":" .. s.text
+    end
+    for _, h in ipairs(H.said_in_block(answer, { "cache" }, { "ttl", "expire" })) do
+      out[#out + 1] = "block " .. h.line .. ":" .. h.kind
+    end
+    local b, c = H.best_use(answer, { "caching", "load_balancer" })
+    out[#out + 1] = string.format("%s@%d %s %s %s", b.use, b.line, math.type(c), c, b.text)
+    local w, wc = H.best_use(answer, { "load_balancer" }, { "links rarely" })
+    out[#out + 1] = string.format("%s@%d %s %s", w.use, w.line, math.type(wc), wc)
+    local none, zero = H.best_use(answer, { "load_balancer" })
+    out[#out + 1] = string.format("%s %s %s", none, math.type(zero), zero)
+    local _, err = pcall(function() local b = H.best_use(answer, { "no_such_concept" }); return b end)
+    out[#out + 1] = tostring(err)
+    return { score = 1, feedback = table.concat(out, "|") }
+  end,
+}
+LUA
+printf '+++\nproblem = "url-shortener"\n+++\n# Design\n\nWe put a cache in front of the database so reads are cheap. Entries\nexpire after a day. The cache keys carry a TTL of one day because\nlinks rarely change.\n\nDo we need a cache with a TTL?\n\n- cache, ttl, expire, redis\n' >"$WORK/together.md"
+run --pack-path "$WORK/together/url-shortener" grade "$WORK/together.md" --format json
+expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'together'][0].split('|')[:5] == ['7:The cache keys carry a TTL of one day because links rarely change.', 'block 6:paragraph', 'reasoned@7 integer 1 The cache keys carry a TTL of one day because links rarely change.', 'used@8 float 0.8', 'nil integer 0']"
+expect_true "bool(__import__('re').search(r'pack.lua:[0-9]+: concept .no_such_concept. is not in the glossary$', [c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'together'][0]))"
+
 # Per facet: points and a verdict.
 run grade "$P/strong.md" --format json
 expect_true "[f['id'] for f in d['results'][0]['facets']] == ['clarify','requirements','estimation','api','data_model','high_level','deep_dive','bottlenecks','justify']"

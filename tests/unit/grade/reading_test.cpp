@@ -55,6 +55,14 @@ TEST_CASE("contains_any finds the first listed word, ignoring case") {
   CHECK(reading::contains_any("nothing here", words) == -1);
 }
 
+TEST_CASE("count_any counts the lists with a word in the text, ignoring case") {
+  std::vector<std::vector<std::string_view>> lists = {
+      {"timestamp", "time"}, {"Level", "severity"}, {"message"}, {}, {"LOG", "trace"}};
+  CHECK(reading::count_any("Timestamp, SEVERITY and the log line", lists) == 3);
+  CHECK(reading::count_any("nothing here", lists) == 0);
+  CHECK(reading::count_any("anything", {}) == 0);
+}
+
 TEST_CASE("sentences end at a full stop, a bang, a question mark or a semicolon before a space") {
   auto s = reading::sentences_of("  First one. Second, e.g. this!Third? Last;   ");
   REQUIRE(s.size() == 4);
@@ -148,4 +156,29 @@ TEST_CASE("the natives provide every function helpers.lua takes from them") {
   lua_pop(L, 2);
   REQUIRE(!read.empty());
   for (const auto& name : read) CHECK_MESSAGE(provided.count(name) == 1, name);
+}
+
+TEST_CASE(
+    "count_any from Lua: lists of strings (numbers read as their text), errors name the bad item") {
+  sdi::lua::Sandbox sb;
+  lua_State* L = sb.state();
+  sb.push_env();
+  lua_pushcfunction(L, sdi::grade::push_reading_library);
+  sb.call(0, 1);
+  lua_setfield(L, -2, "native");
+  lua_pop(L, 1);
+  auto eval = [&](const char* code) {
+    sb.load(code, "test");
+    sb.call(0, 1);
+    std::string out = luaL_tolstring(L, -1, nullptr);
+    lua_pop(L, 2);
+    return out;
+  };
+  CHECK(eval("return native.count_any('Port 8080, a Cache', { { 'cache' }, { 8080 }, { 'queue' } "
+             "})") == "2");
+  CHECK(eval("return native.count_any('x', {})") == "0");
+  CHECK(eval("return select(2, pcall(native.count_any, 'x', { 'flat' }))").find("bad list #1") !=
+        std::string::npos);
+  CHECK(eval("return select(2, pcall(native.count_any, 'x', { { 'a', {} } }))")
+            .find("bad word #2 in list #1") != std::string::npos);
 }

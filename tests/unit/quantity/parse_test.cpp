@@ -353,3 +353,19 @@ TEST_CASE("parse_unit and parse_unit_spec") {
   CHECK(q::same_dimension(*u, q::parse("2.5 TB/month").value.unit));
   CHECK_FALSE(q::parse_unit("fortnights"));
 }
+
+TEST_CASE("converting to a parsed unit gives what converting to its text gives") {
+  auto spec = q::parse_unit_spec("GB/day");
+  REQUIRE(spec);
+  q::Result rate = q::parse("20 MB/s");
+  REQUIRE(rate.ok());
+  std::optional<q::Quantity> c = q::convert(rate.value, *spec);
+  REQUIRE(c);
+  q::Result by_text = q::convert(rate.value, "GB/day");
+  REQUIRE(by_text.ok());
+  CHECK(q::format(*c) == q::format(by_text.value));
+  CHECK(q::format(*c) == "1730 GB/day");
+  q::Result users = q::parse("200M users");
+  REQUIRE(users.ok());
+  CHECK_FALSE(q::convert(users.value, *spec));
+}

@@ -305,3 +305,55 @@ TEST_CASE("empty and odd input") {
   CHECK(raws(q::scan("**200M** users")) == "200M");
   CHECK(raws(q::scan("200M *")) == "200M");
 }
+
+TEST_CASE("text that cannot hold a quantity is recognised without scanning") {
+  CHECK_FALSE(q::may_hold_quantity(""));
+  CHECK_FALSE(q::may_hold_quantity("Reads are much more common than writes, so cache them."));
+  CHECK(q::may_hold_quantity("about 40 writes"));
+  CHECK(q::may_hold_quantity("$\\frac{a}{b}$"));
+  CHECK(q::may_hold_quantity("a Million users"));
+  CHECK(q::may_hold_quantity("a thousand requests"));
+  CHECK(q::may_hold_quantity("a trillion events"));
+  // Every mention scan() finds is in text the filter lets through.
+  for (std::string_view text : {"a million users", "A billion rows", "an mln events"}) {
+    CHECK(q::may_hold_quantity(text));
+    CHECK(q::scan(text).size() == 1);
+  }
+}
+
+TEST_CASE("scanning without readings finds the same figures") {
+  std::string_view text =
+      "Write QPS = 200M * 2 / 86400 ~= 4.6K/s; storage is 300B per tweet, about 1-2 TB/day.";
+  q::ScanOptions quiet;
+  quiet.readings = false;
+  auto full = q::scan(text);
+  auto lean = q::scan(text, quiet);
+  REQUIRE(full.size() == lean.size());
+  REQUIRE(!full.empty());
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    CHECK(lean[i].offset == full[i].offset);
+    CHECK(lean[i].length == full[i].length);
+    CHECK(lean[i].raw == full[i].raw);
+    CHECK(lean[i].noun == full[i].noun);
+    CHECK(lean[i].label == full[i].label);
+    CHECK(lean[i].is_result == full[i].is_result);
+    CHECK(lean[i].is_expression == full[i].is_expression);
+    CHECK(q::format(lean[i].quantity) == q::format(full[i].quantity));
+    CHECK(lean[i].reading.empty());
+    CHECK_FALSE(full[i].reading.empty());
+  }
+}
+
+TEST_CASE("figures on later lines keep their offsets in the whole text") {
+  std::string_view text =
+      "Reads dominate, so we cache.\nStorage grows by about 5 TB per day\n\nNo figures here.\n"
+      "write QPS = 200M * 2 / 86400 ~= 4.6K/s\n";
+  auto ms = q::scan(text);
+  REQUIRE(ms.size() == 3);
+  for (const auto& m : ms) CHECK(text.substr(m.offset, m.length) == m.raw);
+  CHECK(ms[0].raw == "about 5 TB per day");
+  CHECK(ms[0].label.empty());
+  CHECK(ms[1].is_expression);
+  CHECK(ms[2].is_result);
+  CHECK(ms[2].label == "write qps");
+}
