@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "grade/reading_lua.hpp"
+#include "pack/chunk_cache.hpp"
 
 namespace sdi::cli {
 
@@ -26,7 +27,9 @@ std::string executable_path(const char* argv0) {
 }
 
 Context::Context(const char* argv0, GlobalOptions options)
-    : executable_(executable_path(argv0)), options_(std::move(options)) {}
+    : executable_(executable_path(argv0)), options_(std::move(options)) {
+  pack::use_chunk_cache();
+}
 
 const pack::Library& Context::library() {
   if (!library_) {

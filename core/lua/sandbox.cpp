@@ -6,6 +6,7 @@
 #include <exception>
 #include <utility>
 
+#include "lua/detail/compiled_chunk.hpp"
 #include "lua/detail/environment.hpp"
 #include "lua/detail/errors.hpp"
 #include "lua/detail/libraries.hpp"
@@ -147,6 +148,12 @@ void Sandbox::load(std::string_view code, const std::string& chunkname) {
 }
 
 void Sandbox::load_file(const std::filesystem::path& file, const std::string& display_name) {
+  const std::string name = detail::chunkname_for(display_name);
+  detail::CompiledChunk compiled(file, name, limits().memory_bytes);
+  if (compiled.load(impl_->L)) {
+    detail::remember_chunkname(impl_->L, impl_->runtime, display_name);
+    return;
+  }
   bool too_large = false;
   const auto text = detail::read_source_file(file, limits().memory_bytes, too_large);
   if (!text) {
@@ -158,6 +165,7 @@ void Sandbox::load_file(const std::filesystem::path& file, const std::string& di
     throw Error(Error::Kind::Io, fmt::format("{}: cannot read file", display_name));
   }
   load(*text, display_name);
+  compiled.keep(impl_->L);
 }
 
 void Sandbox::call(int nargs, int nresults) {

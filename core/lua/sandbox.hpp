@@ -81,7 +81,8 @@ class Sandbox {
   // ("problems/x/pack.lua:12: boom"). Throws Error(Syntax) / Error(Forbidden) for binary chunks.
   void load(std::string_view code, const std::string& chunkname);
   // Same for a file (a UTF-8 BOM and a '#' first line are skipped). Throws Error(Io) when the
-  // file cannot be read.
+  // file cannot be read. With a ChunkStore installed (chunk_store.hpp), the file's chunk as the
+  // host compiled it at an earlier start is loaded instead, when the file is unchanged since.
   void load_file(const std::filesystem::path& file, const std::string& display_name);
 
   // lua_pcall with the function and `nargs` arguments on top, under a fresh budget (nested calls

@@ -233,14 +233,6 @@ bool Reader::take(std::size_t n) {
   return true;
 }
 
-std::uint32_t Reader::u32() {
-  if (!take(4)) return 0;
-  std::uint32_t v;
-  std::memcpy(&v, data_.data() + pos_, 4);
-  pos_ += 4;
-  return v;
-}
-
 double Reader::f64() {
   if (!take(8)) return 0;
   double v;

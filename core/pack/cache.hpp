@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -72,7 +73,17 @@ class Writer {
 class Reader {
  public:
   explicit Reader(std::string_view data) : data_(data) {}
-  std::uint32_t u32();
+  // Inline: the concept forms read thousands of these at every start.
+  std::uint32_t u32() {
+    if (!ok_ || data_.size() - pos_ < 4) {
+      ok_ = false;
+      return 0;
+    }
+    std::uint32_t v;
+    std::memcpy(&v, data_.data() + pos_, 4);
+    pos_ += 4;
+    return v;
+  }
   double f64();
   std::string str();
   std::vector<std::string> strings();

@@ -14,13 +14,25 @@ namespace sdi::pack {
 
 void Glossary::add(Concept c) {
   auto [it, added] = by_id_.try_emplace(c.id, concepts_.size());
-  if (!added) {
-    const Concept& first = concepts_[it->second];
-    throw Error(
-        c.file, c.line,
-        fmt::format("concept '{}' is already defined at {}:{}", c.id, first.file, first.line));
-  }
+  if (!added) throw duplicate(c, concepts_[it->second]);
   concepts_.push_back(std::move(c));
+}
+
+Error Glossary::duplicate(const Concept& c, const Concept& first) {
+  return Error(
+      c.file, c.line,
+      fmt::format("concept '{}' is already defined at {}:{}", c.id, first.file, first.line));
+}
+
+void Glossary::index_from(std::size_t first) {
+  for (std::size_t i = first; i < concepts_.size(); ++i) {
+    auto [it, added] = by_id_.try_emplace(concepts_[i].id, i);
+    if (added) continue;
+    // As add() would have left it: the concepts before the duplicate, and an error naming both.
+    Error error = duplicate(concepts_[i], concepts_[it->second]);
+    concepts_.resize(i);
+    throw error;
+  }
 }
 
 const Concept* Glossary::find(const std::string& id) const {
@@ -52,24 +64,27 @@ void put_concept(cache::Writer& w, std::uint32_t file_index, const Concept& c) {
   w.u32(c.risk ? 1 : 0);
 }
 
-// The concepts of a cached folder, or nullopt when the entry does not describe exactly these
-// files.
-std::optional<std::vector<Concept>> cached_concepts(std::string_view payload,
-                                                    const std::vector<fs::path>& files) {
+// Appends the concepts of a cached folder to `into` (as read from the files, in order), or
+// leaves `into` as it was and returns false when the entry does not describe exactly these files.
+// Read in place: a glossary holds hundreds of concepts, read at every start.
+bool cached_concepts(std::string_view payload, const std::vector<fs::path>& files,
+                     std::vector<Concept>& into) {
   cache::Reader r(payload);
   std::vector<std::string> names = r.strings();
-  if (!r.ok() || names.size() != files.size()) return std::nullopt;
+  if (!r.ok() || names.size() != files.size()) return false;
   std::vector<std::string> displays;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (names[i] != files[i].filename().string()) return std::nullopt;
+    if (names[i] != files[i].filename().string()) return false;
     displays.push_back(display_path(files[i]));
   }
   std::uint32_t count = r.u32();
-  if (!r.ok() || count > payload.size()) return std::nullopt;
-  std::vector<Concept> out(count);
-  for (auto& c : out) {
+  if (!r.ok() || count > payload.size()) return false;
+  const std::size_t first = into.size();
+  into.reserve(first + count);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    Concept& c = into.emplace_back();
     std::uint32_t file_index = r.u32();
-    if (!r.ok() || file_index >= files.size()) return std::nullopt;
+    if (!r.ok() || file_index >= files.size()) break;
     c.file = displays[file_index];
     c.line = static_cast<int>(r.u32());
     c.id = r.str();
@@ -84,8 +99,11 @@ std::optional<std::vector<Concept>> cached_concepts(std::string_view payload,
     c.category = r.str();
     c.risk = r.u32() != 0;
   }
-  if (!r.at_end()) return std::nullopt;
-  return out;
+  if (!r.at_end()) {
+    into.erase(into.begin() + static_cast<std::ptrdiff_t>(first), into.end());
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -119,10 +137,10 @@ bool read_glossary_dir(const fs::path& dir, Glossary& into) {
   std::string key = cache::engine_key() + source;
   if (keyed) {
     if (auto payload = cache::read(entry, key)) {
-      if (auto concepts = cached_concepts(payload->payload(), files)) {
-        into.concepts_.reserve(into.concepts_.size() + concepts->size());
-        into.by_id_.reserve(into.by_id_.size() + concepts->size());
-        for (auto& c : *concepts) into.add(std::move(c));
+      const std::size_t first = into.concepts_.size();
+      if (cached_concepts(payload->payload(), files, into.concepts_)) {
+        into.by_id_.reserve(into.concepts_.size());
+        into.index_from(first);
         record_source();
         return true;
       }

@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "pack/error.hpp"
+
 namespace sdi::pack {
 
 struct Concept {
@@ -41,6 +43,11 @@ class Glossary {
 
  private:
   friend bool read_glossary_dir(const std::filesystem::path& dir, Glossary& into);
+  // The error for a concept whose id `first` already has.
+  static Error duplicate(const Concept& c, const Concept& first);
+  // Indexes the concepts from `first` on, appended in place; on a duplicate id, drops it and
+  // those after it and throws as add() would.
+  void index_from(std::size_t first);
   std::vector<Concept> concepts_;
   std::unordered_map<std::string, std::size_t> by_id_;
   std::string sources_;

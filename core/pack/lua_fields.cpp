@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <cstring>
+#include <set>
+
 namespace sdi::pack {
 
 LuaFields::LuaFields(lua_State* L, int index, std::string function)
@@ -17,7 +20,7 @@ void LuaFields::fail(const std::string& message) {
 }
 
 void LuaFields::push(const char* key) {
-  known_.insert(key);
+  known_.push_back(key);
   lua_getfield(L_, index_, key);
 }
 
@@ -130,10 +133,13 @@ void LuaFields::reject_unknown() {
   while (lua_next(L_, index_) != 0) {
     lua_pop(L_, 1);
     if (lua_type(L_, -1) == LUA_TSTRING) {
-      std::string k = lua_tostring(L_, -1);
-      if (!known_.count(k)) {
+      const char* k = lua_tostring(L_, -1);
+      bool known = false;
+      for (const char* a : known_) known = known || std::strcmp(a, k) == 0;
+      if (!known) {
+        const std::set<std::string> sorted(known_.begin(), known_.end());
         std::string allowed;
-        for (const auto& a : known_) allowed += (allowed.empty() ? "" : ", ") + a;
+        for (const auto& a : sorted) allowed += (allowed.empty() ? "" : ", ") + a;
         fail(fmt::format("unknown field '{}' (allowed: {})", k, allowed));
       }
     } else if (lua_type(L_, -1) != LUA_TNUMBER) {

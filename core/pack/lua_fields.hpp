@@ -4,12 +4,12 @@
 
 #include <lua.h>
 
-#include <set>
 #include <string>
 #include <vector>
 
 namespace sdi::pack {
 
+// Keys are names that outlive the reader (string literals).
 class LuaFields {
  public:
   LuaFields(lua_State* L, int index, std::string function);
@@ -29,7 +29,8 @@ class LuaFields {
   lua_State* L_;
   int index_;
   std::string function_;
-  std::set<std::string> known_;
+  // The keys read so far: a handful per declaration, so a list beats a set built for each one.
+  std::vector<const char*> known_;
 };
 
 }  // namespace sdi::pack

@@ -15,6 +15,8 @@ namespace sdi::report {
 void push_result(lua_State* L, const grade::GradeResult& r);
 // Pushes an empty table marked as a JSON array.
 void push_array(lua_State* L, int size_hint);
+// Pushes the metatable that marks a table as a JSON array.
+void push_array_metatable(lua_State* L);
 
 // Encodes the value at `index` as JSON: objects with sorted keys, integers without a fraction,
 // marked or 1..n tables as arrays. `indent` 0 gives one line. Raises a Lua error on cycles or

@@ -87,6 +87,9 @@ bool Outputs::renders() const {
 }
 
 std::unique_ptr<WorkerRenderers> Outputs::worker_renderers() const {
+  // Here, a Renderer would be a second sandbox running the same plugin on the same thread; the
+  // reporter's own render hook gives the same bytes (its result is copied out and back alike).
+  if (std::this_thread::get_id() == owner_) return std::make_unique<WorkerRenderers>();
   std::vector<std::filesystem::path> plugins;
   std::vector<RunInfo> infos;
   std::vector<bool> renders;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "grade/result.hpp"
@@ -37,6 +38,7 @@ struct Rendering {
 // A grading worker's renderers: one per output whose reporter has a `render` hook.
 class WorkerRenderers {
  public:
+  WorkerRenderers() = default;  // renders nothing: every output renders in its reporter
   WorkerRenderers(const std::vector<std::filesystem::path>& plugins,
                   const std::vector<RunInfo>& infos, const std::vector<bool>& renders);
   // Never throws: an error is kept in the Rendering for the main thread to raise in order.
@@ -58,7 +60,9 @@ class Outputs {
   void add(const grade::GradeResult& r, Rendering& rendering);
   // True when some reporter renders on the workers.
   bool renders() const;
-  // Makes a worker's own renderers; call it on that worker's thread.
+  // Makes a worker's own renderers; call it on that worker's thread. Called on the thread that
+  // made these Outputs (one job, or one input), it makes none: the reporters render there
+  // themselves, in the sandbox they already have, rather than load each plugin a second time.
   std::unique_ptr<WorkerRenderers> worker_renderers() const;
   // Writes the file reports; returns problems writing them (empty when all went well).
   std::vector<std::string> finish(const Summary& s);
@@ -72,6 +76,7 @@ class Outputs {
     RunInfo info;
   };
   std::vector<std::unique_ptr<Output>> outputs_;
+  std::thread::id owner_ = std::this_thread::get_id();
 };
 
 }  // namespace sdi::report

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "lua/detail/compiled_chunk.hpp"
 #include "lua/detail/errors.hpp"
 #include "lua/detail/runtime.hpp"
 #include "lua/detail/source_file.hpp"
@@ -90,6 +91,12 @@ std::string load_module(lua_State* L, std::string_view name) {
     raise_tagged(L, Error::Kind::Forbidden,
                  fmt::format("require: module '{}' resolves outside the pack folder", name));
   }
+  const std::string chunkname = chunkname_for(display);
+  CompiledChunk compiled(file, chunkname, rt.limits.memory_bytes);
+  if (compiled.load(L)) {
+    remember_chunkname(L, rt, display);
+    return display;
+  }
   bool too_large = false;
   const auto text = read_source_file(file, rt.limits.memory_bytes, too_large);
   if (!text) {
@@ -106,10 +113,10 @@ std::string load_module(lua_State* L, std::string_view name) {
         L, Error::Kind::Forbidden,
         fmt::format("require: module '{}' is a binary chunk; only Lua source is allowed", name));
   }
-  const std::string chunkname = chunkname_for(display);
   if (luaL_loadbufferx(L, text->data(), text->size(), chunkname.c_str(), "t") != LUA_OK) {
     lua_error(L);
   }
+  compiled.keep(L);
   remember_chunkname(L, rt, display);
   return display;
 }

@@ -293,6 +293,7 @@ TEST_CASE("glossary errors are the same with the cache, and a broken folder is n
   Glossary once;
   read_glossary_dir(c.dir, once);  // now cached
   std::string parsed_error, cached_error;
+  std::size_t parsed_size = 0;
   {
     sdi::test::EnvVar off("XDG_CACHE_HOME", "off");
     sdi::test::EnvVar home("HOME", nullptr);
@@ -303,6 +304,7 @@ TEST_CASE("glossary errors are the same with the cache, and a broken folder is n
     } catch (const sdi::pack::Error& e) {
       parsed_error = e.what();
     }
+    parsed_size = twice.size();
   }
   Glossary twice;
   read_glossary_dir(c.dir, twice);
@@ -313,6 +315,10 @@ TEST_CASE("glossary errors are the same with the cache, and a broken folder is n
   }
   CHECK(parsed_error.find("already defined") != std::string::npos);
   CHECK(cached_error == parsed_error);
+  // Both keep the concepts read before the duplicate, and only those.
+  CHECK(twice.size() == parsed_size);
+  for (std::size_t i = 0; i < twice.size(); ++i)
+    CHECK(twice.find(twice.all()[i].id) == &twice.all()[i]);
 }
 
 TEST_CASE("a glossary with concepts from elsewhere has no source key") {

@@ -1,0 +1,65 @@
+#pragma once
+// JSON text as it is written: a growable byte buffer, and the string, integer and number
+// spellings sdi.json and the result writers share.
+
+#include <cstddef>
+#include <cstring>
+#include <memory>
+#include <string_view>
+
+namespace sdi::report {
+
+class JsonText {
+ public:
+  JsonText() { grow(4096); }
+
+  // Room for `n` more bytes, returned as where they go: write them, then `commit` the end.
+  char* room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - pos_) < n) grow(n);
+    return pos_;
+  }
+  void commit(char* end) { pos_ = end; }
+
+  void put(char c) {
+    room(1);
+    *pos_++ = c;
+  }
+  void put(std::string_view s) {
+    char* p = room(s.size());
+    std::memcpy(p, s.data(), s.size());
+    pos_ = p + s.size();
+  }
+
+  // Like put, for short text whose source may be read sixteen bytes past its end: copied in
+  // fixed-size chunks instead of by a call.
+  void put_padded(const char* src, std::size_t n) {
+    char* p = room(n + 16);
+    for (std::size_t k = 0; k < n; k += 16) std::memcpy(p + k, src + k, 16);
+    pos_ = p + n;
+  }
+
+  std::string_view view() const { return {data_.get(), size()}; }
+  std::size_t size() const { return static_cast<std::size_t>(pos_ - data_.get()); }
+  std::size_t capacity() const { return static_cast<std::size_t>(end_ - data_.get()); }
+  void clear() { pos_ = data_.get(); }
+
+ private:
+  void grow(std::size_t n);
+
+  std::unique_ptr<char[]> data_;
+  char* pos_ = nullptr;
+  char* end_ = nullptr;
+};
+
+// A JSON string literal for s[0..len): quotes, escapes; invalid UTF-8 becomes U+FFFD.
+void append_quoted(JsonText& out, const char* s, std::size_t len);
+void append_integer(JsonText& out, long long v);
+namespace detail {
+// append_quoted without vector instructions, as builds for other processors use it.
+void append_quoted_portable(JsonText& out, const char* s, std::size_t len);
+}  // namespace detail
+// Integral values below 1e15 without a fraction, others in their shortest round-trip form,
+// infinities and NaN as null.
+void append_number(JsonText& out, double v);
+
+}  // namespace sdi::report
