@@ -42,10 +42,9 @@ struct ConceptHit {
 struct Analysis {
   const text::Document* doc = nullptr;
   const pack::Template* tpl = nullptr;
-  std::vector<int> section_step;                // template step per section, -1 when none
-  std::vector<bool> placeholder;                // per block: "TBD", "TODO", "..." and the like
-  std::vector<std::vector<MatchToken>> tokens;  // per block
-  std::vector<std::string> lower;               // per block: the text in lowercase (ASCII)
+  std::vector<int> section_step;  // template step per section, -1 when none
+  std::vector<bool> placeholder;  // per block: "TBD", "TODO", "..." and the like
+  std::vector<TokenList> tokens;  // per block
   std::vector<bool> prose;  // per block: holds a real sentence (not a question or a term list)
   std::vector<Sentence> sentences;
   std::vector<ConceptHit> hits;

@@ -2,8 +2,21 @@
 
 namespace sdi::grade {
 
+namespace {
+
+std::vector<std::string_view> block_texts(const text::Document& doc) {
+  std::vector<std::string_view> out;
+  out.reserve(doc.blocks.size());
+  for (const auto& b : doc.blocks) out.push_back(b.text);
+  return out;
+}
+
+}  // namespace
+
 AnswerReading::AnswerReading(const Analysis& analysis)
-    : analysis_(analysis), search_(analysis.lower), sentences_(analysis.lower.size()) {}
+    : analysis_(analysis),
+      search_(block_texts(*analysis.doc)),
+      sentences_(analysis.doc->blocks.size()) {}
 
 std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
                                                     bool prose_only) const {
@@ -22,9 +35,10 @@ const std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int 
   auto& slot = sentences_[static_cast<std::size_t>(block)];
   if (!slot) {
     slot.emplace();
+    const std::string_view lower = search_.lower_block(block);
     for (const auto& piece : reading::sentences_of(analysis_.doc->blocks[block].text)) {
       SentenceReading s;
-      s.lower = reading::lower(piece.text);
+      s.lower = lower.substr(piece.offset, piece.text.size());
       s.question = reading::is_question(piece.text);
       s.term_list = !s.question && reading::term_list(piece.text);
       slot->push_back(std::move(s));
@@ -36,7 +50,7 @@ const std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int 
 bool AnswerReading::states(int block, std::string_view word, bool negation_ok) {
   if (!analysis_.prose[static_cast<std::size_t>(block)]) return false;
   for (const auto& s : sentences(block)) {
-    if (s.question || s.term_list || s.lower.find(word) == std::string::npos) continue;
+    if (s.question || s.term_list || s.lower.find(word) == std::string_view::npos) continue;
     if (negation_ok || reading::affirms_lower(s.lower, word)) return true;
   }
   return false;

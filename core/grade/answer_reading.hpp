@@ -17,6 +17,9 @@ namespace sdi::grade {
 class AnswerReading {
  public:
   explicit AnswerReading(const Analysis& analysis);
+  // Sentences view the search's own text, which must stay where it is.
+  AnswerReading(const AnswerReading&) = delete;
+  AnswerReading& operator=(const AnswerReading&) = delete;
 
   const Analysis& analysis() const { return analysis_; }
 
@@ -38,7 +41,7 @@ class AnswerReading {
 
  private:
   struct SentenceReading {
-    std::string lower;
+    std::string_view lower;  // in search_'s lowercase copy of the blocks
     bool question = false;
     bool term_list = false;
   };

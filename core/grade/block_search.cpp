@@ -1,44 +1,63 @@
 #include "grade/block_search.hpp"
 
 #include <algorithm>
+#include <bit>
 
 namespace sdi::grade {
 
 namespace {
 
-constexpr std::size_t kBucketBits = 14;
-constexpr std::size_t kBuckets = std::size_t{1} << kBucketBits;
+// About one bucket for every two positions, within bounds: clearing and summing the bucket table
+// would cost more than the text for a short answer.
+constexpr int kMinBucketBits = 6;
+constexpr int kMaxBucketBits = 14;
 constexpr std::size_t kGram = 3;
 
-std::size_t bucket_of(const char* p) {
+int bucket_bits_for(std::size_t positions) {
+  return std::clamp(static_cast<int>(std::bit_width(positions / 2)), kMinBucketBits,
+                    kMaxBucketBits);
+}
+
+std::uint32_t key_of(const char* p) {
   auto b = [p](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])); };
-  std::uint32_t h = (b(0) * 0x9E3779B1u) ^ (b(1) * 0x85EBCA77u) ^ (b(2) * 0xC2B2AE3Du);
-  return (h >> (32 - kBucketBits)) & (kBuckets - 1);
+  return b(0) << 16 | b(1) << 8 | b(2);
+}
+
+std::vector<std::string_view> views_of(const std::vector<std::string>& blocks) {
+  return {blocks.begin(), blocks.end()};
 }
 
 }  // namespace
 
-BlockSearch::BlockSearch(const std::vector<std::string>& lower_blocks) : blocks_(lower_blocks) {
+BlockSearch::BlockSearch(const std::vector<std::string>& blocks) : BlockSearch(views_of(blocks)) {}
+
+BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
   std::size_t total = 0;
-  for (const auto& b : blocks_) total += b.size() + 1;
-  joined_.reserve(total);
-  starts_.reserve(blocks_.size());
-  for (const auto& b : blocks_) {
-    starts_.push_back(joined_.size());
-    joined_ += b;
-    joined_ += '\0';
+  for (const auto& b : blocks) total += b.size() + 1;
+  joined_.resize(total);
+  starts_.reserve(blocks.size());
+  char* out = joined_.data();
+  for (const auto& b : blocks) {
+    starts_.push_back(static_cast<std::size_t>(out - joined_.data()));
+    for (const char c : b) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    *out++ = '\0';
   }
   // Counting sort of every position by the bucket of the three bytes starting there, so each
-  // bucket lists its positions in increasing order.
-  first_.assign(kBuckets + 1, 0);
+  // bucket lists its positions in increasing order. The three bytes roll through one key.
   const std::size_t n = joined_.size() >= kGram ? joined_.size() - kGram + 1 : 0;
-  std::vector<std::uint32_t> bucket(n);
+  bucket_shift_ = 32 - bucket_bits_for(n);
+  const std::size_t buckets = std::size_t{1} << (32 - bucket_shift_);
+  first_.assign(buckets + 1, 0);
+  auto bucket = std::make_unique_for_overwrite<std::uint32_t[]>(n);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(joined_.data());
+  std::uint32_t key = n > 0 ? (std::uint32_t{bytes[0]} << 8 | bytes[1]) : 0;
   for (std::size_t p = 0; p < n; ++p) {
-    bucket[p] = static_cast<std::uint32_t>(bucket_of(joined_.data() + p));
+    key = (key << 8 | bytes[p + 2]) & 0xFFFFFFu;
+    bucket[p] = bucket_of(key);
     ++first_[bucket[p] + 1];
   }
-  for (std::size_t i = 1; i <= kBuckets; ++i) first_[i] += first_[i - 1];
-  positions_.resize(n);
+  for (std::size_t i = 1; i <= buckets; ++i) first_[i] += first_[i - 1];
+  positions_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
   std::vector<std::uint32_t> fill(first_.begin(), first_.end() - 1);
   for (std::size_t p = 0; p < n; ++p) positions_[fill[bucket[p]]++] = static_cast<std::uint32_t>(p);
 }
@@ -51,14 +70,14 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
   // Look up the needle's rarest trigram and check the needle around each of its positions.
   std::size_t best_at = 0, best_size = SIZE_MAX;
   for (std::size_t o = 0; o + kGram <= needle.size(); ++o) {
-    std::size_t b = bucket_of(needle.data() + o);
+    std::size_t b = bucket_of(key_of(needle.data() + o));
     std::size_t size = first_[b + 1] - first_[b];
     if (size < best_size) {
       best_size = size;
       best_at = o;
     }
   }
-  const std::size_t b = bucket_of(needle.data() + best_at);
+  const std::size_t b = bucket_of(key_of(needle.data() + best_at));
   int last_block = -1;
   for (std::uint32_t k = first_[b]; k < first_[b + 1]; ++k) {
     const std::size_t p = positions_[k];
@@ -74,11 +93,17 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
   return out;
 }
 
+std::string_view BlockSearch::lower_block(int block) const {
+  const auto b = static_cast<std::size_t>(block);
+  const std::size_t end = b + 1 < starts_.size() ? starts_[b + 1] : joined_.size();
+  return std::string_view(joined_).substr(starts_[b], end - 1 - starts_[b]);
+}
+
 std::vector<BlockSearch::Found> BlockSearch::find_each(std::string_view needle) const {
   std::vector<Found> out;
-  for (std::size_t bi = 0; bi < blocks_.size(); ++bi) {
-    const std::size_t pos = blocks_[bi].find(needle);
-    if (pos != std::string::npos) out.push_back({static_cast<int>(bi), pos});
+  for (std::size_t bi = 0; bi < starts_.size(); ++bi) {
+    const std::size_t pos = lower_block(static_cast<int>(bi)).find(needle);
+    if (pos != std::string_view::npos) out.push_back({static_cast<int>(bi), pos});
   }
   return out;
 }

@@ -4,6 +4,7 @@
 // places where the phrase's rarest three letters occur.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,8 +13,10 @@ namespace sdi::grade {
 
 class BlockSearch {
  public:
-  // `lower_blocks`: the text of each block in lowercase.
-  explicit BlockSearch(const std::vector<std::string>& lower_blocks);
+  // `blocks`: the text of each block as written; searches read it with ASCII letters lowercased.
+  // The index keeps its own lowercase copy, so the blocks need not outlive it.
+  explicit BlockSearch(const std::vector<std::string_view>& blocks);
+  explicit BlockSearch(const std::vector<std::string>& blocks);
 
   struct Found {
     int block;
@@ -21,15 +24,20 @@ class BlockSearch {
   };
   // The blocks that contain `needle` (lowercase), in block order; none for an empty needle.
   std::vector<Found> find(std::string_view needle) const;
+  // The text of a block with ASCII letters lowercased, valid while the search is.
+  std::string_view lower_block(int block) const;
 
  private:
   std::vector<Found> find_each(std::string_view needle) const;
+  // The bucket of the three bytes packed in the low 24 bits of `key`.
+  std::uint32_t bucket_of(std::uint32_t key) const { return (key * 0x9E3779B1u) >> bucket_shift_; }
 
-  const std::vector<std::string>& blocks_;
-  std::string joined_;                // blocks separated by '\0', which no search crosses
+  std::string joined_;                // lowercase blocks, each followed by '\0', which no search
+                                      // crosses
   std::vector<std::size_t> starts_;   // where each block begins in joined_
+  int bucket_shift_ = 32;             // 32 less the bits of a bucket number
   std::vector<std::uint32_t> first_;  // per bucket: where its positions begin in positions_
-  std::vector<std::uint32_t> positions_;
+  std::unique_ptr<std::uint32_t[]> positions_;
 };
 
 }  // namespace sdi::grade

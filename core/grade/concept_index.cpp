@@ -72,8 +72,7 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   }
 }
 
-const std::string& ConceptIndex::key_of(const MatchToken& t, Compare compare) {
-  static thread_local std::string original;
+std::string_view ConceptIndex::key_of(const MatchToken& t, Compare compare) {
   switch (compare) {
     case Compare::Stem:
       return t.stem;
@@ -82,12 +81,11 @@ const std::string& ConceptIndex::key_of(const MatchToken& t, Compare compare) {
     case Compare::Exact:
       break;
   }
-  original.assign(t.original);
-  return original;
+  return t.original;
 }
 
 void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare compare) {
-  std::vector<MatchToken> tokens = match_tokens(text);
+  const TokenList tokens = match_tokens(text);
   if (tokens.empty()) return;
   Form f;
   f.begin = static_cast<std::uint32_t>(ids_.size());
@@ -258,6 +256,10 @@ std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken
         const Form& f = forms_[order_[o]];
         if (i + f.count > tokens.size()) continue;
         if (best != nullptr && f.count <= best->count) continue;
+        // Most candidates differ at their second word: tell them apart without a call.
+        if (c != 2 && f.count >= 2 &&
+            (c == 0 ? tokens[i + 1].stem_id : tokens[i + 1].lower_id) != ids_[f.begin + 1])
+          continue;
         if (matches_at(f, tokens, i)) best = &f;
       }
     };

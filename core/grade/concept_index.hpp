@@ -64,7 +64,7 @@ class ConceptIndex {
   // is not a valid list of forms of `concept_count` concepts).
   std::string save_forms() const;
   bool load_forms(std::string_view payload, int concept_count);
-  static const std::string& key_of(const MatchToken& t, Compare compare);
+  static std::string_view key_of(const MatchToken& t, Compare compare);
   // Whether `f` matches the tokens from `i` on.
   bool matches_at(const Form& f, const std::vector<MatchToken>& tokens, std::size_t i) const;
   std::vector<const pack::Concept*> concepts_;

@@ -252,7 +252,7 @@ std::vector<std::optional<StatedValue>> find_stated(
     std::vector<Occurrence> occurrences;
     for (std::size_t ti = 0; ti < toks.size(); ++ti) {
       if (!index.may_start(toks[ti].stem)) continue;
-      auto first = index.by_first.find(toks[ti].stem);
+      auto first = index.by_first.find(std::string(toks[ti].stem));
       if (first == index.by_first.end()) continue;
       for (std::size_t ni : first->second) {
         const NamePhrase& name = index.names[ni];

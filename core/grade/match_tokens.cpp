@@ -1,7 +1,9 @@
 #include "grade/match_tokens.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
+#include <cstring>
 
 #include "text/stem.hpp"
 #include "text/token.hpp"
@@ -10,53 +12,97 @@ namespace sdi::grade {
 
 namespace {
 
-bool is_break_char(char c) {
-  return c == ',' || c == ';' || c == ':' || c == '(' || c == ')';
-}
+// Bytes between words that may separate clauses: the punctuation that does, and '-' (a dash
+// when a space follows it).
+constexpr auto kMayBreak = [] {
+  std::array<bool, 256> marks{};
+  for (unsigned char c : {',', ';', ':', '(', ')', '-'}) marks[c] = true;
+  return marks;
+}();
+
+// Bytes that never move or get freed while anyone holds the arena: tokens view words kept here.
+class Arena {
+ public:
+  std::string_view keep(std::string_view s) {
+    if (s.size() > kChunk) {
+      // A word larger than a chunk gets one of its own.
+      large_.push_back(std::make_unique<char[]>(s.size()));
+      std::memcpy(large_.back().get(), s.data(), s.size());
+      return {large_.back().get(), s.size()};
+    }
+    if (chunks_.empty() || s.size() > kChunk - used_) {
+      chunks_.push_back(std::make_unique<char[]>(kChunk));
+      used_ = 0;
+    }
+    char* p = chunks_.back().get() + used_;
+    std::memcpy(p, s.data(), s.size());
+    used_ += s.size();
+    return {p, s.size()};
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::vector<std::unique_ptr<char[]>> large_;
+  std::size_t used_ = 0;  // in chunks_.back()
+};
 
 // What a lowercase word becomes for matching, remembered per thread: an answer repeats most of
 // its words, and answers share most of theirs, so the stemmer and the vocabulary see each
 // distinct word once.
 struct WordInfo {
-  std::string lower;
-  std::string stem;
+  std::string_view lower;  // in the memo's arena
+  std::string_view stem;   // in the memo's arena, or `lower` itself
   std::uint64_t hash = 0;
   vocabulary::Id stem_id = vocabulary::kNone;
   vocabulary::Id lower_id = vocabulary::kNone;
   std::uint32_t resolved_at = 0;  // the vocabulary's size when the ids were looked up
 };
 
-// Enough for the words of many answers; past it the memo starts over, so memory stays bounded
-// however much a thread reads.
+// Enough for the words of many answers; past it the memo starts over with a new arena (the old
+// one lives on while token lists hold it), so memory stays bounded however much a thread reads.
 constexpr std::size_t kMemoCapacity = 1 << 15;
-constexpr std::size_t kMemoSlots = kMemoCapacity * 2;  // open addressing, at most half full
 
 constexpr std::uint64_t kHashBasis = 14695981039346656037ull;  // FNV-1a
 constexpr std::uint64_t kHashPrime = 1099511628211ull;
 
 class WordMemo {
  public:
-  // Notes the vocabulary's size: a word found in no form and no list may be in one since it grew.
-  void sync() { vocabulary_size_ = vocabulary::size(); }
+  // Readies the memo for the words of a text of `size` bytes: at most (size + 1) / 2 of them are
+  // new, so starting over here, and never within a text, keeps the text's tokens in one arena.
+  // Also notes the vocabulary's size: a word found in no form and no list may be in one since it
+  // grew.
+  void begin(std::size_t size) {
+    vocabulary_size_ = vocabulary::size();
+    const std::size_t most = (size + 1) / 2;
+    if (!arena_ || (words_.size() + most > kMemoCapacity && !words_.empty())) {
+      words_.clear();
+      arena_ = std::make_shared<Arena>();
+      slots_.assign(kMemoCapacity * 2, 0);
+    }
+    // Open addressing, at most half full.
+    std::size_t want = slots_.size();
+    while (want < (words_.size() + most) * 2) want *= 2;
+    if (want != slots_.size()) rehash(want);
+  }
+
+  const std::shared_ptr<Arena>& arena() const { return arena_; }
 
   // `lower` with its FNV-1a hash.
   const WordInfo& info(std::string_view lower, std::uint64_t hash) {
-    if (slots_.empty()) slots_.assign(kMemoSlots, 0);
-    std::size_t slot = static_cast<std::size_t>(hash) & (kMemoSlots - 1);
-    for (; slots_[slot] != 0; slot = (slot + 1) & (kMemoSlots - 1)) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = static_cast<std::size_t>(hash) & mask;
+    for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
       WordInfo& w = words_[slots_[slot] - 1];
       if (w.hash == hash && w.lower == lower) {
         if (w.resolved_at != vocabulary_size_) resolve(w);
         return w;
       }
     }
-    if (words_.size() >= kMemoCapacity) {
-      clear();
-      return info(lower, hash);
-    }
     WordInfo& w = words_.emplace_back();
-    w.lower.assign(lower);
-    w.stem = text::stem(lower);
+    w.lower = arena_->keep(lower);
+    const std::string stem = text::stem(lower);
+    w.stem = stem == lower ? w.lower : arena_->keep(stem);
     w.hash = hash;
     resolve(w);
     slots_[slot] = static_cast<std::uint32_t>(words_.size());
@@ -72,11 +118,17 @@ class WordMemo {
     w.resolved_at = vocabulary_size_;
   }
 
-  void clear() {
-    words_.clear();
-    if (!slots_.empty()) std::fill(slots_.begin(), slots_.end(), 0);
+  void rehash(std::size_t size) {
+    slots_.assign(size, 0);
+    const std::size_t mask = size - 1;
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      std::size_t slot = static_cast<std::size_t>(words_[i].hash) & mask;
+      while (slots_[slot] != 0) slot = (slot + 1) & mask;
+      slots_[slot] = static_cast<std::uint32_t>(i + 1);
+    }
   }
 
+  std::shared_ptr<Arena> arena_;
   std::vector<WordInfo> words_;
   std::vector<std::uint32_t> slots_;  // index + 1 into words_, 0 when free
   std::uint32_t vocabulary_size_ = 0;
@@ -84,28 +136,35 @@ class WordMemo {
 
 }  // namespace
 
-std::vector<MatchToken> match_tokens(std::string_view text) {
+TokenList match_tokens(std::string_view text) {
   thread_local WordMemo memo;
-  memo.sync();
-  std::vector<MatchToken> out;
-  const std::vector<text::Word> words = text::split_words(text);
+  memo.begin(text.size());
+  TokenList out;
+  out.storage = memo.arena();
+  thread_local std::vector<text::Word> words;
+  text::split_words(text, words);
   out.reserve(words.size());
-  std::string lower;
+  char lower[256];
+  std::string long_lower;
   std::size_t previous_end = 0;
   for (const auto& tok : words) {
     bool brk = false;
-    for (std::size_t i = previous_end; i < tok.offset && i < text.size(); ++i)
-      if (is_break_char(text[i]) || (text[i] == '-' && i + 1 < text.size() && text[i + 1] == ' '))
-        brk = true;
+    for (std::size_t i = previous_end; i < tok.offset && i < text.size() && !brk; ++i)
+      if (kMayBreak[static_cast<unsigned char>(text[i])])
+        brk = text[i] != '-' || (i + 1 < text.size() && text[i + 1] == ' ');
     previous_end = tok.offset + tok.text.size();
     // Split hyphenated and underscored words into parts so both spellings match.
     std::string_view word = tok.text;
+    char* buffer = lower;
+    if (word.size() > sizeof lower) {
+      long_lower.resize(word.size());
+      buffer = long_lower.data();
+    }
     std::size_t start = 0;
     bool split = false;
     while (true) {
       // Lowercase the part and hash it in one pass.
-      if (lower.size() < word.size()) lower.resize(word.size());
-      char* out_char = lower.data();
+      char* out_char = buffer;
       std::uint64_t hash = kHashBasis;
       std::size_t i = start;
       for (; i < word.size() && word[i] != '-' && word[i] != '_'; ++i) {
@@ -115,7 +174,7 @@ std::vector<MatchToken> match_tokens(std::string_view text) {
         hash = (hash ^ static_cast<unsigned char>(c)) * kHashPrime;
       }
       if (i > start) {
-        const WordInfo& info = memo.info(std::string_view(lower.data(), i - start), hash);
+        const WordInfo& info = memo.info(std::string_view(buffer, i - start), hash);
         MatchToken& m = out.emplace_back();
         m.stem = info.stem;
         m.lower = info.lower;
@@ -135,7 +194,7 @@ std::vector<MatchToken> match_tokens(std::string_view text) {
 
 std::vector<std::string> phrase_stems(std::string_view phrase) {
   std::vector<std::string> out;
-  for (auto& t : match_tokens(phrase)) out.push_back(std::move(t.stem));
+  for (const auto& t : match_tokens(phrase)) out.emplace_back(t.stem);
   return out;
 }
 

@@ -3,6 +3,7 @@
 // ("write-through" and "write through" match alike) and reduced to English stems.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,9 +12,13 @@
 
 namespace sdi::grade {
 
+// A word of a text. `stem` and `lower` view the calling thread's word memo, where each distinct
+// word is stored once, so a token owns no memory of its own. Lifetime rule: they stay valid while
+// the TokenList that returned them is alive, or, for a copy of the tokens without the list, until
+// the thread's next match_tokens call (the only place the memo starts over).
 struct MatchToken {
-  std::string stem;           // lowercase stem
-  std::string lower;          // lowercase word as written
+  std::string_view stem;      // lowercase stem
+  std::string_view lower;     // lowercase word as written
   std::string_view original;  // as written (views into the analysed text)
   std::uint32_t offset = 0;   // byte offset in the analysed text
   // `stem` and `lower` in the vocabulary (vocabulary::kNone when not there).
@@ -23,7 +28,13 @@ struct MatchToken {
       false;  // a comma, semicolon, colon or dash separates it from the previous token
 };
 
-std::vector<MatchToken> match_tokens(std::string_view text);
+// The tokens of one text, holding the memo storage their `stem` and `lower` view.
+class TokenList : public std::vector<MatchToken> {
+ public:
+  std::shared_ptr<const void> storage;
+};
+
+TokenList match_tokens(std::string_view text);
 
 // Stems of a phrase, for compiling glossary forms and marker lists.
 std::vector<std::string> phrase_stems(std::string_view phrase);

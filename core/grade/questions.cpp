@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <memory>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "grade/match_tokens.hpp"
@@ -31,12 +33,6 @@ const std::unordered_set<vocabulary::Id>& question_filler() {
     return s;
   }();
   return words;
-}
-
-bool contains_all(const std::vector<std::string>& hay, const std::vector<std::string>& needles) {
-  for (const auto& n : needles)
-    if (std::find(hay.begin(), hay.end(), n) == hay.end()) return false;
-  return true;
 }
 
 // Whether a section or one it is nested in is about questions: "Clarifying questions",
@@ -71,9 +67,8 @@ void for_each_form(const pack::Question& q, Visit visit) {
 std::vector<std::string> question_stems(std::string_view text) {
   const auto& filler = question_filler();
   std::vector<std::string> out;
-  for (auto& t : match_tokens(text))
-    if (t.stem_id == vocabulary::kNone || !filler.count(t.stem_id))
-      out.push_back(std::move(t.stem));
+  for (const auto& t : match_tokens(text))
+    if (t.stem_id == vocabulary::kNone || !filler.count(t.stem_id)) out.emplace_back(t.stem);
   return out;
 }
 
@@ -92,16 +87,67 @@ QuestionForms question_forms(const std::vector<pack::Question>& questions) {
   return out;
 }
 
-int match_stems(const std::vector<std::string>& stems, const QuestionForms& forms) {
-  if (stems.empty()) return -1;
+// The forms with each distinct stem numbered, so testing whether an asked question holds all of
+// a form's stems is a look at a flag per stem instead of string comparisons.
+class FormIndex {
+ public:
+  explicit FormIndex(const QuestionForms& forms) : form_begin_(forms.size() + 1, 0) {
+    for (std::size_t qi = 0; qi < forms.size(); ++qi) {
+      for (const auto& need : forms[qi]) {
+        forms_.push_back({static_cast<std::uint32_t>(stems_.size()), 0});
+        for (const auto& stem : *need)
+          stems_.push_back(numbers_.emplace(std::string_view(stem), numbers_.size()).first->second);
+        forms_.back().count = static_cast<std::uint32_t>(need->size());
+      }
+      form_begin_[qi + 1] = forms_.size();
+    }
+  }
+
+  std::size_t questions() const { return form_begin_.size() - 1; }
+  std::size_t forms_begin(std::size_t qi) const { return form_begin_[qi]; }
+  std::size_t forms_end(std::size_t qi) const { return form_begin_[qi + 1]; }
+  // How many stems a form has.
+  std::size_t size(std::size_t form) const { return forms_[form].count; }
+
+  // Notes which numbered stems `stems` holds, for the next `contains_all`.
+  void read(const std::vector<std::string>& stems) {
+    present_.assign(numbers_.size(), 0);
+    for (const auto& s : stems) {
+      auto it = numbers_.find(s);
+      if (it != numbers_.end()) present_[it->second] = 1;
+    }
+  }
+  // Whether the stems last read hold every stem of `form`.
+  bool contains_all(std::size_t form) const {
+    const Form& f = forms_[form];
+    for (std::uint32_t k = f.begin; k < f.begin + f.count; ++k)
+      if (!present_[stems_[k]]) return false;
+    return true;
+  }
+
+ private:
+  struct Form {
+    std::uint32_t begin = 0, count = 0;  // in stems_
+  };
+  // Views into the forms' stem lists, which outlive the index.
+  std::unordered_map<std::string_view, std::size_t> numbers_;
+  std::vector<std::size_t> stems_;
+  std::vector<Form> forms_;
+  std::vector<std::size_t> form_begin_;  // per question, then the end
+  std::vector<char> present_;
+};
+
+// `index` has read the asked question's stems.
+int match_stems(bool any_stems, const FormIndex& index) {
+  if (!any_stems) return -1;
   // A question's score is the meaning words of every phrasing it fully contains, so a question
   // matched by several phrasings ("expire", "how long") beats one matched by a single word.
   int best = -1;
   std::size_t best_score = 0;
-  for (std::size_t qi = 0; qi < forms.size(); ++qi) {
+  for (std::size_t qi = 0; qi < index.questions(); ++qi) {
     std::size_t score = 0;
-    for (const auto& need : forms[qi])
-      if (!need->empty() && contains_all(stems, *need)) score += need->size();
+    for (std::size_t fi = index.forms_begin(qi); fi < index.forms_end(qi); ++fi)
+      if (index.size(fi) > 0 && index.contains_all(fi)) score += index.size(fi);
     if (score > best_score) {
       best = static_cast<int>(qi);
       best_score = score;
@@ -124,7 +170,11 @@ bool ends_as_question(const Analysis& a, const Sentence& s) {
 }  // namespace
 
 int match_question(std::string_view asked, const std::vector<pack::Question>& questions) {
-  return match_stems(question_stems(asked), question_forms(questions));
+  const QuestionForms forms = question_forms(questions);
+  FormIndex index(forms);
+  const std::vector<std::string> stems = question_stems(asked);
+  index.read(stems);
+  return match_stems(!stems.empty(), index);
 }
 
 QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Question>& questions) {
@@ -158,17 +208,19 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
   f.covered_by.assign(questions.size(), -1);
   if (f.asked.empty()) return f;
   const QuestionForms forms = question_forms(questions);
+  FormIndex index(forms);
   for (std::size_t i = 0; i < f.asked.size(); ++i) {
-    std::vector<std::string> stems = question_stems(f.asked[i].text);
-    int m = match_stems(stems, forms);
+    const std::vector<std::string> stems = question_stems(f.asked[i].text);
+    index.read(stems);
+    int m = match_stems(!stems.empty(), index);
     f.asked[i].matched = m;
     if (m >= 0 && f.covered_by[m] < 0) f.covered_by[m] = static_cast<int>(i);
     // A compound question ("how many users, and what is the read:write ratio?") also covers
     // every other question one of whose phrasings of two or more meaning words it contains.
     for (std::size_t qi = 0; qi < questions.size(); ++qi) {
       if (static_cast<int>(qi) == m || f.covered_by[qi] >= 0) continue;
-      for (const auto& need : forms[qi]) {
-        if (need->size() < 2 || !contains_all(stems, *need)) continue;
+      for (std::size_t fi = index.forms_begin(qi); fi < index.forms_end(qi); ++fi) {
+        if (index.size(fi) < 2 || !index.contains_all(fi)) continue;
         f.covered_by[qi] = static_cast<int>(i);
         break;
       }

@@ -167,7 +167,7 @@ std::string Session::best_fit(const text::Document& doc, std::string& runner_up)
   Analysis a = analyse(doc, *library_.find_template(vocab.front().first->template_id), index);
   std::set<std::string> body_stems;
   for (const auto& toks : a.tokens)
-    for (const auto& t : toks) body_stems.insert(t.stem);
+    for (const auto& t : toks) body_stems.emplace(t.stem);
   for (const auto& [m, ids] : vocab) {
     Fit f{m->id, 0};
     for (const auto& id : ids) {

@@ -34,6 +34,8 @@ struct Word {
 std::vector<Token> tokenize(std::string_view text);
 // The same words, found the same way, without lowercasing and stemming them.
 std::vector<Word> split_words(std::string_view text);
+// The same into `words`, replacing what it held, so a caller can reuse its memory.
+void split_words(std::string_view text, std::vector<Word>& words);
 
 std::string lower_ascii(std::string_view text);
 

@@ -1,3 +1,5 @@
+#include <array>
+
 #include "text/stem.hpp"
 #include "text/token.hpp"
 #include "text/utf8.hpp"
@@ -15,10 +17,10 @@ struct Char {
 
 constexpr char32_t kRightQuote = 0x2019;
 
-bool is_ascii_letter(char c) {
+constexpr bool is_ascii_letter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
-bool is_ascii_digit(char c) {
+constexpr bool is_ascii_digit(char c) {
   return c >= '0' && c <= '9';
 }
 
@@ -29,6 +31,35 @@ bool is_separator(char32_t cp) {
   return (cp >= 0x80 && cp <= 0xBF && cp != 0xB5) || cp == 0xD7 || cp == 0xF7 ||
          (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF ||
          cp == 0xFFFD || (cp >= 0x1F000 && cp <= 0x1FAFF);
+}
+
+// ASCII bytes by what they are in a word; every byte from 0x80 up starts or continues a UTF-8
+// sequence that classify() decodes.
+enum class Kind : unsigned char { Other, Letter, Digit, High };
+
+constexpr auto kKind = [] {
+  std::array<Kind, 256> kinds{};
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    kinds[static_cast<std::size_t>(b)] = b >= 0x80            ? Kind::High
+                                         : is_ascii_letter(c) ? Kind::Letter
+                                         : is_ascii_digit(c)  ? Kind::Digit
+                                                              : Kind::Other;
+  }
+  return kinds;
+}();
+
+bool is_ascii_word(Kind k) {
+  return k == Kind::Letter || k == Kind::Digit;
+}
+
+// An ASCII byte as a character.
+Char ascii_char(unsigned char b) {
+  const Kind k = kKind[b];
+  return {k == Kind::Letter  ? Class::Letter
+          : k == Kind::Digit ? Class::Digit
+                             : Class::Other,
+          1, static_cast<char32_t>(b)};
 }
 
 Char classify(std::string_view s, std::size_t i) {
@@ -92,12 +123,18 @@ std::string lower_token(std::string_view word) {
 
 }  // namespace
 
-std::vector<Word> split_words(std::string_view text) {
-  std::vector<Word> words;
-  words.reserve(text.size() / 6 + 1);
+void split_words(std::string_view text, std::vector<Word>& words) {
+  words.clear();
+  const std::size_t n = text.size();
+  const auto byte = [text](std::size_t i) { return static_cast<unsigned char>(text[i]); };
   std::size_t i = 0;
-  while (i < text.size()) {
-    Char c = classify(text, i);
+  while (i < n) {
+    const Kind k = kKind[byte(i)];
+    if (k == Kind::Other) {
+      ++i;
+      continue;
+    }
+    Char c = k == Kind::High ? classify(text, i) : ascii_char(byte(i));
     if (!is_word(c)) {
       i += c.length;
       continue;
@@ -105,7 +142,13 @@ std::vector<Word> split_words(std::string_view text) {
     const std::size_t start = i;
     i += c.length;
     Char last = c;
-    while (i < text.size()) {
+    while (i < n) {
+      // Most of a word is a run of ASCII letters and digits.
+      if (is_ascii_word(kKind[byte(i)])) {
+        while (i + 1 < n && is_ascii_word(kKind[byte(i + 1)])) ++i;
+        last = ascii_char(byte(i));
+        if (++i >= n) break;
+      }
       c = classify(text, i);
       if (is_word(c)) {
         i += c.length;
@@ -113,7 +156,7 @@ std::vector<Word> split_words(std::string_view text) {
         continue;
       }
       const std::size_t after_pos = i + c.length;
-      if (after_pos >= text.size()) break;
+      if (after_pos >= n) break;
       const Char after = classify(text, after_pos);
       if (!joins(last, c, after, text, after_pos)) break;
       i = after_pos + after.length;
@@ -121,6 +164,12 @@ std::vector<Word> split_words(std::string_view text) {
     }
     words.push_back({text.substr(start, i - start), static_cast<std::uint32_t>(start)});
   }
+}
+
+std::vector<Word> split_words(std::string_view text) {
+  std::vector<Word> words;
+  words.reserve(text.size() / 6 + 1);
+  split_words(text, words);
   return words;
 }
 

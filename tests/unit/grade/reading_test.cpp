@@ -100,6 +100,23 @@ TEST_CASE("block search finds the first occurrence in every block, as a plain fi
   CHECK(search.find("cacheca").empty());
 }
 
+TEST_CASE("BlockSearch reads blocks with ASCII letters lowercased") {
+  std::vector<std::string_view> blocks = {"We use Redis", "REDIS-backed", "no", "Rédis"};
+  std::vector<std::pair<int, std::size_t>> got;
+  for (const auto& f : sdi::grade::BlockSearch(blocks).find("redis"))
+    got.push_back({f.block, f.offset});
+  CHECK(got == std::vector<std::pair<int, std::size_t>>{{0, 7}, {1, 0}});
+  got.clear();
+  for (const auto& f : sdi::grade::BlockSearch(blocks).find("no"))
+    got.push_back({f.block, f.offset});
+  CHECK(got == std::vector<std::pair<int, std::size_t>>{{2, 0}});
+  CHECK(sdi::grade::BlockSearch(blocks).find("We").empty());
+  const sdi::grade::BlockSearch search(blocks);
+  CHECK(search.lower_block(0) == "we use redis");
+  CHECK(search.lower_block(1) == "redis-backed");
+  CHECK(search.lower_block(3) == "rédis");
+}
+
 TEST_CASE("the natives provide every function helpers.lua takes from them") {
   sdi::lua::Sandbox sb;
   lua_State* L = sb.state();

@@ -104,3 +104,29 @@ TEST_CASE("lower_ascii and has_digit") {
   CHECK(has_digit("l7"));
   CHECK_FALSE(has_digit("load"));
 }
+
+TEST_CASE("split_words into a reused list gives the words and offsets of a fresh one") {
+  std::vector<sdi::text::Word> reused = sdi::text::split_words("leftover words from before");
+  for (std::string_view text :
+       {"Use S3 (read-heavy), 86,400 req/s; café’s p99 ~4K", "don't 24/7 node.js e.g. x_y",
+        "naïve—résumé", "trailing-", "a", "", "...", "ends with 3.5."}) {
+    const std::vector<sdi::text::Word> fresh = sdi::text::split_words(text);
+    sdi::text::split_words(text, reused);
+    REQUIRE(reused.size() == fresh.size());
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+      CHECK(reused[i].text == fresh[i].text);
+      CHECK(reused[i].offset == fresh[i].offset);
+    }
+    std::vector<std::string> tokens;
+    for (const auto& t : tokenize(text)) tokens.emplace_back(t.text);
+    CHECK(tokens.size() == fresh.size());
+  }
+  std::vector<std::string> got;
+  for (const auto& w : sdi::text::split_words("Use S3 (read-heavy), 86,400 req/s; p99 ~4K."))
+    got.emplace_back(w.text);
+  CHECK(got == Words{"Use", "S3", "read-heavy", "86,400", "req", "s", "p99", "4K"});
+  got.clear();
+  for (const auto& w : sdi::text::split_words("café’s naïve—résumé 80/20 x_y"))
+    got.emplace_back(w.text);
+  CHECK(got == Words{"café’s", "naïve", "résumé", "80/20", "x_y"});
+}

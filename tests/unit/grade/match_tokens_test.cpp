@@ -1,0 +1,67 @@
+// Tokens view words their list keeps: they stay whole however many words the thread reads after.
+
+#include "grade/match_tokens.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+namespace {
+
+// `count` distinct words, more than the per-thread word memo holds.
+std::string many_words(int count, const char* tag) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    text += tag;
+    text += std::to_string(i);
+    text += ' ';
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("match_tokens: words split at hyphens, lowercased and stemmed") {
+  auto toks = sdi::grade::match_tokens("Write-through, Sharding_keys");
+  REQUIRE(toks.size() == 4);
+  CHECK(toks[0].lower == "write");
+  CHECK(toks[0].original == "Write");
+  CHECK(toks[1].lower == "through");
+  CHECK(toks[1].offset == 6);
+  CHECK_FALSE(toks[1].clause_break_before);
+  CHECK(toks[2].stem == "shard");
+  CHECK(toks[2].lower == "sharding");
+  CHECK(toks[2].clause_break_before);
+  CHECK(toks[3].stem == "key");
+  CHECK(toks[3].original == "keys");
+}
+
+TEST_CASE("match_tokens: a list's words outlive the memo starting over") {
+  const auto kept = sdi::grade::match_tokens("Sharding replicas");
+  for (int round = 0; round < 3; ++round) {
+    const auto other = sdi::grade::match_tokens(many_words(20000, round == 0 ? "qa" : "qb"));
+    CHECK(other.size() == 20000);
+  }
+  REQUIRE(kept.size() == 2);
+  CHECK(kept[0].stem == "shard");
+  CHECK(kept[0].lower == "sharding");
+  CHECK(kept[1].stem == "replica");
+  CHECK(kept[1].lower == "replicas");
+}
+
+TEST_CASE("match_tokens: one text with more distinct words than the memo holds") {
+  const auto toks = sdi::grade::match_tokens(many_words(70000, "zw") + "Caching");
+  REQUIRE(toks.size() == 70001);
+  CHECK(toks[0].lower == "zw0");
+  CHECK(toks[69999].lower == "zw69999");
+  CHECK(toks[70000].stem == "cach");
+  CHECK(toks[70000].lower == "caching");
+}
+
+TEST_CASE("match_tokens: clause breaks are punctuation or a dash before a space") {
+  const auto toks = sdi::grade::match_tokens("fast - cheap -flag (note) x; y: z w");
+  REQUIRE(toks.size() == 8);
+  std::vector<bool> breaks;
+  for (const auto& t : toks) breaks.push_back(t.clause_break_before);
+  CHECK(breaks == std::vector<bool>{false, true, false, true, true, true, true, false});
+}
