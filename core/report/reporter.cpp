@@ -288,10 +288,7 @@ void Reporter::add(const grade::GradeResult& r) {
     return;
   }
   push_built(push_result_cfn, &r);
-  call_hook("result", 1, 2);
-  write_value(first, prologue_ ? &body_ : nullptr);
-  write_value(first + 1, &appendix_);
-  lua_settop(L, first - 1);
+  call_result(first);
 }
 
 void Reporter::add(const Rendered& rendered) {
@@ -303,10 +300,14 @@ void Reporter::add(const Rendered& rendered) {
   }
   const int first = lua_gettop(L) + 1;
   push_built(push_rendered_cfn, &rendered);
+  call_result(first);
+}
+
+void Reporter::call_result(int first) {
   call_hook("result", 1, 2);
   write_value(first, prologue_ ? &body_ : nullptr);
   write_value(first + 1, &appendix_);
-  lua_settop(L, first - 1);
+  lua_settop(sandbox_->state(), first - 1);
 }
 
 // The report ends: finish's head (with `prologue`), what start and the results returned, finish's

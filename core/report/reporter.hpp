@@ -80,6 +80,8 @@ class Reporter {
   // Calls a hook, leaving `nresults` results on the stack (nil for a missing hook).
   void call_hook(const char* name, int nargs, int nresults);
   void push_built(lua_CFunction push, const void* data);
+  // Calls `result` on the value pushed at `first` and writes its text and appendix.
+  void call_result(int first);
   // A temporary file that keeps report text until finish.
   struct Spool {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> file{nullptr, &std::fclose};
