@@ -1,5 +1,6 @@
 #include "quantity/vocab.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <unordered_map>
@@ -448,31 +449,63 @@ const ScaleDef* find_scale(std::string_view word) {
   return nullptr;
 }
 
+namespace {
+
+// The singular of a lowercase word of at most 24 bytes, in one piece for looking up: a view into
+// the word when it only loses an ending, else spelt out here.
+class SingularOf {
+ public:
+  explicit SingularOf(std::string_view lower_word) {
+    SingularParts p = singular_parts(lower_word);
+    if (p.tail.empty()) {
+      view_ = p.head;
+      return;
+    }
+    std::size_t n = p.head.size() + p.tail.size();  // never longer than the word
+    std::copy(p.head.begin(), p.head.end(), buf_);
+    std::copy(p.tail.begin(), p.tail.end(), buf_ + p.head.size());
+    view_ = std::string_view(buf_, n);
+  }
+  std::string_view view() const { return view_; }
+
+ private:
+  char buf_[26];
+  std::string_view view_;
+};
+
+}  // namespace
+
 bool is_known_noun(std::string_view word) {
   if (word.size() > 24) return false;
   const auto& t = tables();
   Lowered lw(word);
   std::string_view l = lw.view();
   if (t.nouns.contains(l) || t.modifiers.contains(l)) return true;
-  return t.nouns.contains(singular(l));
+  return t.nouns.contains(SingularOf(l).view());
 }
 
 std::string noun_tag(std::string_view word) {
   const auto& t = tables();
-  std::string l = lower(word);
-  std::string s = singular(l);
+  if (word.size() > 24) {
+    // No table holds a word this long, nor its singular: the word is no noun.
+    return lower(word);
+  }
+  Lowered lw(word);
+  std::string_view l = lw.view();
+  SingularOf singular_of(l);
+  std::string_view s = singular_of.view();
   // A modifier used as the last word keeps its spelling ("nodejs", "active"): only nouns are
   // singularised.
   bool noun_s = t.nouns.contains(s);
   bool noun_l = t.nouns.contains(l);
-  if (!noun_s && !noun_l) return l;
+  if (!noun_s && !noun_l) return std::string(l);
   if (noun_l && !noun_s) s = l;
   if (s == "req") return "request";
   if (s == "msg") return "message";
   if (s == "txn") return "transaction";
   if (s == "pic") return "photo";
   if (s == "doc") return "document";
-  return s;
+  return std::string(s);
 }
 
 bool is_stopword(std::string_view word) {
