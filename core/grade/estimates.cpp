@@ -162,7 +162,7 @@ bool rejected(std::string_view text, std::size_t offset) {
       n = 0;  // only the clause the figure is in
       continue;
     }
-    buf[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   std::string_view before(buf, n);
   for (std::string_view cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
@@ -526,8 +526,13 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       else
         assumed.push_back(fmt::format("{} ({})", assumptions[ai].default_value, what));
     }
-    q::Result mine = q::evaluate(e.formula, resolver(true));
-    q::Quantity expected = mine.ok() ? mine.value : *expected_default[i];
+    // Without any of the candidate's own assumptions the formula reads the pack's defaults, which
+    // the model evaluated already.
+    q::Quantity expected = *expected_default[i];
+    if (!own.empty()) {
+      q::Result mine = q::evaluate(e.formula, resolver(true));
+      if (mine.ok()) expected = mine.value;
+    }
     r.expected = show(expected, d.display_unit[i]);
     std::string basis;
     if (!own.empty()) basis = fmt::format("from your {}", fmt::join(own, " and "));
