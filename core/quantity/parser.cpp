@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <unordered_set>
 
 #include "quantity/format.hpp"
@@ -112,8 +114,15 @@ Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
         "nearly", "almost",  "est",    "estimated",     "up",      "at",      "no",
         "not",    "less",    "fewer",  "more",          "greater", "under",   "below",
         "max",    "maximum", "over",   "above",         "min",     "minimum", "between"};
+    // ... and a bit per word length and first letter rejects most without hashing.
+    static const std::array<std::uint32_t, 16> kStarts = [] {
+      std::array<std::uint32_t, 16> starts{};
+      for (std::string_view w : kFirst) starts[w.size()] |= std::uint32_t{1} << (w[0] & 31);
+      return starts;
+    }();
     char buf[16];
     std::string_view w = text(t);
+    if (w.empty() || !(kStarts[w.size()] & (std::uint32_t{1} << (w[0] & 31)))) return Qual::None;
     for (std::size_t k = 0; k < w.size(); ++k) {
       char c = w[k];
       buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

@@ -121,9 +121,12 @@ std::string unit_string(const Unit& u) {
 }
 
 SingularParts singular_parts(std::string_view s) {
-  if (s == "people") return {"person", ""};
-  if (s == "children") return {"child", ""};
-  if (s == "data" || s == "media" || s == "criteria") return {s, ""};
+  // Every rule below but two takes an ending in 's' away: other words are their own singular.
+  if (s.empty() || s.back() != 's') {
+    if (s == "people") return {"person", ""};
+    if (s == "children") return {"child", ""};
+    return {s, ""};  // "data", "media", "criteria" too
+  }
   if (ends_with(s, "'s")) s.remove_suffix(2);
   if (s.size() <= 3) {
     if (s.size() == 3 && s.back() == 's' && s != "bus" && s != "gas" && s != "sms" && s != "dns" &&
