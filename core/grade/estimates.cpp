@@ -12,7 +12,9 @@
 #include <unordered_map>
 
 #include "grade/check_context.hpp"
+#include "grade/id_index.hpp"
 #include "grade/match_tokens.hpp"
+#include "grade/vocabulary.hpp"
 
 namespace sdi::grade {
 
@@ -23,6 +25,7 @@ namespace {
 struct NamePhrase {
   int owner;  // assumption or estimate index
   std::vector<std::string> stems;
+  std::vector<vocabulary::Id> ids;  // of the stems, interned
 };
 
 // Seconds in the time unit of a display unit such as "GB/day" (0 when it has none).
@@ -79,6 +82,25 @@ struct Candidate {
 struct NameIndex {
   std::vector<NamePhrase> names;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first;
+  // The same lists by the id of the first stem: the stems are interned, so a token whose stem is
+  // one of them carries its id (tokens made before the model was may carry none: those are looked
+  // up by their stem).
+  std::vector<std::vector<std::size_t>> first_lists;
+  IdIndex by_first_id;
+
+  const std::vector<std::size_t>* starting_with(const MatchToken& t) const {
+    if (t.stem_id != vocabulary::kNone) {
+      const std::uint32_t* at = by_first_id.find(t.stem_id);
+      return at ? &first_lists[*at] : nullptr;
+    }
+    if (!may_start(t.stem)) return nullptr;
+    auto first = by_first.find(t.stem);
+    return first == by_first.end() ? nullptr : &first->second;
+  }
+  // Whether a token is the name's stem `k`.
+  static bool same_stem(const MatchToken& t, const NamePhrase& name, std::size_t k) {
+    return t.stem_id != vocabulary::kNone ? t.stem_id == name.ids[k] : t.stem == name.stems[k];
+  }
   // For each length of a first stem (the last slot for any longer), a bit per low five bits of
   // its first byte: most words of an answer start no name, and this tells so without hashing.
   std::array<std::uint32_t, 16> first_bytes{};
@@ -106,8 +128,16 @@ NameIndex compile_names(const std::vector<std::vector<std::string>>& names) {
       if (stems.empty()) continue;
       if (!stems.front().empty()) out.add_first(stems.front());
       out.by_first[stems.front()].push_back(out.names.size());
-      out.names.push_back({static_cast<int>(i), std::move(stems)});
+      std::vector<vocabulary::Id> ids = vocabulary::intern_all(stems);
+      out.names.push_back({static_cast<int>(i), std::move(stems), std::move(ids)});
     }
+  std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
+  for (const auto& [stem, list] : out.by_first) {
+    entries.emplace_back(out.names[list.front()].ids.front(),
+                         static_cast<std::uint32_t>(out.first_lists.size()));
+    out.first_lists.push_back(list);
+  }
+  out.by_first_id = IdIndex(entries);
   return out;
 }
 
@@ -251,15 +281,14 @@ std::vector<std::optional<StatedValue>> find_stated(
     };
     std::vector<Occurrence> occurrences;
     for (std::size_t ti = 0; ti < toks.size(); ++ti) {
-      if (!index.may_start(toks[ti].stem)) continue;
-      auto first = index.by_first.find(toks[ti].stem);
-      if (first == index.by_first.end()) continue;
-      for (std::size_t ni : first->second) {
+      const std::vector<std::size_t>* first = index.starting_with(toks[ti]);
+      if (!first) continue;
+      for (std::size_t ni : *first) {
         const NamePhrase& name = index.names[ni];
         if (ti + name.stems.size() > toks.size()) continue;
         bool ok = true;
         for (std::size_t k = 0; k < name.stems.size() && ok; ++k)
-          ok = toks[ti + k].stem == name.stems[k];
+          ok = NameIndex::same_stem(toks[ti + k], name, k);
         if (!ok) continue;
         const MatchToken& last = toks[ti + name.stems.size() - 1];
         occurrences.push_back({&name, toks[ti].offset, last.offset + last.original.size()});
