@@ -232,6 +232,12 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
       out.push_back(std::move(part));
     }
   }
+  // The scanner reports in order of offset: only the factors need sorting in.
+  auto by_offset = [](const q::Mention& x, const q::Mention& y) { return x.offset < y.offset; };
+  if (out.size() == n && std::is_sorted(out.begin(), out.end(), by_offset)) {
+    factors.assign(n, false);
+    return out;
+  }
   std::vector<std::size_t> order(out.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),

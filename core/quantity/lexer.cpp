@@ -223,18 +223,26 @@ class Lexer {
     }
     if (s_[start] == '0' && int_len > 1 && !(flags & kComma)) flags |= kLeadingZero;
     // Value: the digits without separators (a dotted number reads as its first "a.b").
-    std::string buf;
-    buf.reserve(j - start);
+    // On the stack for the usual short number; a long run of digits gets a heap string.
+    char small[64];
+    std::string big;
+    char* buf = small;
+    if (j - start + 2 > sizeof(small)) {
+      big.resize(j - start + 2);
+      buf = big.data();
+    }
+    std::size_t n = 0;
+    buf[n++] = '0';  // for ".5"; skipped when the number starts with a digit
     int dots = 0;
     for (std::size_t k = start; k < j; ++k) {
       char ch = s_[k];
       if (ch == ',') continue;
       if (ch == '.' && ++dots > 1) break;
-      buf.push_back(ch);
+      buf[n++] = ch;
     }
-    if (!buf.empty() && buf[0] == '.') buf.insert(buf.begin(), '0');
+    const char* first = n > 1 && buf[1] == '.' ? buf : buf + 1;
     double v = 0;
-    std::from_chars(buf.data(), buf.data() + buf.size(), v);
+    std::from_chars(first, buf + n, v);
     push(Tok::Number, start, j - start, flags, v);
     i_ = j;
   }
