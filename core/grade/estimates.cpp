@@ -430,6 +430,11 @@ struct EstimateModel::Data {
   std::vector<Expectation> estimate_expect;
   std::vector<std::optional<q::UnitSpec>> display_unit;  // per estimate, parsed once
   NameIndex estimate_names;
+  // Per estimate, the assumptions its formula names, in the pack's order.
+  std::vector<std::vector<std::size_t>> inputs;
+  // Per assumption: what it is ("daily active users") and how the usual value reads in a
+  // derivation ("100M (daily active users)").
+  std::vector<std::string> what, usual;
 };
 
 EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_unique<Data>()) {
@@ -471,6 +476,15 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
                                                        : q::parse_unit_spec(estimates[i].unit));
   }
   d.estimate_names = compile_names(estimate_names);
+  for (const auto& a : assumptions) {
+    d.what.push_back(lower_first(a.title));
+    d.usual.push_back(fmt::format("{} ({})", a.default_value, d.what.back()));
+  }
+  d.inputs.resize(estimates.size());
+  for (std::size_t i = 0; i < estimates.size(); ++i)
+    for (std::size_t ai = 0; ai < assumptions.size(); ++ai)
+      if (estimates[i].formula.find(assumptions[ai].id) != std::string::npos)
+        d.inputs[i].push_back(ai);
 }
 
 EstimateModel::~EstimateModel() = default;
@@ -553,13 +567,11 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     }
     // Which of the candidate's own assumptions feed this formula.
     std::vector<std::string> own, assumed;
-    for (std::size_t ai = 0; ai < assumptions.size(); ++ai) {
-      if (e.formula.find(assumptions[ai].id) == std::string::npos) continue;
-      std::string what = lower_first(assumptions[ai].title);
+    for (std::size_t ai : d.inputs[i]) {
       if (f.assumptions[ai] && plausible[ai])
-        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value), what));
+        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value), d.what[ai]));
       else
-        assumed.push_back(fmt::format("{} ({})", assumptions[ai].default_value, what));
+        assumed.push_back(d.usual[ai]);
     }
     // Without any of the candidate's own assumptions the formula reads the pack's defaults, which
     // the model evaluated already.
