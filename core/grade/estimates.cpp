@@ -251,6 +251,26 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
   return sorted;
 }
 
+// Which figures the candidate sets aside, worked out for a figure when first asked: most figures
+// stand by no name, and no one asks.
+class SetAside {
+ public:
+  SetAside(const text::Document& doc, const std::vector<std::vector<q::Mention>>& mentions)
+      : doc_(doc), mentions_(mentions), known_(mentions.size()) {
+    for (std::size_t bi = 0; bi < mentions.size(); ++bi) known_[bi].assign(mentions[bi].size(), -1);
+  }
+  bool operator()(std::size_t bi, std::size_t mi) {
+    std::int8_t& k = known_[bi][mi];
+    if (k < 0) k = rejected(doc_.blocks[bi].text, mentions_[bi][mi].offset) ? 1 : 0;
+    return k == 1;
+  }
+
+ private:
+  const text::Document& doc_;
+  const std::vector<std::vector<q::Mention>>& mentions_;
+  std::vector<std::vector<std::int8_t>> known_;  // -1 not yet asked
+};
+
 bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
   if (to <= from || to > text.size()) return false;
   return text.substr(from, to - from).find_first_of(",;") != std::string_view::npos;
@@ -261,9 +281,9 @@ bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
 // nearest figure, then the most specific name.
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
-    const std::vector<std::vector<bool>>& factors, const std::vector<std::vector<bool>>& set_aside,
-    const NameIndex& index, std::size_t owners, const std::vector<Expectation>& expect,
-    bool prefer_results, int estimation_step) {
+    const std::vector<std::vector<bool>>& factors, SetAside& set_aside, const NameIndex& index,
+    std::size_t owners, const std::vector<Expectation>& expect, bool prefer_results,
+    int estimation_step) {
   std::vector<Candidate> candidates;
   // Each block's sentences, which the analysis lists block by block.
   std::vector<std::pair<std::size_t, std::size_t>> block_sentences(a.tokens.size(), {0, 0});
@@ -352,7 +372,7 @@ std::vector<std::optional<StatedValue>> find_stated(
           // An assumption is a plain figure the candidate chose, not a computed one.
           if (!prefer_results && (m.is_expression || m.is_result)) continue;
           if (prefer_results && m.is_expression && !m.is_result) continue;
-          if (set_aside[bi][mi]) continue;
+          if (set_aside(bi, mi)) continue;
           if (factors[bi][mi] && prefer_results) continue;  // an estimate is a result, not a factor
           std::optional<q::Quantity> v = accept(m, e);
           if (!v) continue;
@@ -504,12 +524,10 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
 
   std::vector<std::vector<q::Mention>> mentions(a.doc->blocks.size());
   std::vector<std::vector<bool>> factors(a.doc->blocks.size());
-  std::vector<std::vector<bool>> set_aside(a.doc->blocks.size());
   for (std::size_t bi = 0; bi < a.doc->blocks.size(); ++bi) {
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
     mentions[bi] = mentions_of(b.text, factors[bi]);
-    for (const q::Mention& m : mentions[bi]) set_aside[bi].push_back(rejected(b.text, m.offset));
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
@@ -519,6 +537,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     for (std::size_t si = 0; si < a.section_step.size(); ++si)
       if (a.section_step[si] == step) estimation_step = step;
   }
+  SetAside set_aside(*a.doc, mentions);
   f.assumptions = find_stated(a, mentions, factors, set_aside, d.assumption_names,
                               assumptions.size(), d.assumption_expect, false, estimation_step);
 
