@@ -12,7 +12,10 @@
 #include <unordered_map>
 
 #include "grade/check_context.hpp"
+#include "grade/id_index.hpp"
 #include "grade/match_tokens.hpp"
+#include "grade/vocabulary.hpp"
+#include "text/string_hash.hpp"
 
 namespace sdi::grade {
 
@@ -23,6 +26,7 @@ namespace {
 struct NamePhrase {
   int owner;  // assumption or estimate index
   std::vector<std::string> stems;
+  std::vector<vocabulary::Id> ids;  // of the stems, interned
 };
 
 // Seconds in the time unit of a display unit such as "GB/day" (0 when it has none).
@@ -78,7 +82,27 @@ struct Candidate {
 // Every owner's names, looked up by their first stem.
 struct NameIndex {
   std::vector<NamePhrase> names;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first;
+  std::unordered_map<std::string, std::vector<std::size_t>, text::StringHash, std::equal_to<>>
+      by_first;
+  // The same lists by the id of the first stem: the stems are interned, so a token whose stem is
+  // one of them carries its id (tokens made before the model was may carry none: those are looked
+  // up by their stem).
+  std::vector<std::vector<std::size_t>> first_lists;
+  IdIndex by_first_id;
+
+  const std::vector<std::size_t>* starting_with(const MatchToken& t) const {
+    if (t.stem_id != vocabulary::kNone) {
+      const std::uint32_t* at = by_first_id.find(t.stem_id);
+      return at ? &first_lists[*at] : nullptr;
+    }
+    if (!may_start(t.stem)) return nullptr;
+    auto first = by_first.find(t.stem);
+    return first == by_first.end() ? nullptr : &first->second;
+  }
+  // Whether a token is the name's stem `k`.
+  static bool same_stem(const MatchToken& t, const NamePhrase& name, std::size_t k) {
+    return t.stem_id != vocabulary::kNone ? t.stem_id == name.ids[k] : t.stem == name.stems[k];
+  }
   // For each length of a first stem (the last slot for any longer), a bit per low five bits of
   // its first byte: most words of an answer start no name, and this tells so without hashing.
   std::array<std::uint32_t, 16> first_bytes{};
@@ -106,8 +130,16 @@ NameIndex compile_names(const std::vector<std::vector<std::string>>& names) {
       if (stems.empty()) continue;
       if (!stems.front().empty()) out.add_first(stems.front());
       out.by_first[stems.front()].push_back(out.names.size());
-      out.names.push_back({static_cast<int>(i), std::move(stems)});
+      std::vector<vocabulary::Id> ids = vocabulary::intern_all(stems);
+      out.names.push_back({static_cast<int>(i), std::move(stems), std::move(ids)});
     }
+  std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
+  for (const auto& [stem, list] : out.by_first) {
+    entries.emplace_back(out.names[list.front()].ids.front(),
+                         static_cast<std::uint32_t>(out.first_lists.size()));
+    out.first_lists.push_back(list);
+  }
+  out.by_first_id = IdIndex(entries);
   return out;
 }
 
@@ -162,7 +194,7 @@ bool rejected(std::string_view text, std::size_t offset) {
       n = 0;  // only the clause the figure is in
       continue;
     }
-    buf[n++] = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   std::string_view before(buf, n);
   for (std::string_view cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
@@ -202,6 +234,12 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
       out.push_back(std::move(part));
     }
   }
+  // The scanner reports in order of offset: only the factors need sorting in.
+  auto by_offset = [](const q::Mention& x, const q::Mention& y) { return x.offset < y.offset; };
+  if (out.size() == n && std::is_sorted(out.begin(), out.end(), by_offset)) {
+    factors.assign(n, false);
+    return out;
+  }
   std::vector<std::size_t> order(out.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
@@ -215,6 +253,26 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
   return sorted;
 }
 
+// Which figures the candidate sets aside, worked out for a figure when first asked: most figures
+// stand by no name, and no one asks.
+class SetAside {
+ public:
+  SetAside(const text::Document& doc, const std::vector<std::vector<q::Mention>>& mentions)
+      : doc_(doc), mentions_(mentions), known_(mentions.size()) {
+    for (std::size_t bi = 0; bi < mentions.size(); ++bi) known_[bi].assign(mentions[bi].size(), -1);
+  }
+  bool operator()(std::size_t bi, std::size_t mi) {
+    std::int8_t& k = known_[bi][mi];
+    if (k < 0) k = rejected(doc_.blocks[bi].text, mentions_[bi][mi].offset) ? 1 : 0;
+    return k == 1;
+  }
+
+ private:
+  const text::Document& doc_;
+  const std::vector<std::vector<q::Mention>>& mentions_;
+  std::vector<std::vector<std::int8_t>> known_;  // -1 not yet asked
+};
+
 bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
   if (to <= from || to > text.size()) return false;
   return text.substr(from, to - from).find_first_of(",;") != std::string_view::npos;
@@ -225,9 +283,9 @@ bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
 // nearest figure, then the most specific name.
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
-    const std::vector<std::vector<bool>>& factors, const std::vector<std::vector<bool>>& set_aside,
-    const NameIndex& index, std::size_t owners, const std::vector<Expectation>& expect,
-    bool prefer_results, int estimation_step) {
+    const std::vector<std::vector<bool>>& factors, SetAside& set_aside, const NameIndex& index,
+    std::size_t owners, const std::vector<Expectation>& expect, bool prefer_results,
+    int estimation_step) {
   std::vector<Candidate> candidates;
   // Each block's sentences, which the analysis lists block by block.
   std::vector<std::pair<std::size_t, std::size_t>> block_sentences(a.tokens.size(), {0, 0});
@@ -251,15 +309,14 @@ std::vector<std::optional<StatedValue>> find_stated(
     };
     std::vector<Occurrence> occurrences;
     for (std::size_t ti = 0; ti < toks.size(); ++ti) {
-      if (!index.may_start(toks[ti].stem)) continue;
-      auto first = index.by_first.find(std::string(toks[ti].stem));
-      if (first == index.by_first.end()) continue;
-      for (std::size_t ni : first->second) {
+      const std::vector<std::size_t>* first = index.starting_with(toks[ti]);
+      if (!first) continue;
+      for (std::size_t ni : *first) {
         const NamePhrase& name = index.names[ni];
         if (ti + name.stems.size() > toks.size()) continue;
         bool ok = true;
         for (std::size_t k = 0; k < name.stems.size() && ok; ++k)
-          ok = toks[ti + k].stem == name.stems[k];
+          ok = NameIndex::same_stem(toks[ti + k], name, k);
         if (!ok) continue;
         const MatchToken& last = toks[ti + name.stems.size() - 1];
         occurrences.push_back({&name, toks[ti].offset, last.offset + last.original.size()});
@@ -317,7 +374,7 @@ std::vector<std::optional<StatedValue>> find_stated(
           // An assumption is a plain figure the candidate chose, not a computed one.
           if (!prefer_results && (m.is_expression || m.is_result)) continue;
           if (prefer_results && m.is_expression && !m.is_result) continue;
-          if (set_aside[bi][mi]) continue;
+          if (set_aside(bi, mi)) continue;
           if (factors[bi][mi] && prefer_results) continue;  // an estimate is a result, not a factor
           std::optional<q::Quantity> v = accept(m, e);
           if (!v) continue;
@@ -395,6 +452,11 @@ struct EstimateModel::Data {
   std::vector<Expectation> estimate_expect;
   std::vector<std::optional<q::UnitSpec>> display_unit;  // per estimate, parsed once
   NameIndex estimate_names;
+  // Per estimate, the assumptions its formula names, in the pack's order.
+  std::vector<std::vector<std::size_t>> inputs;
+  // Per assumption: what it is ("daily active users") and how the usual value reads in a
+  // derivation ("100M (daily active users)").
+  std::vector<std::string> what, usual;
 };
 
 EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_unique<Data>()) {
@@ -436,6 +498,15 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
                                                        : q::parse_unit_spec(estimates[i].unit));
   }
   d.estimate_names = compile_names(estimate_names);
+  for (const auto& a : assumptions) {
+    d.what.push_back(lower_first(a.title));
+    d.usual.push_back(fmt::format("{} ({})", a.default_value, d.what.back()));
+  }
+  d.inputs.resize(estimates.size());
+  for (std::size_t i = 0; i < estimates.size(); ++i)
+    for (std::size_t ai = 0; ai < assumptions.size(); ++ai)
+      if (estimates[i].formula.find(assumptions[ai].id) != std::string::npos)
+        d.inputs[i].push_back(ai);
 }
 
 EstimateModel::~EstimateModel() = default;
@@ -455,12 +526,10 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
 
   std::vector<std::vector<q::Mention>> mentions(a.doc->blocks.size());
   std::vector<std::vector<bool>> factors(a.doc->blocks.size());
-  std::vector<std::vector<bool>> set_aside(a.doc->blocks.size());
   for (std::size_t bi = 0; bi < a.doc->blocks.size(); ++bi) {
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
     mentions[bi] = mentions_of(b.text, factors[bi]);
-    for (const q::Mention& m : mentions[bi]) set_aside[bi].push_back(rejected(b.text, m.offset));
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
@@ -470,6 +539,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     for (std::size_t si = 0; si < a.section_step.size(); ++si)
       if (a.section_step[si] == step) estimation_step = step;
   }
+  SetAside set_aside(*a.doc, mentions);
   f.assumptions = find_stated(a, mentions, factors, set_aside, d.assumption_names,
                               assumptions.size(), d.assumption_expect, false, estimation_step);
 
@@ -518,16 +588,19 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     }
     // Which of the candidate's own assumptions feed this formula.
     std::vector<std::string> own, assumed;
-    for (std::size_t ai = 0; ai < assumptions.size(); ++ai) {
-      if (e.formula.find(assumptions[ai].id) == std::string::npos) continue;
-      std::string what = lower_first(assumptions[ai].title);
+    for (std::size_t ai : d.inputs[i]) {
       if (f.assumptions[ai] && plausible[ai])
-        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value), what));
+        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value), d.what[ai]));
       else
-        assumed.push_back(fmt::format("{} ({})", assumptions[ai].default_value, what));
+        assumed.push_back(d.usual[ai]);
     }
-    q::Result mine = q::evaluate(e.formula, resolver(true));
-    q::Quantity expected = mine.ok() ? mine.value : *expected_default[i];
+    // Without any of the candidate's own assumptions the formula reads the pack's defaults, which
+    // the model evaluated already.
+    q::Quantity expected = *expected_default[i];
+    if (!own.empty()) {
+      q::Result mine = q::evaluate(e.formula, resolver(true));
+      if (mine.ok()) expected = mine.value;
+    }
     r.expected = show(expected, d.display_unit[i]);
     std::string basis;
     if (!own.empty()) basis = fmt::format("from your {}", fmt::join(own, " and "));

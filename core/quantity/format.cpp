@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "quantity/parse.hpp"
 
@@ -316,11 +318,31 @@ std::string format_duration(double seconds) {
   return n + " " + std::string(n == "1" ? t.duration_singular : t.duration_plural);
 }
 
+namespace {
+
+// The parsed form of a display unit. A run prints in a handful of display units (a pack's
+// estimates name theirs), and parsing one costs more than the rest of printing in it: each thread
+// remembers the last few. The reference holds until the next call.
+const std::optional<UnitSpec>& display_spec(std::string_view text) {
+  struct Entry {
+    std::string text;
+    std::optional<UnitSpec> spec;
+  };
+  thread_local std::vector<Entry> memo;
+  for (const Entry& e : memo)
+    if (e.text == text) return e.spec;
+  if (memo.size() >= 16) memo.clear();
+  memo.push_back({std::string(text), parse_unit_spec(text)});
+  return memo.back().spec;
+}
+
+}  // namespace
+
 std::string format(const Quantity& q, const FormatOptions& o) {
   Plan plan;
   bool planned = false;
   if (!q.display_unit.empty()) {
-    if (auto spec = parse_unit_spec(q.display_unit.view());
+    if (const auto& spec = display_spec(q.display_unit.view());
         spec && same_dimension(spec->unit, q.unit)) {
       if (auto p = display_plan(q, *spec)) {
         plan = *p;

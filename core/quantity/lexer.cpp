@@ -1,6 +1,8 @@
 #include "quantity/lexer.hpp"
 
+#include <array>
 #include <charconv>
+#include <cstdint>
 #include <string>
 
 namespace sdi::quantity::detail {
@@ -15,6 +17,23 @@ bool is_alpha(char c) {
 }
 bool is_alnum(char c) {
   return is_digit(c) || is_alpha(c);
+}
+
+// What each byte starts, looked up once per byte: lexing reads every byte of the text.
+enum ByteClass : std::uint8_t { kOp, kSpace, kNewline, kDigit, kAlpha, kHigh, kBackslash };
+constexpr auto kByteClass = [] {
+  std::array<std::uint8_t, 256> k{};
+  for (int c : {' ', '\t', '\r', '\f', '\v'}) k[c] = kSpace;
+  k['\n'] = kNewline;
+  for (int c = '0'; c <= '9'; ++c) k[c] = kDigit;
+  for (int c = 'a'; c <= 'z'; ++c) k[c] = kAlpha;
+  for (int c = 'A'; c <= 'Z'; ++c) k[c] = kAlpha;
+  for (int c = 0x80; c < 0x100; ++c) k[c] = kHigh;
+  k['\\'] = kBackslash;
+  return k;
+}();
+std::uint8_t byte_class(char c) {
+  return kByteClass[static_cast<unsigned char>(c)];
 }
 
 struct Symbol {
@@ -140,28 +159,39 @@ class Lexer {
 
   void step() {
     char c = s_[i_];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
-      space_ = true;
-      ++i_;
-      return;
+    switch (byte_class(c)) {
+      case kSpace:
+        space_ = true;
+        ++i_;
+        return;
+      case kNewline:
+        if (newlines_) push(Tok::Newline, i_, 1);
+        space_ = true;
+        ++i_;
+        return;
+      case kHigh:
+        return utf8();
+      case kDigit:
+        return number();
+      case kAlpha:
+        return word();
+      case kBackslash:
+        return latex();
+      default:
+        break;
     }
-    if (c == '\n') {
-      if (newlines_) push(Tok::Newline, i_, 1);
-      space_ = true;
-      ++i_;
-      return;
-    }
-    if (static_cast<unsigned char>(c) >= 0x80) return utf8();
-    if (is_digit(c) || (c == '.' && is_digit(at(i_ + 1)) &&
-                        !(i_ > 0 && (is_alnum(s_[i_ - 1]) || s_[i_ - 1] == '.'))))
+    if (c == '.' && is_digit(at(i_ + 1)) &&
+        !(i_ > 0 && (is_alnum(s_[i_ - 1]) || s_[i_ - 1] == '.')))
       return number();
-    if (is_alpha(c)) return word();
-    if (c == '\\') return latex();
     op();
   }
 
   void utf8() {
+    // Every symbol starts with one of three bytes; other characters skip the list.
+    unsigned char lead = static_cast<unsigned char>(s_[i_]);
+    bool listed = lead == 0xC2 || lead == 0xC3 || lead == 0xE2;
     for (const auto& sym : kSymbols) {
+      if (!listed) break;
       if (s_.substr(i_, sym.bytes.size()) == sym.bytes) {
         if (sym.kind == Tok::End) {
           space_ = true;
@@ -223,18 +253,26 @@ class Lexer {
     }
     if (s_[start] == '0' && int_len > 1 && !(flags & kComma)) flags |= kLeadingZero;
     // Value: the digits without separators (a dotted number reads as its first "a.b").
-    std::string buf;
-    buf.reserve(j - start);
+    // On the stack for the usual short number; a long run of digits gets a heap string.
+    char small[64];
+    std::string big;
+    char* buf = small;
+    if (j - start + 2 > sizeof(small)) {
+      big.resize(j - start + 2);
+      buf = big.data();
+    }
+    std::size_t n = 0;
+    buf[n++] = '0';  // for ".5"; skipped when the number starts with a digit
     int dots = 0;
     for (std::size_t k = start; k < j; ++k) {
       char ch = s_[k];
       if (ch == ',') continue;
       if (ch == '.' && ++dots > 1) break;
-      buf.push_back(ch);
+      buf[n++] = ch;
     }
-    if (!buf.empty() && buf[0] == '.') buf.insert(buf.begin(), '0');
+    const char* first = n > 1 && buf[1] == '.' ? buf : buf + 1;
     double v = 0;
-    std::from_chars(buf.data(), buf.data() + buf.size(), v);
+    std::from_chars(first, buf + n, v);
     push(Tok::Number, start, j - start, flags, v);
     i_ = j;
   }
@@ -252,7 +290,8 @@ class Lexer {
     j += (static_cast<unsigned char>(c) >= 0x80) ? 2 : 1;
     while (j < s_.size()) {
       char d = s_[j];
-      if (is_alnum(d)) {
+      std::uint8_t k = byte_class(d);
+      if (k == kAlpha || k == kDigit) {
         ++j;
       } else if ((d == '_' || d == '\'') && is_alnum(at(j + 1))) {
         j += 2;

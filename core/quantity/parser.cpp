@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <unordered_set>
 
 #include "quantity/format.hpp"
@@ -112,8 +114,15 @@ Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
         "nearly", "almost",  "est",    "estimated",     "up",      "at",      "no",
         "not",    "less",    "fewer",  "more",          "greater", "under",   "below",
         "max",    "maximum", "over",   "above",         "min",     "minimum", "between"};
+    // ... and a bit per word length and first letter rejects most without hashing.
+    static const std::array<std::uint32_t, 16> kStarts = [] {
+      std::array<std::uint32_t, 16> starts{};
+      for (std::string_view w : kFirst) starts[w.size()] |= std::uint32_t{1} << (w[0] & 31);
+      return starts;
+    }();
     char buf[16];
     std::string_view w = text(t);
+    if (w.empty() || !(kStarts[w.size()] & (std::uint32_t{1} << (w[0] & 31)))) return Qual::None;
     for (std::size_t k = 0; k < w.size(); ++k) {
       char c = w[k];
       buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -707,12 +716,16 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
       // Noun phrase: up to three words, e.g. "users", "active users", "daily active users".
       std::size_t k = p_;
       std::size_t words = 0;
-      std::string last_known;
+      std::string_view last_known;
       std::string phrase;
       while (words < 3 && tok(k).kind == Tok::Word) {
         const Token& wt = tok(k);
         std::string_view ww = text(wt);
-        if (is_keyword(ww) || is_stopword(ww) || find_unit(ww) || find_scale(ww)) break;
+        // The first word is known to be no keyword, scale or unit (but for the "B" taken as no
+        // unit after a number).
+        if (k == p_ ? is_stopword(ww) || (after_number && ww == "B" && find_unit(ww))
+                    : is_keyword(ww) || is_stopword(ww) || find_unit(ww) || find_scale(ww))
+          break;
         if (words > 0 && !wt.space_before) break;
         if (rate_adverb_seconds(ww) > 0) {
           const Token& nx = tok(k + 1);
@@ -728,19 +741,20 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
             break;
           }
         }
-        if (known) last_known = std::string(ww);
+        if (known) last_known = ww;
+        std::string lower_word = lower(ww);
         if (!phrase.empty()) phrase += ' ';
-        phrase += lower(ww);
+        phrase += lower_word;
         ++words;
         ++k;
         // A plural noun is the head of its phrase ("10 followers follow ..." stops here); only
         // singular words modify the next one ("node servers", "photo uploads").
-        if (known && noun_tag(ww) != lower(ww)) break;
+        if (known && noun_tag(ww) != lower_word) break;
       }
       if (words > 0) {
         p_ = k;
         sx.has_noun = true;
-        sx.noun_text = phrase;
+        sx.noun_text = std::move(phrase);
         if (!last_known.empty()) sx.unit.noun.assign(noun_tag(last_known));
         // "4.6K write QPS"
         if (cur().kind == Tok::Word) {

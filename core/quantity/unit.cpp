@@ -120,29 +120,39 @@ std::string unit_string(const Unit& u) {
   return num + "/" + den;
 }
 
+SingularParts singular_parts(std::string_view s) {
+  // Every rule below but two takes an ending in 's' away: other words are their own singular.
+  if (s.empty() || s.back() != 's') {
+    if (s == "people") return {"person", ""};
+    if (s == "children") return {"child", ""};
+    return {s, ""};  // "data", "media", "criteria" too
+  }
+  if (ends_with(s, "'s")) s.remove_suffix(2);
+  if (s.size() <= 3) {
+    if (s.size() == 3 && s.back() == 's' && s != "bus" && s != "gas" && s != "sms" && s != "dns" &&
+        s != "aws" && s != "sns" && s != "sqs" && s != "ios")
+      s.remove_suffix(1);  // "ids" -> "id", "ops" -> "op", "ads" -> "ad"
+    return {s, ""};
+  }
+  if (ends_with(s, "ies")) return {s.substr(0, s.size() - 3), "y"};
+  if (ends_with(s, "sses") || ends_with(s, "shes") || ends_with(s, "ches") || ends_with(s, "xes") ||
+      ends_with(s, "zzes"))
+    return {s.substr(0, s.size() - 2), ""};
+  if (ends_with(s, "uses") && s != "uses") return {s.substr(0, s.size() - 2), ""};  // statuses
+  if (ends_with(s, "ss") || ends_with(s, "us") || ends_with(s, "is")) return {s, ""};
+  if (s.back() == 's') s.remove_suffix(1);
+  return {s, ""};
+}
+
 std::string singular(std::string_view w) {
   std::string s(w);
   for (auto& c : s) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  if (s == "people") return "person";
-  if (s == "children") return "child";
-  if (s == "data" || s == "media" || s == "criteria") return s;
-  if (ends_with(s, "'s")) s.resize(s.size() - 2);
-  if (s.size() <= 3) {
-    if (s.size() == 3 && s.back() == 's' && s != "bus" && s != "gas" && s != "sms" && s != "dns" &&
-        s != "aws" && s != "sns" && s != "sqs" && s != "ios")
-      s.pop_back();  // "ids" -> "id", "ops" -> "op", "ads" -> "ad"
-    return s;
-  }
-  if (ends_with(s, "ies")) return s.substr(0, s.size() - 3) + "y";
-  if (ends_with(s, "sses") || ends_with(s, "shes") || ends_with(s, "ches") || ends_with(s, "xes") ||
-      ends_with(s, "zzes"))
-    return s.substr(0, s.size() - 2);
-  if (ends_with(s, "uses") && s != "uses") return s.substr(0, s.size() - 2);  // statuses
-  if (ends_with(s, "ss") || ends_with(s, "us") || ends_with(s, "is")) return s;
-  if (s.back() == 's') s.pop_back();
-  return s;
+  SingularParts p = singular_parts(s);
+  std::string out(p.head);
+  out += p.tail;
+  return out;
 }
 
 std::string plural(std::string_view noun) {

@@ -81,6 +81,12 @@ std::string unit_string(const Unit& u);
 
 /// English singular/plural for tags: "queries" -> "query", "user" -> "users".
 std::string singular(std::string_view word);
+/// The singular of a word already in lowercase, as a part of it (`head`, a view into the word or a
+/// literal) and an ending to append (`tail`, "" or "y"): looking it up needs no copy.
+struct SingularParts {
+  std::string_view head, tail;
+};
+SingularParts singular_parts(std::string_view lower_word);
 std::string plural(std::string_view noun);
 
 }  // namespace sdi::quantity

@@ -1,8 +1,11 @@
 #include "quantity/vocab.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "quantity/unit.hpp"
@@ -327,25 +330,59 @@ constexpr std::string_view kKeywords[] = {
     "less",          "fewer",   "no",     "percent", "pct",
 };
 
+// A hash table of words behind a filter: for each word length (the last slot for any longer), a
+// bit per low five bits of the first byte of its words. Most words asked about are in no table,
+// and the filter says so without hashing; a word in the table always passes it, for the bit is
+// taken of the same bytes the table holds.
+template <typename Table>
+class Filtered {
+ public:
+  template <typename... Args>
+  void add(std::string_view w, Args&&... value) {
+    table_.emplace(w, std::forward<Args>(value)...);
+    if (!w.empty()) starts_[slot(w)] |= bit(w);
+  }
+  auto find(std::string_view w) const {
+    if (w.empty() || !(starts_[slot(w)] & bit(w))) return table_.end();
+    return table_.find(w);
+  }
+  auto end() const { return table_.end(); }
+  bool contains(std::string_view w) const { return find(w) != table_.end(); }
+
+ private:
+  static std::size_t slot(std::string_view w) { return w.size() < 31 ? w.size() : 31; }
+  static std::uint32_t bit(std::string_view w) {
+    return std::uint32_t{1} << (static_cast<unsigned char>(w[0]) & 31);
+  }
+
+  Table table_;
+  std::uint32_t starts_[32] = {};
+};
+
+using WordMap = Filtered<std::unordered_map<std::string_view, const UnitDef*>>;
+using ScaleMap = Filtered<std::unordered_map<std::string_view, const ScaleDef*>>;
+using WordSet = Filtered<std::unordered_set<std::string_view>>;
+
 struct Tables {
-  std::unordered_map<std::string_view, const UnitDef*> unit_exact, unit_ci, unit_symbol;
-  std::unordered_map<std::string_view, const ScaleDef*> scale_exact, scale_ci;
-  std::unordered_set<std::string_view> nouns, modifiers, stopwords, keywords;
+  WordMap unit_exact, unit_ci;
+  std::unordered_map<std::string_view, const UnitDef*> unit_symbol;
+  ScaleMap scale_exact, scale_ci;
+  WordSet nouns, modifiers, stopwords, keywords;
 
   Tables() {
     for (const auto& u : kUnits) {
-      unit_exact.emplace(u.word, &u);
-      if (!u.exact_case) unit_ci.emplace(u.word, &u);  // words are listed in lowercase
+      unit_exact.add(u.word, &u);
+      if (!u.exact_case) unit_ci.add(u.word, &u);  // words are listed in lowercase
       unit_symbol.emplace(u.symbol, &u);
     }
     for (const auto& s : kScales) {
-      scale_exact.emplace(s.word, &s);
-      if (!s.exact_case) scale_ci.emplace(s.word, &s);
+      scale_exact.add(s.word, &s);
+      if (!s.exact_case) scale_ci.add(s.word, &s);
     }
-    for (auto w : kNouns) nouns.insert(w);
-    for (auto w : kModifiers) modifiers.insert(w);
-    for (auto w : kStopwords) stopwords.insert(w);
-    for (auto w : kKeywords) keywords.insert(w);
+    for (auto w : kNouns) nouns.add(w);
+    for (auto w : kModifiers) modifiers.add(w);
+    for (auto w : kStopwords) stopwords.add(w);
+    for (auto w : kKeywords) keywords.add(w);
   }
 };
 
@@ -412,43 +449,78 @@ const ScaleDef* find_scale(std::string_view word) {
   return nullptr;
 }
 
+namespace {
+
+// The singular of a lowercase word of at most 24 bytes, in one piece for looking up: a view into
+// the word when it only loses an ending, else spelt out here.
+class SingularOf {
+ public:
+  explicit SingularOf(std::string_view lower_word) {
+    SingularParts p = singular_parts(lower_word);
+    if (p.tail.empty()) {
+      view_ = p.head;
+      return;
+    }
+    std::size_t n = p.head.size() + p.tail.size();  // never longer than the word
+    std::copy(p.head.begin(), p.head.end(), buf_);
+    std::copy(p.tail.begin(), p.tail.end(), buf_ + p.head.size());
+    view_ = std::string_view(buf_, n);
+  }
+  std::string_view view() const { return view_; }
+
+ private:
+  char buf_[26];
+  std::string_view view_;
+};
+
+}  // namespace
+
 bool is_known_noun(std::string_view word) {
   if (word.size() > 24) return false;
   const auto& t = tables();
   Lowered lw(word);
   std::string_view l = lw.view();
-  if (t.nouns.count(l) || t.modifiers.count(l)) return true;
-  std::string s = singular(l);
-  return t.nouns.count(s) > 0;
+  if (t.nouns.contains(l) || t.modifiers.contains(l)) return true;
+  return t.nouns.contains(SingularOf(l).view());
 }
 
 std::string noun_tag(std::string_view word) {
   const auto& t = tables();
-  std::string l = lower(word);
-  std::string s = singular(l);
+  if (word.size() > 24) {
+    // No table holds a word this long, nor its singular: the word is no noun.
+    return lower(word);
+  }
+  Lowered lw(word);
+  std::string_view l = lw.view();
+  SingularOf singular_of(l);
+  std::string_view s = singular_of.view();
   // A modifier used as the last word keeps its spelling ("nodejs", "active"): only nouns are
   // singularised.
-  if (!t.nouns.count(s) && !t.nouns.count(l)) return l;
-  if (t.nouns.count(l) && !t.nouns.count(s)) s = l;
+  bool noun_s = t.nouns.contains(s);
+  bool noun_l = t.nouns.contains(l);
+  if (!noun_s && !noun_l) return std::string(l);
+  if (noun_l && !noun_s) s = l;
   if (s == "req") return "request";
   if (s == "msg") return "message";
   if (s == "txn") return "transaction";
   if (s == "pic") return "photo";
   if (s == "doc") return "document";
-  return s;
+  return std::string(s);
 }
 
 bool is_stopword(std::string_view word) {
   if (word.size() > 16) return false;
-  return tables().stopwords.count(Lowered(word).view()) > 0;
+  return tables().stopwords.contains(Lowered(word).view());
 }
 
 bool is_keyword(std::string_view word) {
   if (word.size() > 16) return false;
-  return tables().keywords.count(Lowered(word).view()) > 0;
+  return tables().keywords.contains(Lowered(word).view());
 }
 
 double rate_adverb_seconds(std::string_view word) {
+  // Every adverb below has five to eight letters.
+  if (word.size() < 5 || word.size() > 8) return 0;
   std::string l = lower(word);
   if (l == "hourly") return 3600;
   if (l == "daily" || l == "nightly") return kDay;
