@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "pack/library.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using sdi::grade::GradeResult;
@@ -56,14 +57,6 @@ std::string read_file(const fs::path& p) {
   return ss.str();
 }
 
-GradeResult sample(const std::string& file, double score) {
-  GradeResult r;
-  r.file = file;
-  r.score = score;
-  r.graded = true;
-  return r;
-}
-
 // Reports two results to `file`, rendering them with renderers made on a thread of its own
 // (`on_worker`) or on the calling thread; returns the report.
 std::string report(const Plugins& p, const fs::path& file, bool on_worker, std::size_t& rendered) {
@@ -72,7 +65,7 @@ std::string report(const Plugins& p, const fs::path& file, bool on_worker, std::
   outputs.start();
   rendered = 0;
   for (double score : {70.0, 35.5}) {
-    GradeResult r = sample("a.md", score);
+    GradeResult r = sdi::test::sample_result("a.md", score);
     Rendering rendering;
     auto step = [&] { rendering = outputs.worker_renderers()->render(r); };
     if (on_worker) {

@@ -11,6 +11,7 @@
 #include "lua/sandbox.hpp"
 #include "report/lua_values.hpp"
 #include "report/reporter.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 using sdi::grade::GradeResult;
@@ -28,19 +29,6 @@ fs::path write_plugin(const std::string& name, const std::string& code) {
   fs::path file = dir / (name + ".lua");
   std::ofstream(file) << code;
   return file;
-}
-
-GradeResult sample(const std::string& file, double score) {
-  GradeResult r;
-  r.file = file;
-  r.problem = "twitter";
-  r.template_id = "classic";
-  r.matched_by = "front matter";
-  r.score = score;
-  r.level = "pass";
-  r.graded = true;
-  r.errors = {"a \"quoted\"\nerror"};
-  return r;
 }
 
 struct Run {
@@ -79,7 +67,7 @@ TEST_CASE("a result rendered on a worker reports the same as one rendered by the
   direct.reporter.start();
   relayed.reporter.start();
   for (double score : {80.0, 41.0}) {
-    GradeResult r = sample("a.md", score);
+    GradeResult r = sdi::test::sample_result("a.md", score);
     direct.reporter.add(r);
     relayed.reporter.add(worker.render(r));
   }
@@ -96,8 +84,8 @@ return { render = function(r) return r.file .. "\n" end, finish = function() ret
   Run run(plugin);
   Renderer worker(plugin, {});
   run.reporter.start();
-  run.reporter.add(worker.render(sample("x.md", 1)));
-  run.reporter.add(sample("y.md", 2));
+  run.reporter.add(worker.render(sdi::test::sample_result("x.md", 1)));
+  run.reporter.add(sdi::test::sample_result("y.md", 2));
   run.reporter.finish({});
   CHECK(run.out == "x.md\ny.md\nend\n");
 }
@@ -115,17 +103,17 @@ return {
 }
 )lua");
   Renderer worker(plugin, {});
-  CHECK(worker.render(sample("f", 0)).kind == Rendered::Kind::Nil);
-  Rendered one = worker.render(sample("f", 1));
+  CHECK(worker.render(sdi::test::sample_result("f", 0)).kind == Rendered::Kind::Nil);
+  Rendered one = worker.render(sdi::test::sample_result("f", 1));
   CHECK(one.kind == Rendered::Kind::Text);
   CHECK(one.text == "one");
-  Rendered list = worker.render(sample("f", 2));
+  Rendered list = worker.render(sdi::test::sample_result("f", 2));
   CHECK(list.kind == Rendered::Kind::Table);
   CHECK(list.fields.size() == 4);
-  CHECK_THROWS_WITH_AS(worker.render(sample("f", 3)),
+  CHECK_THROWS_WITH_AS(worker.render(sdi::test::sample_result("f", 3)),
                        doctest::Contains("render returned a table holding a table"),
                        std::runtime_error);
-  CHECK_THROWS_WITH_AS(worker.render(sample("f", 4)),
+  CHECK_THROWS_WITH_AS(worker.render(sdi::test::sample_result("f", 4)),
                        doctest::Contains("render returned a function"), std::runtime_error);
 }
 
@@ -136,7 +124,7 @@ return { result = function(r) return r.problem .. "/" .. r.template .. "\n", "ap
   Run run(plugin);
   CHECK_FALSE(run.reporter.renders());
   run.reporter.start();
-  run.reporter.add(sample("a.md", 3));
+  run.reporter.add(sdi::test::sample_result("a.md", 3));
   run.reporter.finish({});
   CHECK(run.out == "twitter/classic\nappendix\n");
 }
