@@ -17,8 +17,11 @@ browser() {
     --user-data-dir="$(mktemp -d "$WORK/profile.XXXXXX")" "$@" 2>>"$WORK/chromium.err"
 }
 
-ANSWERS=("$P/url-shortener/answers/strong.md" "$P/twitter/answers/weak.md" "$P/logging/answers/medium.md"
-  "$WORK/missing.md")
+# Paths relative to the packs, so the page's layout (and what fits in the screenshot) is the same
+# wherever the project is checked out.
+cd "$P" || exit 1
+ANSWERS=(url-shortener/answers/strong.md twitter/answers/weak.md logging/answers/medium.md
+  no-such-answer.md)
 run grade "${ANSWERS[@]}" --min-score 70 --format "html:$WORK/report.html" --format "json:$WORK/report.json"
 expect_rc 2 "grade to html (one answer is missing)"
 
