@@ -26,12 +26,12 @@ class Arena {
   std::string_view keep(std::string_view s) {
     if (s.size() > kChunk) {
       // A word larger than a chunk gets one of its own.
-      large_.push_back(std::make_unique<char[]>(s.size()));
+      large_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
       std::memcpy(large_.back().get(), s.data(), s.size());
       return {large_.back().get(), s.size()};
     }
     if (chunks_.empty() || s.size() > kChunk - used_) {
-      chunks_.push_back(std::make_unique<char[]>(kChunk));
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(kChunk));
       used_ = 0;
     }
     char* p = chunks_.back().get() + used_;
@@ -63,6 +63,10 @@ struct WordInfo {
 // one lives on while token lists hold it), so memory stays bounded however much a thread reads.
 constexpr std::size_t kMemoCapacity = 1 << 15;
 
+// The table starts small and doubles as words come: one short answer should not pay for zeroing
+// a table sized for thousands.
+constexpr std::size_t kFirstSlots = 1024;
+
 constexpr std::uint64_t kHashBasis = 14695981039346656037ull;  // FNV-1a
 constexpr std::uint64_t kHashPrime = 1099511628211ull;
 
@@ -78,7 +82,7 @@ class WordMemo {
     if (!arena_ || (words_.size() + most > kMemoCapacity && !words_.empty())) {
       words_.clear();
       arena_ = std::make_shared<Arena>();
-      slots_.assign(kMemoCapacity * 2, 0);
+      slots_.assign(kFirstSlots, 0);
     }
     // Open addressing, at most half full.
     std::size_t want = slots_.size();
