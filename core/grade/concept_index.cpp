@@ -171,7 +171,7 @@ std::string ConceptIndex::save_forms() const {
 
 bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
   pack::cache::Reader r(payload);
-  std::vector<std::string> words = r.strings();
+  std::vector<std::string_view> words = r.views();
   std::uint32_t count = r.u32();
   if (!r.ok() || count > payload.size()) return false;
   std::vector<vocabulary::Id> word_ids = vocabulary::intern_all(words);
@@ -201,7 +201,7 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
         if (lower_ids[wi] == vocabulary::kNone)
           lower_ids[wi] = vocabulary::intern(text::lower_ascii(words[wi]));
         ids_.push_back(lower_ids[wi]);
-        spellings_.push_back(words[wi]);
+        spellings_.emplace_back(words[wi]);
       } else {
         ids_.push_back(word_ids[wi]);
       }

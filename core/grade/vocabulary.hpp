@@ -5,6 +5,7 @@
 // not with what was read; it is shared by every thread.
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,7 @@ constexpr Id kNone = 0;
 Id intern(std::string_view word);
 // The ids of `words`, in order, added when new (one lock for all).
 std::vector<Id> intern_all(const std::vector<std::string>& words);
+std::vector<Id> intern_all(std::span<const std::string_view> words);
 // The word of an id that `intern` returned.
 std::string word(Id id);
 // The id of `word`, or kNone when it is not in the vocabulary.

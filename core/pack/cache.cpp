@@ -249,9 +249,10 @@ std::string Reader::str() {
   return s;
 }
 
-std::vector<std::string> Reader::strings() {
+template <typename Text>
+std::vector<Text> Reader::list() {
   std::uint32_t n = u32();
-  std::vector<std::string> out;
+  std::vector<Text> out;
   // Each string takes at least four bytes, so a damaged count cannot reserve a huge vector.
   if (!take(std::size_t{n} * 4)) return out;
   out.reserve(n);
@@ -274,6 +275,14 @@ std::vector<std::string> Reader::strings() {
   }
   if (!ok_) out.clear();
   return out;
+}
+
+std::vector<std::string> Reader::strings() {
+  return list<std::string>();
+}
+
+std::vector<std::string_view> Reader::views() {
+  return list<std::string_view>();
 }
 
 }  // namespace sdi::pack::cache

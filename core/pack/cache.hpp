@@ -87,6 +87,8 @@ class Reader {
   double f64();
   std::string str();
   std::vector<std::string> strings();
+  // The same list as views into the payload, which must outlive them.
+  std::vector<std::string_view> views();
   bool ok() const { return ok_; }
   // Marks the payload damaged (e.g. a count larger than what is left could hold).
   void fail() { ok_ = false; }
@@ -95,6 +97,8 @@ class Reader {
 
  private:
   bool take(std::size_t n);
+  template <typename Text>
+  std::vector<Text> list();
   std::string_view data_;
   std::size_t pos_ = 0;
   bool ok_ = true;
