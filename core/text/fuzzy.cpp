@@ -64,14 +64,20 @@ int edit_distance(std::string_view a, std::string_view b, int max) {
   return std::min(previous[n], max + 1);
 }
 
+constexpr int kMostTypos = 2;
+
 int typo_allowance(std::size_t letters) {
   if (letters <= 3) return 0;
   if (letters <= 6) return 1;
-  return 2;
+  return kMostTypos;
 }
 
 bool fuzzy_word_equal(std::string_view a, std::string_view b) {
   if (a == b) return true;
+  // Each byte of difference in length is an edit (lowercasing keeps lengths): most pairs are
+  // settled here, before any copying or counting.
+  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > static_cast<std::size_t>(kMostTypos)) return false;
   std::string a_lower;
   std::string b_lower;
   if (has_upper(a)) a = a_lower = lower_ascii(a);
