@@ -1,6 +1,7 @@
 #include "report/result_json.hpp"
 
 #include <cmath>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -14,13 +15,20 @@ class Writer {
  public:
   Writer(JsonText& out, JsonLayout& layout) : out_(out), layout_(layout) {}
 
-  // `name` is a plain field name: nothing in it needs escaping.
-  void key(std::string_view name) {
+  // `name` is a plain field name: nothing in it needs escaping. Its length is known when
+  // compiling, so it is copied without a call.
+  template <std::size_t N>
+  void key(const char (&name)[N]) {
     next();
-    out_.put('"');
-    out_.put(name);
-    out_.put('"');
-    out_.put(layout_.colon());
+    const std::string_view colon = layout_.colon();
+    char* p = out_.room(N + 3);
+    *p++ = '"';
+    std::memcpy(p, name, N - 1);
+    p += N - 1;
+    *p++ = '"';
+    *p++ = ':';
+    if (colon.size() > 1) *p++ = ' ';
+    out_.commit(p);
   }
 
   void text(std::string_view s) { append_quoted(out_, s.data(), s.size()); }
