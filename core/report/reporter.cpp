@@ -244,6 +244,8 @@ Rendered Reporter::render(const grade::GradeResult& r) {
     JsonLayout layout(json->indent, json->prefix);
     append_result_json(json_text_, layout, r);
     out.text.assign(json_text_.view());
+    // Like sdi.json's buffer: kept for the next result unless one huge result grew it.
+    if (json_text_.capacity() > (std::size_t{1} << 22)) json_text_ = JsonText();
     return out;
   }
   lua_State* L = sandbox_->state();
