@@ -15,8 +15,8 @@ class Writer {
  public:
   Writer(JsonText& out, JsonLayout& layout) : out_(out), layout_(layout) {}
 
-  // `name` is a plain field name: nothing in it needs escaping. Its length is known when
-  // compiling, so it is copied without a call.
+  // Writes `"name":`, and a space after it when indenting. `name` is a plain field name: nothing
+  // in it needs escaping. Its length is known when compiling, so it is copied without a call.
   template <std::size_t N>
   void key(const char (&name)[N]) {
     next();
