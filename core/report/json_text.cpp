@@ -25,6 +25,16 @@ void JsonText::grow(std::size_t n) {
   end_ = data_.get() + cap;
 }
 
+JsonLayout::JsonLayout(int indent, std::string_view prefix)
+    : indent_(indent > 0 ? static_cast<std::size_t>(indent) : 0) {
+  if (indent_ > 0) {
+    line_.reserve(1 + prefix.size() + 8 * indent_);
+    line_ += '\n';
+    line_ += prefix;
+  }
+  head_ = line_.size();
+}
+
 namespace {
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;

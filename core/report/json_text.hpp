@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstring>
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace sdi::report {
@@ -49,6 +50,28 @@ class JsonText {
   std::unique_ptr<char[]> data_;
   char* pos_ = nullptr;
   char* end_ = nullptr;
+};
+
+// Where indented JSON breaks its lines: after a break, the prefix (which nests the text in an
+// enclosing document), then `indent` spaces per level. With no indent the text is one line and a
+// key's colon has no space after it.
+class JsonLayout {
+ public:
+  JsonLayout(int indent, std::string_view prefix);
+
+  void newline(JsonText& out, int depth) {
+    if (indent_ == 0) return;
+    const std::size_t need = head_ + indent_ * static_cast<std::size_t>(depth);
+    if (line_.size() < need + 16) line_.resize(need + 16, ' ');
+    out.put_padded(line_.data(), need);
+  }
+  // What follows an object's key.
+  std::string_view colon() const { return indent_ > 0 ? ": " : ":"; }
+
+ private:
+  std::size_t indent_;
+  std::string line_;  // a line break, the prefix, then as many spaces as the deepest line needs
+  std::size_t head_ = 0;
 };
 
 // A JSON string literal for s[0..len): quotes, escapes; invalid UTF-8 becomes U+FFFD.

@@ -148,16 +148,10 @@ constexpr int kMaxDepth = 64;
 class Encoder {
  public:
   Encoder(lua_State* L, JsonText& out, int indent, std::string_view prefix)
-      : L_(L), out_(out), indent_(indent > 0 ? static_cast<std::size_t>(indent) : 0) {
+      : L_(L), out_(out), layout_(indent, prefix) {
     push_array_metatable(L);
     array_marker_ = lua_topointer(L, -1);
     lua_pop(L, 1);
-    if (indent_ > 0) {
-      line_.reserve(1 + prefix.size() + 8 * indent_);
-      line_ += '\n';
-      line_ += prefix;
-    }
-    head_ = line_.size();
   }
 
   // The value at the absolute index `idx`.
@@ -206,12 +200,7 @@ class Encoder {
     return h;
   }
 
-  void newline(int depth) {
-    if (indent_ == 0) return;
-    const std::size_t need = head_ + indent_ * static_cast<std::size_t>(depth);
-    if (line_.size() < need + 16) line_.resize(need + 16, ' ');
-    out_.put_padded(line_.data(), need);
-  }
+  void newline(int depth) { layout_.newline(out_, depth); }
 
   bool is_array(int idx, lua_Integer& n) {
     n = static_cast<lua_Integer>(lua_rawlen(L_, idx));
@@ -327,8 +316,7 @@ class Encoder {
 
   void write_key(std::string_view k) {
     append_quoted(out_, k.data(), k.size());
-    out_.put(':');
-    if (indent_ > 0) out_.put(' ');
+    out_.put(layout_.colon());
   }
 
   struct KeySlot {
@@ -341,12 +329,10 @@ class Encoder {
 
   lua_State* L_;
   JsonText& out_;
-  std::size_t indent_;
+  JsonLayout layout_;
   const void* array_marker_ = nullptr;
   std::array<KeySlot, kKeySlots> keys_{};
   std::string written_;
-  std::string line_;  // a line break, the prefix, then as many spaces as the deepest line needs
-  std::size_t head_ = 0;
 };
 
 }  // namespace
@@ -433,18 +419,59 @@ std::string encode_json(lua_State* L, int index, int indent, std::string_view pr
   return std::string(out.view());
 }
 
+namespace {
+
+// Pushes the JSON of the value at index 1.
+int push_json(lua_State* L, int indent, std::string_view prefix) {
+  // One buffer per thread, reused: reports encode a result at a time, tens of kilobytes each.
+  thread_local JsonText out;
+  out.clear();
+  Encoder(L, out, indent, prefix).value(1, 0);
+  lua_pushlstring(L, out.view().data(), out.size());
+  if (out.capacity() > (std::size_t{1} << 22)) out = JsonText();
+  return 1;
+}
+
+int json_render_hook(lua_State* L) {
+  luaL_checkany(L, 1);
+  std::size_t prefix_len = 0;
+  const char* prefix = lua_tolstring(L, lua_upvalueindex(2), &prefix_len);
+  return push_json(L, static_cast<int>(lua_tointeger(L, lua_upvalueindex(1))),
+                   std::string_view(prefix, prefix_len));
+}
+
+}  // namespace
+
 int lua_json(lua_State* L) {
   luaL_checkany(L, 1);
   int indent = static_cast<int>(luaL_optinteger(L, 2, 0));
   std::size_t prefix_len = 0;
   const char* prefix = luaL_optlstring(L, 3, "", &prefix_len);
-  // One buffer per thread, reused: reports encode a result at a time, tens of kilobytes each.
-  thread_local JsonText out;
-  out.clear();
-  Encoder(L, out, indent, std::string_view(prefix, prefix_len)).value(1, 0);
-  lua_pushlstring(L, out.view().data(), out.size());
-  if (out.capacity() > (std::size_t{1} << 22)) out = JsonText();
+  return push_json(L, indent, std::string_view(prefix, prefix_len));
+}
+
+int lua_json_render(lua_State* L) {
+  const int indent = static_cast<int>(luaL_optinteger(L, 1, 0));
+  std::size_t prefix_len = 0;
+  const char* prefix = luaL_optlstring(L, 2, "", &prefix_len);
+  lua_pushinteger(L, indent);
+  lua_pushlstring(L, prefix, prefix_len);
+  lua_pushcclosure(L, json_render_hook, 2);
   return 1;
+}
+
+std::optional<JsonRender> json_render_of(lua_State* L, int index) {
+  if (lua_tocfunction(L, index) != json_render_hook) return std::nullopt;
+  index = lua_absindex(L, index);
+  JsonRender render;
+  lua_getupvalue(L, index, 1);
+  render.indent = static_cast<int>(lua_tointeger(L, -1));
+  lua_getupvalue(L, index, 2);
+  std::size_t prefix_len = 0;
+  const char* prefix = lua_tolstring(L, -1, &prefix_len);
+  render.prefix.assign(prefix, prefix_len);
+  lua_pop(L, 2);
+  return render;
 }
 
 }  // namespace sdi::report

@@ -3,6 +3,7 @@
 
 #include <lua.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,5 +30,18 @@ std::string json_quote(std::string_view text);
 
 // A lua_CFunction: sdi.json(value [, indent [, prefix]]).
 int lua_json(lua_State* L);
+
+// A lua_CFunction: sdi.json_render([indent [, prefix]]) returns a render hook that does what
+// `function(r) return sdi.json(r, indent, prefix) end` does. As a reporter's own `render` the
+// engine writes that JSON straight from the result instead of building the table for it.
+int lua_json_render(lua_State* L);
+
+struct JsonRender {
+  int indent = 0;
+  std::string prefix;
+};
+// The layout of the value at `index` when it is a hook sdi.json_render made (its upvalues are out
+// of reach of sandboxed code, so they stay what they were made with).
+std::optional<JsonRender> json_render_of(lua_State* L, int index);
 
 }  // namespace sdi::report

@@ -6,7 +6,9 @@
 #include <stdexcept>
 
 #include "pack/paths.hpp"
+#include "report/json_text.hpp"
 #include "report/lua_values.hpp"
+#include "report/result_json.hpp"
 
 namespace sdi::report {
 
@@ -145,6 +147,8 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
   lua_newtable(L);
   lua_pushcfunction(L, lua_json);
   lua_setfield(L, -2, "json");
+  lua_pushcfunction(L, lua_json_render);
+  lua_setfield(L, -2, "json_render");
   lua_pushstring(L, SDI_VERSION);
   lua_setfield(L, -2, "version");
   lua_setfield(L, -2, "sdi");
@@ -222,7 +226,28 @@ void Reporter::push_built(lua_CFunction push, const void* data) {
   }
 }
 
+std::optional<JsonRender> Reporter::json_render() {
+  lua_State* L = sandbox_->state();
+  lua_rawgeti(L, LUA_REGISTRYINDEX, module_ref_);
+  lua_getfield(L, -1, "render");
+  std::optional<JsonRender> json = json_render_of(L, -1);
+  lua_pop(L, 2);
+  return json;
+}
+
 Rendered Reporter::render(const grade::GradeResult& r) {
+  // Looked up each time, as call_hook does, in case the reporter has swapped its hook since.
+  if (const std::optional<JsonRender> json = json_render()) {
+    Rendered out;
+    out.kind = Rendered::Kind::Text;
+    json_text_.clear();
+    JsonLayout layout(json->indent, json->prefix);
+    append_result_json(json_text_, layout, r);
+    out.text.assign(json_text_.view());
+    // Like sdi.json's buffer: kept for the next result unless one huge result grew it.
+    if (json_text_.capacity() > (std::size_t{1} << 22)) json_text_ = JsonText();
+    return out;
+  }
   lua_State* L = sandbox_->state();
   const int first = lua_gettop(L) + 1;
   push_built(push_result_cfn, &r);

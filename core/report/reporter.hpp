@@ -13,12 +13,15 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "grade/result.hpp"
 #include "lua/sandbox.hpp"
+#include "report/json_text.hpp"
+#include "report/lua_values.hpp"
 #include "report/summary.hpp"
 
 namespace sdi::report {
@@ -75,8 +78,11 @@ class Reporter {
 
  private:
   friend class Renderer;
-  // Runs the `render` hook on `r` and copies out what it returns.
+  // Runs the `render` hook on `r` and copies out what it returns; a hook sdi.json_render made is
+  // not run: its JSON is written here, from `r` itself.
   Rendered render(const grade::GradeResult& r);
+  // The layout of the `render` hook, when sdi.json_render made it.
+  std::optional<JsonRender> json_render();
   // Calls a hook, leaving `nresults` results on the stack (nil for a missing hook).
   void call_hook(const char* name, int nargs, int nresults);
   void push_built(lua_CFunction push, const void* data);
@@ -100,6 +106,7 @@ class Reporter {
   bool renders_ = false;     // has a `render` hook
   bool has_result_ = false;  // has a `result` hook
   Spool body_, appendix_;
+  JsonText json_text_;  // what a json_render hook writes, reused from one result to the next
   std::string display_;
   std::string description_;
   int module_ref_ = -2;

@@ -14,9 +14,9 @@ return {
   end,
 
   -- Runs on the worker that graded the answer; the separator is the main thread's business.
-  render = function(r)
-    return sdi.json(r, 2, "    ")
-  end,
+  -- The same as function(r) return sdi.json(r, 2, "    ") end, but the engine writes this JSON
+  -- straight from the grade, without making the table.
+  render = sdi.json_render(2, "    "),
 
   result = function(body)
     local sep = first and "\n    " or ",\n    "

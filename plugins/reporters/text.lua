@@ -20,13 +20,21 @@ local tints = { pass = "green", partial = "yellow", fail = "red", error = "magen
 local level_tints = { strong = "green", pass = "green", borderline = "yellow", fail = "red", error = "magenta" }
 
 local function num(x)
+  -- Most points are integers, which concatenation spells as %d does, without a format to read.
+  if math.type(x) == "integer" then return x .. "" end
   if x == math.floor(x) then return string.format("%d", x) end
   return string.format("%.1f", x)
 end
 
+-- Whether text holds whitespace other than single spaces (%s is the space and \t to \r), which one
+-- line folds into one space.
+local function loose(text)
+  return text:find("  ", 1, true) or text:find("[\t-\r]")
+end
+
 -- Cuts at a character boundary so multi-byte text is never split.
 local function shorten(text, limit)
-  text = text:gsub("%s+", " ")
+  if loose(text) then text = text:gsub("%s+", " ") end
   if #text <= limit then return text end
   local cut = limit - 3
   while cut > 0 and (text:byte(cut + 1) or 0) >= 0x80 and (text:byte(cut + 1) or 0) < 0xC0 do
@@ -39,15 +47,19 @@ end
 -- space that fits rather than visiting word by word: feedback is most of a report.
 local function wrap(text, indent, width)
   -- Most text is already single-spaced: gsub only when it is not.
-  if text:find("  ", 1, true) or text:find("[^ %S]") then text = text:gsub("%s+", " ") end
+  if loose(text) then text = text:gsub("%s+", " ") end
   if text:byte(1) == 32 then text = text:sub(2) end
   if text:byte(-1) == 32 then text = text:sub(1, -2) end
   local n = #text
   if n <= width then return indent .. text end
   local lines, pos = {}, 1
   while n - pos + 1 > width do
-    local after = text:sub(pos, pos + width):match(".* ()")
-    if after then
+    -- The last space of the window, found from its end by a plain search instead of a pattern
+    -- that backtracks over the window.
+    local window = text:sub(pos, pos + width)
+    local back = window:reverse():find(" ", 1, true)
+    if back then
+      local after = #window - back + 2
       lines[#lines + 1] = text:sub(pos, pos + after - 3)
       pos = pos + after - 1
     else
@@ -66,16 +78,18 @@ local function step_percent(s)
   return math.floor(100 * s.points / s.max + 0.5)
 end
 
+local PAD = string.rep(" ", 64)
+
+-- A check's line per answer is concatenated rather than formatted: reports have hundreds.
 local function render_check(out, c)
-  local head = string.format("    %s %s", paint(marks[c.status] or "?", tints[c.status] or "bold"),
-    c.title)
-  local pts = string.format("%s/%s", num(c.points), num(c.max))
-  out[#out + 1] = head .. string.rep(" ", math.max(1, 64 - #c.title)) .. paint(pts, "dim")
+  local head = "    " .. paint(marks[c.status] or "?", tints[c.status] or "bold") .. " " .. c.title
+  local pts = num(c.points) .. "/" .. num(c.max)
+  out[#out + 1] = head .. PAD:sub(1, math.max(1, 64 - #c.title)) .. paint(pts, "dim")
   if c.feedback ~= "" then out[#out + 1] = wrap(c.feedback, "        ", 90) end
   local ev = c.evidence[1]
   if ev and ev.text ~= "" then
     local where = ev.line > 0 and ("line " .. ev.line) or "front matter"
-    out[#out + 1] = paint(string.format("        %s: \"%s\"", where, shorten(ev.text, 80)), "dim")
+    out[#out + 1] = paint("        " .. where .. ': "' .. shorten(ev.text, 80) .. '"', "dim")
   end
   if c.suggestion ~= "" then out[#out + 1] = paint(wrap("→ " .. c.suggestion, "        ", 90), "cyan") end
 end

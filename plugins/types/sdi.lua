@@ -75,7 +75,7 @@
 ---------------------------------------------------------------------------------------------------
 
 ---The engine's API. Packs and check plugins get every declaration function and `sdi.q`;
----reporters get `sdi.json` and `sdi.version` only.
+---reporters get `sdi.json`, `sdi.json_render` and `sdi.version` only.
 ---@class sdi
 ---@field helpers sdi.Helpers Shared helpers for custom checks (plugins/checks/helpers.lua).
 ---@field version string The engine's version, e.g. "0.1.0" (packs, check plugins and reporters).
@@ -223,6 +223,14 @@ function sdi.q(text, expect) end
 ---@param prefix? string Written after every line break, before the indentation: nests the text in an enclosing document (`sdi.json(r, 2, "    ")`).
 ---@return string
 function sdi.json(value, indent, prefix) end
+
+---Makes a `render` hook that returns `sdi.json(r, indent, prefix)`. As a reporter's own `render`
+---the engine writes that same text straight from the grade, without making the result table,
+---which is much cheaper for large reports. Available to reporters only.
+---@param indent? integer Spaces per level; 0 or absent gives one line.
+---@param prefix? string Written after every line break, before the indentation.
+---@return fun(r: sdi.Result, run?: sdi.Run): string
+function sdi.json_render(indent, prefix) end
 
 ---------------------------------------------------------------------------------------------------
 -- Quantities

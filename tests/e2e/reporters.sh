@@ -703,6 +703,23 @@ for jobs in 1 2 3; do
   expect_err "no twitter here"
 done
 
+# The json reporter's render (sdi.json_render) writes each result's JSON from the grade itself: the
+# same bytes as a copy whose render builds the result table for sdi.json, on every kind of answer.
+mkdir -p by_lua/reporters
+sed 's|render = sdi.json_render(2, "    "),|render = function(r) return sdi.json(r, 2, "    ") end,|' \
+  "$SDI_SOURCE/plugins/reporters/json.lua" >by_lua/reporters/json_by_lua.lua
+checks=$((checks + 1))
+grep -q 'return sdi.json(r, 2, "    ")' by_lua/reporters/json_by_lua.lua \
+  || fail "json.lua no longer renders with sdi.json_render(2, \"    \")"
+for jobs in 1 2; do
+  run grade "${MIXED[@]}" --pack-path tp --pack-path by_lua --format json:"$WORK/direct.json" \
+    --format json_by_lua:"$WORK/by_lua.json" --jobs "$jobs"
+  expect_rc 2 "json and json_by_lua, --jobs $jobs"
+  checks=$((checks + 1))
+  [ -s "$WORK/direct.json" ] && cmp -s "$WORK/direct.json" "$WORK/by_lua.json" \
+    || fail "json written from the grade differs from sdi.json's, --jobs $jobs"
+done
+
 # A reporter's help line shows in the format listing of an unknown format.
 run grade "${CLEAN[@]}" --format nosuch
 expect_rc 2 "unknown format"
