@@ -5,10 +5,6 @@
 #include <lauxlib.h>
 
 #include <cmath>
-#include <chrono>
-#include <map>
-#include <cstdio>
-#include <x86intrin.h>
 
 #include "grade/check_context.hpp"
 
@@ -94,11 +90,7 @@ std::string read_outcome(lua_State* L, int idx, CheckResult& r, const pack::Chec
 
 }  // namespace
 
-struct Prof { std::map<std::string, std::pair<unsigned long long,int>> m; ~Prof(){ for(auto&[k,v]:m) fprintf(stderr,"PROF %s %llu %d\n",k.c_str(),v.first,v.second);} };
-static Prof prof;
-struct Timer { std::string id; unsigned long long t0=__rdtsc(); ~Timer(){ auto&e=prof.m[id]; e.first+=__rdtsc()-t0; e.second++; } };
 CheckResult run_custom_check(const pack::Check& check, const CheckContext& ctx) {
-  Timer tm{check.id};
   CheckResult r;
   lua::Sandbox& sb = ctx.pack.sandbox();
   lua_State* L = sb.state();
