@@ -128,6 +128,22 @@ void push_block_text(lua_State* L, std::size_t block) {
   lua_remove(L, -2);
 }
 
+// The texts of blocks first..last joined by newlines (a single block's shared string).
+void push_run_text(lua_State* L, const CheckContext& ctx, int first, int last) {
+  if (first == last) {
+    push_block_text(L, static_cast<std::size_t>(first));
+    return;
+  }
+  luaL_Buffer text;
+  luaL_buffinit(L, &text);
+  for (int i = first; i <= last; ++i) {
+    if (i > first) luaL_addchar(&text, '\n');
+    const std::string& t = ctx.doc.blocks[static_cast<std::size_t>(i)].text;
+    luaL_addlstring(&text, t.data(), t.size());
+  }
+  luaL_pushresult(&text);
+}
+
 // The answer's bulky fields, made on a check's first read of them: most checks only search
 // (answer.said, sdi.helpers), and building every block and section table for every answer cost
 // more than the searches.
@@ -177,15 +193,7 @@ void push_blocks(lua_State* L, const CheckContext& ctx) {
   const text::Document& doc = ctx.doc;
   lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    const auto& b = doc.blocks[i];
-    lua_createtable(L, 0, 5);
-    set_field(L, "kind", std::string(text::to_string(b.kind)));
-    push_block_text(L, i);
-    lua_setfield(L, -2, "text");
-    set_field(L, "line", static_cast<lua_Integer>(b.line));
-    set_field(L, "end_line", static_cast<lua_Integer>(b.end_line));
-    if (b.section >= 0) set_field(L, "section", static_cast<lua_Integer>(b.section + 1));
-    if (!b.info.empty()) set_field(L, "info", b.info);
+    push_answer_block(L, ctx, static_cast<int>(i), static_cast<int>(i));
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
 }
@@ -257,6 +265,19 @@ const CheckContext& current_answer(lua_State* L) {
   lua_pop(L, 1);
   if (ctx == nullptr) luaL_error(L, "the answer is no longer being graded; query it inside run()");
   return *ctx;
+}
+
+void push_answer_block(lua_State* L, const CheckContext& ctx, int first, int last) {
+  const text::Block& b = ctx.doc.blocks[static_cast<std::size_t>(first)];
+  lua_createtable(L, 0, 5);
+  set_field(L, "kind", std::string(text::to_string(b.kind)));
+  push_run_text(L, ctx, first, last);
+  lua_setfield(L, -2, "text");
+  set_field(L, "line", static_cast<lua_Integer>(b.line));
+  set_field(L, "end_line",
+            static_cast<lua_Integer>(ctx.doc.blocks[static_cast<std::size_t>(last)].end_line));
+  if (b.section >= 0) set_field(L, "section", static_cast<lua_Integer>(b.section + 1));
+  if (!b.info.empty()) set_field(L, "info", b.info);
 }
 
 void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line) {

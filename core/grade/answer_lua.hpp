@@ -21,5 +21,9 @@ const CheckContext& current_answer(lua_State* L);
 // Pushes a found block as checks see it: `{ line, text, kind, prose }`, `line` where the search
 // found its text.
 void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line);
+// Pushes blocks first..last (a table's rows, or first == last) as one `answer.blocks` entry:
+// `{ kind, text, line, end_line, section, info }` of the first block, the texts joined by
+// newlines, `end_line` the last block's.
+void push_answer_block(lua_State* L, const CheckContext& ctx, int first, int last);
 
 }  // namespace sdi::grade

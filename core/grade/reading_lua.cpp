@@ -12,6 +12,7 @@
 
 #include "grade/answer_lua.hpp"
 #include "grade/answer_reading.hpp"
+#include "grade/block_scan.hpp"
 #include "grade/reading.hpp"
 
 namespace sdi::grade {
@@ -114,13 +115,12 @@ int contains_any(lua_State* L) {
   return 1;
 }
 
-// count_any(text, lists) -> how many of the lists have a word the text contains
-int count_any(lua_State* L) {
-  std::string_view text = check_text(L, 1);
-  luaL_checktype(L, 2, LUA_TTABLE);
+// The lists of words in the list at `idx`, e.g. count_any's second argument.
+WordLists check_groups(lua_State* L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
   WordLists words;
   for (lua_Integer i = 1;; ++i) {
-    if (lua_geti(L, 2, i) == LUA_TNIL) {
+    if (lua_geti(L, idx, i) == LUA_TNIL) {
       lua_pop(L, 1);
       break;
     }
@@ -132,6 +132,13 @@ int count_any(lua_State* L) {
                     static_cast<int>(i));
     lua_pop(L, 1);
   }
+  return words;
+}
+
+// count_any(text, lists) -> how many of the lists have a word the text contains
+int count_any(lua_State* L) {
+  std::string_view text = check_text(L, 1);
+  const WordLists words = check_groups(L, 2);
   lua_pushinteger(L, reading::count_any(text, words.lists));
   return 1;
 }
@@ -405,6 +412,46 @@ int structured_any(lua_State* L) {
   return search_blocks(L, Search::Structured);
 }
 
+// best_block(answer, groups, options) -> block, count | nil, 0: the block (an `answer.blocks`
+// entry, never a heading or a question) holding words of the most groups, the earliest on a tie;
+// `options.join_table_rows` reads a table's consecutive rows as one block.
+int best_block(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  const WordLists groups = check_groups(L, 2);
+  bool join_table_rows = false;
+  if (!lua_isnoneornil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    lua_getfield(L, 3, "join_table_rows");
+    join_table_rows = lua_toboolean(L, -1) != 0;
+    lua_pop(L, 1);
+  }
+  const BestBlock best = grade::best_block(*ctx.reading, groups.lists, join_table_rows);
+  if (best.groups == 0) {
+    lua_pushnil(L);
+    lua_pushinteger(L, 0);
+    return 2;
+  }
+  push_answer_block(L, ctx, best.run.first, best.run.last);
+  lua_pushinteger(L, best.groups);
+  return 2;
+}
+
+// blocks_with(answer, words) -> the `answer.blocks` entries (headings excluded) containing any of
+// the words, in answer order
+int blocks_with(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  const std::vector<int> blocks = grade::blocks_with(*ctx.reading, check_word_views(L, 2));
+  lua_createtable(L, static_cast<int>(blocks.size()), 0);
+  lua_Integer n = 0;
+  for (const int b : blocks) {
+    push_answer_block(L, ctx, b, b);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
 // block_index(answer, line) -> the index into answer.blocks of the block holding the line, or nil
 int block_index(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -433,6 +480,8 @@ int push_reading_library(lua_State* L) {
                                        {"best_use", best_use},
                                        {"said_in_block", said_in_block},
                                        {"block_index", block_index},
+                                       {"best_block", best_block},
+                                       {"blocks_with", blocks_with},
                                        {nullptr, nullptr}};
   luaL_newlib(L, functions);
   return 1;

@@ -77,6 +77,20 @@ function H.block_at(answer, line)
   return i and answer.blocks[i] or nil
 end
 
+-- Returns the block holding words of the most groups of words (as `count_any` counts them), as an
+-- entry of `answer.blocks`, and how many groups it has; nil and 0 when no block has a word of any.
+-- Headings and questions never count, and ties go to the earlier block. With
+-- `{ join_table_rows = true }` as `options`, a table's consecutive rows count as one block (the
+-- first row's entry, with the rows' texts joined by newlines and the last row's `end_line`): use
+-- it when fields count only if they are laid out together, in one table, sample or list item.
+-- One call reads the whole answer, so a check need not loop over `answer.blocks`.
+H.best_block = native.best_block
+
+-- Returns the entries of `answer.blocks` (headings excluded) that contain any of `words`, in
+-- answer order: the blocks a loop over `answer.blocks` needs to look at when it looks for text
+-- holding one of the words.
+H.blocks_with = native.blocks_with
+
 -- Sorts hits by line in place, keeping the order of hits on the same line; returns them.
 local function sort_by_line(hits)
   for i, h in ipairs(hits) do h._order = i end
