@@ -670,23 +670,7 @@ sdi.check {
       { "trace_id", "trace id", "request_id", "request id", "event_id", "event id", "span_id", "traceid" },
     }
     -- Consecutive table rows form one table; every other block stands alone.
-    local units = {}
-    for _, b in ipairs(answer.blocks) do
-      local last = units[#units]
-      if b.kind == "table_row" and last and last.kind == "table_row" and last.end_line + 1 >= b.line then
-        last.text = last.text .. "\n" .. b.text
-        last.end_line = b.end_line
-      else
-        units[#units + 1] = { kind = b.kind, line = b.line, end_line = b.end_line, text = b.text }
-      end
-    end
-    local best, best_block = 0, nil
-    for _, b in ipairs(units) do
-      if b.kind ~= "heading" and not H.is_question(b.text) then
-        local got = H.count_any(b.text, groups)
-        if got > best then best, best_block = got, b end
-      end
-    end
+    local best_block, best = H.best_block(answer, groups, { join_table_rows = true })
     if not best_block then return 0 end
     return { score = math.min(1, best / 5), evidence = { evidence(best_block) } }
   end,

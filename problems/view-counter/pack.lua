@@ -450,10 +450,11 @@ sdi.check {
     .. "50 ms at p99). It is why counts are pre-aggregated instead of computed from raw events.",
   run = function(answer)
     local c = best_use(answer, { "latency_percentiles", "latency" }, { "latency", "p99", "percentile" })
-    -- A target in milliseconds written as a sentence is a latency goal even without the word.
+    -- A target in milliseconds written as a sentence is a latency goal even without the word
+    -- (only blocks holding "ms" or "millisecond" can have one).
     local target
-    for _, b in ipairs(answer.blocks) do
-      local low = b.kind ~= "heading" and b.kind ~= "code" and b.text:lower()
+    for _, b in ipairs(H.blocks_with(answer, { "ms", "millisecond" })) do
+      local low = b.kind ~= "code" and b.text:lower()
       if low and (low:find("%d%s*ms%f[%W]") or low:find("%d%s*millisecond")
           or low:find("tens of milliseconds")) and not H.term_list(b.text) then
         target = ev(b)
