@@ -172,56 +172,89 @@ int sentences_of(lua_State* L) {
 
 // Laid out to state something: a table row, code, or a list item or paragraph shaped like a
 // definition or a call ("Tweet: tweet_id", "postTweet(user_id)", "POST /tweets", "a -> b").
+// One pass over the text: find_first_of with a set looks every character up with memchr, and
+// structured_any asks this of every block it finds.
+bool has_definition_mark(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    switch (text[i]) {
+      case ':':
+      case '(':
+      case '/':
+      case '=':
+      case '{':
+        return true;
+      case '-':
+        if (text.substr(i + 1, 1) == ">") return true;
+        break;
+      case '\xE2':
+        if (text.substr(i, 3) == "\xE2\x86\x92") return true;  // an arrow
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 bool shaped(const text::Block& b) {
   if (b.kind == text::BlockKind::TableRow || b.kind == text::BlockKind::Code) return true;
   if (b.kind != text::BlockKind::ListItem && b.kind != text::BlockKind::Paragraph) return false;
-  return b.text.find_first_of(":(/={") != std::string::npos ||
-         b.text.find("->") != std::string::npos || b.text.find("\xE2\x86\x92") != std::string::npos;
+  return has_definition_mark(b.text);
 }
 
 enum class Search { Said, Found, Structured, Prose };
 
+// Whether the block of a hit of the lowercase `word` counts as `search` reads it.
+bool keeps(AnswerReading& r, const CheckContext& ctx, const AnswerReading::Hit& h,
+           std::string_view word, Search search) {
+  const text::Block& b = ctx.doc.blocks[static_cast<std::size_t>(h.block)];
+  switch (search) {
+    case Search::Said:
+      return r.states(h.block, word, false);
+    case Search::Prose:
+      return r.states(h.block, word, true);
+    case Search::Found:
+      return !reading::is_question(b.text);
+    case Search::Structured:
+      return !reading::is_question(b.text) && (shaped(b) || r.states(h.block, word, false));
+  }
+  return false;
+}
+
 // The blocks holding any of the words (the list at `words_arg`) as `search` reads them, sorted by
-// line (stable), one per block.
+// line (stable), one per block, at most `limit` of them.
 std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
-                                               Search search) {
+                                               Search search,
+                                               std::size_t limit = static_cast<std::size_t>(-1)) {
   AnswerReading& r = *ctx.reading;
   const std::vector<std::string> words = check_words(L, words_arg);
-  std::vector<AnswerReading::Hit> hits;
+  const bool prose_only = search == Search::Said || search == Search::Prose;
+  struct Candidate {
+    AnswerReading::Hit hit;
+    std::size_t word;
+  };
+  std::vector<std::string> lowered;
+  std::vector<Candidate> candidates;
   for (const auto& word : words) {
-    const std::string w = reading::lower(word);
-    const bool prose_only = search == Search::Said || search == Search::Prose;
-    for (const auto& h : r.find(w, prose_only)) {
-      const text::Block& b = ctx.doc.blocks[static_cast<std::size_t>(h.block)];
-      bool keep = false;
-      switch (search) {
-        case Search::Said:
-          keep = r.states(h.block, w, false);
-          break;
-        case Search::Prose:
-          keep = r.states(h.block, w, true);
-          break;
-        case Search::Found:
-          keep = !reading::is_question(b.text);
-          break;
-        case Search::Structured:
-          keep = !reading::is_question(b.text) && (shaped(b) || r.states(h.block, w, false));
-          break;
-      }
-      if (keep) hits.push_back(h);
-    }
+    lowered.push_back(reading::lower(word));
+    for (const auto& h : r.find(lowered.back(), prose_only))
+      candidates.push_back({h, lowered.size() - 1});
   }
-  std::stable_sort(hits.begin(), hits.end(),
-                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  // Reading a block (its sentences, negation) costs far more than finding it: read the
+  // candidates in the order the result keeps, and only until the result is complete.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
   std::vector<AnswerReading::Hit> out;
   std::vector<long long> seen;
-  for (const auto& h : hits) {
+  for (const auto& c : candidates) {
+    if (out.size() >= limit) break;
     // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
-    const int holder = r.block_at_line(h.line);
-    const long long key = holder >= 0 ? holder : -static_cast<long long>(h.line) - 1;
+    const int holder = r.block_at_line(c.hit.line);
+    const long long key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    if (!keeps(r, ctx, c.hit, lowered[c.word], search)) continue;
     seen.push_back(key);
-    out.push_back(h);
+    out.push_back(c.hit);
   }
   return out;
 }
@@ -236,10 +269,17 @@ void push_block_hits(lua_State* L, const CheckContext& ctx,
   }
 }
 
+// said_any / found_any / structured_any(answer, words, limit): `limit`, when given, keeps only
+// the first hits (groups_score reads one per group).
 int search_blocks(lua_State* L, Search search) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
-  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search));
+  std::size_t limit = static_cast<std::size_t>(-1);
+  if (!lua_isnoneornil(L, 3)) {
+    const lua_Integer n = luaL_checkinteger(L, 3);
+    limit = n < 0 ? 0 : static_cast<std::size_t>(n);
+  }
+  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search, limit));
   return 1;
 }
 
@@ -375,7 +415,7 @@ int best_use(lua_State* L) {
     }
   }
   if (lua_toboolean(L, 3) && (!found || credit_for(best) < credit_for(Use::Used))) {
-    const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 3, Search::Said);
+    const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 3, Search::Said, 1);
     if (!hits.empty()) {
       found = true;
       best = Use::Used;

@@ -106,7 +106,9 @@ end
 -- (`{ line, text, kind, prose }`, `line` where the word is) sorted by line, one per block. The
 -- engine must read the block as prose, and the sentence holding the word must be neither a
 -- question nor a `term_list` and must not negate the word (`affirms`): a keyword salad, "Do we
--- need a cache?" and "we don't need a cache" earn nothing.
+-- need a cache?" and "we don't need a cache" earn nothing. With a number `limit` as a third
+-- argument, only the first `limit` hits are returned, and the search reads no further: pass 1
+-- when only `hits[1]` matters. `found_any` and `structured_any` take it too.
 H.said_any = native.said_any
 
 -- Returns how many of `words` the answer states (each read as `said_any` reads it), and the
@@ -152,12 +154,14 @@ H.said_in_block = native.said_in_block
 
 -- Returns how many of the groups of words `find` finds (default `said_any`; pass
 -- `H.found_any` or `H.structured_any`), and the evidence: the first hit of each group found,
--- as `{ line, text }`, in group order.
+-- as `{ line, text }`, in group order. `find` is called as `find(answer, group, 1)`: only its
+-- first hit is read.
 function H.groups_score(answer, groups, find)
   find = find or H.said_any
   local got, ev = 0, {}
   for _, g in ipairs(groups) do
-    local hits = find(answer, g)
+    -- Only the first hit is used: the engine's searches stop reading the answer there.
+    local hits = find(answer, g, 1)
     if hits[1] then
       got = got + 1
       ev[#ev + 1] = H.evidence(hits[1])
