@@ -697,11 +697,15 @@ sdi.check {
     local described = {}
     local function describes_table(text)
       if described[text] ~= nil then return described[text] end
-      local low, yes = text:lower(), false
-      for _, w in ipairs(tabley) do
-        if low:find(w) then
-          yes = true
-          break
+      -- Each pattern needs one of these words: most texts are ruled out without a pattern.
+      local yes = false
+      if H.contains_any(text, { "table", "column", "key", "row", "schema" }) then
+        local low = text:lower()
+        for _, w in ipairs(tabley) do
+          if low:find(w) then
+            yes = true
+            break
+          end
         end
       end
       described[text] = yes
@@ -712,7 +716,8 @@ sdi.check {
     for _, g in ipairs(groups) do
       local best, best_p
       for _, h in ipairs(structured_any(answer, g)) do
-        local p = priority[h.kind] or (describes_table(h.text) and 2 or nil)
+        -- A sentence about a table ranks last, so it is read only while nothing else was found.
+        local p = priority[h.kind] or (not best and describes_table(h.text) and 2 or nil)
         if p and (not best or p < best_p) then best, best_p = h, p end
       end
       if best then
