@@ -99,12 +99,32 @@ const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
 struct WordLists {
   std::vector<std::vector<std::string_view>> lists;
   std::deque<std::string> converted;
-  // Whether `text` holds a word of every list.
-  bool all_in(std::string_view text) const {
-    for (const auto& list : lists)
-      if (reading::contains_any(text, list) < 0) return false;
+};
+
+// Word lists lowercased once, for searches that test many texts against all of them.
+class LoweredLists {
+ public:
+  explicit LoweredLists(const WordLists& words) {
+    for (const auto& list : words.lists) {
+      auto& lowered = lists_.emplace_back();
+      for (std::string_view w : list) lowered.push_back(reading::lower(w));
+    }
+  }
+  // Whether `text` holds a word of every list from the `first` on, ignoring case as contains_any
+  // does.
+  bool all_in(std::string_view text, std::size_t first = 0) const {
+    const std::string low = reading::lower(text);
+    for (std::size_t i = first; i < lists_.size(); ++i) {
+      const auto& list = lists_[i];
+      if (std::none_of(list.begin(), list.end(),
+                       [&](const std::string& w) { return low.find(w) != std::string::npos; }))
+        return false;
+    }
     return true;
   }
+
+ private:
+  std::vector<std::vector<std::string>> lists_;
 };
 
 int contains_any(lua_State* L) {
@@ -299,9 +319,10 @@ int said_in_block(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
   std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
-  const WordLists lists = check_lists(L, 2);
+  const LoweredLists lists(check_lists(L, 2));
+  // Every hit's block states a word of the first list: only the others need looking for.
   std::erase_if(hits, [&](const AnswerReading::Hit& h) {
-    return !lists.all_in(ctx.doc.blocks[static_cast<std::size_t>(h.block)].text);
+    return !lists.all_in(ctx.doc.blocks[static_cast<std::size_t>(h.block)].text, 1);
   });
   push_block_hits(L, ctx, hits);
   return 1;
@@ -315,15 +336,18 @@ int said_together(lua_State* L) {
   const CheckContext& ctx = current_answer(L);
   AnswerReading& r = *ctx.reading;
   const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
-  const WordLists lists = check_lists(L, 2);
+  const LoweredLists lists(check_lists(L, 2));
   struct Found {
     int line;
     std::string_view text;
   };
   std::vector<Found> out;
   for (const auto& hit : hits) {
-    const int holder = r.block_at_line(hit.line);
     const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit.block)].text;
+    // A sentence with a word of every list is in a block with one: other blocks need no reading
+    // (the first list's word is in the block, which states it).
+    if (!lists.all_in(text, 1)) continue;
+    const int holder = r.block_at_line(hit.line);
     int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit.line;
     std::size_t counted = 0;
     for (const auto& piece : reading::sentences_of(text)) {
@@ -331,8 +355,8 @@ int said_together(lua_State* L) {
                                           text.begin() + static_cast<std::ptrdiff_t>(piece.offset),
                                           '\n'));
       counted = piece.offset;
-      if (reading::is_question(piece.text) || reading::term_list(piece.text) ||
-          !lists.all_in(piece.text))
+      if (!lists.all_in(piece.text) || reading::is_question(piece.text) ||
+          reading::term_list(piece.text))
         continue;
       // Block texts join wrapped lines: the line is where the sentence's text starts.
       int at = line;
