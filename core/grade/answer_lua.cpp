@@ -198,17 +198,48 @@ void push_blocks(lua_State* L, const CheckContext& ctx) {
   }
 }
 
+// The candidate's question `i` as an `answer.questions` entry.
+void push_question(lua_State* L, const CheckContext& ctx, std::size_t i) {
+  const auto& q = ctx.questions.asked[i];
+  lua_createtable(L, 0, 3);
+  set_field(L, "text", q.text);
+  set_field(L, "line", static_cast<lua_Integer>(q.line));
+  if (q.matched >= 0) set_field(L, "matches", ctx.pack.content().questions[q.matched].id);
+}
+
 void push_questions(lua_State* L, const CheckContext& ctx) {
   lua_createtable(L, static_cast<int>(ctx.questions.asked.size()), 0);
-  const auto& pq = ctx.pack.content().questions;
   for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
-    const auto& q = ctx.questions.asked[i];
-    lua_createtable(L, 0, 3);
-    set_field(L, "text", q.text);
-    set_field(L, "line", static_cast<lua_Integer>(q.line));
-    if (q.matched >= 0) set_field(L, "matches", pq[q.matched].id);
+    push_question(L, ctx, i);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
+}
+
+// The pack question ids in the list at `idx` (read as ipairs would); other values name none.
+std::vector<std::string> question_ids(lua_State* L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  std::vector<std::string> ids;
+  for (lua_Integer i = 1;; ++i) {
+    const int type = lua_geti(L, idx, i);
+    if (type == LUA_TNIL) {
+      lua_pop(L, 1);
+      break;
+    }
+    if (type == LUA_TSTRING) {
+      std::size_t size = 0;
+      const char* s = lua_tolstring(L, -1, &size);
+      ids.emplace_back(s, size);
+    }
+    lua_pop(L, 1);
+  }
+  return ids;
+}
+
+// The pack question id the candidate's question `i` asks, or nullptr.
+const std::string* asks(const CheckContext& ctx, std::size_t i) {
+  const int matched = ctx.questions.asked[i].matched;
+  return matched >= 0 ? &ctx.pack.content().questions[static_cast<std::size_t>(matched)].id
+                      : nullptr;
 }
 
 struct LazyField {
@@ -292,6 +323,45 @@ void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line) 
   lua_setfield(L, -2, "kind");
   lua_pushboolean(L, ctx.analysis.prose[bi]);
   lua_setfield(L, -2, "prose");
+}
+
+int answer_asked(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  const std::vector<std::string> ids = question_ids(L, 2);
+  for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
+    const std::string* id = asks(ctx, i);
+    if (id != nullptr && std::find(ids.begin(), ids.end(), *id) != ids.end()) {
+      push_question(L, ctx, i);
+      return 1;
+    }
+  }
+  lua_pushnil(L);
+  return 1;
+}
+
+int answer_asked_each(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  std::vector<std::string> wanted = question_ids(L, 2);
+  lua_Integer got = 0;
+  lua_newtable(L);
+  for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
+    const std::string* id = asks(ctx, i);
+    if (id == nullptr) continue;
+    // Each id counts once: the first question asking it.
+    const auto before = wanted.size();
+    std::erase(wanted, *id);
+    if (wanted.size() == before) continue;
+    const auto& q = ctx.questions.asked[i];
+    lua_createtable(L, 0, 2);
+    set_field(L, "line", static_cast<lua_Integer>(q.line));
+    set_field(L, "text", q.text);
+    lua_rawseti(L, -2, ++got);
+  }
+  lua_pushinteger(L, got);
+  lua_insert(L, -2);
+  return 2;
 }
 
 int build_answer(lua_State* L) {

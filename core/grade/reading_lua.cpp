@@ -546,6 +546,8 @@ int push_reading_library(lua_State* L) {
                                        {"block_index", block_index},
                                        {"best_block", best_block},
                                        {"blocks_with", blocks_with},
+                                       {"asked", answer_asked},
+                                       {"asked_each", answer_asked_each},
                                        {nullptr, nullptr}};
   luaL_newlib(L, functions);
   return 1;

@@ -175,31 +175,13 @@ end
 ---------------------------------------------------------------------------------------------------
 
 -- Returns the candidate's first question (in answer order) that asks one of the pack questions
--- `ids`, as the `answer.questions` entry `{ text, line, matches }`, or nil.
-function H.asked(answer, ids)
-  for _, q in ipairs(answer.questions) do
-    for _, id in ipairs(ids) do
-      if q.matches == id then return q end
-    end
-  end
-  return nil
-end
+-- `ids`, as an `answer.questions` entry `{ text, line, matches }`, or nil. The engine reads its
+-- findings directly: a check that only asks this never builds `answer.questions`.
+H.asked = native.asked
 
 -- Returns how many of the pack questions `ids` the candidate asked, and the evidence: the first
 -- question asking each, as `{ line, text }`, in answer order.
-function H.asked_each(answer, ids)
-  local want = {}
-  for _, id in ipairs(ids) do want[id] = true end
-  local got, ev, seen = 0, {}, {}
-  for _, q in ipairs(answer.questions) do
-    if q.matches and want[q.matches] and not seen[q.matches] then
-      seen[q.matches] = true
-      got = got + 1
-      ev[#ev + 1] = { line = q.line, text = q.text }
-    end
-  end
-  return got, ev
-end
+H.asked_each = native.asked_each
 
 local CREDIT = { reasoned = 1, used = 0.8, bare = 0.3, heading = 0 }
 

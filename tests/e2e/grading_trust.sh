@@ -221,17 +221,23 @@ sdi.check {
     end
     out[#out + 1] = #H.found_any(answer, { "cache", "short_key" }) .. " " .. #H.found_any(answer, { "cache", "short_key" }, 1)
       .. " " .. H.found_any(answer, { "cache", "short_key" }, 1)[1].line .. " " .. #H.said_any(answer, { "cache" }, 0)
+    local q = H.asked(answer, { 7, "retention", "read_write_ratio", "scale" })
+    local got, ev = H.asked_each(answer, { "read_write_ratio", "scale", "scale", "auth" })
+    out[#out + 1] = string.format("%s@%d %s %s %d %d@%d %s", q.matches, q.line, q.text, H.asked(answer, { "auth" }),
+      got, #ev, ev[1].line, ev[2].text)
     return { score = 1, feedback = table.concat(out, ";") }
   end,
 }
 LUA
-printf '+++\nproblem = "url-shortener"\n+++\n# Data model\n\nEach link has a short_key and a long_url.\n\n| field | type |\n|---|---|\n| short_key | text |\n| long_url | text |\n| created_at | time |\n\nDo we cache the short_key, long_url and created_at?\n\nWe put a cache in front of the database.\n' >"$WORK/scans.md"
+printf '+++\nproblem = "url-shortener"\nquestions = ["How many new URLs per month?", "What is the read to write ratio?", "How many URLs a month?"]\n+++\n# Data model\n\nEach link has a short_key and a long_url.\n\n| field | type |\n|---|---|\n| short_key | text |\n| long_url | text |\n| created_at | time |\n\nDo we cache the short_key, long_url and created_at?\n\nWe put a cache in front of the database.\n' >"$WORK/scans.md"
 run --pack-path "$WORK/scans/url-shortener" grade "$WORK/scans.md" --format json
 scans="[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'scans'][0].split(';')"
 # The table's header row stands alone: its delimiter row keeps it from the next row.
-expect_true "$scans[:3] == ['paragraph@6-6 2 Each link has a short_key and a long_url.', 'table_row@10-12 3 short_key | text/long_url | text/created_at | time', 'nil 0']"
+expect_true "$scans[:3] == ['paragraph@7-7 2 Each link has a short_key and a long_url.', 'table_row@11-13 3 short_key | text/long_url | text/created_at | time', 'nil 0']"
 # blocks_with keeps questions; found_any does not.
-expect_true "$scans[3:] == ['table_row@12', 'paragraph@14', 'paragraph@16', '3 1 6 0']"
+expect_true "$scans[3:7] == ['table_row@13', 'paragraph@15', 'paragraph@17', '3 1 7 0']"
+# asked and asked_each read the questions in answer order, each pack question once.
+expect_true "$scans[7] == 'scale@0 How many new URLs per month? nil 2 2@0 What is the read to write ratio?'"
 
 # Per facet: points and a verdict.
 run grade "$P/strong.md" --format json
