@@ -303,6 +303,25 @@ int search_blocks(lua_State* L, Search search) {
   return 1;
 }
 
+// said_lines(answer, words) -> the hits of answer.said for each of the words, one per line (the
+// first word's), sorted by line
+int said_lines(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  std::vector<AnswerReading::Hit> hits;
+  for (const auto& word : check_words(L, 2)) {
+    for (const auto& h : ctx.reading->find(reading::lower(word), true)) {
+      const bool seen = std::any_of(hits.begin(), hits.end(),
+                                    [&](const AnswerReading::Hit& o) { return o.line == h.line; });
+      if (!seen) hits.push_back(h);
+    }
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  push_block_hits(L, ctx, hits);
+  return 1;
+}
+
 // The word lists passed from argument `first` on.
 WordLists check_lists(lua_State* L, int first) {
   WordLists out;
@@ -546,6 +565,7 @@ int push_reading_library(lua_State* L) {
                                        {"block_index", block_index},
                                        {"best_block", best_block},
                                        {"blocks_with", blocks_with},
+                                       {"said_lines", said_lines},
                                        {"asked", answer_asked},
                                        {"asked_each", answer_asked_each},
                                        {nullptr, nullptr}};

@@ -111,6 +111,12 @@ end
 -- when only `hits[1]` matters. `found_any` and `structured_any` take it too.
 H.said_any = native.said_any
 
+-- Returns the hits of `answer.said` for all of `words`, one per line (the first word's when two
+-- first show on the same line), sorted by line. Unlike `said_any`, a block counts once for each
+-- line a word is first found on, and sentences are not read (questions and negations count):
+-- use it to count places where the answer uses some wording, such as trade-off markers.
+H.said_lines = native.said_lines
+
 -- Returns how many of `words` the answer states (each read as `said_any` reads it), and the
 -- first hit of each of them, sorted by line. Use it when distinct facts count even in one
 -- paragraph ("62^7 is 3.5 trillion, so 7 characters are enough" states two).

@@ -221,6 +221,11 @@ sdi.check {
     end
     out[#out + 1] = #H.found_any(answer, { "cache", "short_key" }) .. " " .. #H.found_any(answer, { "cache", "short_key" }, 1)
       .. " " .. H.found_any(answer, { "cache", "short_key" }, 1)[1].line .. " " .. #H.said_any(answer, { "cache" }, 0)
+    local lines = {}
+    for _, h in ipairs(H.said_lines(answer, { "cache", "short_key", "front", "database" })) do
+      lines[#lines + 1] = h.line .. h.kind
+    end
+    out[#out + 1] = table.concat(lines, ",")
     local q = H.asked(answer, { 7, "retention", "read_write_ratio", "scale" })
     local got, ev = H.asked_each(answer, { "read_write_ratio", "scale", "scale", "auth" })
     out[#out + 1] = string.format("%s@%d %s %s %d %d@%d %s", q.matches, q.line, q.text, H.asked(answer, { "auth" }),
@@ -236,8 +241,10 @@ scans="[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if 
 expect_true "$scans[:3] == ['paragraph@7-7 2 Each link has a short_key and a long_url.', 'table_row@11-13 3 short_key | text/long_url | text/created_at | time', 'nil 0']"
 # blocks_with keeps questions; found_any does not.
 expect_true "$scans[3:7] == ['table_row@13', 'paragraph@15', 'paragraph@17', '3 1 7 0']"
+# said_lines: one hit per line, prose only (the question says nothing).
+expect_true "$scans[7] == '7paragraph,17paragraph'"
 # asked and asked_each read the questions in answer order, each pack question once.
-expect_true "$scans[7] == 'scale@0 How many new URLs per month? nil 2 2@0 What is the read to write ratio?'"
+expect_true "$scans[8] == 'scale@0 How many new URLs per month? nil 2 2@0 What is the read to write ratio?'"
 
 # Per facet: points and a verdict.
 run grade "$P/strong.md" --format json
