@@ -444,6 +444,8 @@ int best_use(lua_State* L) {
       if (h.negated || a.sentences[static_cast<std::size_t>(h.sentence)].question ||
           h.use == Use::Heading)
         continue;
+      // Reading the sentence can only lower a use (to bare): skip a use that cannot win anyway.
+      if (found && credit_for(h.use) <= credit_for(best)) continue;
       Use use = h.use;
       std::string text;
       if (use != Use::Bare) {
