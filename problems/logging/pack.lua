@@ -499,7 +499,7 @@ sdi.check {
     local hits = said_any(answer, { "searchable within", "within a minute", "within one minute",
       "within 1 minute", "within 60 seconds", "within seconds", "within a few seconds", "near real-time",
       "near real time", "near-real-time", "show up in search", "appear in search", "end-to-end delay", "end-to-end latency", "end to end latency",
-      "ingestion delay", "ingestion lag", "freshness", "visible within", "searchable in under" })
+      "ingestion delay", "ingestion lag", "freshness", "visible within", "searchable in under" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -612,7 +612,7 @@ sdi.check {
     .. "is in the queue, 429 when the caller must slow down.",
   run = function(answer)
     local ep = found_any(answer, { "post /", "/logs", "/ingest", "/events", "ingest(", "send_logs(", "sendlogs(",
-      "putlogs", "log_batch", "write_logs(", "writelogs(" })
+      "putlogs", "log_batch", "write_logs(", "writelogs(" }, 1)
     if #ep == 0 then return 0 end
     -- The batch has to be explained in a sentence; "POST /logs, batch" in a term list is not a design.
     local batch = said_together(answer, { "batch" }, { "post", "/logs", "/ingest", "endpoint", "request", "call",
@@ -629,7 +629,7 @@ sdi.check {
     .. "returning matching events newest first; the time range is mandatory so the query can skip old indices.",
   run = function(answer)
     local ep = found_any(answer, { "/search", "/query", "search(", "query(", "get /logs", "searchlogs(",
-      "search_logs(" })
+      "search_logs(" }, 1)
     if #ep == 0 then return 0 end
     if H.contains_any(ep[1].text, { "from=", "to=", "start", "end_time", "time range", "time_range", "level", "service",
         "since" }) then
@@ -706,7 +706,7 @@ sdi.check {
   feedback = "Ask producers for structured events (JSON, or Protobuf/Avro with a schema) so fields can "
     .. "be indexed without fragile parsing; parse legacy text lines in the processors.",
   run = function(answer)
-    local hits = said_any(answer, { "structured", "json", "protobuf", "avro", "schema" })
+    local hits = said_any(answer, { "structured", "json", "protobuf", "avro", "schema" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -836,7 +836,7 @@ sdi.check {
     local sg = used(answer, { "scatter_gather" })
     if #pruned > 0 then return { score = 1, evidence = { pruned[1] } } end
     if sg then return { score = 1, evidence = { evidence(sg) } } end
-    local tr = said_any(answer, { "time range" })
+    local tr = said_any(answer, { "time range" }, 1)
     if #tr > 0 then return { score = 0.5, evidence = { tr[1] } } end
     return 0
   end,
@@ -864,7 +864,7 @@ sdi.check {
   weight = 1,
   feedback = "Redact or hash emails, tokens and card numbers in the processors before anything is stored.",
   run = function(answer)
-    local hits = said_any(answer, { "redact", "mask", "scrub", "strip pii", "remove pii", "anonymi", "pseudonymi" })
+    local hits = said_any(answer, { "redact", "mask", "scrub", "strip pii", "remove pii", "anonymi", "pseudonymi" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -947,7 +947,7 @@ sdi.check {
     local hits = said_any(answer, { "add consumers", "add more consumers", "adding consumers", "add partitions",
       "more partitions", "add collectors", "more collectors", "adding collectors", "add nodes", "adding nodes",
       "scale out", "scales out", "scale horizontally", "scales horizontally", "more workers", "add more",
-      "more consumers" })
+      "more consumers" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
