@@ -16,7 +16,8 @@ namespace sdi::grade {
 namespace {
 
 // The registry keys under which the context of the answer being graded lives, and the Lua
-// strings of its blocks' texts (made once, shared by every table that shows a block).
+// strings of its blocks' texts (each made once, on first use, and shared by every table that
+// shows the block).
 const char kContextKey = 0;
 const char kTextsKey = 0;
 // The answer table of the answer being graded, and the metatable all answer tables share.
@@ -122,16 +123,23 @@ int answer_estimate(lua_State* L) {
   return luaL_error(L, "the pack declares no estimate '%s'", id.c_str());
 }
 
-void push_block_text(lua_State* L, std::size_t block) {
+// A block's text as a Lua string, made on first use: most blocks never reach a check.
+void push_block_text(lua_State* L, const CheckContext& ctx, std::size_t block) {
   lua_rawgetp(L, LUA_REGISTRYINDEX, &kTextsKey);
-  lua_rawgeti(L, -1, static_cast<lua_Integer>(block + 1));
+  if (lua_rawgeti(L, -1, static_cast<lua_Integer>(block + 1)) == LUA_TNIL) {
+    lua_pop(L, 1);
+    const std::string& text = ctx.doc.blocks[block].text;
+    lua_pushlstring(L, text.data(), text.size());
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -3, static_cast<lua_Integer>(block + 1));
+  }
   lua_remove(L, -2);
 }
 
 // The texts of blocks first..last joined by newlines (a single block's shared string).
 void push_run_text(lua_State* L, const CheckContext& ctx, int first, int last) {
   if (first == last) {
-    push_block_text(L, static_cast<std::size_t>(first));
+    push_block_text(L, ctx, static_cast<std::size_t>(first));
     return;
   }
   luaL_Buffer text;
@@ -316,7 +324,7 @@ void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line) 
   const text::Block& b = ctx.doc.blocks[bi];
   lua_createtable(L, 0, 4);
   set_field(L, "line", static_cast<lua_Integer>(line));
-  push_block_text(L, bi);
+  push_block_text(L, ctx, bi);
   lua_setfield(L, -2, "text");
   const std::string_view kind = text::to_string(b.kind);
   lua_pushlstring(L, kind.data(), kind.size());
@@ -371,10 +379,6 @@ int build_answer(lua_State* L) {
 
   const text::Document& doc = ctx.doc;
   lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    lua_pushlstring(L, doc.blocks[i].text.data(), doc.blocks[i].text.size());
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kTextsKey);
 
   lua_createtable(L, 0, 10);
