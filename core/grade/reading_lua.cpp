@@ -25,26 +25,6 @@ std::string_view check_text(lua_State* L, int idx) {
   return {s, size};
 }
 
-// The strings of a list (read as ipairs would, up to the first nil).
-std::vector<std::string> check_words(lua_State* L, int idx) {
-  luaL_checktype(L, idx, LUA_TTABLE);
-  std::vector<std::string> out;
-  for (lua_Integer i = 1;; ++i) {
-    if (lua_geti(L, idx, i) == LUA_TNIL) {
-      lua_pop(L, 1);
-      break;
-    }
-    std::size_t size = 0;
-    const char* s = lua_tolstring(L, -1, &size);
-    if (s == nullptr)
-      luaL_error(L, "bad word #%d in the list: a string expected, got %s", static_cast<int>(i),
-                 luaL_typename(L, -1));
-    out.emplace_back(s, size);
-    lua_pop(L, 1);
-  }
-  return out;
-}
-
 int is_question(lua_State* L) {
   lua_pushboolean(L, reading::is_question(check_text(L, 1)));
   return 1;
@@ -247,7 +227,10 @@ std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext&
                                                Search search,
                                                std::size_t limit = static_cast<std::size_t>(-1)) {
   AnswerReading& r = *ctx.reading;
-  const std::vector<std::string> words = check_words(L, words_arg);
+  luaL_checktype(L, words_arg, LUA_TTABLE);
+  std::vector<std::string_view> words;
+  std::deque<std::string> converted;
+  read_word_views(L, words_arg, words, converted, 0);
   const bool prose_only = search == Search::Said || search == Search::Prose;
   struct Candidate {
     AnswerReading::Hit hit;
@@ -308,8 +291,12 @@ int search_blocks(lua_State* L, Search search) {
 int said_lines(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  std::vector<std::string_view> words;
+  std::deque<std::string> converted;
+  read_word_views(L, 2, words, converted, 0);
   std::vector<AnswerReading::Hit> hits;
-  for (const auto& word : check_words(L, 2)) {
+  for (const auto word : words) {
     for (const auto& h : ctx.reading->find(reading::lower(word), true)) {
       const bool seen = std::any_of(hits.begin(), hits.end(),
                                     [&](const AnswerReading::Hit& o) { return o.line == h.line; });
