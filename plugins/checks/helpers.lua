@@ -123,7 +123,7 @@ H.said_lines = native.said_lines
 function H.said_each(answer, words)
   local got, hits = 0, {}
   for _, w in ipairs(words) do
-    local hit = H.said_any(answer, { w })[1]
+    local hit = H.said_any(answer, { w }, 1)[1]
     if hit then
       got = got + 1
       hits[#hits + 1] = hit

@@ -901,7 +901,7 @@ sdi.check {
     -- Alerts and dashboards on logs are features of the product, so they are not evidence either.
     local m = best_use(answer, { "metrics", "health_checks", "distributed_tracing" })
     local watch = said_any(answer, { "monitor", "prometheus", "grafana", "datadog", "observability",
-      "page the on-call" })
+      "page the on-call" }, 1)
     local ev
     if H.credit(m) >= 0.8 then ev = evidence(m) end
     if not ev and #watch > 0 then ev = watch[1] end

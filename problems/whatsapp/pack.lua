@@ -507,12 +507,12 @@ sdi.check {
     .. "the recipient; sync(conversation_id or inbox, after_seq) to fetch what was missed.",
   run = function(answer)
     local send = structured_any(answer, { "sendmessage", "send_message", "send(", "post /messages", "post /message",
-      "send message(", "\"send\"", "send {", "type: send", "msg_send" })
+      "send message(", "\"send\"", "send {", "type: send", "msg_send" }, 1)
     local ack = structured_any(answer, { "ack(", "ack {", "acknowledge(", "ackmessage", "ack_message", "markread",
-      "mark_read", "receipt(", "\"ack\"", "type: ack", "updatestatus", "update_status" })
+      "mark_read", "receipt(", "\"ack\"", "type: ack", "updatestatus", "update_status" }, 1)
     local sync = structured_any(answer, { "sync(", "getmessages", "get_messages", "fetch(", "fetchmessages", "fetch_messages",
       "get /messages", "get /conversations", "pull(", "since_seq", "after_seq", "last_seq", "\"sync\"",
-      "type: sync", "sync {" })
+      "type: sync", "sync {" }, 1)
     local ev, score = {}, 0
     for _, list in ipairs({ send, ack, sync }) do
       if list[1] then
