@@ -16,7 +16,8 @@ namespace sdi::grade {
 namespace {
 
 // The registry keys under which the context of the answer being graded lives, and the Lua
-// strings of its blocks' texts (made once, shared by every table that shows a block).
+// strings of its blocks' texts (each made once, on first use, and shared by every table that
+// shows the block).
 const char kContextKey = 0;
 const char kTextsKey = 0;
 // The answer table of the answer being graded, and the metatable all answer tables share.
@@ -122,10 +123,33 @@ int answer_estimate(lua_State* L) {
   return luaL_error(L, "the pack declares no estimate '%s'", id.c_str());
 }
 
-void push_block_text(lua_State* L, std::size_t block) {
+// A block's text as a Lua string, made on first use: most blocks never reach a check.
+void push_block_text(lua_State* L, const CheckContext& ctx, std::size_t block) {
   lua_rawgetp(L, LUA_REGISTRYINDEX, &kTextsKey);
-  lua_rawgeti(L, -1, static_cast<lua_Integer>(block + 1));
+  if (lua_rawgeti(L, -1, static_cast<lua_Integer>(block + 1)) == LUA_TNIL) {
+    lua_pop(L, 1);
+    const std::string& text = ctx.doc.blocks[block].text;
+    lua_pushlstring(L, text.data(), text.size());
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, -3, static_cast<lua_Integer>(block + 1));
+  }
   lua_remove(L, -2);
+}
+
+// The texts of blocks first..last joined by newlines (a single block's shared string).
+void push_run_text(lua_State* L, const CheckContext& ctx, int first, int last) {
+  if (first == last) {
+    push_block_text(L, ctx, static_cast<std::size_t>(first));
+    return;
+  }
+  luaL_Buffer text;
+  luaL_buffinit(L, &text);
+  for (int i = first; i <= last; ++i) {
+    if (i > first) luaL_addchar(&text, '\n');
+    const std::string& t = ctx.doc.blocks[static_cast<std::size_t>(i)].text;
+    luaL_addlstring(&text, t.data(), t.size());
+  }
+  luaL_pushresult(&text);
 }
 
 // The answer's bulky fields, made on a check's first read of them: most checks only search
@@ -177,30 +201,53 @@ void push_blocks(lua_State* L, const CheckContext& ctx) {
   const text::Document& doc = ctx.doc;
   lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
   for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    const auto& b = doc.blocks[i];
-    lua_createtable(L, 0, 5);
-    set_field(L, "kind", std::string(text::to_string(b.kind)));
-    push_block_text(L, i);
-    lua_setfield(L, -2, "text");
-    set_field(L, "line", static_cast<lua_Integer>(b.line));
-    set_field(L, "end_line", static_cast<lua_Integer>(b.end_line));
-    if (b.section >= 0) set_field(L, "section", static_cast<lua_Integer>(b.section + 1));
-    if (!b.info.empty()) set_field(L, "info", b.info);
+    push_answer_block(L, ctx, static_cast<int>(i), static_cast<int>(i));
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
 }
 
+// The candidate's question `i` as an `answer.questions` entry.
+void push_question(lua_State* L, const CheckContext& ctx, std::size_t i) {
+  const auto& q = ctx.questions.asked[i];
+  lua_createtable(L, 0, 3);
+  set_field(L, "text", q.text);
+  set_field(L, "line", static_cast<lua_Integer>(q.line));
+  if (q.matched >= 0) set_field(L, "matches", ctx.pack.content().questions[q.matched].id);
+}
+
 void push_questions(lua_State* L, const CheckContext& ctx) {
   lua_createtable(L, static_cast<int>(ctx.questions.asked.size()), 0);
-  const auto& pq = ctx.pack.content().questions;
   for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
-    const auto& q = ctx.questions.asked[i];
-    lua_createtable(L, 0, 3);
-    set_field(L, "text", q.text);
-    set_field(L, "line", static_cast<lua_Integer>(q.line));
-    if (q.matched >= 0) set_field(L, "matches", pq[q.matched].id);
+    push_question(L, ctx, i);
     lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
   }
+}
+
+// The pack question ids in the list at `idx` (read as ipairs would); other values name none.
+std::vector<std::string> question_ids(lua_State* L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  std::vector<std::string> ids;
+  for (lua_Integer i = 1;; ++i) {
+    const int type = lua_geti(L, idx, i);
+    if (type == LUA_TNIL) {
+      lua_pop(L, 1);
+      break;
+    }
+    if (type == LUA_TSTRING) {
+      std::size_t size = 0;
+      const char* s = lua_tolstring(L, -1, &size);
+      ids.emplace_back(s, size);
+    }
+    lua_pop(L, 1);
+  }
+  return ids;
+}
+
+// The pack question id the candidate's question `i` asks, or nullptr.
+const std::string* asks(const CheckContext& ctx, std::size_t i) {
+  const int matched = ctx.questions.asked[i].matched;
+  return matched >= 0 ? &ctx.pack.content().questions[static_cast<std::size_t>(matched)].id
+                      : nullptr;
 }
 
 struct LazyField {
@@ -259,18 +306,70 @@ const CheckContext& current_answer(lua_State* L) {
   return *ctx;
 }
 
+void push_answer_block(lua_State* L, const CheckContext& ctx, int first, int last) {
+  const text::Block& b = ctx.doc.blocks[static_cast<std::size_t>(first)];
+  lua_createtable(L, 0, 5);
+  set_field(L, "kind", std::string(text::to_string(b.kind)));
+  push_run_text(L, ctx, first, last);
+  lua_setfield(L, -2, "text");
+  set_field(L, "line", static_cast<lua_Integer>(b.line));
+  set_field(L, "end_line",
+            static_cast<lua_Integer>(ctx.doc.blocks[static_cast<std::size_t>(last)].end_line));
+  if (b.section >= 0) set_field(L, "section", static_cast<lua_Integer>(b.section + 1));
+  if (!b.info.empty()) set_field(L, "info", b.info);
+}
+
 void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line) {
   const auto bi = static_cast<std::size_t>(block);
   const text::Block& b = ctx.doc.blocks[bi];
   lua_createtable(L, 0, 4);
   set_field(L, "line", static_cast<lua_Integer>(line));
-  push_block_text(L, bi);
+  push_block_text(L, ctx, bi);
   lua_setfield(L, -2, "text");
   const std::string_view kind = text::to_string(b.kind);
   lua_pushlstring(L, kind.data(), kind.size());
   lua_setfield(L, -2, "kind");
   lua_pushboolean(L, ctx.analysis.prose[bi]);
   lua_setfield(L, -2, "prose");
+}
+
+int answer_asked(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  const std::vector<std::string> ids = question_ids(L, 2);
+  for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
+    const std::string* id = asks(ctx, i);
+    if (id != nullptr && std::find(ids.begin(), ids.end(), *id) != ids.end()) {
+      push_question(L, ctx, i);
+      return 1;
+    }
+  }
+  lua_pushnil(L);
+  return 1;
+}
+
+int answer_asked_each(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  std::vector<std::string> wanted = question_ids(L, 2);
+  lua_Integer got = 0;
+  lua_newtable(L);
+  for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
+    const std::string* id = asks(ctx, i);
+    if (id == nullptr) continue;
+    // Each id counts once: the first question asking it.
+    const auto before = wanted.size();
+    std::erase(wanted, *id);
+    if (wanted.size() == before) continue;
+    const auto& q = ctx.questions.asked[i];
+    lua_createtable(L, 0, 2);
+    set_field(L, "line", static_cast<lua_Integer>(q.line));
+    set_field(L, "text", q.text);
+    lua_rawseti(L, -2, ++got);
+  }
+  lua_pushinteger(L, got);
+  lua_insert(L, -2);
+  return 2;
 }
 
 int build_answer(lua_State* L) {
@@ -280,10 +379,6 @@ int build_answer(lua_State* L) {
 
   const text::Document& doc = ctx.doc;
   lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
-  for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
-    lua_pushlstring(L, doc.blocks[i].text.data(), doc.blocks[i].text.size());
-    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
-  }
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kTextsKey);
 
   lua_createtable(L, 0, 10);

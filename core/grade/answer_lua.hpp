@@ -21,5 +21,17 @@ const CheckContext& current_answer(lua_State* L);
 // Pushes a found block as checks see it: `{ line, text, kind, prose }`, `line` where the search
 // found its text.
 void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line);
+// asked(answer, ids) -> the first of the candidate's questions (in answer order) asking one of
+// the pack questions `ids`, as an `answer.questions` entry, or nil. Reads the findings directly,
+// so the checks that only ask this never build `answer.questions`.
+int answer_asked(lua_State* L);
+// asked_each(answer, ids) -> how many of the pack questions `ids` the candidate asked, and
+// `{ line, text }` of the first question asking each, in answer order.
+int answer_asked_each(lua_State* L);
+
+// Pushes blocks first..last (a table's rows, or first == last) as one `answer.blocks` entry:
+// `{ kind, text, line, end_line, section, info }` of the first block, the texts joined by
+// newlines, `end_line` the last block's.
+void push_answer_block(lua_State* L, const CheckContext& ctx, int first, int last);
 
 }  // namespace sdi::grade

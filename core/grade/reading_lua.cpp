@@ -12,6 +12,7 @@
 
 #include "grade/answer_lua.hpp"
 #include "grade/answer_reading.hpp"
+#include "grade/block_scan.hpp"
 #include "grade/reading.hpp"
 
 namespace sdi::grade {
@@ -22,26 +23,6 @@ std::string_view check_text(lua_State* L, int idx) {
   std::size_t size = 0;
   const char* s = luaL_checklstring(L, idx, &size);
   return {s, size};
-}
-
-// The strings of a list (read as ipairs would, up to the first nil).
-std::vector<std::string> check_words(lua_State* L, int idx) {
-  luaL_checktype(L, idx, LUA_TTABLE);
-  std::vector<std::string> out;
-  for (lua_Integer i = 1;; ++i) {
-    if (lua_geti(L, idx, i) == LUA_TNIL) {
-      lua_pop(L, 1);
-      break;
-    }
-    std::size_t size = 0;
-    const char* s = lua_tolstring(L, -1, &size);
-    if (s == nullptr)
-      luaL_error(L, "bad word #%d in the list: a string expected, got %s", static_cast<int>(i),
-                 luaL_typename(L, -1));
-    out.emplace_back(s, size);
-    lua_pop(L, 1);
-  }
-  return out;
 }
 
 int is_question(lua_State* L) {
@@ -98,12 +79,32 @@ const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
 struct WordLists {
   std::vector<std::vector<std::string_view>> lists;
   std::deque<std::string> converted;
-  // Whether `text` holds a word of every list.
-  bool all_in(std::string_view text) const {
-    for (const auto& list : lists)
-      if (reading::contains_any(text, list) < 0) return false;
+};
+
+// Word lists lowercased once, for searches that test many texts against all of them.
+class LoweredLists {
+ public:
+  explicit LoweredLists(const WordLists& words) {
+    for (const auto& list : words.lists) {
+      auto& lowered = lists_.emplace_back();
+      for (std::string_view w : list) lowered.push_back(reading::lower(w));
+    }
+  }
+  // Whether `text` holds a word of every list from the `first` on, ignoring case as contains_any
+  // does.
+  bool all_in(std::string_view text, std::size_t first = 0) const {
+    const std::string low = reading::lower(text);
+    for (std::size_t i = first; i < lists_.size(); ++i) {
+      const auto& list = lists_[i];
+      if (std::none_of(list.begin(), list.end(),
+                       [&](const std::string& w) { return low.find(w) != std::string::npos; }))
+        return false;
+    }
     return true;
   }
+
+ private:
+  std::vector<std::vector<std::string>> lists_;
 };
 
 int contains_any(lua_State* L) {
@@ -114,13 +115,12 @@ int contains_any(lua_State* L) {
   return 1;
 }
 
-// count_any(text, lists) -> how many of the lists have a word the text contains
-int count_any(lua_State* L) {
-  std::string_view text = check_text(L, 1);
-  luaL_checktype(L, 2, LUA_TTABLE);
+// The lists of words in the list at `idx`, e.g. count_any's second argument.
+WordLists check_groups(lua_State* L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
   WordLists words;
   for (lua_Integer i = 1;; ++i) {
-    if (lua_geti(L, 2, i) == LUA_TNIL) {
+    if (lua_geti(L, idx, i) == LUA_TNIL) {
       lua_pop(L, 1);
       break;
     }
@@ -132,6 +132,13 @@ int count_any(lua_State* L) {
                     static_cast<int>(i));
     lua_pop(L, 1);
   }
+  return words;
+}
+
+// count_any(text, lists) -> how many of the lists have a word the text contains
+int count_any(lua_State* L) {
+  std::string_view text = check_text(L, 1);
+  const WordLists words = check_groups(L, 2);
   lua_pushinteger(L, reading::count_any(text, words.lists));
   return 1;
 }
@@ -165,56 +172,92 @@ int sentences_of(lua_State* L) {
 
 // Laid out to state something: a table row, code, or a list item or paragraph shaped like a
 // definition or a call ("Tweet: tweet_id", "postTweet(user_id)", "POST /tweets", "a -> b").
+// One pass over the text: find_first_of with a set looks every character up with memchr, and
+// structured_any asks this of every block it finds.
+bool has_definition_mark(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    switch (text[i]) {
+      case ':':
+      case '(':
+      case '/':
+      case '=':
+      case '{':
+        return true;
+      case '-':
+        if (text.substr(i + 1, 1) == ">") return true;
+        break;
+      case '\xE2':
+        if (text.substr(i, 3) == "\xE2\x86\x92") return true;  // an arrow
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
 bool shaped(const text::Block& b) {
   if (b.kind == text::BlockKind::TableRow || b.kind == text::BlockKind::Code) return true;
   if (b.kind != text::BlockKind::ListItem && b.kind != text::BlockKind::Paragraph) return false;
-  return b.text.find_first_of(":(/={") != std::string::npos ||
-         b.text.find("->") != std::string::npos || b.text.find("\xE2\x86\x92") != std::string::npos;
+  return has_definition_mark(b.text);
 }
 
 enum class Search { Said, Found, Structured, Prose };
 
-// The blocks holding any of the words (the list at `words_arg`) as `search` reads them, sorted by
-// line (stable), one per block.
-std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
-                                               Search search) {
-  AnswerReading& r = *ctx.reading;
-  const std::vector<std::string> words = check_words(L, words_arg);
-  std::vector<AnswerReading::Hit> hits;
-  for (const auto& word : words) {
-    const std::string w = reading::lower(word);
-    const bool prose_only = search == Search::Said || search == Search::Prose;
-    for (const auto& h : r.find(w, prose_only)) {
-      const text::Block& b = ctx.doc.blocks[static_cast<std::size_t>(h.block)];
-      bool keep = false;
-      switch (search) {
-        case Search::Said:
-          keep = r.states(h.block, w, false);
-          break;
-        case Search::Prose:
-          keep = r.states(h.block, w, true);
-          break;
-        case Search::Found:
-          keep = !reading::is_question(b.text);
-          break;
-        case Search::Structured:
-          keep = !reading::is_question(b.text) && (shaped(b) || r.states(h.block, w, false));
-          break;
-      }
-      if (keep) hits.push_back(h);
-    }
+// Whether the block of a hit of the lowercase `word` counts as `search` reads it.
+bool keeps(AnswerReading& r, const CheckContext& ctx, const AnswerReading::Hit& h,
+           std::string_view word, Search search) {
+  const text::Block& b = ctx.doc.blocks[static_cast<std::size_t>(h.block)];
+  switch (search) {
+    case Search::Said:
+      return r.states(h.block, word, false);
+    case Search::Prose:
+      return r.states(h.block, word, true);
+    case Search::Found:
+      return !reading::is_question(b.text);
+    case Search::Structured:
+      return !reading::is_question(b.text) && (shaped(b) || r.states(h.block, word, false));
   }
-  std::stable_sort(hits.begin(), hits.end(),
-                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  return false;
+}
+
+// The blocks holding any of the words (the list at `words_arg`) as `search` reads them, sorted by
+// line (stable), one per block, at most `limit` of them.
+std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
+                                               Search search,
+                                               std::size_t limit = static_cast<std::size_t>(-1)) {
+  AnswerReading& r = *ctx.reading;
+  luaL_checktype(L, words_arg, LUA_TTABLE);
+  std::vector<std::string_view> words;
+  std::deque<std::string> converted;
+  read_word_views(L, words_arg, words, converted, 0);
+  const bool prose_only = search == Search::Said || search == Search::Prose;
+  struct Candidate {
+    AnswerReading::Hit hit;
+    std::size_t word;
+  };
+  std::vector<std::string> lowered;
+  std::vector<Candidate> candidates;
+  for (const auto& word : words) {
+    lowered.push_back(reading::lower(word));
+    for (const auto& h : r.find(lowered.back(), prose_only))
+      candidates.push_back({h, lowered.size() - 1});
+  }
+  // Reading a block (its sentences, negation) costs far more than finding it: read the
+  // candidates in the order the result keeps, and only until the result is complete.
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
   std::vector<AnswerReading::Hit> out;
   std::vector<long long> seen;
-  for (const auto& h : hits) {
+  for (const auto& c : candidates) {
+    if (out.size() >= limit) break;
     // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
-    const int holder = r.block_at_line(h.line);
-    const long long key = holder >= 0 ? holder : -static_cast<long long>(h.line) - 1;
+    const int holder = r.block_at_line(c.hit.line);
+    const long long key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    if (!keeps(r, ctx, c.hit, lowered[c.word], search)) continue;
     seen.push_back(key);
-    out.push_back(h);
+    out.push_back(c.hit);
   }
   return out;
 }
@@ -229,10 +272,40 @@ void push_block_hits(lua_State* L, const CheckContext& ctx,
   }
 }
 
+// said_any / found_any / structured_any(answer, words, limit): `limit`, when given, keeps only
+// the first hits (groups_score reads one per group).
 int search_blocks(lua_State* L, Search search) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
-  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search));
+  std::size_t limit = static_cast<std::size_t>(-1);
+  if (!lua_isnoneornil(L, 3)) {
+    const lua_Integer n = luaL_checkinteger(L, 3);
+    limit = n < 0 ? 0 : static_cast<std::size_t>(n);
+  }
+  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search, limit));
+  return 1;
+}
+
+// said_lines(answer, words) -> the hits of answer.said for each of the words, one per line (the
+// first word's), sorted by line
+int said_lines(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  std::vector<std::string_view> words;
+  std::deque<std::string> converted;
+  read_word_views(L, 2, words, converted, 0);
+  std::vector<AnswerReading::Hit> hits;
+  for (const auto word : words) {
+    for (const auto& h : ctx.reading->find(reading::lower(word), true)) {
+      const bool seen = std::any_of(hits.begin(), hits.end(),
+                                    [&](const AnswerReading::Hit& o) { return o.line == h.line; });
+      if (!seen) hits.push_back(h);
+    }
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  push_block_hits(L, ctx, hits);
   return 1;
 }
 
@@ -252,9 +325,10 @@ int said_in_block(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
   std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
-  const WordLists lists = check_lists(L, 2);
+  const LoweredLists lists(check_lists(L, 2));
+  // Every hit's block states a word of the first list: only the others need looking for.
   std::erase_if(hits, [&](const AnswerReading::Hit& h) {
-    return !lists.all_in(ctx.doc.blocks[static_cast<std::size_t>(h.block)].text);
+    return !lists.all_in(ctx.doc.blocks[static_cast<std::size_t>(h.block)].text, 1);
   });
   push_block_hits(L, ctx, hits);
   return 1;
@@ -268,15 +342,18 @@ int said_together(lua_State* L) {
   const CheckContext& ctx = current_answer(L);
   AnswerReading& r = *ctx.reading;
   const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
-  const WordLists lists = check_lists(L, 2);
+  const LoweredLists lists(check_lists(L, 2));
   struct Found {
     int line;
     std::string_view text;
   };
   std::vector<Found> out;
   for (const auto& hit : hits) {
-    const int holder = r.block_at_line(hit.line);
     const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit.block)].text;
+    // A sentence with a word of every list is in a block with one: other blocks need no reading
+    // (the first list's word is in the block, which states it).
+    if (!lists.all_in(text, 1)) continue;
+    const int holder = r.block_at_line(hit.line);
     int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit.line;
     std::size_t counted = 0;
     for (const auto& piece : reading::sentences_of(text)) {
@@ -284,8 +361,8 @@ int said_together(lua_State* L) {
                                           text.begin() + static_cast<std::ptrdiff_t>(piece.offset),
                                           '\n'));
       counted = piece.offset;
-      if (reading::is_question(piece.text) || reading::term_list(piece.text) ||
-          !lists.all_in(piece.text))
+      if (!lists.all_in(piece.text) || reading::is_question(piece.text) ||
+          reading::term_list(piece.text))
         continue;
       // Block texts join wrapped lines: the line is where the sentence's text starts.
       int at = line;
@@ -354,6 +431,8 @@ int best_use(lua_State* L) {
       if (h.negated || a.sentences[static_cast<std::size_t>(h.sentence)].question ||
           h.use == Use::Heading)
         continue;
+      // Reading the sentence can only lower a use (to bare): skip a use that cannot win anyway.
+      if (found && credit_for(h.use) <= credit_for(best)) continue;
       Use use = h.use;
       std::string text;
       if (use != Use::Bare) {
@@ -368,7 +447,7 @@ int best_use(lua_State* L) {
     }
   }
   if (lua_toboolean(L, 3) && (!found || credit_for(best) < credit_for(Use::Used))) {
-    const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 3, Search::Said);
+    const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 3, Search::Said, 1);
     if (!hits.empty()) {
       found = true;
       best = Use::Used;
@@ -405,6 +484,46 @@ int structured_any(lua_State* L) {
   return search_blocks(L, Search::Structured);
 }
 
+// best_block(answer, groups, options) -> block, count | nil, 0: the block (an `answer.blocks`
+// entry, never a heading or a question) holding words of the most groups, the earliest on a tie;
+// `options.join_table_rows` reads a table's consecutive rows as one block.
+int best_block(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  const WordLists groups = check_groups(L, 2);
+  bool join_table_rows = false;
+  if (!lua_isnoneornil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    lua_getfield(L, 3, "join_table_rows");
+    join_table_rows = lua_toboolean(L, -1) != 0;
+    lua_pop(L, 1);
+  }
+  const BestBlock best = grade::best_block(*ctx.reading, groups.lists, join_table_rows);
+  if (best.groups == 0) {
+    lua_pushnil(L);
+    lua_pushinteger(L, 0);
+    return 2;
+  }
+  push_answer_block(L, ctx, best.run.first, best.run.last);
+  lua_pushinteger(L, best.groups);
+  return 2;
+}
+
+// blocks_with(answer, words) -> the `answer.blocks` entries (headings excluded) containing any of
+// the words, in answer order
+int blocks_with(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  const std::vector<int> blocks = grade::blocks_with(*ctx.reading, check_word_views(L, 2));
+  lua_createtable(L, static_cast<int>(blocks.size()), 0);
+  lua_Integer n = 0;
+  for (const int b : blocks) {
+    push_answer_block(L, ctx, b, b);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
 // block_index(answer, line) -> the index into answer.blocks of the block holding the line, or nil
 int block_index(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -433,6 +552,11 @@ int push_reading_library(lua_State* L) {
                                        {"best_use", best_use},
                                        {"said_in_block", said_in_block},
                                        {"block_index", block_index},
+                                       {"best_block", best_block},
+                                       {"blocks_with", blocks_with},
+                                       {"said_lines", said_lines},
+                                       {"asked", answer_asked},
+                                       {"asked_each", answer_asked_each},
                                        {nullptr, nullptr}};
   luaL_newlib(L, functions);
   return 1;

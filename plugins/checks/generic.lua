@@ -75,18 +75,8 @@ sdi.check {
     local markers = { "trade-off", "tradeoff", "trade off", "at the cost of", "in exchange for",
       "downside", "drawback", "we give up", "we sacrifice", "sacrifice", "the price", "we accept",
       "instead of", "rather than", "pros and cons", "pros:", "cons:" }
-    local hits = {}
-    local seen = {}
-    for _, m in ipairs(markers) do
-      -- A bare "trade-offs" bullet is a heading in disguise: only sentences count.
-      for _, found in ipairs(answer.said(m)) do
-        if not seen[found.line] then
-          seen[found.line] = true
-          hits[#hits + 1] = found
-        end
-      end
-    end
-    table.sort(hits, function(a, b) return a.line < b.line end)
+    -- A bare "trade-offs" bullet is a heading in disguise: only blocks written as prose count.
+    local hits = sdi.helpers.said_lines(answer, markers)
     local evidence = {}
     for i = 1, math.min(#hits, 3) do evidence[i] = { line = hits[i].line, text = hits[i].text } end
     if #hits >= 2 then

@@ -77,6 +77,20 @@ function H.block_at(answer, line)
   return i and answer.blocks[i] or nil
 end
 
+-- Returns the block holding words of the most groups of words (as `count_any` counts them), as an
+-- entry of `answer.blocks`, and how many groups it has; nil and 0 when no block has a word of any.
+-- Headings and questions never count, and ties go to the earlier block. With
+-- `{ join_table_rows = true }` as `options`, a table's consecutive rows count as one block (the
+-- first row's entry, with the rows' texts joined by newlines and the last row's `end_line`): use
+-- it when fields count only if they are laid out together, in one table, sample or list item.
+-- One call reads the whole answer, so a check need not loop over `answer.blocks`.
+H.best_block = native.best_block
+
+-- Returns the entries of `answer.blocks` (headings excluded) that contain any of `words`, in
+-- answer order: the blocks a loop over `answer.blocks` needs to look at when it looks for text
+-- holding one of the words.
+H.blocks_with = native.blocks_with
+
 -- Sorts hits by line in place, keeping the order of hits on the same line; returns them.
 local function sort_by_line(hits)
   for i, h in ipairs(hits) do h._order = i end
@@ -92,8 +106,16 @@ end
 -- (`{ line, text, kind, prose }`, `line` where the word is) sorted by line, one per block. The
 -- engine must read the block as prose, and the sentence holding the word must be neither a
 -- question nor a `term_list` and must not negate the word (`affirms`): a keyword salad, "Do we
--- need a cache?" and "we don't need a cache" earn nothing.
+-- need a cache?" and "we don't need a cache" earn nothing. With a number `limit` as a third
+-- argument, only the first `limit` hits are returned, and the search reads no further: pass 1
+-- when only `hits[1]` matters. `found_any` and `structured_any` take it too.
 H.said_any = native.said_any
+
+-- Returns the hits of `answer.said` for all of `words`, one per line (the first word's when two
+-- first show on the same line), sorted by line. Unlike `said_any`, a block counts once for each
+-- line a word is first found on, and sentences are not read (questions and negations count):
+-- use it to count places where the answer uses some wording, such as trade-off markers.
+H.said_lines = native.said_lines
 
 -- Returns how many of `words` the answer states (each read as `said_any` reads it), and the
 -- first hit of each of them, sorted by line. Use it when distinct facts count even in one
@@ -101,7 +123,7 @@ H.said_any = native.said_any
 function H.said_each(answer, words)
   local got, hits = 0, {}
   for _, w in ipairs(words) do
-    local hit = H.said_any(answer, { w })[1]
+    local hit = H.said_any(answer, { w }, 1)[1]
     if hit then
       got = got + 1
       hits[#hits + 1] = hit
@@ -138,12 +160,14 @@ H.said_in_block = native.said_in_block
 
 -- Returns how many of the groups of words `find` finds (default `said_any`; pass
 -- `H.found_any` or `H.structured_any`), and the evidence: the first hit of each group found,
--- as `{ line, text }`, in group order.
+-- as `{ line, text }`, in group order. `find` is called as `find(answer, group, 1)`: only its
+-- first hit is read.
 function H.groups_score(answer, groups, find)
   find = find or H.said_any
   local got, ev = 0, {}
   for _, g in ipairs(groups) do
-    local hits = find(answer, g)
+    -- Only the first hit is used: the engine's searches stop reading the answer there.
+    local hits = find(answer, g, 1)
     if hits[1] then
       got = got + 1
       ev[#ev + 1] = H.evidence(hits[1])
@@ -157,31 +181,13 @@ end
 ---------------------------------------------------------------------------------------------------
 
 -- Returns the candidate's first question (in answer order) that asks one of the pack questions
--- `ids`, as the `answer.questions` entry `{ text, line, matches }`, or nil.
-function H.asked(answer, ids)
-  for _, q in ipairs(answer.questions) do
-    for _, id in ipairs(ids) do
-      if q.matches == id then return q end
-    end
-  end
-  return nil
-end
+-- `ids`, as an `answer.questions` entry `{ text, line, matches }`, or nil. The engine reads its
+-- findings directly: a check that only asks this never builds `answer.questions`.
+H.asked = native.asked
 
 -- Returns how many of the pack questions `ids` the candidate asked, and the evidence: the first
 -- question asking each, as `{ line, text }`, in answer order.
-function H.asked_each(answer, ids)
-  local want = {}
-  for _, id in ipairs(ids) do want[id] = true end
-  local got, ev, seen = 0, {}, {}
-  for _, q in ipairs(answer.questions) do
-    if q.matches and want[q.matches] and not seen[q.matches] then
-      seen[q.matches] = true
-      got = got + 1
-      ev[#ev + 1] = { line = q.line, text = q.text }
-    end
-  end
-  return got, ev
-end
+H.asked_each = native.asked_each
 
 local CREDIT = { reasoned = 1, used = 0.8, bare = 0.3, heading = 0 }
 

@@ -508,10 +508,13 @@ function Answer.estimate(id) end
 ---@field affirms fun(text: string, word: string): boolean True when `text` mentions `word` without negating it.
 ---@field sentences_of fun(block: table): table[] The sentences of a block, each { line, text }.
 ---@field block_at fun(answer: sdi.Answer, line: integer): table? The block holding a line.
----@field said_any fun(answer: sdi.Answer, words: string[]): table[] Sentences (not questions, term lists or negations) stating any word, one hit per block, by line.
+---@field best_block fun(answer: sdi.Answer, groups: string[][], options?: { join_table_rows?: boolean }): sdi.AnswerBlock?, integer The block (not a heading or question) with words of the most groups, and how many; `join_table_rows` reads a table's consecutive rows as one block.
+---@field blocks_with fun(answer: sdi.Answer, words: string[]): sdi.AnswerBlock[] The blocks (headings excluded) containing any of the words, in answer order.
+---@field said_any fun(answer: sdi.Answer, words: string[], limit?: integer): table[] Sentences (not questions, term lists or negations) stating any word, one hit per block, by line; at most `limit` hits.
+---@field said_lines fun(answer: sdi.Answer, words: string[]): sdi.FoundBlock[] The `answer.said` hits of all the words, one per line, sorted by line.
 ---@field said_each fun(answer: sdi.Answer, words: string[]): integer, table[] How many of the words are stated, and the first hit of each.
----@field found_any fun(answer: sdi.Answer, words: string[]): table[] Any block but headings and questions containing a word, one per block.
----@field structured_any fun(answer: sdi.Answer, words: string[]): table[] Sentences, table rows, code, or definition-shaped list items containing a word.
+---@field found_any fun(answer: sdi.Answer, words: string[], limit?: integer): table[] Any block but headings and questions containing a word, one per block.
+---@field structured_any fun(answer: sdi.Answer, words: string[], limit?: integer): table[] Sentences, table rows, code, or definition-shaped list items containing a word.
 ---@field said_together fun(answer: sdi.Answer, ...: string[]): table[] Single sentences containing a word from every list.
 ---@field said_in_block fun(answer: sdi.Answer, ...: string[]): table[] Prose blocks containing a word from every list.
 ---@field groups_score fun(answer: sdi.Answer, groups: string[][], find?: function): integer, table[] How many groups are found, and evidence.

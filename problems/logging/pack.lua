@@ -499,7 +499,7 @@ sdi.check {
     local hits = said_any(answer, { "searchable within", "within a minute", "within one minute",
       "within 1 minute", "within 60 seconds", "within seconds", "within a few seconds", "near real-time",
       "near real time", "near-real-time", "show up in search", "appear in search", "end-to-end delay", "end-to-end latency", "end to end latency",
-      "ingestion delay", "ingestion lag", "freshness", "visible within", "searchable in under" })
+      "ingestion delay", "ingestion lag", "freshness", "visible within", "searchable in under" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -612,7 +612,7 @@ sdi.check {
     .. "is in the queue, 429 when the caller must slow down.",
   run = function(answer)
     local ep = found_any(answer, { "post /", "/logs", "/ingest", "/events", "ingest(", "send_logs(", "sendlogs(",
-      "putlogs", "log_batch", "write_logs(", "writelogs(" })
+      "putlogs", "log_batch", "write_logs(", "writelogs(" }, 1)
     if #ep == 0 then return 0 end
     -- The batch has to be explained in a sentence; "POST /logs, batch" in a term list is not a design.
     local batch = said_together(answer, { "batch" }, { "post", "/logs", "/ingest", "endpoint", "request", "call",
@@ -629,7 +629,7 @@ sdi.check {
     .. "returning matching events newest first; the time range is mandatory so the query can skip old indices.",
   run = function(answer)
     local ep = found_any(answer, { "/search", "/query", "search(", "query(", "get /logs", "searchlogs(",
-      "search_logs(" })
+      "search_logs(" }, 1)
     if #ep == 0 then return 0 end
     if H.contains_any(ep[1].text, { "from=", "to=", "start", "end_time", "time range", "time_range", "level", "service",
         "since" }) then
@@ -670,23 +670,7 @@ sdi.check {
       { "trace_id", "trace id", "request_id", "request id", "event_id", "event id", "span_id", "traceid" },
     }
     -- Consecutive table rows form one table; every other block stands alone.
-    local units = {}
-    for _, b in ipairs(answer.blocks) do
-      local last = units[#units]
-      if b.kind == "table_row" and last and last.kind == "table_row" and last.end_line + 1 >= b.line then
-        last.text = last.text .. "\n" .. b.text
-        last.end_line = b.end_line
-      else
-        units[#units + 1] = { kind = b.kind, line = b.line, end_line = b.end_line, text = b.text }
-      end
-    end
-    local best, best_block = 0, nil
-    for _, b in ipairs(units) do
-      if b.kind ~= "heading" and not H.is_question(b.text) then
-        local got = H.count_any(b.text, groups)
-        if got > best then best, best_block = got, b end
-      end
-    end
+    local best_block, best = H.best_block(answer, groups, { join_table_rows = true })
     if not best_block then return 0 end
     return { score = math.min(1, best / 5), evidence = { evidence(best_block) } }
   end,
@@ -722,7 +706,7 @@ sdi.check {
   feedback = "Ask producers for structured events (JSON, or Protobuf/Avro with a schema) so fields can "
     .. "be indexed without fragile parsing; parse legacy text lines in the processors.",
   run = function(answer)
-    local hits = said_any(answer, { "structured", "json", "protobuf", "avro", "schema" })
+    local hits = said_any(answer, { "structured", "json", "protobuf", "avro", "schema" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -852,7 +836,7 @@ sdi.check {
     local sg = used(answer, { "scatter_gather" })
     if #pruned > 0 then return { score = 1, evidence = { pruned[1] } } end
     if sg then return { score = 1, evidence = { evidence(sg) } } end
-    local tr = said_any(answer, { "time range" })
+    local tr = said_any(answer, { "time range" }, 1)
     if #tr > 0 then return { score = 0.5, evidence = { tr[1] } } end
     return 0
   end,
@@ -880,7 +864,7 @@ sdi.check {
   weight = 1,
   feedback = "Redact or hash emails, tokens and card numbers in the processors before anything is stored.",
   run = function(answer)
-    local hits = said_any(answer, { "redact", "mask", "scrub", "strip pii", "remove pii", "anonymi", "pseudonymi" })
+    local hits = said_any(answer, { "redact", "mask", "scrub", "strip pii", "remove pii", "anonymi", "pseudonymi" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -917,7 +901,7 @@ sdi.check {
     -- Alerts and dashboards on logs are features of the product, so they are not evidence either.
     local m = best_use(answer, { "metrics", "health_checks", "distributed_tracing" })
     local watch = said_any(answer, { "monitor", "prometheus", "grafana", "datadog", "observability",
-      "page the on-call" })
+      "page the on-call" }, 1)
     local ev
     if H.credit(m) >= 0.8 then ev = evidence(m) end
     if not ev and #watch > 0 then ev = watch[1] end
@@ -963,7 +947,7 @@ sdi.check {
     local hits = said_any(answer, { "add consumers", "add more consumers", "adding consumers", "add partitions",
       "more partitions", "add collectors", "more collectors", "adding collectors", "add nodes", "adding nodes",
       "scale out", "scales out", "scale horizontally", "scales horizontally", "more workers", "add more",
-      "more consumers" })
+      "more consumers" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,

@@ -454,7 +454,7 @@ sdi.check {
     .. "and following, with its own table and counter.",
   run = function(answer)
     local hits = said_any(answer, { "favorite", "favourite", "like a tweet", "likes a tweet", "like tweets",
-      "likes tweets" })
+      "likes tweets" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
@@ -578,7 +578,7 @@ sdi.check {
     .. "the IDs to postTweet; the tweet request stays small and uploads can be retried.",
   run = function(answer)
     local hits = structured_any(answer, { "media_id", "media id", "mediaid", "uploadmedia", "upload_media",
-      "/media", "signed url", "pre-signed", "presigned" })
+      "/media", "signed url", "pre-signed", "presigned" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
@@ -711,7 +711,7 @@ sdi.check {
     .. "sorted by time, run 23K times a second. That is the bottleneck that motivates precomputing.",
   run = function(answer)
     local naive = said_any(answer, { "naive", "simplest", "straightforward", "obvious design", "first version",
-      "on read by", "at read time by" })
+      "on read by", "at read time by" }, 1)
     local join = said_in_block(answer, { "join", "select" }, { "tweet", "follow", "timeline" })
     local ev = {}
     if naive[1] then ev[#ev + 1] = evidence(naive[1]) end
@@ -819,7 +819,7 @@ sdi.check {
     local h, c = best_use(answer, { "celebrity_problem" })
     if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
     local hits = said_any(answer, { "millions of followers", "million followers", "100m followers",
-      "50m followers", "huge number of followers", "lots of followers", "many followers" })
+      "50m followers", "huge number of followers", "lots of followers", "many followers" }, 1)
     if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
     if c > 0 then return { score = c, evidence = { evidence(h) } } end
     return 0
@@ -940,7 +940,7 @@ sdi.check {
     .. "nodes or keep them in a local in-process cache, and coalesce misses so the database sees one read.",
   run = function(answer)
     local hits = said_any(answer, { "viral", "hot tweet", "hot key", "hot keys", "hot shard", "hotspot",
-      "hot spot", "popular tweet" })
+      "hot spot", "popular tweet" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local rc, rcc = best_use(answer, { "request_coalescing" })
     if rcc > 0 then return { score = rcc, evidence = { evidence(rc) } } end
@@ -1035,7 +1035,7 @@ sdi.check {
     .. "author's own recent tweets at read time (read-your-writes).",
   run = function(answer)
     local hits = said_any(answer, { "out of order", "before the original", "before the tweet", "reply before",
-      "the reply first", "reply first", "before the celebrity", "reaction before", "sees the reply" })
+      "the reply first", "reply first", "before the celebrity", "reaction before", "sees the reply" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local ryw, rc = best_use(answer, { "read_your_writes" })
     if rc > 0 then return { score = rc, evidence = { evidence(ryw) } } end

@@ -235,7 +235,7 @@ sdi.check {
   id = "custom_alias", title = "Covers custom aliases", facet = "requirements", kind = "custom", weight = 1,
   feedback = "Mention optional custom aliases and that they must be unique (checked on write).",
   run = function(answer)
-    local hits = said_any(answer, { "custom alias", "vanity", "custom short", "custom url", "custom key" })
+    local hits = said_any(answer, { "custom alias", "vanity", "custom short", "custom url", "custom key" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -265,7 +265,7 @@ sdi.check {
   weight = 1,
   feedback = "Note that short keys should not be predictable, or anyone can enumerate every link.",
   run = function(answer)
-    local hits = said_any(answer, { "predictable", "guess", "enumerat", "sequential ids", "random" })
+    local hits = said_any(answer, { "predictable", "guess", "enumerat", "sequential ids", "random" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -301,8 +301,8 @@ sdi.check {
   feedback = "Write the API: createURL(api_key, original_url, custom_alias?, expire_at?) -> short_url "
     .. "(POST /urls) and GET /{key} answering with a redirect; deleteURL(api_key, key).",
   run = function(answer)
-    local create = found_any(answer, { "post /", "createurl", "create_url", "shorten(", "createshorturl", "create(" })
-    local read = found_any(answer, { "get /", "redirect(", "geturl", "get_url", "get(" })
+    local create = found_any(answer, { "post /", "createurl", "create_url", "shorten(", "createshorturl", "create(" }, 1)
+    local read = found_any(answer, { "get /", "redirect(", "geturl", "get_url", "get(" }, 1)
     local ev = {}
     if create[1] then ev[#ev + 1] = create[1] end
     if read[1] then ev[#ev + 1] = read[1] end
@@ -320,8 +320,8 @@ sdi.check {
   feedback = "Pick the status code with a reason: 301 lets browsers cache the redirect (less load, "
     .. "no click counts), 302 sends every click through us (analytics, more load).",
   run = function(answer)
-    local a = said_any(answer, { "301" })
-    local b = said_any(answer, { "302" })
+    local a = said_any(answer, { "301" }, 1)
+    local b = said_any(answer, { "302" }, 1)
     if #a > 0 and #b > 0 then return { score = 1, evidence = { a[1], b[1] } } end
     if #a + #b > 0 then return { score = 0.5, evidence = { (a[1] or b[1]) } } end
     return 0
@@ -356,7 +356,7 @@ sdi.check {
   id = "no_relations", title = "Notices the data has few relations", facet = "data_model", kind = "custom", weight = 1,
   feedback = "Point out that links barely relate to each other: no joins, so a NoSQL store fits.",
   run = function(answer)
-    local hits = said_any(answer, { "no relationship", "no joins", "few relationships", "no relations", "not relational", "without joins", "don't need joins", "no need for joins" })
+    local hits = said_any(answer, { "no relationship", "no joins", "few relationships", "no relations", "not relational", "without joins", "don't need joins", "no need for joins" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -451,7 +451,7 @@ sdi.check {
   id = "expiry_cleanup", title = "Cleans up expired links", facet = "deep_dive", kind = "custom", weight = 2,
   feedback = "Delete expired links lazily on read and with a low-priority cleanup job, returning keys to the pool.",
   run = function(answer)
-    local hits = said_any(answer, { "cleanup", "clean up", "clean-up", "lazily", "lazy delet", "purge", "garbage collect", "sweeper" })
+    local hits = said_any(answer, { "cleanup", "clean up", "clean-up", "lazily", "lazy delet", "purge", "garbage collect", "sweeper" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -483,7 +483,7 @@ sdi.check {
         feedback = "No key service to protect; hashing keeps writes stateless." } end
       return 0
     end
-    local hits = said_any(answer, { "standby", "replica ", "replicas", "batch of keys", "keys in memory", "preload", "pre-load", "replicated" })
+    local hits = said_any(answer, { "standby", "replica ", "replicas", "batch of keys", "keys in memory", "preload", "pre-load", "replicated" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(kgs), hits[1] } } end
     return { score = 0.3, evidence = { evidence(kgs) } }
   end,

@@ -411,12 +411,12 @@ sdi.check {
       "counts view events", "counts every view", "count every view", "processevent", "process_event",
       "count every time", "counts every time", "each time a video is", "every time a video is", "count views",
       "counts views", "count the views", "counts the views", "view is recorded", "record views", "records views",
-      "record a play", "records a play", "record the view", "record a view event", "records a view event" })
+      "record a play", "records a play", "record the view", "record a view event", "records a view event" }, 1)
     local read = structured_any(answer, { "getviews", "get_views", "view count for a video", "count for a video",
       "views for a video", "returns the count", "return the count", "returns the view count", "return the view count",
       "getstatistics", "get_statistics", "getstats", "total views", "views count", "number of views",
       "show the count", "shows the count", "show the view count", "display the count", "displays the count",
-      "show the total", "shows the total", "read the count", "reads the count" })
+      "show the total", "shows the total", "read the count", "reads the count" }, 1)
     local evidence = {}
     if write[1] then evidence[#evidence + 1] = ev(write[1]) end
     if read[1] then evidence[#evidence + 1] = ev(read[1]) end
@@ -431,7 +431,7 @@ sdi.check {
     .. "the design from being rebuilt for the next metric.",
   run = function(answer)
     local hits = said_any(answer, { "event type", "eventtype", "event_type", "likes", "other events",
-      "other event types", "generalis", "generaliz", "any event" })
+      "other event types", "generalis", "generaliz", "any event" }, 1)
     if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
     return 0
   end,
@@ -450,10 +450,11 @@ sdi.check {
     .. "50 ms at p99). It is why counts are pre-aggregated instead of computed from raw events.",
   run = function(answer)
     local c = best_use(answer, { "latency_percentiles", "latency" }, { "latency", "p99", "percentile" })
-    -- A target in milliseconds written as a sentence is a latency goal even without the word.
+    -- A target in milliseconds written as a sentence is a latency goal even without the word
+    -- (only blocks holding "ms" or "millisecond" can have one).
     local target
-    for _, b in ipairs(answer.blocks) do
-      local low = b.kind ~= "heading" and b.kind ~= "code" and b.text:lower()
+    for _, b in ipairs(H.blocks_with(answer, { "ms", "millisecond" })) do
+      local low = b.kind ~= "code" and b.text:lower()
       if low and (low:find("%d%s*ms%f[%W]") or low:find("%d%s*millisecond")
           or low:find("tens of milliseconds")) and not H.term_list(b.text) then
         target = ev(b)
@@ -484,7 +485,7 @@ sdi.check {
     local hits = said_any(answer, { "real time", "real-time", "within a minute", "within seconds",
       "within a few seconds", "within a few minutes", "write-to-read delay", "write to read delay", "freshness",
       "seconds of delay", "minute of delay", "near-real-time", "lag by", "lags by", "seconds behind",
-      "minutes behind", "minute behind", "slightly behind", "a bit behind", "stale", "delay of" })
+      "minutes behind", "minute behind", "slightly behind", "a bit behind", "stale", "delay of" }, 1)
     if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
     return 0
   end,
@@ -499,7 +500,7 @@ sdi.check {
     -- "at the cost of" is a trade-off marker, not a cost requirement: look for cost as a goal.
     local hits = said_any(answer, { "budget", "open source", "open-source", "keep cost", "costs low", "cost low",
       "cost down", "costs down", "minimise cost", "minimize cost", "minimise the cost", "minimize the cost",
-      "cost: ", "cheap", "maintenance cost", "hardware cost" })
+      "cost: ", "cheap", "maintenance cost", "hardware cost" }, 1)
     if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
     if c then return { score = 0.3, evidence = { ev(c) } } end
     return 0
@@ -591,7 +592,7 @@ sdi.check {
     .. "hour or day): the dashboard needs more than an all-time total.",
   run = function(answer)
     local hits = structured_any(answer, { "starttime", "start_time", "endtime", "end_time", "time range", "from=",
-      "start time", "end time", "granularity", "interval", "?from", "&to=", "date range" })
+      "start time", "end time", "granularity", "interval", "?from", "&to=", "date range" }, 1)
     if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
     return 0
   end,
@@ -617,7 +618,7 @@ sdi.check {
     .. "carries the same id, and the deduplication cache drops the second copy.",
   run = function(answer)
     local ids = structured_any(answer, { "event_id", "eventid", "event id", "idempotency key", "request id", "view_id",
-      "viewid", "view id", "play_id", "playid", "play id" })
+      "viewid", "view id", "play_id", "playid", "play id" }, 1)
     local c = best_use(answer, { "idempotency", "idempotency_key" })
     if ids[1] then
       local evidence = { ev(ids[1]) }
@@ -696,11 +697,15 @@ sdi.check {
     local described = {}
     local function describes_table(text)
       if described[text] ~= nil then return described[text] end
-      local low, yes = text:lower(), false
-      for _, w in ipairs(tabley) do
-        if low:find(w) then
-          yes = true
-          break
+      -- Each pattern needs one of these words: most texts are ruled out without a pattern.
+      local yes = false
+      if H.contains_any(text, { "table", "column", "key", "row", "schema" }) then
+        local low = text:lower()
+        for _, w in ipairs(tabley) do
+          if low:find(w) then
+            yes = true
+            break
+          end
         end
       end
       described[text] = yes
@@ -711,7 +716,8 @@ sdi.check {
     for _, g in ipairs(groups) do
       local best, best_p
       for _, h in ipairs(structured_any(answer, g)) do
-        local p = priority[h.kind] or (describes_table(h.text) and 2 or nil)
+        -- A sentence about a table ranks last, so it is read only while nothing else was found.
+        local p = priority[h.kind] or (not best and describes_table(h.text) and 2 or nil)
         if p and (not best or p < best_p) then best, best_p = h, p end
       end
       if best then
@@ -797,9 +803,9 @@ sdi.check {
     end
     local mem = said_any(answer, { "count in memory", "counts in memory", "counting in memory", "in-memory count",
       "in memory count", "views in memory", "aggregate in memory", "aggregates in memory", "in-memory aggregat",
-      "in-memory state", "hash map", "hashmap", "hash table", "in-memory map", "in memory per video" })
+      "in-memory state", "hash map", "hashmap", "hash table", "in-memory map", "in memory per video" }, 1)
     local flush = said_any(answer, { "flush", "every few seconds", "every second", "every 5 seconds", "every 10 seconds",
-      "periodically", "every minute", "every n seconds", "tumbling window", "window of" })
+      "periodically", "every minute", "every n seconds", "tumbling window", "window of" }, 1)
     local evidence = {}
     if agg then evidence[#evidence + 1] = ev(agg) end
     if mem[1] then evidence[#evidence + 1] = ev(mem[1]) end
@@ -826,7 +832,7 @@ sdi.check {
     local p = best_use(answer, { "partitioner_service" }, { "partitioner" })
     local key = said_any(answer, { "by video id", "by video_id", "by videoid", "hash of the video id",
       "hash(video_id)", "hash of video id", "hashes the video id", "video id as the key", "video id as partition key",
-      "keyed by video" })
+      "keyed by video" }, 1)
     local evidence = {}
     if p then evidence[#evidence + 1] = ev(p) end
     if key[1] then evidence[#evidence + 1] = ev(key[1]) end
@@ -866,8 +872,8 @@ sdi.check {
     .. "the events wait in the queue, and scaling is adding consumers.",
   run = function(answer)
     local c = best_use(answer, { "push_vs_pull" })
-    local pull = said_any(answer, { "pull", "pulls" })
-    local push = said_any(answer, { "push" })
+    local pull = said_any(answer, { "pull", "pulls" }, 1)
+    local push = said_any(answer, { "push" }, 1)
     local evidence = {}
     if c and c.use ~= "heading" then evidence[#evidence + 1] = ev(c) end
     if pull[1] then evidence[#evidence + 1] = ev(pull[1]) end
@@ -895,11 +901,11 @@ sdi.check {
     local c = best_use(answer, { "deduplication", "idempotency_key", "bloom_filter" })
     if not c or c.use == "bare" then
       -- "duplicate plays are filtered" says the same thing in other words.
-      local said = said_any(answer, { "duplicate", "dedup", "de-dup", "seen before", "already seen" })
+      local said = said_any(answer, { "duplicate", "dedup", "de-dup", "seen before", "already seen" }, 1)
       if said[1] then c = { use = "used", line = said[1].line, text = said[1].text } end
     end
     if not c or c.use == "heading" then return 0 end
-    local window = said_any(answer, { "minutes", "time window", "ttl", "window", "expire" })
+    local window = said_any(answer, { "minutes", "time window", "ttl", "window", "expire" }, 1)
     local evidence = { ev(c) }
     local score = H.use_score(c, 0.3, 0.7)
     if window[1] and c.use ~= "bare" then
@@ -921,7 +927,7 @@ sdi.check {
       return { score = c.use == "reasoned" and 1 or 0.9, evidence = { ev(c) } }
     end
     -- "restarts from the last Kafka offset" is a checkpoint described rather than named.
-    local offs = said_any(answer, { "offset" })
+    local offs = said_any(answer, { "offset" }, 1)
     if offs[1] then return { score = 0.75, evidence = { ev(offs[1]) } } end
     if c then return { score = 0.3, evidence = { ev(c) } } end
     return 0
@@ -941,8 +947,8 @@ sdi.check {
     .. "events, an aggregator counts them, an internal queue hands the counts to a DB writer. The "
     .. "internal queue decouples the two speeds; a multi-threaded writer is faster but makes checkpointing harder.",
   run = function(answer)
-    local iq = said_any(answer, { "internal queue", "in-process queue", "local queue", "internal buffer" })
-    local w = said_any(answer, { "db writer", "database writer", "writer thread", "writer threads" })
+    local iq = said_any(answer, { "internal queue", "in-process queue", "local queue", "internal buffer" }, 1)
+    local w = said_any(answer, { "db writer", "database writer", "writer thread", "writer threads" }, 1)
     local evidence = {}
     if iq[1] then evidence[#evidence + 1] = ev(iq[1]) end
     if w[1] then evidence[#evidence + 1] = ev(w[1]) end
@@ -958,7 +964,7 @@ sdi.check {
   run = function(answer)
     local c = best_use(answer, { "state_management" }, { "in-memory state", "state snapshot", "state store" })
     if c and (c.use == "used" or c.use == "reasoned") then return { score = 1, evidence = { ev(c) } } end
-    local snap = said_any(answer, { "snapshot" })
+    local snap = said_any(answer, { "snapshot" }, 1)
     if snap[1] then return { score = 0.8, evidence = { ev(snap[1]) } } end
     if c then return { score = 0.3, evidence = { ev(c) } } end
     return 0
@@ -1008,12 +1014,12 @@ sdi.check {
   run = function(answer)
     local c = best_use(answer, { "hot_partition", "sharded_counter" }, { "hot partition", "hot key", "hot shard", "hot row", "hotspot", "hot spot" })
     if not c or c.use == "bare" then
-      local said = said_any(answer, { "viral", "popular video", "hot video" })
+      local said = said_any(answer, { "viral", "popular video", "hot video" }, 1)
       if said[1] then c = { use = "used", line = said[1].line, text = said[1].text } end
     end
     if not c or c.use == "heading" then return 0 end
     local fix = said_any(answer, { "suffix", "salt", "split the key", "split a hot", "split the hot", "sub-count",
-      "sub-partition", "sharded counter", "spread", "several partitions", "more partitions", "random number" })
+      "sub-partition", "sharded counter", "spread", "several partitions", "more partitions", "random number" }, 1)
     local evidence = { ev(c) }
     if fix[1] and c.use ~= "bare" then
       evidence[#evidence + 1] = ev(fix[1])
@@ -1070,7 +1076,7 @@ sdi.check {
     local c = best_use(answer, { "cap_theorem", "eventual_consistency" }, { "cap theorem", "eventual consistency", "eventually consistent" })
     local stale = said_any(answer, { "stale", "availability over consistency", "prefer availability",
       "choose availability", "favour availability", "favor availability", "old number", "old count",
-      "outdated", "than an error", "than no count", "than nothing" })
+      "outdated", "than an error", "than no count", "than nothing" }, 1)
     local evidence = {}
     if c then evidence[#evidence + 1] = ev(c) end
     if stale[1] then evidence[#evidence + 1] = ev(stale[1]) end
@@ -1135,7 +1141,7 @@ sdi.check {
   run = function(answer)
     local saved = said_any(answer, { "reduce writes", "reduces writes", "reduce the writes", "fewer writes",
       "one write per", "cuts the writes", "cut writes", "instead of writing", "rather than writing",
-      "writes per second to", "write per video" })
+      "writes per second to", "write per video" }, 1)
     if saved[1] then return { score = 1, evidence = { ev(saved[1]) } } end
     local c = best_use(answer, { "data_aggregation" })
     if not c then return 0 end

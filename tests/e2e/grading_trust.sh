@@ -199,6 +199,53 @@ run --pack-path "$WORK/together/url-shortener" grade "$WORK/together.md" --forma
 expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'together'][0].split('|')[:5] == ['7:The cache keys carry a TTL of one day because links rarely change.', 'block 6:paragraph', 'reasoned@7 integer 1 The cache keys carry a TTL of one day because links rarely change.', 'used@8 float 0.8', 'nil integer 0']"
 expect_true "bool(__import__('re').search(r'pack.lua:[0-9]+: concept .no_such_concept. is not in the glossary$', [c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'together'][0]))"
 
+# best_block and blocks_with scan the whole answer in the engine; a search's limit keeps its first
+# hits by line.
+mkdir -p "$WORK/scans"
+cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/scans/url-shortener"
+cat >>"$WORK/scans/url-shortener/pack.lua" <<'LUA'
+sdi.check {
+  id = "scans", title = "Scans blocks", facet = "deep_dive", kind = "custom", weight = 1,
+  feedback = "n/a",
+  run = function(answer)
+    local H = sdi.helpers
+    local groups = { { "short_key", "short key" }, { "long_url", "original url" }, { "created_at" } }
+    local out = {}
+    local b, n = H.best_block(answer, groups)
+    out[#out + 1] = string.format("%s@%d-%d %d %s", b.kind, b.line, b.end_line, n, b.text)
+    b, n = H.best_block(answer, groups, { join_table_rows = true })
+    out[#out + 1] = string.format("%s@%d-%d %d %s", b.kind, b.line, b.end_line, n, b.text:gsub("\n", "/"))
+    out[#out + 1] = string.format("%s %d", H.best_block(answer, { { "nowhere" } }), select(2, H.best_block(answer, {})))
+    for _, blk in ipairs(H.blocks_with(answer, { "CACHE", "created_at" })) do
+      out[#out + 1] = blk.kind .. "@" .. blk.line
+    end
+    out[#out + 1] = #H.found_any(answer, { "cache", "short_key" }) .. " " .. #H.found_any(answer, { "cache", "short_key" }, 1)
+      .. " " .. H.found_any(answer, { "cache", "short_key" }, 1)[1].line .. " " .. #H.said_any(answer, { "cache" }, 0)
+    local lines = {}
+    for _, h in ipairs(H.said_lines(answer, { "cache", "short_key", "front", "database" })) do
+      lines[#lines + 1] = h.line .. h.kind
+    end
+    out[#out + 1] = table.concat(lines, ",")
+    local q = H.asked(answer, { 7, "retention", "read_write_ratio", "scale" })
+    local got, ev = H.asked_each(answer, { "read_write_ratio", "scale", "scale", "auth" })
+    out[#out + 1] = string.format("%s@%d %s %s %d %d@%d %s", q.matches, q.line, q.text, H.asked(answer, { "auth" }),
+      got, #ev, ev[1].line, ev[2].text)
+    return { score = 1, feedback = table.concat(out, ";") }
+  end,
+}
+LUA
+printf '+++\nproblem = "url-shortener"\nquestions = ["How many new URLs per month?", "What is the read to write ratio?", "How many URLs a month?"]\n+++\n# Data model\n\nEach link has a short_key and a long_url.\n\n| field | type |\n|---|---|\n| short_key | text |\n| long_url | text |\n| created_at | time |\n\nDo we cache the short_key, long_url and created_at?\n\nWe put a cache in front of the database.\n' >"$WORK/scans.md"
+run --pack-path "$WORK/scans/url-shortener" grade "$WORK/scans.md" --format json
+scans="[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'scans'][0].split(';')"
+# The table's header row stands alone: its delimiter row keeps it from the next row.
+expect_true "$scans[:3] == ['paragraph@7-7 2 Each link has a short_key and a long_url.', 'table_row@11-13 3 short_key | text/long_url | text/created_at | time', 'nil 0']"
+# blocks_with keeps questions; found_any does not.
+expect_true "$scans[3:7] == ['table_row@13', 'paragraph@15', 'paragraph@17', '3 1 7 0']"
+# said_lines: one hit per line, prose only (the question says nothing).
+expect_true "$scans[7] == '7paragraph,17paragraph'"
+# asked and asked_each read the questions in answer order, each pack question once.
+expect_true "$scans[8] == 'scale@0 How many new URLs per month? nil 2 2@0 What is the read to write ratio?'"
+
 # Per facet: points and a verdict.
 run grade "$P/strong.md" --format json
 expect_true "[f['id'] for f in d['results'][0]['facets']] == ['clarify','requirements','estimation','api','data_model','high_level','deep_dive','bottlenecks','justify']"

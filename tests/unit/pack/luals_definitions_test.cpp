@@ -762,7 +762,12 @@ TEST_CASE("sdi.lua describes the answer table custom checks receive") {
   // Block texts are pushed from the strings made once per answer.
   std::map<std::string, ShapePtr> known;
   known["push_block_text"] = new_shape(false);
+  known["push_run_text"] = new_shape(false);
   known["push_answer_metatable"] = new_shape(false);
+  known["push_question"] =
+      replay(function_body(src, "void push_question(lua_State* L", file), known).top;
+  known["push_answer_block"] =
+      replay(function_body(src, "void push_answer_block(lua_State* L", file), known).top;
   ShapePtr answer = replay(function_body(src, "int build_answer(lua_State* L)", file), known).top;
   REQUIRE(answer != nullptr);
   // The bulky fields are made on first read, each by the function kLazyFields names for it.

@@ -1,0 +1,132 @@
+// The natives behind sdi.helpers that read the answer being graded, run as a custom check runs
+// them: in a pack's sandbox, on the `answer` table the grader builds.
+
+#include <doctest/doctest.h>
+#include <lauxlib.h>
+
+#include <string>
+
+#include "grade/answer_lua.hpp"
+#include "grade/answer_reading.hpp"
+#include "grade/check_context.hpp"
+#include "grade/estimates.hpp"
+#include "grade/questions.hpp"
+#include "grade/reading_lua.hpp"
+#include "pack/loaded_pack.hpp"
+#include "support.hpp"
+
+namespace {
+
+using namespace sdi;
+
+// The shipped packs, their check plugins handed the engine's natives as `sdi grade` hands them.
+const pack::Library& library() {
+  static const pack::Library lib = [] {
+    pack::SearchPath sp;
+    sp.plugin_dirs.push_back(std::string(SDI_SOURCE_DIR) + "/plugins");
+    sp.problem_dirs.push_back(std::string(SDI_SOURCE_DIR) + "/problems");
+    pack::Library found = pack::Library::discover(sp);
+    found.set_check_plugin_natives(grade::push_reading_library);
+    return found;
+  }();
+  return lib;
+}
+
+// A url-shortener answer with its `answer` table built, as the grader has it while checks run.
+class GradedAnswer {
+ public:
+  explicit GradedAnswer(const std::string& markdown)
+      : analysed_(markdown),
+        pack_(library(), *library().find_pack("url-shortener")),
+        reading_(analysed_.analysis),
+        questions_(grade::find_questions(analysed_.analysis, pack_.content().questions)),
+        ctx_{analysed_.doc,      test::classic(), pack_,      test::glossary_index(),
+             analysed_.analysis, estimates_,      questions_, &reading_} {
+    lua_State* L = pack_.sandbox().state();
+    lua_pushcfunction(L, grade::build_answer);
+    lua_pushlightuserdata(L, &ctx_);
+    pack_.sandbox().call(1, 1);
+    answer_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+  }
+  ~GradedAnswer() {
+    lua_State* L = pack_.sandbox().state();
+    grade::release_answer(L);
+    luaL_unref(L, LUA_REGISTRYINDEX, answer_ref_);
+  }
+  GradedAnswer(const GradedAnswer&) = delete;
+  GradedAnswer& operator=(const GradedAnswer&) = delete;
+
+  // Runs `body` with `answer` and `H` (sdi.helpers) in scope; returns what it returns, as text.
+  std::string run(const std::string& body) {
+    lua::Sandbox& sb = pack_.sandbox();
+    lua_State* L = sb.state();
+    sb.load("local answer = ...\nlocal H = sdi.helpers\n" + body, "check");
+    lua_rawgeti(L, LUA_REGISTRYINDEX, answer_ref_);
+    sb.call(1, 1);
+    std::string out = luaL_tolstring(L, -1, nullptr);
+    lua_pop(L, 2);
+    return out;
+  }
+
+ private:
+  test::Analysed analysed_;
+  pack::LoadedPack pack_;
+  grade::AnswerReading reading_;
+  grade::EstimateFindings estimates_;
+  grade::QuestionFindings questions_;
+  grade::CheckContext ctx_;
+  int answer_ref_ = LUA_NOREF;
+};
+
+const char* const kAnswer =
+    "+++\n"
+    "questions = [\"How many new URLs per month?\", \"What is the read to write ratio?\", "
+    "\"How many URLs a month?\"]\n"
+    "+++\n"
+    "# Design\n"
+    "\n"
+    "We put a cache in front of the database.\n"
+    "\n"
+    "Do we need a cache?\n"
+    "\n"
+    "We don't need a cache for writes.\n"
+    "\n"
+    "- cache, queue, shard, replica\n"
+    "\n"
+    "A cache keeps hot links; the cache is warm.\n";
+
+}  // namespace
+
+TEST_CASE("a search's limit keeps only its first hits by line") {
+  GradedAnswer a(kAnswer);
+  // Line 6 states a cache; line 8 asks, line 10 negates, line 12 lists; line 14 states it.
+  CHECK(a.run("local out = {} for _, h in ipairs(H.said_any(answer, { 'cache' })) do "
+              "out[#out + 1] = h.line end return table.concat(out, ',')") == "6,14");
+  CHECK(a.run("local h = H.said_any(answer, { 'cache' }, 1) return #h .. ' ' .. h[1].line") ==
+        "1 6");
+  CHECK(a.run("return #H.said_any(answer, { 'cache' }, 0)") == "0");
+  CHECK(a.run("return #H.found_any(answer, { 'cache' }, 2)") == "2");
+  CHECK(a.run("return #H.structured_any(answer, { 'cache' })") ==
+        a.run("return #H.structured_any(answer, { 'cache' }, 99)"));
+}
+
+TEST_CASE("said_lines gives the answer.said hits of all the words, one per line, by line") {
+  GradedAnswer a(kAnswer);
+  // Prose blocks only: the question and the list are not prose; negation is not read.
+  CHECK(a.run("local out = {} for _, h in ipairs(H.said_lines(answer, { 'hot', 'cache', "
+              "'database' })) do out[#out + 1] = h.line .. h.kind end "
+              "return table.concat(out, ',')") == "6paragraph,10paragraph,14paragraph");
+  CHECK(a.run("return #H.said_lines(answer, { 'nowhere' })") == "0");
+}
+
+TEST_CASE("asked and asked_each read the candidate's questions in answer order") {
+  GradedAnswer a(kAnswer);
+  CHECK(a.run("local q = H.asked(answer, { 'read_write_ratio', 'scale' }) "
+              "return q.matches .. '@' .. q.line .. ' ' .. q.text") ==
+        "scale@0 How many new URLs per month?");
+  CHECK(a.run("return tostring(H.asked(answer, { 'auth', 7 }))") == "nil");
+  // Each pack question counts once, however often it is asked or listed.
+  CHECK(a.run("local n, ev = H.asked_each(answer, { 'scale', 'read_write_ratio', 'scale' }) "
+              "return n .. ' ' .. #ev .. ' ' .. ev[2].text") ==
+        "2 2 What is the read to write ratio?");
+}
