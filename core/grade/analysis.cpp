@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <set>
+#include <span>
 
 #include "grade/id_index.hpp"
+#include "grade/phrase_stems_cache.hpp"
 #include "grade/step_mapper.hpp"
 
 namespace sdi::grade {
@@ -13,21 +15,13 @@ namespace {
 
 using Ids = std::vector<vocabulary::Id>;
 
-// Stems of a phrase as vocabulary ids.
-Ids phrase_ids(std::string_view phrase) {
-  Ids ids;
-  for (const auto& s : phrase_stems(phrase)) ids.push_back(vocabulary::intern(s));
-  return ids;
-}
-
 // Phrases looked up by their first stem: every token of every answer is tested against them.
 class PhraseSet {
  public:
   PhraseSet() = default;
-  PhraseSet(std::initializer_list<const char*> list) {
+  explicit PhraseSet(std::vector<Ids> phrases) {
     std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
-    for (const char* p : list) {
-      Ids ids = phrase_ids(p);
+    for (Ids& ids : phrases) {
       if (ids.empty()) continue;
       auto known = std::find_if(entries.begin(), entries.end(),
                                 [&](const auto& e) { return e.first == ids.front(); });
@@ -87,57 +81,82 @@ struct Lexicon {
   std::size_t longest_placeholder = 0;
 };
 
+// The marker lists, with the stems of each phrase as vocabulary ids. Stemmed through the start-up
+// cache: they are the same at every start.
+constexpr std::string_view kGlue[] = {
+    // Function words only: a run of nouns and verbs ("write path, read path") is still a list.
+    "the",     "a",     "an",      "we",     "i",       "you",    "to",      "of",    "in",
+    "for",     "on",    "with",    "is",     "are",     "was",    "were",    "be",    "been",
+    "being",   "will",  "would",   "can",    "could",   "should", "may",     "might", "must",
+    "shall",   "it",    "that",    "this",   "these",   "those",  "each",    "by",    "from",
+    "as",      "which", "who",     "our",    "us",      "they",   "them",    "their", "its",
+    "when",    "if",    "then",    "has",    "have",    "had",    "into",    "onto",  "every",
+    "all",     "so",    "because", "behind", "between", "after",  "before",  "once",  "than",
+    "at",      "do",    "does",    "only",   "also",    "there",  "here",    "where", "across",
+    "through", "over",  "under",   "within", "via",     "above",  "below",   "about", "against",
+    "around",  "along", "during",  "inside", "outside", "toward", "towards", "upon",  "until",
+    "any",     "some",  "one",     "both",   "either",  "not",    "no",      "it's",  "we'll",
+    "we're",   "i'd"};
+constexpr std::string_view kReasons[] = {
+    "because",         "since",        "so that",     "in order to", "at the cost of",
+    "instead of",      "trade-off",    "tradeoff",    "trade off",   "therefore",
+    "which means",     "this means",   "to avoid",    "to reduce",   "to keep",
+    "to handle",       "to absorb",    "to survive",  "to spread",   "to serve",
+    "to protect",      "to prevent",   "to make",     "to lower",    "otherwise",
+    "prevents",        "ensures",      "reduces",     "avoids",      "allows",
+    "enables",         "lets us",      "downside",    "drawback",    "benefit",
+    "advantage",       "disadvantage", "rather than", "whereas",     "but",
+    "however",         "unless",       "due to",      "given that",  "thanks to",
+    "absorbs",         "survives",     "protects",    "which gives", "at the expense of",
+    "in exchange for", "the price",    "we accept",   "acceptable",  "good enough",
+    "so if",           "so when",      "if a",        "if the",      "when a",
+    "when the"};
+constexpr std::string_view kNegatorsBefore[] = {
+    "no",          "not",         "without", "never",      "don't",       "dont",
+    "do not",      "won't",       "wont",    "will not",   "doesn't",     "does not",
+    "no need for", "no need to",  "needn't", "instead of", "rather than", "neither",
+    "nor",         "avoid using", "not use", "not using",  "nothing like"};
+constexpr std::string_view kNegatorsAfter[] = {
+    "is not needed",  "isn't needed",    "not needed",       "not required",   "is not required",
+    "isn't required", "unnecessary",     "is unnecessary",   "overkill",       "is overkill",
+    "not necessary",  "isn't necessary", "is not necessary", "not worth",      "is not worth",
+    "isn't worth",    "is out of scope", "out of scope",     "not needed here"};
+constexpr std::string_view kClauseBreaks[] = {"but", "however", "although", "though",
+                                              "and", "while",   "whereas",  "yet"};
+constexpr std::string_view kSo[] = {"so"};
+
 const Lexicon& lexicon() {
   static const Lexicon lex = [] {
+    const std::span<const std::string_view> lists[] = {
+        kGlue, kReasons, kNegatorsBefore, kNegatorsAfter, kClauseBreaks, kSo};
+    std::vector<std::string_view> all;
+    for (auto list : lists) all.insert(all.end(), list.begin(), list.end());
+    const std::vector<std::vector<std::string>> stems = cached_phrase_stems("lexicon", all);
+    // The phrases of each list, in order, as vocabulary ids.
+    std::size_t next = 0;
+    auto ids_of = [&](std::span<const std::string_view> list) {
+      std::vector<Ids> out;
+      for (std::size_t i = 0; i < list.size(); ++i) {
+        Ids& ids = out.emplace_back();
+        for (const auto& s : stems[next + i]) ids.push_back(vocabulary::intern(s));
+      }
+      next += list.size();
+      return out;
+    };
+    auto flat = [](const std::vector<Ids>& phrases) {
+      Ids out;
+      for (const Ids& p : phrases) out.insert(out.end(), p.begin(), p.end());
+      return out;
+    };
     Lexicon l;
-    Ids glue;
-    // Function words only: a run of nouns and verbs ("write path, read path") is still a list.
-    for (const char* w :
-         {"the",     "a",      "an",      "we",     "i",      "you",     "to",     "of",
-          "in",      "for",    "on",      "with",   "is",     "are",     "was",    "were",
-          "be",      "been",   "being",   "will",   "would",  "can",     "could",  "should",
-          "may",     "might",  "must",    "shall",  "it",     "that",    "this",   "these",
-          "those",   "each",   "by",      "from",   "as",     "which",   "who",    "our",
-          "us",      "they",   "them",    "their",  "its",    "when",    "if",     "then",
-          "has",     "have",   "had",     "into",   "onto",   "every",   "all",    "so",
-          "because", "behind", "between", "after",  "before", "once",    "than",   "at",
-          "do",      "does",   "only",    "also",   "there",  "here",    "where",  "across",
-          "through", "over",   "under",   "within", "via",    "above",   "below",  "about",
-          "against", "around", "along",   "during", "inside", "outside", "toward", "towards",
-          "upon",    "until",  "any",     "some",   "one",    "both",    "either", "not",
-          "no",      "it's",   "we'll",   "we're",  "i'd"}) {
-      for (vocabulary::Id id : phrase_ids(w)) glue.push_back(id);
-    }
-    l.glue = StemSet(glue);
-    l.reasons = PhraseSet(
-        {"because",         "since",        "so that",     "in order to", "at the cost of",
-         "instead of",      "trade-off",    "tradeoff",    "trade off",   "therefore",
-         "which means",     "this means",   "to avoid",    "to reduce",   "to keep",
-         "to handle",       "to absorb",    "to survive",  "to spread",   "to serve",
-         "to protect",      "to prevent",   "to make",     "to lower",    "otherwise",
-         "prevents",        "ensures",      "reduces",     "avoids",      "allows",
-         "enables",         "lets us",      "downside",    "drawback",    "benefit",
-         "advantage",       "disadvantage", "rather than", "whereas",     "but",
-         "however",         "unless",       "due to",      "given that",  "thanks to",
-         "absorbs",         "survives",     "protects",    "which gives", "at the expense of",
-         "in exchange for", "the price",    "we accept",   "acceptable",  "good enough",
-         "so if",           "so when",      "if a",        "if the",      "when a",
-         "when the"});
-    l.negators_before =
-        PhraseSet({"no",          "not",         "without", "never",      "don't",       "dont",
-                   "do not",      "won't",       "wont",    "will not",   "doesn't",     "does not",
-                   "no need for", "no need to",  "needn't", "instead of", "rather than", "neither",
-                   "nor",         "avoid using", "not use", "not using",  "nothing like"});
-    l.negators_after = PhraseSet(
-        {"is not needed", "isn't needed", "not needed", "not required", "is not required",
-         "isn't required", "unnecessary", "is unnecessary", "overkill", "is overkill",
-         "not necessary", "isn't necessary", "is not necessary", "not worth", "is not worth",
-         "isn't worth", "is out of scope", "out of scope", "not needed here"});
+    l.glue = StemSet(flat(ids_of(kGlue)));
+    l.reasons = PhraseSet(ids_of(kReasons));
+    l.negators_before = PhraseSet(ids_of(kNegatorsBefore));
+    l.negators_after = PhraseSet(ids_of(kNegatorsAfter));
     Ids breaks;
-    for (const char* w : {"but", "however", "although", "though", "and", "while", "whereas", "yet"})
-      breaks.push_back(phrase_ids(w).front());
+    for (const Ids& p : ids_of(kClauseBreaks)) breaks.push_back(p.front());
     l.clause_breaks = StemSet(breaks);
-    l.so = phrase_ids("so").front();
+    l.so = ids_of(kSo).front().front();
     l.placeholders = {
         "tbd",         "todo", "to do", "n/a",  "na",          "...",        "…",
         "-",           "--",   "tba",   "wip",  "coming soon", "fill in",    "fill in later",

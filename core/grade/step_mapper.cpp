@@ -5,6 +5,7 @@
 #include <set>
 
 #include "grade/match_tokens.hpp"
+#include "grade/phrase_stems_cache.hpp"
 #include "text/fuzzy.hpp"
 
 namespace sdi::grade {
@@ -47,9 +48,10 @@ const std::set<std::string>& filler_words() {
   return words;
 }
 
-std::vector<std::string> content_stems(std::string_view text) {
+// The stems that tell steps apart: no filler, no bare numbers.
+std::vector<std::string> content_of(std::vector<std::string> stems) {
   std::vector<std::string> out;
-  for (auto& s : phrase_stems(text)) {
+  for (auto& s : stems) {
     if (filler_words().count(s)) continue;
     if (!s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
           return std::isdigit(static_cast<unsigned char>(c));
@@ -58,6 +60,10 @@ std::vector<std::string> content_stems(std::string_view text) {
     out.push_back(std::move(s));
   }
   return out;
+}
+
+std::vector<std::string> content_stems(std::string_view text) {
+  return content_of(phrase_stems(text));
 }
 
 bool word_match(const std::string& a, const std::string& b) {
@@ -117,17 +123,23 @@ StepMatcher::StepMatcher(const pack::Template& t) {
       Candidate c;
       c.step = static_cast<int>(si);
       c.norm = normalize_heading(alias);
-      for (const auto& stem : content_stems(c.norm)) {
-        auto known = std::find(stems_.begin(), stems_.end(), stem);
-        c.stem_ids.push_back(static_cast<int>(known - stems_.begin()));
-        if (known == stems_.end()) stems_.push_back(stem);
-      }
       c.multiword = c.norm.find(' ') != std::string::npos;
       candidates_.push_back(std::move(c));
     };
     for (const auto& alias : step.aliases) add(alias);
     add(step.title);
     add(step.id);
+  }
+  // A template's names are the same at every start: stemmed through the start-up cache.
+  std::vector<std::string_view> norms;
+  for (const Candidate& c : candidates_) norms.push_back(c.norm);
+  std::vector<std::vector<std::string>> stems = cached_phrase_stems("steps " + t.file, norms);
+  for (std::size_t ci = 0; ci < candidates_.size(); ++ci) {
+    for (const auto& stem : content_of(std::move(stems[ci]))) {
+      auto known = std::find(stems_.begin(), stems_.end(), stem);
+      candidates_[ci].stem_ids.push_back(static_cast<int>(known - stems_.begin()));
+      if (known == stems_.end()) stems_.push_back(stem);
+    }
   }
 }
 
