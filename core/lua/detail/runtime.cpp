@@ -6,8 +6,21 @@
 #include <algorithm>
 #include <cstdlib>
 
+// jemalloc, when the executable links it, frees a block with less work when told its size, and
+// Lua always knows it; otherwise (sanitizer builds, the system allocator) it is absent and blocks
+// go back through free.
+extern "C" void sdallocx(void* ptr, std::size_t size, int flags) __attribute__((weak));
+
 namespace sdi::lua::detail {
 namespace {
+
+void release(void* ptr, std::size_t size) noexcept {
+  if (sdallocx != nullptr) {
+    sdallocx(ptr, size, 0);
+  } else {
+    std::free(ptr);
+  }
+}
 
 // A tick period longer than this means single instructions are expensive (huge string compares or
 // conversions); the thread then gets checked after every instruction so the wall-clock limit is
@@ -86,7 +99,7 @@ void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexce
   // Without a block, osize tells the kind of object, not a size.
   const std::size_t old_size = ptr != nullptr ? osize : 0;
   if (nsize == 0) {
-    std::free(ptr);
+    if (ptr != nullptr) release(ptr, old_size);
     rt.memory_used -= old_size;
     return nullptr;
   }
@@ -95,7 +108,7 @@ void* allocate(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexce
     rt.memory_refused = true;
     return nullptr;
   }
-  void* block = std::realloc(ptr, nsize);
+  void* block = ptr == nullptr ? std::malloc(nsize) : std::realloc(ptr, nsize);
   if (block == nullptr) {
     // Lua relies on shrinking never failing; the old block is still big enough.
     return nsize <= old_size ? ptr : nullptr;
