@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 
@@ -205,10 +206,14 @@ bool rejected(std::string_view text, std::size_t offset) {
 // The mentions of one block: everything the scanner saw, plus the factors inside each arithmetic
 // chain ("250M x 100 bytes per entry = 25 GB" states 100 bytes per entry too), flagged in
 // `factors` so they serve as assumptions only.
-std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& factors) {
+// Only the lines overlapping `near` need to be read.
+std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::TextRange> near,
+                                    std::vector<bool>& factors) {
   q::ScanOptions options;
   options.readings = false;  // figures are matched by value, never shown as read
+  options.near = near;
   std::vector<q::Mention> out = q::scan(text, options);
+  options.near = {};
   std::size_t n = out.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (!out[i].is_expression) continue;
@@ -278,24 +283,79 @@ bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
   return text.substr(from, to - from).find_first_of(",;") != std::string_view::npos;
 }
 
+// A name found in a block, and the sentence it is in: only figures in that sentence may be its.
+struct Occurrence {
+  const NamePhrase* name;
+  std::size_t begin, end;          // of the name
+  std::size_t own_begin, own_end;  // of its sentence (the whole block when in none)
+};
+
+// Each block's sentences, as a range of the analysis's, which lists them block by block.
+std::vector<std::pair<std::size_t, std::size_t>> sentences_by_block(const Analysis& a) {
+  std::vector<std::pair<std::size_t, std::size_t>> out(a.tokens.size(), {0, 0});
+  for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+    auto& range = out[static_cast<std::size_t>(a.sentences[si].block)];
+    if (range.first == range.second) range.first = si;
+    range.second = si + 1;
+  }
+  return out;
+}
+
+// Every occurrence of the index's names in a block, but names inside longer ones.
+std::vector<Occurrence> occurrences_in(const Analysis& a, std::size_t bi,
+                                       std::pair<std::size_t, std::size_t> block_sentences,
+                                       const NameIndex& index) {
+  const auto& toks = a.tokens[bi];
+  std::vector<Occurrence> occurrences;
+  for (std::size_t ti = 0; ti < toks.size(); ++ti) {
+    const std::vector<std::size_t>* first = index.starting_with(toks[ti]);
+    if (!first) continue;
+    for (std::size_t ni : *first) {
+      const NamePhrase& name = index.names[ni];
+      if (ti + name.stems.size() > toks.size()) continue;
+      bool ok = true;
+      for (std::size_t k = 0; k < name.stems.size() && ok; ++k)
+        ok = NameIndex::same_stem(toks[ti + k], name, k);
+      if (!ok) continue;
+      const MatchToken& last = toks[ti + name.stems.size() - 1];
+      occurrences.push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
+    }
+  }
+  if (occurrences.empty()) return occurrences;
+  // A name inside a longer one is part of it ("storage" in "storage per day").
+  std::vector<Occurrence> kept;
+  for (const auto& o : occurrences) {
+    bool covered = false;
+    for (const auto& other : occurrences)
+      if (&other != &o && other.begin <= o.begin && other.end >= o.end &&
+          other.name->stems.size() > o.name->stems.size())
+        covered = true;
+    if (!covered) kept.push_back(o);
+  }
+  for (auto& o : kept) {
+    o.own_begin = 0;
+    o.own_end = a.doc->blocks[bi].text.size();
+    for (std::size_t si = block_sentences.first; si < block_sentences.second; ++si) {
+      const Sentence& s = a.sentences[si];
+      if (s.begin <= o.begin && o.begin < s.end) {
+        o.own_begin = s.begin;
+        o.own_end = s.end;
+      }
+    }
+  }
+  return kept;
+}
+
 // Finds, for each owner, the figure the candidate attached to one of its names: in the name's
 // own sentence, preferring the answer's estimation step, then where it is first stated, then the
 // nearest figure, then the most specific name.
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
-    const std::vector<std::vector<bool>>& factors, SetAside& set_aside, const NameIndex& index,
-    std::size_t owners, const std::vector<Expectation>& expect, bool prefer_results,
-    int estimation_step) {
+    const std::vector<std::vector<bool>>& factors, SetAside& set_aside,
+    const std::vector<std::vector<Occurrence>>& block_occurrences, std::size_t owners,
+    const std::vector<Expectation>& expect, bool prefer_results, int estimation_step) {
   std::vector<Candidate> candidates;
-  // Each block's sentences, which the analysis lists block by block.
-  std::vector<std::pair<std::size_t, std::size_t>> block_sentences(a.tokens.size(), {0, 0});
-  for (std::size_t si = 0; si < a.sentences.size(); ++si) {
-    auto& range = block_sentences[static_cast<std::size_t>(a.sentences[si].block)];
-    if (range.first == range.second) range.first = si;
-    range.second = si + 1;
-  }
-  for (std::size_t bi = 0; bi < a.tokens.size(); ++bi) {
-    const auto& toks = a.tokens[bi];
+  for (std::size_t bi = 0; bi < block_occurrences.size(); ++bi) {
     const auto& ms = mentions[bi];
     if (ms.empty()) continue;
     const std::string& text = a.doc->blocks[bi].text;
@@ -303,36 +363,7 @@ std::vector<std::optional<StatedValue>> find_stated(
         estimation_step >= 0 && a.step_of_block(static_cast<int>(bi)) != estimation_step ? 1 : 0;
     // Every name occurrence in the block first: a figure belongs to the nearest name, so a
     // figure with another owner's name between it and this one is not this one's.
-    struct Occurrence {
-      const NamePhrase* name;
-      std::size_t begin, end;
-    };
-    std::vector<Occurrence> occurrences;
-    for (std::size_t ti = 0; ti < toks.size(); ++ti) {
-      const std::vector<std::size_t>* first = index.starting_with(toks[ti]);
-      if (!first) continue;
-      for (std::size_t ni : *first) {
-        const NamePhrase& name = index.names[ni];
-        if (ti + name.stems.size() > toks.size()) continue;
-        bool ok = true;
-        for (std::size_t k = 0; k < name.stems.size() && ok; ++k)
-          ok = NameIndex::same_stem(toks[ti + k], name, k);
-        if (!ok) continue;
-        const MatchToken& last = toks[ti + name.stems.size() - 1];
-        occurrences.push_back({&name, toks[ti].offset, last.offset + last.original.size()});
-      }
-    }
-    // A name inside a longer one is part of it ("storage" in "storage per day").
-    std::vector<Occurrence> kept;
-    for (const auto& o : occurrences) {
-      bool covered = false;
-      for (const auto& other : occurrences)
-        if (&other != &o && other.begin <= o.begin && other.end >= o.end &&
-            other.name->stems.size() > o.name->stems.size())
-          covered = true;
-      if (!covered) kept.push_back(o);
-    }
-    occurrences.swap(kept);
+    const std::vector<Occurrence>& occurrences = block_occurrences[bi];
     // Words inside a figure are its unit ("20 TB per day"), not a name that ends the clause.
     auto inside_figure = [&](std::size_t at) {
       for (const auto& m : ms)
@@ -356,14 +387,7 @@ std::vector<std::optional<StatedValue>> find_stated(
         const NamePhrase& name = *occ.name;
         std::size_t name_begin = occ.begin;
         std::size_t name_end = occ.end;
-        std::size_t own_begin = 0, own_end = text.size();
-        for (std::size_t si = block_sentences[bi].first; si < block_sentences[bi].second; ++si) {
-          const Sentence& s = a.sentences[si];
-          if (s.begin <= name_begin && name_begin < s.end) {
-            own_begin = s.begin;
-            own_end = s.end;
-          }
-        }
+        std::size_t own_begin = occ.own_begin, own_end = occ.own_end;
         const Expectation& e = expect[name.owner];
         for (std::size_t mi = 0; mi < ms.size(); ++mi) {
           const q::Mention& m = ms[mi];
@@ -524,12 +548,25 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   const EstimateModel::Data& d = *model.data_;
   const auto& defaults = d.defaults;
 
-  std::vector<std::vector<q::Mention>> mentions(a.doc->blocks.size());
-  std::vector<std::vector<bool>> factors(a.doc->blocks.size());
-  for (std::size_t bi = 0; bi < a.doc->blocks.size(); ++bi) {
+  // A figure is only ever attached to a name in its sentence: only blocks with names are scanned,
+  // and of those only the lines of the names' sentences.
+  std::size_t blocks = a.doc->blocks.size();
+  std::vector<std::vector<Occurrence>> assumption_names(blocks), estimate_names(blocks);
+  std::vector<std::vector<q::Mention>> mentions(blocks);
+  std::vector<std::vector<bool>> factors(blocks);
+  std::vector<std::pair<std::size_t, std::size_t>> block_sentences = sentences_by_block(a);
+  std::vector<q::TextRange> near;
+  for (std::size_t bi = 0; bi < blocks; ++bi) {
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
-    mentions[bi] = mentions_of(b.text, factors[bi]);
+    if (!q::may_hold_quantity(b.text)) continue;
+    assumption_names[bi] = occurrences_in(a, bi, block_sentences[bi], d.assumption_names);
+    estimate_names[bi] = occurrences_in(a, bi, block_sentences[bi], d.estimate_names);
+    near.clear();
+    for (const auto* names : {&assumption_names[bi], &estimate_names[bi]})
+      for (const Occurrence& o : *names) near.push_back({o.own_begin, o.own_end});
+    if (near.empty()) continue;
+    mentions[bi] = mentions_of(b.text, near, factors[bi]);
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
@@ -540,8 +577,8 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       if (a.section_step[si] == step) estimation_step = step;
   }
   SetAside set_aside(*a.doc, mentions);
-  f.assumptions = find_stated(a, mentions, factors, set_aside, d.assumption_names,
-                              assumptions.size(), d.assumption_expect, false, estimation_step);
+  f.assumptions = find_stated(a, mentions, factors, set_aside, assumption_names, assumptions.size(),
+                              d.assumption_expect, false, estimation_step);
 
   // Plausibility of what the candidate assumed.
   std::vector<bool> plausible(assumptions.size(), true);
@@ -572,7 +609,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   };
 
   const auto& expected_default = d.expected_default;
-  f.figures = find_stated(a, mentions, factors, set_aside, d.estimate_names, estimates.size(),
+  f.figures = find_stated(a, mentions, factors, set_aside, estimate_names, estimates.size(),
                           d.estimate_expect, true, estimation_step);
 
   for (std::size_t i = 0; i < estimates.size(); ++i) {

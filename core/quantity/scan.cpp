@@ -592,19 +592,33 @@ bool may_hold_quantity(std::string_view text) {
   return false;
 }
 
+namespace {
+
+bool wanted_line(const ScanOptions& options, std::size_t begin, std::size_t end) {
+  if (options.near.empty()) return true;
+  for (const TextRange& r : options.near)
+    if (begin < r.end && r.begin < end) return true;
+  return false;
+}
+
+}  // namespace
+
 std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
-  if (!may_hold_quantity(text)) return {};
   // The scanner reads each line on its own (a figure, its label and its context never cross a
   // line break), and so does the lexer but for LaTeX groups ("\text{...}"), which may span lines:
   // without a backslash, only the lines that may hold a figure need lexing and scanning.
-  if (text.find('\\') != std::string_view::npos || text.find('\n') == std::string_view::npos)
+  bool multi_line = text.find('\n') != std::string_view::npos;
+  if (!multi_line || text.find('\\') != std::string_view::npos) {
+    if (!may_hold_quantity(text) || (!multi_line && !wanted_line(options, 0, text.size())))
+      return {};
     return Scanner(text, options).run();
+  }
   std::vector<Mention> out;
   std::size_t begin = 0;
   while (begin <= text.size()) {
     std::size_t end = std::min(text.find('\n', begin), text.size());
     std::string_view line = text.substr(begin, end - begin);
-    if (may_hold_quantity(line)) {
+    if (wanted_line(options, begin, end) && may_hold_quantity(line)) {
       for (Mention& m : Scanner(line, options).run()) {
         m.offset += begin;
         out.push_back(std::move(m));
