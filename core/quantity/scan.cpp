@@ -5,11 +5,11 @@
 #include <cmath>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 
 #include "quantity/lexer.hpp"
 #include "quantity/parser.hpp"
 #include "quantity/vocab.hpp"
+#include "quantity/word_table.hpp"
 
 namespace sdi::quantity {
 
@@ -30,83 +30,65 @@ bool word_in(std::string_view w, std::initializer_list<std::string_view> list) {
   return false;
 }
 
-// A fixed word list looked up case-insensitively.
-class WordSet {
- public:
-  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
-    for (std::string_view w : words) starts_[w.size()] |= bit(w[0]);
-  }
-  bool contains(std::string_view w) const {
-    if (w.empty() || w.size() > 24) return false;
-    if (!(starts_[w.size()] & bit(lower(w[0])))) return false;  // most words: no hashing
-    char buf[24];
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      char c = w[i];
-      buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return set_.count(std::string_view(buf, w.size())) > 0;
-  }
-
- private:
-  static char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  static std::uint32_t bit(char c) {
-    return std::uint32_t{1} << (static_cast<unsigned char>(c) & 31);
-  }
-
-  std::unordered_set<std::string_view> set_;
-  std::array<std::uint32_t, 25> starts_{};  // by length: the first bytes of its words
-};
-
 // Numbers after these words name a part of something, not an amount ("Step 2", "Layer 7").
+constexpr std::string_view kStructuralWordsList[] = {
+    "step",     "steps",      "phase",      "part",     "section",  "chapter",  "figure",
+    "fig",      "table",      "option",     "version",  "ver",      "level",    "layer",
+    "tier",     "round",      "stage",      "rule",     "case",     "scenario", "approach",
+    "solution", "iteration",  "question",   "item",     "priority", "rank",     "rfc",
+    "sprint",   "milestone",  "no",         "number",   "num",      "http",     "ipv",
+    "v",        "p",          "q",          "appendix", "lemma",    "example",  "exercise",
+    "problem",  "slide",      "task",       "stage",    "grade",    "class",    "type",
+    "gen",      "generation", "raid",       "tls",      "ssl",      "python",   "java",
+    "c",        "es",         "ecmascript", "windows",  "ios",      "android",  "iphone"};
+constexpr auto kStructuralWords = detail::word_table<128>(kStructuralWordsList);
+
 bool structural_word(std::string_view w) {
-  static const WordSet words{
-      "step",     "steps",      "phase",      "part",     "section",  "chapter",  "figure",
-      "fig",      "table",      "option",     "version",  "ver",      "level",    "layer",
-      "tier",     "round",      "stage",      "rule",     "case",     "scenario", "approach",
-      "solution", "iteration",  "question",   "item",     "priority", "rank",     "rfc",
-      "sprint",   "milestone",  "no",         "number",   "num",      "http",     "ipv",
-      "v",        "p",          "q",          "appendix", "lemma",    "example",  "exercise",
-      "problem",  "slide",      "task",       "stage",    "grade",    "class",    "type",
-      "gen",      "generation", "raid",       "tls",      "ssl",      "python",   "java",
-      "c",        "es",         "ecmascript", "windows",  "ios",      "android",  "iphone"};
-  return words.contains(w);
+  return detail::contains_any_case(kStructuralWords, w);
 }
 
 // ... and after these only when the number stands alone ("on day 1", "year 2").
+constexpr std::string_view kOrdinalContextWordsList[] = {
+    "day",   "week",      "month", "year",     "page",      "line",     "minute", "hour",
+    "top",   "bottom",    "first", "last",     "id",        "user",     "node",   "server",
+    "shard", "region",    "zone",  "replica",  "partition", "team",     "room",   "floor",
+    "jan",   "january",   "feb",   "february", "mar",       "march",    "apr",    "april",
+    "may",   "jun",       "june",  "jul",      "july",      "aug",      "august", "sep",
+    "sept",  "september", "oct",   "october",  "nov",       "november", "dec",    "december"};
+constexpr auto kOrdinalContextWords = detail::word_table<128>(kOrdinalContextWordsList);
+
 bool ordinal_context_word(std::string_view w) {
-  static const WordSet words{
-      "day",   "week",      "month", "year",     "page",      "line",     "minute", "hour",
-      "top",   "bottom",    "first", "last",     "id",        "user",     "node",   "server",
-      "shard", "region",    "zone",  "replica",  "partition", "team",     "room",   "floor",
-      "jan",   "january",   "feb",   "february", "mar",       "march",    "apr",    "april",
-      "may",   "jun",       "june",  "jul",      "july",      "aug",      "august", "sep",
-      "sept",  "september", "oct",   "october",  "nov",       "november", "dec",    "december"};
-  return words.contains(w);
+  return detail::contains_any_case(kOrdinalContextWords, w);
 }
+
+constexpr std::string_view kSplitWordsList[] = {"rule",      "role",  "split",
+                                                "principle", "ratio", "distribution"};
+constexpr auto kSplitWords = detail::word_table<16>(kSplitWordsList);
 
 bool split_word(std::string_view w) {
-  static const WordSet words{"rule", "role", "split", "principle", "ratio", "distribution"};
-  return words.contains(w);
+  return detail::contains_any_case(kSplitWords, w);
 }
+
+constexpr std::string_view kBytesContextWordsList[] = {
+    "size",    "sizes",     "sized",    "storage", "store",    "stored", "storing",
+    "bytes",   "byte",      "disk",     "disks",   "memory",   "ram",    "bandwidth",
+    "payload", "blob",      "blobs",    "data",    "metadata", "space",  "ingress",
+    "egress",  "footprint", "capacity", "volume",  "heap",     "buffer", "each"};
+constexpr auto kBytesContextWords = detail::word_table<64>(kBytesContextWordsList);
 
 bool bytes_context_word(std::string_view w) {
-  static const WordSet words{"size",     "sizes",     "sized",   "storage", "store",     "stored",
-                             "storing",  "bytes",     "byte",    "disk",    "disks",     "memory",
-                             "ram",      "bandwidth", "payload", "blob",    "blobs",     "data",
-                             "metadata", "space",     "ingress", "egress",  "footprint", "capacity",
-                             "volume",   "heap",      "buffer",  "each"};
-  return words.contains(w);
+  return detail::contains_any_case(kBytesContextWords, w);
 }
 
+constexpr std::string_view kCountContextWordsList[] = {
+    "users",  "user",      "dau",       "mau",    "requests",  "request",  "queries",   "query",
+    "qps",    "rps",       "tps",       "tweets", "posts",     "messages", "views",     "writes",
+    "reads",  "events",    "clicks",    "people", "accounts",  "devices",  "downloads", "uploads",
+    "visits", "customers", "followers", "count",  "population"};
+constexpr auto kCountContextWords = detail::word_table<64>(kCountContextWordsList);
+
 bool count_context_word(std::string_view w) {
-  static const WordSet words{"users",   "user",      "dau",       "mau",     "requests",  "request",
-                             "queries", "query",     "qps",       "rps",     "tps",       "tweets",
-                             "posts",   "messages",  "views",     "writes",  "reads",     "events",
-                             "clicks",  "people",    "accounts",  "devices", "downloads", "uploads",
-                             "visits",  "customers", "followers", "count",   "population"};
-  return words.contains(w);
+  return detail::contains_any_case(kCountContextWords, w);
 }
 
 class Scanner {
