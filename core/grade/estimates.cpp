@@ -25,7 +25,8 @@ namespace q = sdi::quantity;
 namespace {
 
 struct NamePhrase {
-  int owner;  // assumption or estimate index
+  bool estimate;  // whether the owner is an estimate or an assumption
+  int owner;      // its index
   std::vector<std::string> stems;
   std::vector<vocabulary::Id> ids;  // of the stems, interned
 };
@@ -123,17 +124,25 @@ struct NameIndex {
   }
 };
 
-NameIndex compile_names(const std::vector<std::vector<std::string>>& names) {
+// The names of the assumptions and of the estimates in one index: an answer's words are looked
+// up once for both.
+NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
+                        const std::vector<pack::Estimate>& estimates) {
   NameIndex out;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    for (const auto& n : names[i]) {
+  auto add = [&](bool estimate, int owner, const std::vector<std::string>& names) {
+    for (const auto& n : names) {
       auto stems = phrase_stems(n);
       if (stems.empty()) continue;
       if (!stems.front().empty()) out.add_first(stems.front());
       out.by_first[stems.front()].push_back(out.names.size());
       std::vector<vocabulary::Id> ids = vocabulary::intern_all(stems);
-      out.names.push_back({static_cast<int>(i), std::move(stems), std::move(ids)});
+      out.names.push_back({estimate, owner, std::move(stems), std::move(ids)});
     }
+  };
+  for (std::size_t i = 0; i < assumptions.size(); ++i)
+    add(false, static_cast<int>(i), assumptions[i].names);
+  for (std::size_t i = 0; i < estimates.size(); ++i)
+    add(true, static_cast<int>(i), estimates[i].names);
   std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
   for (const auto& [stem, list] : out.by_first) {
     entries.emplace_back(out.names[list.front()].ids.front(),
@@ -301,28 +310,13 @@ std::vector<std::pair<std::size_t, std::size_t>> sentences_by_block(const Analys
   return out;
 }
 
-// Every occurrence of the index's names in a block, but names inside longer ones.
-std::vector<Occurrence> occurrences_in(const Analysis& a, std::size_t bi,
-                                       std::pair<std::size_t, std::size_t> block_sentences,
-                                       const NameIndex& index) {
-  const auto& toks = a.tokens[bi];
-  std::vector<Occurrence> occurrences;
-  for (std::size_t ti = 0; ti < toks.size(); ++ti) {
-    const std::vector<std::size_t>* first = index.starting_with(toks[ti]);
-    if (!first) continue;
-    for (std::size_t ni : *first) {
-      const NamePhrase& name = index.names[ni];
-      if (ti + name.stems.size() > toks.size()) continue;
-      bool ok = true;
-      for (std::size_t k = 0; k < name.stems.size() && ok; ++k)
-        ok = NameIndex::same_stem(toks[ti + k], name, k);
-      if (!ok) continue;
-      const MatchToken& last = toks[ti + name.stems.size() - 1];
-      occurrences.push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
-    }
-  }
-  if (occurrences.empty()) return occurrences;
-  // A name inside a longer one is part of it ("storage" in "storage per day").
+// The names of assumptions and of estimates found in one block.
+struct BlockNames {
+  std::vector<Occurrence> assumptions, estimates;
+};
+
+// A name inside a longer one of the same kind is part of it ("storage" in "storage per day").
+std::vector<Occurrence> outermost(const std::vector<Occurrence>& occurrences) {
   std::vector<Occurrence> kept;
   for (const auto& o : occurrences) {
     bool covered = false;
@@ -332,18 +326,45 @@ std::vector<Occurrence> occurrences_in(const Analysis& a, std::size_t bi,
         covered = true;
     if (!covered) kept.push_back(o);
   }
-  for (auto& o : kept) {
-    o.own_begin = 0;
-    o.own_end = a.doc->blocks[bi].text.size();
-    for (std::size_t si = block_sentences.first; si < block_sentences.second; ++si) {
-      const Sentence& s = a.sentences[si];
-      if (s.begin <= o.begin && o.begin < s.end) {
-        o.own_begin = s.begin;
-        o.own_end = s.end;
+  return kept;
+}
+
+// Every occurrence of the index's names in a block, but names inside longer ones.
+BlockNames names_in(const Analysis& a, std::size_t bi,
+                    std::pair<std::size_t, std::size_t> block_sentences, const NameIndex& index) {
+  const auto& toks = a.tokens[bi];
+  BlockNames found;
+  for (std::size_t ti = 0; ti < toks.size(); ++ti) {
+    const std::vector<std::size_t>* first = index.starting_with(toks[ti]);
+    if (!first) continue;
+    for (std::size_t ni : *first) {
+      const NamePhrase& name = index.names[ni];
+      if (ti + name.stems.size() > toks.size()) continue;
+      bool ok = true;  // the first stem is the one looked up
+      for (std::size_t k = 1; k < name.stems.size() && ok; ++k)
+        ok = NameIndex::same_stem(toks[ti + k], name, k);
+      if (!ok) continue;
+      const MatchToken& last = toks[ti + name.stems.size() - 1];
+      (name.estimate ? found.estimates : found.assumptions)
+          .push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
+    }
+  }
+  for (auto* occurrences : {&found.assumptions, &found.estimates}) {
+    if (occurrences->empty()) continue;
+    *occurrences = outermost(*occurrences);
+    for (auto& o : *occurrences) {
+      o.own_begin = 0;
+      o.own_end = a.doc->blocks[bi].text.size();
+      for (std::size_t si = block_sentences.first; si < block_sentences.second; ++si) {
+        const Sentence& s = a.sentences[si];
+        if (s.begin <= o.begin && o.begin < s.end) {
+          o.own_begin = s.begin;
+          o.own_end = s.end;
+        }
       }
     }
   }
-  return kept;
+  return found;
 }
 
 // Finds, for each owner, the figure the candidate attached to one of its names: in the name's
@@ -471,11 +492,10 @@ struct EstimateModel::Data {
   std::vector<std::optional<q::Quantity>> defaults;   // per assumption
   std::vector<std::optional<q::Quantity>> low, high;  // per assumption: plausible bounds
   std::vector<Expectation> assumption_expect;
-  NameIndex assumption_names;
   std::vector<std::optional<q::Quantity>> expected_default;  // per estimate, from the defaults
   std::vector<Expectation> estimate_expect;
   std::vector<std::optional<q::UnitSpec>> display_unit;  // per estimate, parsed once
-  NameIndex estimate_names;
+  NameIndex names;                                       // of the assumptions and the estimates
   // Per estimate, the assumptions its formula names, in the pack's order.
   std::vector<std::vector<std::size_t>> inputs;
   // Per assumption: what it is ("daily active users") and how the usual value reads in a
@@ -489,19 +509,17 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
   Data& d = *data_;
   d.defaults.resize(assumptions.size());
   d.assumption_expect.resize(assumptions.size());
-  std::vector<std::vector<std::string>> assumption_names;
   for (std::size_t i = 0; i < assumptions.size(); ++i) {
     d.defaults[i] = parse_value(assumptions[i].default_value);
     if (d.defaults[i]) d.assumption_expect[i].unit = d.defaults[i]->unit;
     d.assumption_expect[i].fraction = assumptions[i].default_value.find('%') != std::string::npos;
-    assumption_names.push_back(assumptions[i].names);
     // The bounds read the way the default does ("10B /month" of URLs is a count, not bytes).
     q::Expect expect =
         d.defaults[i] && d.defaults[i]->unit.bytes != 0 ? q::Expect::Bytes : q::Expect::Count;
     d.low.push_back(parse_value(assumptions[i].low, expect));
     d.high.push_back(parse_value(assumptions[i].high, expect));
   }
-  d.assumption_names = compile_names(assumption_names);
+  d.names = compile_names(assumptions, estimates);
   auto defaults = [&](std::string_view id) -> std::optional<q::Quantity> {
     for (std::size_t i = 0; i < assumptions.size(); ++i)
       if (assumptions[i].id == id) return d.defaults[i];
@@ -509,7 +527,6 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
   };
   d.expected_default.resize(estimates.size());
   d.estimate_expect.resize(estimates.size());
-  std::vector<std::vector<std::string>> estimate_names;
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     q::Result r = q::evaluate(estimates[i].formula, defaults);
     if (r.ok()) {
@@ -517,11 +534,9 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
       d.estimate_expect[i].unit = r.value.unit;
       d.estimate_expect[i].period = period_of(estimates[i].unit);
     }
-    estimate_names.push_back(estimates[i].names);
     d.display_unit.push_back(estimates[i].unit.empty() ? std::nullopt
                                                        : q::parse_unit_spec(estimates[i].unit));
   }
-  d.estimate_names = compile_names(estimate_names);
   for (const auto& a : assumptions) {
     d.what.push_back(lower_first(a.title));
     d.usual.push_back(fmt::format("{} ({})", a.default_value, d.what.back()));
@@ -560,8 +575,9 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
     if (!q::may_hold_quantity(b.text)) continue;
-    assumption_names[bi] = occurrences_in(a, bi, block_sentences[bi], d.assumption_names);
-    estimate_names[bi] = occurrences_in(a, bi, block_sentences[bi], d.estimate_names);
+    BlockNames found = names_in(a, bi, block_sentences[bi], d.names);
+    assumption_names[bi] = std::move(found.assumptions);
+    estimate_names[bi] = std::move(found.estimates);
     near.clear();
     for (const auto* names : {&assumption_names[bi], &estimate_names[bi]})
       for (const Occurrence& o : *names) near.push_back({o.own_begin, o.own_end});
