@@ -195,16 +195,20 @@ std::optional<q::Quantity> accept(const q::Mention& m, const Expectation& e) {
 
 // True when the figure is one the candidate sets aside ("instead of 500 KB/s, ...").
 bool rejected(std::string_view text, std::size_t offset) {
+  // Up to 40 bytes before the figure, in the clause the figure is in.
   std::size_t from = offset > 40 ? offset - 40 : 0;
-  char buf[40];
-  std::size_t n = 0;
-  for (std::size_t k = from; k < offset; ++k) {
-    char c = text[k];
+  for (std::size_t k = offset; k > from; --k) {
+    char c = text[k - 1];
     if (c == ',' || c == ';' || c == ':') {
-      n = 0;  // only the clause the figure is in
-      continue;
+      from = k;
+      break;
     }
-    buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  char buf[40];
+  std::size_t n = offset - from;
+  for (std::size_t k = 0; k < n; ++k) {
+    char c = text[from + k];
+    buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
   }
   std::string_view before(buf, n);
   for (std::string_view cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
