@@ -525,57 +525,6 @@ class Scanner {
 
 namespace {
 
-bool lower_at(std::string_view text, std::size_t i, std::string_view word) {
-  if (text.size() - i < word.size()) return false;
-  for (std::size_t k = 0; k < word.size(); ++k) {
-    char c = text[i + k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != word[k]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-// Every mention the scanner finds starts at a digit, at a LaTeX command ("\frac") or at "a"
-// before a big scale word ("a million"); most prose has none of these, and skipping it saves
-// lexing it. Loose on purpose: any byte that might start one sends the text to the scanner.
-bool may_hold_quantity(std::string_view text) {
-  // 1: a digit or a backslash; 2: the first letter of a big scale word.
-  static constexpr auto kind = [] {
-    std::array<std::uint8_t, 256> k{};
-    for (int c = '0'; c <= '9'; ++c) k[c] = 1;
-    k['\\'] = 1;
-    for (char c : {'m', 'M', 'b', 'B', 't', 'T'}) k[static_cast<unsigned char>(c)] = 2;
-    return k;
-  }();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    std::uint8_t k = kind[static_cast<unsigned char>(text[i])];
-    if (k == 0) continue;
-    if (k == 1) return true;
-    // Most m, b and t start other words ("the", "by"): the second letter tells first.
-    char next = i + 1 < text.size() ? static_cast<char>(text[i + 1] | 0x20) : '\0';
-    switch (text[i] | 0x20) {
-      case 'm':  // million, mil, mill, mln
-        if ((next == 'i' || next == 'l') && (lower_at(text, i, "mil") || lower_at(text, i, "mln")))
-          return true;
-        break;
-      case 'b':  // billion, bil, bill, bln
-        if ((next == 'i' || next == 'l') && (lower_at(text, i, "bil") || lower_at(text, i, "bln")))
-          return true;
-        break;
-      default:  // thousand, trillion, tril
-        if ((next == 'h' || next == 'r') &&
-            (lower_at(text, i, "thousand") || lower_at(text, i, "tril")))
-          return true;
-        break;
-    }
-  }
-  return false;
-}
-
-namespace {
-
 bool wanted_line(const ScanOptions& options, std::size_t begin, std::size_t end) {
   if (options.near.empty()) return true;
   for (const TextRange& r : options.near)
