@@ -69,26 +69,29 @@ bool split_word(std::string_view w) {
   return detail::contains_any_case(kSplitWords, w);
 }
 
-constexpr std::string_view kBytesContextWordsList[] = {
-    "size",    "sizes",     "sized",    "storage", "store",    "stored", "storing",
-    "bytes",   "byte",      "disk",     "disks",   "memory",   "ram",    "bandwidth",
-    "payload", "blob",      "blobs",    "data",    "metadata", "space",  "ingress",
-    "egress",  "footprint", "capacity", "volume",  "heap",     "buffer", "each"};
-constexpr auto kBytesContextWords = detail::word_table<64>(kBytesContextWordsList);
+// Words before a number that say what it counts: the first kBytesContextWords of the list speak
+// of bytes, the rest of a count. One table for both: each word is lowercased and looked up once.
+constexpr std::size_t kBytesContextWords = 28;
+constexpr std::string_view kContextWordsList[] = {
+    // bytes
+    "size", "sizes", "sized", "storage", "store", "stored", "storing", "bytes", "byte", "disk",
+    "disks", "memory", "ram", "bandwidth", "payload", "blob", "blobs", "data", "metadata", "space",
+    "ingress", "egress", "footprint", "capacity", "volume", "heap", "buffer", "each",
+    // a count
+    "users", "user", "dau", "mau", "requests", "request", "queries", "query", "qps", "rps", "tps",
+    "tweets", "posts", "messages", "views", "writes", "reads", "events", "clicks", "people",
+    "accounts", "devices", "downloads", "uploads", "visits", "customers", "followers", "count",
+    "population"};
+static_assert(kContextWordsList[kBytesContextWords - 1] == "each" &&
+              kContextWordsList[kBytesContextWords] == "users");
+constexpr auto kContextWords = detail::word_table<128>(kContextWordsList);
 
-bool bytes_context_word(std::string_view w) {
-  return detail::contains_any_case(kBytesContextWords, w);
-}
+enum class ContextWord { None, Bytes, Count };
 
-constexpr std::string_view kCountContextWordsList[] = {
-    "users",  "user",      "dau",       "mau",    "requests",  "request",  "queries",   "query",
-    "qps",    "rps",       "tps",       "tweets", "posts",     "messages", "views",     "writes",
-    "reads",  "events",    "clicks",    "people", "accounts",  "devices",  "downloads", "uploads",
-    "visits", "customers", "followers", "count",  "population"};
-constexpr auto kCountContextWords = detail::word_table<64>(kCountContextWordsList);
-
-bool count_context_word(std::string_view w) {
-  return detail::contains_any_case(kCountContextWords, w);
+ContextWord context_word(std::string_view w) {
+  std::uint16_t at = detail::find_any_case(kContextWords, w);
+  if (at == decltype(kContextWords)::kAbsent) return ContextWord::None;
+  return at < kBytesContextWords ? ContextWord::Bytes : ContextWord::Count;
 }
 
 class Scanner {
@@ -500,8 +503,9 @@ class Scanner {
     std::string_view w = text(toks_[i]);
     c |= part;
     if (part == kContext) {
-      if (bytes_context_word(w)) c |= kBytesWord;
-      if (count_context_word(w)) c |= kCountWord;
+      ContextWord kind = context_word(w);
+      if (kind == ContextWord::Bytes) c |= kBytesWord;
+      if (kind == ContextWord::Count) c |= kCountWord;
     } else if (part == kStop) {
       if (detail::is_stopword(w)) c |= kStopword;
     } else if (detail::is_known_noun(w)) {

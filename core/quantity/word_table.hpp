@@ -77,19 +77,26 @@ constexpr WordTable<Slots> word_table(const std::string_view (&list)[N]) {
   return t;
 }
 
-// Whether a table of lowercase words holds `w` in any case (no table holds a word over 24 bytes).
+// The position of `w` in any case in a table of lowercase words, or kAbsent (no table holds a
+// word over 24 bytes).
 template <std::size_t Slots>
-bool contains_any_case(const WordTable<Slots>& words, std::string_view w) {
-  if (w.empty() || w.size() > 24) return false;
+std::uint16_t find_any_case(const WordTable<Slots>& words, std::string_view w) {
+  constexpr std::uint16_t kAbsent = WordTable<Slots>::kAbsent;
+  if (w.empty() || w.size() > 24) return kAbsent;
   char first = w[0];
   if (first >= 'A' && first <= 'Z') first = static_cast<char>(first - 'A' + 'a');
-  if (!words.may_hold(w.size(), first)) return false;  // most words: not lowercased
+  if (!words.may_hold(w.size(), first)) return kAbsent;  // most words: not lowercased
   char buf[24];
   for (std::size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
     buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  return words.contains(std::string_view(buf, w.size()));
+  return words.find(std::string_view(buf, w.size()));
+}
+
+template <std::size_t Slots>
+bool contains_any_case(const WordTable<Slots>& words, std::string_view w) {
+  return find_any_case(words, w) != WordTable<Slots>::kAbsent;
 }
 
 }  // namespace sdi::quantity::detail
