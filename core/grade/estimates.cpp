@@ -243,9 +243,11 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
         inner[k + 1] = ' ';
       }
     }
-    std::size_t base = out[i].offset + text.substr(out[i].offset).find(out[i].raw);
+    std::size_t base =
+        out[i].offset + std::string_view(text).substr(out[i].offset).find(out[i].raw);
     if (base < out[i].offset) base = out[i].offset;
-    for (q::Mention part : q::scan(inner, options)) {
+    std::vector<q::Mention> parts = q::scan(inner, options);
+    for (q::Mention& part : parts) {
       if (part.is_expression) continue;
       part.offset += base;
       part.is_result = false;
@@ -263,6 +265,7 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return out[a].offset < out[b].offset; });
   std::vector<q::Mention> sorted;
+  sorted.reserve(out.size());
   factors.clear();
   for (std::size_t i : order) {
     sorted.push_back(std::move(out[i]));
