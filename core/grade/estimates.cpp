@@ -631,6 +631,16 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     };
   };
 
+  // How each of the candidate's own assumptions reads in a derivation ("150M (daily active
+  // users)"), worked out when first needed: most feed several estimates.
+  std::vector<std::string> own_readings(assumptions.size());
+  auto own_reading = [&](std::size_t ai) -> const std::string& {
+    std::string& reading = own_readings[ai];
+    if (reading.empty())
+      reading = fmt::format("{} ({})", show(f.assumptions[ai]->value), d.what[ai]);
+    return reading;
+  };
+
   const auto& expected_default = d.expected_default;
   f.figures = find_stated(a, mentions, factors, set_aside, estimate_names, estimates.size(),
                           d.estimate_expect, true, estimation_step);
@@ -650,7 +660,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     std::vector<std::string> own, assumed;
     for (std::size_t ai : d.inputs[i]) {
       if (f.assumptions[ai] && plausible[ai])
-        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value), d.what[ai]));
+        own.push_back(own_reading(ai));
       else
         assumed.push_back(d.usual[ai]);
     }
