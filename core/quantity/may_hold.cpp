@@ -75,10 +75,18 @@ bool may_hold_quantity(std::string_view text) {
   std::size_t i = 0;
 #if defined(__SSE2__)
   // Most bytes start nothing: sixteen at a time are turned away together.
-  for (; text.size() - i >= 18; i += 16) {
-    if (!hint_in_sixteen(text.data() + i)) continue;
-    for (std::size_t k = i; k < i + 16; ++k)
+  auto sixteen_from = [&](std::size_t at) {
+    if (!hint_in_sixteen(text.data() + at)) return false;
+    for (std::size_t k = at; k < at + 16; ++k)
       if (may_start_at(text, k)) return true;
+    return false;
+  };
+  if (text.size() >= 18) {
+    for (; text.size() - i >= 18; i += 16)
+      if (sixteen_from(i)) return true;
+    // The rest but its last two bytes, in sixteen that overlap those already read.
+    if (i < text.size() - 2 && sixteen_from(text.size() - 18)) return true;
+    i = text.size() - 2;
   }
 #endif
   for (; i < text.size(); ++i)
