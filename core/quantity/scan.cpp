@@ -144,7 +144,7 @@ class Scanner {
                  (text(t) == "a" || text(t) == "an" || text(t) == "A" || text(t) == "An") &&
                  big_scale_word(text(tok(i + 1)))) {
         number = i + 1;
-      } else if (!number_within(i, 4)) {
+      } else if (!number_within_4(i)) {
         ++i;  // fast path: no qualifier can lead to a number from here
         continue;
       } else if (std::size_t len = parser_.qualifier_length(i);
@@ -225,13 +225,17 @@ class Scanner {
   const Token& tok(std::size_t i) const { return i < toks_.size() ? toks_[i] : toks_.back(); }
   std::string_view text(const Token& t) const { return t.text(src_); }
 
-  bool number_within(std::size_t i, std::size_t n) const {
-    for (std::size_t k = 1; k <= n; ++k) {
-      Tok kind = tok(i + k).kind;
-      if (kind == Tok::Number) return true;
-      if (kind == Tok::Newline || kind == Tok::End) return false;
+  // Whether a number follows within four tokens on the line. The scan asks at every word in
+  // order, so the next number or line end is found once and kept until the scan passes it.
+  bool number_within_4(std::size_t i) {
+    if (next_stop_ <= i) {
+      next_stop_ = i + 1;
+      while (next_stop_ < toks_.size() && toks_[next_stop_].kind != Tok::Number &&
+             toks_[next_stop_].kind != Tok::Newline && toks_[next_stop_].kind != Tok::End)
+        ++next_stop_;
     }
-    return false;
+    return next_stop_ < toks_.size() && toks_[next_stop_].kind == Tok::Number &&
+           next_stop_ - i <= 4;
   }
 
   static bool big_scale_word(std::string_view w) {
@@ -245,6 +249,7 @@ class Scanner {
 
   // "$...$" pairs on one line holding LaTeX are math delimiters, not dollars.
   void mark_math_dollars() {
+    if (src_.find('$') == std::string_view::npos) return;  // most text: no token to look at
     for (std::size_t i = 0; i < toks_.size(); ++i) {
       if (toks_[i].kind != Tok::Dollar || math_dollar_[i]) continue;
       if (text(toks_[i]) == "\\$") continue;
@@ -522,6 +527,7 @@ class Scanner {
   detail::Parser parser_;
   std::vector<bool> math_dollar_;
   mutable std::vector<std::uint8_t> word_class_;
+  std::size_t next_stop_ = 0;  // number_within_4's next number, line break or end
   std::vector<Mention> out_;
 };
 
