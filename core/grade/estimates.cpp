@@ -81,18 +81,26 @@ struct Candidate {
   int distance;         // bytes between the name and the figure
 };
 
+// A name as listed under its first stem: its length and second stem turn most candidates away
+// without reading the name itself.
+struct NameStart {
+  std::uint32_t name;     // index into NameIndex::names
+  std::uint32_t length;   // stems
+  vocabulary::Id second;  // the second stem's id, when there is one
+};
+
 // Every owner's names, looked up by their first stem.
 struct NameIndex {
   std::vector<NamePhrase> names;
-  std::unordered_map<std::string, std::vector<std::size_t>, text::StringHash, std::equal_to<>>
+  std::unordered_map<std::string, std::vector<NameStart>, text::StringHash, std::equal_to<>>
       by_first;
   // The same lists by the id of the first stem: the stems are interned, so a token whose stem is
   // one of them carries its id (tokens made before the model was may carry none: those are looked
   // up by their stem).
-  std::vector<std::vector<std::size_t>> first_lists;
+  std::vector<std::vector<NameStart>> first_lists;
   IdIndex by_first_id;
 
-  const std::vector<std::size_t>* starting_with(const MatchToken& t) const {
+  const std::vector<NameStart>* starting_with(const MatchToken& t) const {
     if (t.stem_id != vocabulary::kNone) {
       const std::uint32_t* at = by_first_id.find(t.stem_id);
       return at ? &first_lists[*at] : nullptr;
@@ -134,8 +142,10 @@ NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
       auto stems = phrase_stems(n);
       if (stems.empty()) continue;
       if (!stems.front().empty()) out.add_first(stems.front());
-      out.by_first[stems.front()].push_back(out.names.size());
       std::vector<vocabulary::Id> ids = vocabulary::intern_all(stems);
+      out.by_first[stems.front()].push_back({static_cast<std::uint32_t>(out.names.size()),
+                                             static_cast<std::uint32_t>(stems.size()),
+                                             ids.size() > 1 ? ids[1] : vocabulary::kNone});
       out.names.push_back({estimate, owner, std::move(stems), std::move(ids)});
     }
   };
@@ -145,7 +155,7 @@ NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
     add(true, static_cast<int>(i), estimates[i].names);
   std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
   for (const auto& [stem, list] : out.by_first) {
-    entries.emplace_back(out.names[list.front()].ids.front(),
+    entries.emplace_back(out.names[list.front().name].ids.front(),
                          static_cast<std::uint32_t>(out.first_lists.size()));
     out.first_lists.push_back(list);
   }
@@ -342,11 +352,15 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
   const auto& toks = a.tokens[bi];
   BlockNames found;
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
-    const std::vector<std::size_t>* first = index.starting_with(toks[ti]);
+    const std::vector<NameStart>* first = index.starting_with(toks[ti]);
     if (!first) continue;
-    for (std::size_t ni : *first) {
-      const NamePhrase& name = index.names[ni];
-      if (ti + name.stems.size() > toks.size()) continue;
+    for (const NameStart& start : *first) {
+      if (ti + start.length > toks.size()) continue;
+      // A next word with an id is the name's second stem only by that id.
+      if (start.length > 1 && toks[ti + 1].stem_id != vocabulary::kNone &&
+          toks[ti + 1].stem_id != start.second)
+        continue;
+      const NamePhrase& name = index.names[start.name];
       bool ok = true;  // the first stem is the one looked up
       for (std::size_t k = 1; k < name.stems.size() && ok; ++k)
         ok = NameIndex::same_stem(toks[ti + k], name, k);
