@@ -22,10 +22,16 @@ bool is_result_marker(Tok k) {
   return k == Tok::Eq || k == Tok::Approx || k == Tok::Implies || k == Tok::Arrow;
 }
 
+// Whether `w` in lowercase is one of the (lowercase) words of `list`.
 bool word_in(std::string_view w, std::initializer_list<std::string_view> list) {
-  std::string l = detail::lower(w);
-  for (auto x : list) {
-    if (l == x) return true;
+  for (std::string_view x : list) {
+    if (x.size() != w.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < w.size() && same; ++i) {
+      char c = w[i];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == x[i];
+    }
+    if (same) return true;
   }
   return false;
 }
@@ -396,7 +402,7 @@ class Scanner {
         ordinal_context_word(text(toks_[n - 1])))
       return true;
     // Times of day: "at 2 pm"
-    if (word_in(node.noun, {"am", "pm", "a.m", "p.m", "o'clock"}) && num.num <= 12) return true;
+    if (num.num <= 12 && word_in(node.noun, {"am", "pm", "a.m", "p.m", "o'clock"})) return true;
     return false;
   }
 
