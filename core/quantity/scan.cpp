@@ -204,7 +204,7 @@ class Scanner {
       m.quantity = node->q;
       if (start > line_first && (tok(start - 1).kind == Tok::Approx)) m.quantity.approx = true;
       if (opt_.readings) m.reading = detail::join_reading(node->echo, parser_.notes());
-      m.noun = node->noun;
+      m.noun = std::move(node->noun);
       m.is_expression = node->operators > 0;
       m.is_result = marker && prev >= 0;
       if (m.is_result && !out_[prev].label.empty()) {
