@@ -354,12 +354,12 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
     const std::vector<NameStart>* first = index.starting_with(toks[ti]);
     if (!first) continue;
+    const std::size_t words_left = toks.size() - ti;
+    // A next word with an id is a name's second stem only by that id.
+    const vocabulary::Id next = words_left > 1 ? toks[ti + 1].stem_id : vocabulary::kNone;
     for (const NameStart& start : *first) {
-      if (ti + start.length > toks.size()) continue;
-      // A next word with an id is the name's second stem only by that id.
-      if (start.length > 1 && toks[ti + 1].stem_id != vocabulary::kNone &&
-          toks[ti + 1].stem_id != start.second)
-        continue;
+      if (start.length > words_left) continue;
+      if (start.length > 1 && next != vocabulary::kNone && next != start.second) continue;
       const NamePhrase& name = index.names[start.name];
       bool ok = true;  // the first stem is the one looked up
       for (std::size_t k = 1; k < name.stems.size() && ok; ++k)
