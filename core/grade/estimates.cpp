@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "grade/check_context.hpp"
+#include "grade/estimate_cues.hpp"
 #include "grade/id_index.hpp"
 #include "grade/match_tokens.hpp"
 #include "grade/vocabulary.hpp"
@@ -203,29 +204,6 @@ std::optional<q::Quantity> accept(const q::Mention& m, const Expectation& e) {
   return std::nullopt;
 }
 
-// True when the figure is one the candidate sets aside ("instead of 500 KB/s, ...").
-bool rejected(std::string_view text, std::size_t offset) {
-  // Up to 40 bytes before the figure, in the clause the figure is in.
-  std::size_t from = offset > 40 ? offset - 40 : 0;
-  for (std::size_t k = offset; k > from; --k) {
-    char c = text[k - 1];
-    if (c == ',' || c == ';' || c == ':') {
-      from = k;
-      break;
-    }
-  }
-  char buf[40];
-  std::size_t n = offset - from;
-  for (std::size_t k = 0; k < n; ++k) {
-    char c = text[from + k];
-    buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  std::string_view before(buf, n);
-  for (std::string_view cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
-    if (before.find(cue) != std::string_view::npos) return true;
-  return false;
-}
-
 // The mentions of one block: everything the scanner saw, plus the factors inside each arithmetic
 // chain ("250M x 100 bytes per entry = 25 GB" states 100 bytes per entry too), flagged in
 // `factors` so they serve as assumptions only.
@@ -294,7 +272,7 @@ class SetAside {
   }
   bool operator()(std::size_t bi, std::size_t mi) {
     std::int8_t& k = known_[bi][mi];
-    if (k < 0) k = rejected(doc_.blocks[bi].text, mentions_[bi][mi].offset) ? 1 : 0;
+    if (k < 0) k = set_aside_by_cue(doc_.blocks[bi].text, mentions_[bi][mi].offset) ? 1 : 0;
     return k == 1;
   }
 
