@@ -743,7 +743,7 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
       // Noun phrase: up to three words, e.g. "users", "active users", "daily active users".
       std::size_t k = p_;
       std::size_t words = 0;
-      std::string_view last_known;
+      std::string last_tag;  // of the last known noun
       std::string phrase;
       while (words < 3 && tok(k).kind == Tok::Word) {
         const Token& wt = tok(k);
@@ -768,7 +768,6 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
             break;
           }
         }
-        if (known) last_known = ww;
         std::string lower_word = lower(ww);
         if (!phrase.empty()) phrase += ' ';
         phrase += lower_word;
@@ -776,13 +775,16 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
         ++k;
         // A plural noun is the head of its phrase ("10 followers follow ..." stops here); only
         // singular words modify the next one ("node servers", "photo uploads").
-        if (known && noun_tag(ww) != lower_word) break;
+        if (known) {
+          last_tag = noun_tag(ww);
+          if (last_tag != lower_word) break;
+        }
       }
       if (words > 0) {
         p_ = k;
         sx.has_noun = true;
         sx.noun_text = std::move(phrase);
-        if (!last_known.empty()) sx.unit.noun.assign(noun_tag(last_known));
+        if (!last_tag.empty()) sx.unit.noun.assign(last_tag);
         // "4.6K write QPS"
         if (cur().kind == Tok::Word) {
           const UnitDef* r = find_unit(text(cur()));
