@@ -8,10 +8,12 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 
 #include "grade/check_context.hpp"
+#include "grade/estimate_cues.hpp"
 #include "grade/id_index.hpp"
 #include "grade/match_tokens.hpp"
 #include "grade/vocabulary.hpp"
@@ -24,7 +26,8 @@ namespace q = sdi::quantity;
 namespace {
 
 struct NamePhrase {
-  int owner;  // assumption or estimate index
+  bool estimate;  // whether the owner is an estimate or an assumption
+  int owner;      // its index
   std::vector<std::string> stems;
   std::vector<vocabulary::Id> ids;  // of the stems, interned
 };
@@ -79,18 +82,26 @@ struct Candidate {
   int distance;         // bytes between the name and the figure
 };
 
+// A name as listed under its first stem: its length and second stem turn most candidates away
+// without reading the name itself.
+struct NameStart {
+  std::uint32_t name;     // index into NameIndex::names
+  std::uint32_t length;   // stems
+  vocabulary::Id second;  // the second stem's id, when there is one
+};
+
 // Every owner's names, looked up by their first stem.
 struct NameIndex {
   std::vector<NamePhrase> names;
-  std::unordered_map<std::string, std::vector<std::size_t>, text::StringHash, std::equal_to<>>
+  std::unordered_map<std::string, std::vector<NameStart>, text::StringHash, std::equal_to<>>
       by_first;
   // The same lists by the id of the first stem: the stems are interned, so a token whose stem is
   // one of them carries its id (tokens made before the model was may carry none: those are looked
   // up by their stem).
-  std::vector<std::vector<std::size_t>> first_lists;
+  std::vector<std::vector<NameStart>> first_lists;
   IdIndex by_first_id;
 
-  const std::vector<std::size_t>* starting_with(const MatchToken& t) const {
+  const std::vector<NameStart>* starting_with(const MatchToken& t) const {
     if (t.stem_id != vocabulary::kNone) {
       const std::uint32_t* at = by_first_id.find(t.stem_id);
       return at ? &first_lists[*at] : nullptr;
@@ -122,20 +133,30 @@ struct NameIndex {
   }
 };
 
-NameIndex compile_names(const std::vector<std::vector<std::string>>& names) {
+// The names of the assumptions and of the estimates in one index: an answer's words are looked
+// up once for both.
+NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
+                        const std::vector<pack::Estimate>& estimates) {
   NameIndex out;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    for (const auto& n : names[i]) {
+  auto add = [&](bool estimate, int owner, const std::vector<std::string>& names) {
+    for (const auto& n : names) {
       auto stems = phrase_stems(n);
       if (stems.empty()) continue;
       if (!stems.front().empty()) out.add_first(stems.front());
-      out.by_first[stems.front()].push_back(out.names.size());
       std::vector<vocabulary::Id> ids = vocabulary::intern_all(stems);
-      out.names.push_back({static_cast<int>(i), std::move(stems), std::move(ids)});
+      out.by_first[stems.front()].push_back({static_cast<std::uint32_t>(out.names.size()),
+                                             static_cast<std::uint32_t>(stems.size()),
+                                             ids.size() > 1 ? ids[1] : vocabulary::kNone});
+      out.names.push_back({estimate, owner, std::move(stems), std::move(ids)});
     }
+  };
+  for (std::size_t i = 0; i < assumptions.size(); ++i)
+    add(false, static_cast<int>(i), assumptions[i].names);
+  for (std::size_t i = 0; i < estimates.size(); ++i)
+    add(true, static_cast<int>(i), estimates[i].names);
   std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
   for (const auto& [stem, list] : out.by_first) {
-    entries.emplace_back(out.names[list.front()].ids.front(),
+    entries.emplace_back(out.names[list.front().name].ids.front(),
                          static_cast<std::uint32_t>(out.first_lists.size()));
     out.first_lists.push_back(list);
   }
@@ -183,32 +204,17 @@ std::optional<q::Quantity> accept(const q::Mention& m, const Expectation& e) {
   return std::nullopt;
 }
 
-// True when the figure is one the candidate sets aside ("instead of 500 KB/s, ...").
-bool rejected(std::string_view text, std::size_t offset) {
-  std::size_t from = offset > 40 ? offset - 40 : 0;
-  char buf[40];
-  std::size_t n = 0;
-  for (std::size_t k = from; k < offset; ++k) {
-    char c = text[k];
-    if (c == ',' || c == ';' || c == ':') {
-      n = 0;  // only the clause the figure is in
-      continue;
-    }
-    buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  std::string_view before(buf, n);
-  for (std::string_view cue : {"instead of", "rather than", "not ", "no longer", "unlike"})
-    if (before.find(cue) != std::string_view::npos) return true;
-  return false;
-}
-
 // The mentions of one block: everything the scanner saw, plus the factors inside each arithmetic
 // chain ("250M x 100 bytes per entry = 25 GB" states 100 bytes per entry too), flagged in
 // `factors` so they serve as assumptions only.
-std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& factors) {
+// Only the lines overlapping `near` need to be read.
+std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::TextRange> near,
+                                    std::vector<bool>& factors) {
   q::ScanOptions options;
   options.readings = false;  // figures are matched by value, never shown as read
+  options.near = near;
   std::vector<q::Mention> out = q::scan(text, options);
+  options.near = {};
   std::size_t n = out.size();
   for (std::size_t i = 0; i < n; ++i) {
     if (!out[i].is_expression) continue;
@@ -225,9 +231,11 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
         inner[k + 1] = ' ';
       }
     }
-    std::size_t base = out[i].offset + text.substr(out[i].offset).find(out[i].raw);
+    std::size_t base =
+        out[i].offset + std::string_view(text).substr(out[i].offset).find(out[i].raw);
     if (base < out[i].offset) base = out[i].offset;
-    for (q::Mention part : q::scan(inner, options)) {
+    std::vector<q::Mention> parts = q::scan(inner, options);
+    for (q::Mention& part : parts) {
       if (part.is_expression) continue;
       part.offset += base;
       part.is_result = false;
@@ -245,6 +253,7 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::vector<bool>& 
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return out[a].offset < out[b].offset; });
   std::vector<q::Mention> sorted;
+  sorted.reserve(out.size());
   factors.clear();
   for (std::size_t i : order) {
     sorted.push_back(std::move(out[i]));
@@ -263,7 +272,7 @@ class SetAside {
   }
   bool operator()(std::size_t bi, std::size_t mi) {
     std::int8_t& k = known_[bi][mi];
-    if (k < 0) k = rejected(doc_.blocks[bi].text, mentions_[bi][mi].offset) ? 1 : 0;
+    if (k < 0) k = set_aside_by_cue(doc_.blocks[bi].text, mentions_[bi][mi].offset) ? 1 : 0;
     return k == 1;
   }
 
@@ -278,24 +287,95 @@ bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
   return text.substr(from, to - from).find_first_of(",;") != std::string_view::npos;
 }
 
+// A name found in a block, and the sentence it is in: only figures in that sentence may be its.
+struct Occurrence {
+  const NamePhrase* name;
+  std::size_t begin, end;          // of the name
+  std::size_t own_begin, own_end;  // of its sentence (the whole block when in none)
+};
+
+// Each block's sentences, as a range of the analysis's, which lists them block by block.
+std::vector<std::pair<std::size_t, std::size_t>> sentences_by_block(const Analysis& a) {
+  std::vector<std::pair<std::size_t, std::size_t>> out(a.tokens.size(), {0, 0});
+  for (std::size_t si = 0; si < a.sentences.size(); ++si) {
+    auto& range = out[static_cast<std::size_t>(a.sentences[si].block)];
+    if (range.first == range.second) range.first = si;
+    range.second = si + 1;
+  }
+  return out;
+}
+
+// The names of assumptions and of estimates found in one block.
+struct BlockNames {
+  std::vector<Occurrence> assumptions, estimates;
+};
+
+// A name inside a longer one of the same kind is part of it ("storage" in "storage per day").
+std::vector<Occurrence> outermost(const std::vector<Occurrence>& occurrences) {
+  std::vector<Occurrence> kept;
+  for (const auto& o : occurrences) {
+    bool covered = false;
+    for (const auto& other : occurrences)
+      if (&other != &o && other.begin <= o.begin && other.end >= o.end &&
+          other.name->stems.size() > o.name->stems.size())
+        covered = true;
+    if (!covered) kept.push_back(o);
+  }
+  return kept;
+}
+
+// Every occurrence of the index's names in a block, but names inside longer ones.
+BlockNames names_in(const Analysis& a, std::size_t bi,
+                    std::pair<std::size_t, std::size_t> block_sentences, const NameIndex& index) {
+  const auto& toks = a.tokens[bi];
+  BlockNames found;
+  for (std::size_t ti = 0; ti < toks.size(); ++ti) {
+    const std::vector<NameStart>* first = index.starting_with(toks[ti]);
+    if (!first) continue;
+    const std::size_t words_left = toks.size() - ti;
+    // A next word with an id is a name's second stem only by that id.
+    const vocabulary::Id next = words_left > 1 ? toks[ti + 1].stem_id : vocabulary::kNone;
+    for (const NameStart& start : *first) {
+      if (start.length > words_left) continue;
+      if (start.length > 1 && next != vocabulary::kNone && next != start.second) continue;
+      const NamePhrase& name = index.names[start.name];
+      bool ok = true;  // the first stem is the one looked up
+      for (std::size_t k = 1; k < name.stems.size() && ok; ++k)
+        ok = NameIndex::same_stem(toks[ti + k], name, k);
+      if (!ok) continue;
+      const MatchToken& last = toks[ti + name.stems.size() - 1];
+      (name.estimate ? found.estimates : found.assumptions)
+          .push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
+    }
+  }
+  for (auto* occurrences : {&found.assumptions, &found.estimates}) {
+    if (occurrences->empty()) continue;
+    *occurrences = outermost(*occurrences);
+    for (auto& o : *occurrences) {
+      o.own_begin = 0;
+      o.own_end = a.doc->blocks[bi].text.size();
+      for (std::size_t si = block_sentences.first; si < block_sentences.second; ++si) {
+        const Sentence& s = a.sentences[si];
+        if (s.begin <= o.begin && o.begin < s.end) {
+          o.own_begin = s.begin;
+          o.own_end = s.end;
+        }
+      }
+    }
+  }
+  return found;
+}
+
 // Finds, for each owner, the figure the candidate attached to one of its names: in the name's
 // own sentence, preferring the answer's estimation step, then where it is first stated, then the
 // nearest figure, then the most specific name.
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
-    const std::vector<std::vector<bool>>& factors, SetAside& set_aside, const NameIndex& index,
-    std::size_t owners, const std::vector<Expectation>& expect, bool prefer_results,
-    int estimation_step) {
+    const std::vector<std::vector<bool>>& factors, SetAside& set_aside,
+    const std::vector<std::vector<Occurrence>>& block_occurrences, std::size_t owners,
+    const std::vector<Expectation>& expect, bool prefer_results, int estimation_step) {
   std::vector<Candidate> candidates;
-  // Each block's sentences, which the analysis lists block by block.
-  std::vector<std::pair<std::size_t, std::size_t>> block_sentences(a.tokens.size(), {0, 0});
-  for (std::size_t si = 0; si < a.sentences.size(); ++si) {
-    auto& range = block_sentences[static_cast<std::size_t>(a.sentences[si].block)];
-    if (range.first == range.second) range.first = si;
-    range.second = si + 1;
-  }
-  for (std::size_t bi = 0; bi < a.tokens.size(); ++bi) {
-    const auto& toks = a.tokens[bi];
+  for (std::size_t bi = 0; bi < block_occurrences.size(); ++bi) {
     const auto& ms = mentions[bi];
     if (ms.empty()) continue;
     const std::string& text = a.doc->blocks[bi].text;
@@ -303,36 +383,7 @@ std::vector<std::optional<StatedValue>> find_stated(
         estimation_step >= 0 && a.step_of_block(static_cast<int>(bi)) != estimation_step ? 1 : 0;
     // Every name occurrence in the block first: a figure belongs to the nearest name, so a
     // figure with another owner's name between it and this one is not this one's.
-    struct Occurrence {
-      const NamePhrase* name;
-      std::size_t begin, end;
-    };
-    std::vector<Occurrence> occurrences;
-    for (std::size_t ti = 0; ti < toks.size(); ++ti) {
-      const std::vector<std::size_t>* first = index.starting_with(toks[ti]);
-      if (!first) continue;
-      for (std::size_t ni : *first) {
-        const NamePhrase& name = index.names[ni];
-        if (ti + name.stems.size() > toks.size()) continue;
-        bool ok = true;
-        for (std::size_t k = 0; k < name.stems.size() && ok; ++k)
-          ok = NameIndex::same_stem(toks[ti + k], name, k);
-        if (!ok) continue;
-        const MatchToken& last = toks[ti + name.stems.size() - 1];
-        occurrences.push_back({&name, toks[ti].offset, last.offset + last.original.size()});
-      }
-    }
-    // A name inside a longer one is part of it ("storage" in "storage per day").
-    std::vector<Occurrence> kept;
-    for (const auto& o : occurrences) {
-      bool covered = false;
-      for (const auto& other : occurrences)
-        if (&other != &o && other.begin <= o.begin && other.end >= o.end &&
-            other.name->stems.size() > o.name->stems.size())
-          covered = true;
-      if (!covered) kept.push_back(o);
-    }
-    occurrences.swap(kept);
+    const std::vector<Occurrence>& occurrences = block_occurrences[bi];
     // Words inside a figure are its unit ("20 TB per day"), not a name that ends the clause.
     auto inside_figure = [&](std::size_t at) {
       for (const auto& m : ms)
@@ -356,14 +407,7 @@ std::vector<std::optional<StatedValue>> find_stated(
         const NamePhrase& name = *occ.name;
         std::size_t name_begin = occ.begin;
         std::size_t name_end = occ.end;
-        std::size_t own_begin = 0, own_end = text.size();
-        for (std::size_t si = block_sentences[bi].first; si < block_sentences[bi].second; ++si) {
-          const Sentence& s = a.sentences[si];
-          if (s.begin <= name_begin && name_begin < s.end) {
-            own_begin = s.begin;
-            own_end = s.end;
-          }
-        }
+        std::size_t own_begin = occ.own_begin, own_end = occ.own_end;
         const Expectation& e = expect[name.owner];
         for (std::size_t mi = 0; mi < ms.size(); ++mi) {
           const q::Mention& m = ms[mi];
@@ -447,11 +491,10 @@ struct EstimateModel::Data {
   std::vector<std::optional<q::Quantity>> defaults;   // per assumption
   std::vector<std::optional<q::Quantity>> low, high;  // per assumption: plausible bounds
   std::vector<Expectation> assumption_expect;
-  NameIndex assumption_names;
   std::vector<std::optional<q::Quantity>> expected_default;  // per estimate, from the defaults
   std::vector<Expectation> estimate_expect;
   std::vector<std::optional<q::UnitSpec>> display_unit;  // per estimate, parsed once
-  NameIndex estimate_names;
+  NameIndex names;                                       // of the assumptions and the estimates
   // Per estimate, the assumptions its formula names, in the pack's order.
   std::vector<std::vector<std::size_t>> inputs;
   // Per assumption: what it is ("daily active users") and how the usual value reads in a
@@ -465,19 +508,17 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
   Data& d = *data_;
   d.defaults.resize(assumptions.size());
   d.assumption_expect.resize(assumptions.size());
-  std::vector<std::vector<std::string>> assumption_names;
   for (std::size_t i = 0; i < assumptions.size(); ++i) {
     d.defaults[i] = parse_value(assumptions[i].default_value);
     if (d.defaults[i]) d.assumption_expect[i].unit = d.defaults[i]->unit;
     d.assumption_expect[i].fraction = assumptions[i].default_value.find('%') != std::string::npos;
-    assumption_names.push_back(assumptions[i].names);
     // The bounds read the way the default does ("10B /month" of URLs is a count, not bytes).
     q::Expect expect =
         d.defaults[i] && d.defaults[i]->unit.bytes != 0 ? q::Expect::Bytes : q::Expect::Count;
     d.low.push_back(parse_value(assumptions[i].low, expect));
     d.high.push_back(parse_value(assumptions[i].high, expect));
   }
-  d.assumption_names = compile_names(assumption_names);
+  d.names = compile_names(assumptions, estimates);
   auto defaults = [&](std::string_view id) -> std::optional<q::Quantity> {
     for (std::size_t i = 0; i < assumptions.size(); ++i)
       if (assumptions[i].id == id) return d.defaults[i];
@@ -485,7 +526,6 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
   };
   d.expected_default.resize(estimates.size());
   d.estimate_expect.resize(estimates.size());
-  std::vector<std::vector<std::string>> estimate_names;
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     q::Result r = q::evaluate(estimates[i].formula, defaults);
     if (r.ok()) {
@@ -493,11 +533,9 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
       d.estimate_expect[i].unit = r.value.unit;
       d.estimate_expect[i].period = period_of(estimates[i].unit);
     }
-    estimate_names.push_back(estimates[i].names);
     d.display_unit.push_back(estimates[i].unit.empty() ? std::nullopt
                                                        : q::parse_unit_spec(estimates[i].unit));
   }
-  d.estimate_names = compile_names(estimate_names);
   for (const auto& a : assumptions) {
     d.what.push_back(lower_first(a.title));
     d.usual.push_back(fmt::format("{} ({})", a.default_value, d.what.back()));
@@ -524,12 +562,26 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   const EstimateModel::Data& d = *model.data_;
   const auto& defaults = d.defaults;
 
-  std::vector<std::vector<q::Mention>> mentions(a.doc->blocks.size());
-  std::vector<std::vector<bool>> factors(a.doc->blocks.size());
-  for (std::size_t bi = 0; bi < a.doc->blocks.size(); ++bi) {
+  // A figure is only ever attached to a name in its sentence: only blocks with names are scanned,
+  // and of those only the lines of the names' sentences.
+  std::size_t blocks = a.doc->blocks.size();
+  std::vector<std::vector<Occurrence>> assumption_names(blocks), estimate_names(blocks);
+  std::vector<std::vector<q::Mention>> mentions(blocks);
+  std::vector<std::vector<bool>> factors(blocks);
+  std::vector<std::pair<std::size_t, std::size_t>> block_sentences = sentences_by_block(a);
+  std::vector<q::TextRange> near;
+  for (std::size_t bi = 0; bi < blocks; ++bi) {
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
-    mentions[bi] = mentions_of(b.text, factors[bi]);
+    if (!q::may_hold_quantity(b.text)) continue;
+    BlockNames found = names_in(a, bi, block_sentences[bi], d.names);
+    assumption_names[bi] = std::move(found.assumptions);
+    estimate_names[bi] = std::move(found.estimates);
+    near.clear();
+    for (const auto* names : {&assumption_names[bi], &estimate_names[bi]})
+      for (const Occurrence& o : *names) near.push_back({o.own_begin, o.own_end});
+    if (near.empty()) continue;
+    mentions[bi] = mentions_of(b.text, near, factors[bi]);
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
@@ -540,8 +592,8 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       if (a.section_step[si] == step) estimation_step = step;
   }
   SetAside set_aside(*a.doc, mentions);
-  f.assumptions = find_stated(a, mentions, factors, set_aside, d.assumption_names,
-                              assumptions.size(), d.assumption_expect, false, estimation_step);
+  f.assumptions = find_stated(a, mentions, factors, set_aside, assumption_names, assumptions.size(),
+                              d.assumption_expect, false, estimation_step);
 
   // Plausibility of what the candidate assumed.
   std::vector<bool> plausible(assumptions.size(), true);
@@ -571,8 +623,18 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     };
   };
 
+  // How each of the candidate's own assumptions reads in a derivation ("150M (daily active
+  // users)"), worked out when first needed: most feed several estimates.
+  std::vector<std::string> own_readings(assumptions.size());
+  auto own_reading = [&](std::size_t ai) -> const std::string& {
+    std::string& reading = own_readings[ai];
+    if (reading.empty())
+      reading = fmt::format("{} ({})", show(f.assumptions[ai]->value), d.what[ai]);
+    return reading;
+  };
+
   const auto& expected_default = d.expected_default;
-  f.figures = find_stated(a, mentions, factors, set_aside, d.estimate_names, estimates.size(),
+  f.figures = find_stated(a, mentions, factors, set_aside, estimate_names, estimates.size(),
                           d.estimate_expect, true, estimation_step);
 
   for (std::size_t i = 0; i < estimates.size(); ++i) {
@@ -590,7 +652,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     std::vector<std::string> own, assumed;
     for (std::size_t ai : d.inputs[i]) {
       if (f.assumptions[ai] && plausible[ai])
-        own.push_back(fmt::format("{} ({})", show(f.assumptions[ai]->value), d.what[ai]));
+        own.push_back(own_reading(ai));
       else
         assumed.push_back(d.usual[ai]);
     }

@@ -17,6 +17,9 @@ namespace sdi::quantity {
 namespace {
 
 constexpr double kDay = 86400;
+// Numbers below this print in three significant digits as at most "999": only those above may
+// round up to "1000".
+constexpr double kNeverRoundsTo1000 = 999;
 
 std::string trim_zeros(std::string s) {
   if (s.find('.') == std::string::npos) return s;
@@ -151,8 +154,9 @@ const Prefix& pick_prefix(const Prefix (&table)[N], double magnitude) {
   for (std::size_t k = 0; k < N; ++k) {
     if (magnitude >= table[k].factor) i = k;
   }
-  // 999.7 KB rounds to "1000 KB": show "1 MB" instead.
-  if (i + 1 < N &&
+  // 999.7 KB rounds to "1000 KB": show "1 MB" instead. (Three digits below 999 never round up
+  // to 1000, so those need no printing to tell.)
+  if (i + 1 < N && !(std::fabs(magnitude / table[i].factor) < kNeverRoundsTo1000) &&
       std::fabs(std::strtod(sig3(magnitude / table[i].factor).c_str(), nullptr)) >= 1000)
     ++i;
   return table[i];
@@ -295,7 +299,7 @@ std::string format_number(double v) {
   double a = std::fabs(v);
   if (a < 1000) {
     std::string s = format_plain(v);
-    if (std::fabs(std::strtod(s.c_str(), nullptr)) < 1000) return s;
+    if (a < kNeverRoundsTo1000 || std::fabs(std::strtod(s.c_str(), nullptr)) < 1000) return s;
     a = 1000;  // 999.7 -> "1K"
   }
   static const Prefix kScales[] = {{1e3, "K"}, {1e6, "M"}, {1e9, "B"}, {1e12, "T"}};
@@ -304,7 +308,8 @@ std::string format_number(double v) {
     if (a >= kScales[k].factor) i = k;
   }
   std::string s = sig3(v / kScales[i].factor);
-  if (std::fabs(std::strtod(s.c_str(), nullptr)) >= 1000) {
+  if (!(std::fabs(v / kScales[i].factor) < kNeverRoundsTo1000) &&
+      std::fabs(std::strtod(s.c_str(), nullptr)) >= 1000) {
     if (i + 1 >= 4) return scientific(v);
     ++i;
     s = sig3(v / kScales[i].factor);

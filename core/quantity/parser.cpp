@@ -6,10 +6,10 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <unordered_set>
 
 #include "quantity/format.hpp"
 #include "quantity/vocab.hpp"
+#include "quantity/word_table.hpp"
 
 namespace sdi::quantity::detail {
 
@@ -107,66 +107,93 @@ Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
       break;
   }
   if (t.kind != Tok::Word || t.length > 13) return Qual::None;
-  {
-    // One lookup rejects ordinary words before the phrase matching below.
-    static const std::unordered_set<std::string_view> kFirst = {
-        "about",  "roughly", "approx", "approximately", "around",  "circa",   "ca",
-        "nearly", "almost",  "est",    "estimated",     "up",      "at",      "no",
-        "not",    "less",    "fewer",  "more",          "greater", "under",   "below",
-        "max",    "maximum", "over",   "above",         "min",     "minimum", "between"};
-    // ... and a bit per word length and first letter rejects most without hashing.
-    static const std::array<std::uint32_t, 16> kStarts = [] {
-      std::array<std::uint32_t, 16> starts{};
-      for (std::string_view w : kFirst) starts[w.size()] |= std::uint32_t{1} << (w[0] & 31);
-      return starts;
-    }();
-    char buf[16];
-    std::string_view w = text(t);
-    if (w.empty() || !(kStarts[w.size()] & (std::uint32_t{1} << (w[0] & 31)))) return Qual::None;
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      char c = w[k];
-      buf[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    if (!kFirst.count(std::string_view(buf, w.size()))) return Qual::None;
-  }
+  // The first word of every qualifier: one lookup tells which (most words are none), and the
+  // words after it are read by what it is.
+  enum First : std::uint16_t {
+    kAbout,
+    kRoughly,
+    kApprox,
+    kApproximately,
+    kAround,
+    kCirca,
+    kCa,
+    kNearly,
+    kAlmost,
+    kEst,
+    kEstimated,
+    kUp,
+    kAt,
+    kNo,
+    kNot,
+    kLess,
+    kFewer,
+    kMore,
+    kGreater,
+    kUnder,
+    kBelow,
+    kMax,
+    kMaximum,
+    kOver,
+    kAbove,
+    kMin,
+    kMinimum,
+    kBetween
+  };
+  static constexpr std::string_view kFirstWords[] = {
+      "about",  "roughly", "approx", "approximately", "around",  "circa",   "ca",
+      "nearly", "almost",  "est",    "estimated",     "up",      "at",      "no",
+      "not",    "less",    "fewer",  "more",          "greater", "under",   "below",
+      "max",    "maximum", "over",   "above",         "min",     "minimum", "between"};
+  static_assert(kFirstWords[kBetween] == "between");
+  static constexpr auto kFirst = word_table<64>(kFirstWords);
+  std::uint16_t first = find_any_case(kFirst, text(t));
+  if (first == decltype(kFirst)::kAbsent) return Qual::None;
   auto dot = [&](std::size_t k) {  // "approx." "max."
     if (tok(k).kind == Tok::Dot && !tok(k).space_before) ++*len;
   };
   const Token& n1 = tok(i + 1);
   const Token& n2 = tok(i + 2);
-  for (std::string_view w : {"about", "roughly", "approx", "approximately", "around", "circa", "ca",
-                             "nearly", "almost", "est", "estimated"}) {
-    if (word_is(t, w)) {
-      dot(i + 1);
-      return Qual::Approx;
-    }
-  }
-  if (word_is(t, "up") && word_is(n1, "to")) return *len = 2, Qual::Upper;
-  if (word_is(t, "at") && (word_is(n1, "most") || word_is(n1, "max"))) return *len = 2, Qual::Upper;
-  if (word_is(t, "at") && (word_is(n1, "least") || word_is(n1, "min")))
-    return *len = 2, Qual::Lower;
-  if ((word_is(t, "no") || word_is(t, "not")) && word_is(n2, "than")) {
-    if (word_is(n1, "more") || word_is(n1, "greater")) return *len = 3, Qual::Upper;
-    if (word_is(n1, "less") || word_is(n1, "fewer")) return *len = 3, Qual::Lower;
-  }
-  if ((word_is(t, "less") || word_is(t, "fewer")) && word_is(n1, "than"))
-    return *len = 2, Qual::Upper;
-  if ((word_is(t, "more") || word_is(t, "greater")) && word_is(n1, "than"))
-    return *len = 2, Qual::Lower;
-  for (std::string_view w : {"under", "below", "max", "maximum"}) {
-    if (word_is(t, w)) {
+  switch (first) {
+    case kUp:
+      if (word_is(n1, "to")) return *len = 2, Qual::Upper;
+      return Qual::None;
+    case kAt:
+      if (word_is(n1, "most") || word_is(n1, "max")) return *len = 2, Qual::Upper;
+      if (word_is(n1, "least") || word_is(n1, "min")) return *len = 2, Qual::Lower;
+      return Qual::None;
+    case kNo:
+    case kNot:
+      if (word_is(n2, "than")) {
+        if (word_is(n1, "more") || word_is(n1, "greater")) return *len = 3, Qual::Upper;
+        if (word_is(n1, "less") || word_is(n1, "fewer")) return *len = 3, Qual::Lower;
+      }
+      return Qual::None;
+    case kLess:
+    case kFewer:
+      if (word_is(n1, "than")) return *len = 2, Qual::Upper;
+      return Qual::None;
+    case kMore:
+    case kGreater:
+      if (word_is(n1, "than")) return *len = 2, Qual::Lower;
+      return Qual::None;
+    case kUnder:
+    case kBelow:
+    case kMax:
+    case kMaximum:
       dot(i + 1);
       return Qual::Upper;
-    }
-  }
-  for (std::string_view w : {"over", "above", "min", "minimum"}) {
-    if (word_is(t, w)) {
+    case kOver:
+    case kAbove:
+    case kMin:
+    case kMinimum:
       dot(i + 1);
       return Qual::Lower;
-    }
+    case kBetween:
+      return Qual::Between;
+    default:  // about ... estimated
+      dot(i + 1);
+      return Qual::Approx;
   }
-  if (word_is(t, "between")) return Qual::Between;
-  return Qual::None;
 }
 
 std::size_t Parser::qualifier_length(std::size_t index) const {
@@ -716,7 +743,7 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
       // Noun phrase: up to three words, e.g. "users", "active users", "daily active users".
       std::size_t k = p_;
       std::size_t words = 0;
-      std::string_view last_known;
+      std::string last_tag;  // of the last known noun
       std::string phrase;
       while (words < 3 && tok(k).kind == Tok::Word) {
         const Token& wt = tok(k);
@@ -741,7 +768,6 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
             break;
           }
         }
-        if (known) last_known = ww;
         std::string lower_word = lower(ww);
         if (!phrase.empty()) phrase += ' ';
         phrase += lower_word;
@@ -749,13 +775,16 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
         ++k;
         // A plural noun is the head of its phrase ("10 followers follow ..." stops here); only
         // singular words modify the next one ("node servers", "photo uploads").
-        if (known && noun_tag(ww) != lower_word) break;
+        if (known) {
+          last_tag = noun_tag(ww);
+          if (last_tag != lower_word) break;
+        }
       }
       if (words > 0) {
         p_ = k;
         sx.has_noun = true;
         sx.noun_text = std::move(phrase);
-        if (!last_known.empty()) sx.unit.noun.assign(noun_tag(last_known));
+        if (!last_tag.empty()) sx.unit.noun.assign(last_tag);
         // "4.6K write QPS"
         if (cur().kind == Tok::Word) {
           const UnitDef* r = find_unit(text(cur()));

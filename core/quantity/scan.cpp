@@ -5,11 +5,11 @@
 #include <cmath>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
 
 #include "quantity/lexer.hpp"
 #include "quantity/parser.hpp"
 #include "quantity/vocab.hpp"
+#include "quantity/word_table.hpp"
 
 namespace sdi::quantity {
 
@@ -22,91 +22,82 @@ bool is_result_marker(Tok k) {
   return k == Tok::Eq || k == Tok::Approx || k == Tok::Implies || k == Tok::Arrow;
 }
 
+// Whether `w` in lowercase is one of the (lowercase) words of `list`.
 bool word_in(std::string_view w, std::initializer_list<std::string_view> list) {
-  std::string l = detail::lower(w);
-  for (auto x : list) {
-    if (l == x) return true;
+  for (std::string_view x : list) {
+    if (x.size() != w.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < w.size() && same; ++i) {
+      char c = w[i];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == x[i];
+    }
+    if (same) return true;
   }
   return false;
 }
 
-// A fixed word list looked up case-insensitively.
-class WordSet {
- public:
-  WordSet(std::initializer_list<std::string_view> words) : set_(words) {
-    for (std::string_view w : words) starts_[w.size()] |= bit(w[0]);
-  }
-  bool contains(std::string_view w) const {
-    if (w.empty() || w.size() > 24) return false;
-    if (!(starts_[w.size()] & bit(lower(w[0])))) return false;  // most words: no hashing
-    char buf[24];
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      char c = w[i];
-      buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    return set_.count(std::string_view(buf, w.size())) > 0;
-  }
-
- private:
-  static char lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  static std::uint32_t bit(char c) {
-    return std::uint32_t{1} << (static_cast<unsigned char>(c) & 31);
-  }
-
-  std::unordered_set<std::string_view> set_;
-  std::array<std::uint32_t, 25> starts_{};  // by length: the first bytes of its words
-};
-
 // Numbers after these words name a part of something, not an amount ("Step 2", "Layer 7").
+constexpr std::string_view kStructuralWordsList[] = {
+    "step",     "steps",      "phase",      "part",     "section",  "chapter",  "figure",
+    "fig",      "table",      "option",     "version",  "ver",      "level",    "layer",
+    "tier",     "round",      "stage",      "rule",     "case",     "scenario", "approach",
+    "solution", "iteration",  "question",   "item",     "priority", "rank",     "rfc",
+    "sprint",   "milestone",  "no",         "number",   "num",      "http",     "ipv",
+    "v",        "p",          "q",          "appendix", "lemma",    "example",  "exercise",
+    "problem",  "slide",      "task",       "stage",    "grade",    "class",    "type",
+    "gen",      "generation", "raid",       "tls",      "ssl",      "python",   "java",
+    "c",        "es",         "ecmascript", "windows",  "ios",      "android",  "iphone"};
+constexpr auto kStructuralWords = detail::word_table<128>(kStructuralWordsList);
+
 bool structural_word(std::string_view w) {
-  static const WordSet words{
-      "step",     "steps",      "phase",      "part",     "section",  "chapter",  "figure",
-      "fig",      "table",      "option",     "version",  "ver",      "level",    "layer",
-      "tier",     "round",      "stage",      "rule",     "case",     "scenario", "approach",
-      "solution", "iteration",  "question",   "item",     "priority", "rank",     "rfc",
-      "sprint",   "milestone",  "no",         "number",   "num",      "http",     "ipv",
-      "v",        "p",          "q",          "appendix", "lemma",    "example",  "exercise",
-      "problem",  "slide",      "task",       "stage",    "grade",    "class",    "type",
-      "gen",      "generation", "raid",       "tls",      "ssl",      "python",   "java",
-      "c",        "es",         "ecmascript", "windows",  "ios",      "android",  "iphone"};
-  return words.contains(w);
+  return detail::contains_any_case(kStructuralWords, w);
 }
 
 // ... and after these only when the number stands alone ("on day 1", "year 2").
+constexpr std::string_view kOrdinalContextWordsList[] = {
+    "day",   "week",      "month", "year",     "page",      "line",     "minute", "hour",
+    "top",   "bottom",    "first", "last",     "id",        "user",     "node",   "server",
+    "shard", "region",    "zone",  "replica",  "partition", "team",     "room",   "floor",
+    "jan",   "january",   "feb",   "february", "mar",       "march",    "apr",    "april",
+    "may",   "jun",       "june",  "jul",      "july",      "aug",      "august", "sep",
+    "sept",  "september", "oct",   "october",  "nov",       "november", "dec",    "december"};
+constexpr auto kOrdinalContextWords = detail::word_table<128>(kOrdinalContextWordsList);
+
 bool ordinal_context_word(std::string_view w) {
-  static const WordSet words{
-      "day",   "week",      "month", "year",     "page",      "line",     "minute", "hour",
-      "top",   "bottom",    "first", "last",     "id",        "user",     "node",   "server",
-      "shard", "region",    "zone",  "replica",  "partition", "team",     "room",   "floor",
-      "jan",   "january",   "feb",   "february", "mar",       "march",    "apr",    "april",
-      "may",   "jun",       "june",  "jul",      "july",      "aug",      "august", "sep",
-      "sept",  "september", "oct",   "october",  "nov",       "november", "dec",    "december"};
-  return words.contains(w);
+  return detail::contains_any_case(kOrdinalContextWords, w);
 }
+
+constexpr std::string_view kSplitWordsList[] = {"rule",      "role",  "split",
+                                                "principle", "ratio", "distribution"};
+constexpr auto kSplitWords = detail::word_table<16>(kSplitWordsList);
 
 bool split_word(std::string_view w) {
-  static const WordSet words{"rule", "role", "split", "principle", "ratio", "distribution"};
-  return words.contains(w);
+  return detail::contains_any_case(kSplitWords, w);
 }
 
-bool bytes_context_word(std::string_view w) {
-  static const WordSet words{"size",     "sizes",     "sized",   "storage", "store",     "stored",
-                             "storing",  "bytes",     "byte",    "disk",    "disks",     "memory",
-                             "ram",      "bandwidth", "payload", "blob",    "blobs",     "data",
-                             "metadata", "space",     "ingress", "egress",  "footprint", "capacity",
-                             "volume",   "heap",      "buffer",  "each"};
-  return words.contains(w);
-}
+// Words before a number that say what it counts: the first kBytesContextWords of the list speak
+// of bytes, the rest of a count. One table for both: each word is lowercased and looked up once.
+constexpr std::size_t kBytesContextWords = 28;
+constexpr std::string_view kContextWordsList[] = {
+    // bytes
+    "size", "sizes", "sized", "storage", "store", "stored", "storing", "bytes", "byte", "disk",
+    "disks", "memory", "ram", "bandwidth", "payload", "blob", "blobs", "data", "metadata", "space",
+    "ingress", "egress", "footprint", "capacity", "volume", "heap", "buffer", "each",
+    // a count
+    "users", "user", "dau", "mau", "requests", "request", "queries", "query", "qps", "rps", "tps",
+    "tweets", "posts", "messages", "views", "writes", "reads", "events", "clicks", "people",
+    "accounts", "devices", "downloads", "uploads", "visits", "customers", "followers", "count",
+    "population"};
+static_assert(kContextWordsList[kBytesContextWords - 1] == "each" &&
+              kContextWordsList[kBytesContextWords] == "users");
+constexpr auto kContextWords = detail::word_table<128>(kContextWordsList);
 
-bool count_context_word(std::string_view w) {
-  static const WordSet words{"users",   "user",      "dau",       "mau",     "requests",  "request",
-                             "queries", "query",     "qps",       "rps",     "tps",       "tweets",
-                             "posts",   "messages",  "views",     "writes",  "reads",     "events",
-                             "clicks",  "people",    "accounts",  "devices", "downloads", "uploads",
-                             "visits",  "customers", "followers", "count",   "population"};
-  return words.contains(w);
+enum class ContextWord { None, Bytes, Count };
+
+ContextWord context_word(std::string_view w) {
+  std::uint16_t at = detail::find_any_case(kContextWords, w);
+  if (at == decltype(kContextWords)::kAbsent) return ContextWord::None;
+  return at < kBytesContextWords ? ContextWord::Bytes : ContextWord::Count;
 }
 
 class Scanner {
@@ -159,7 +150,7 @@ class Scanner {
                  (text(t) == "a" || text(t) == "an" || text(t) == "A" || text(t) == "An") &&
                  big_scale_word(text(tok(i + 1)))) {
         number = i + 1;
-      } else if (!number_within(i, 4)) {
+      } else if (!number_within_4(i)) {
         ++i;  // fast path: no qualifier can lead to a number from here
         continue;
       } else if (std::size_t len = parser_.qualifier_length(i);
@@ -213,7 +204,7 @@ class Scanner {
       m.quantity = node->q;
       if (start > line_first && (tok(start - 1).kind == Tok::Approx)) m.quantity.approx = true;
       if (opt_.readings) m.reading = detail::join_reading(node->echo, parser_.notes());
-      m.noun = node->noun;
+      m.noun = std::move(node->noun);
       m.is_expression = node->operators > 0;
       m.is_result = marker && prev >= 0;
       if (m.is_result && !out_[prev].label.empty()) {
@@ -240,13 +231,17 @@ class Scanner {
   const Token& tok(std::size_t i) const { return i < toks_.size() ? toks_[i] : toks_.back(); }
   std::string_view text(const Token& t) const { return t.text(src_); }
 
-  bool number_within(std::size_t i, std::size_t n) const {
-    for (std::size_t k = 1; k <= n; ++k) {
-      Tok kind = tok(i + k).kind;
-      if (kind == Tok::Number) return true;
-      if (kind == Tok::Newline || kind == Tok::End) return false;
+  // Whether a number follows within four tokens on the line. The scan asks at every word in
+  // order, so the next number or line end is found once and kept until the scan passes it.
+  bool number_within_4(std::size_t i) {
+    if (next_stop_ <= i) {
+      next_stop_ = i + 1;
+      while (next_stop_ < toks_.size() && toks_[next_stop_].kind != Tok::Number &&
+             toks_[next_stop_].kind != Tok::Newline && toks_[next_stop_].kind != Tok::End)
+        ++next_stop_;
     }
-    return false;
+    return next_stop_ < toks_.size() && toks_[next_stop_].kind == Tok::Number &&
+           next_stop_ - i <= 4;
   }
 
   static bool big_scale_word(std::string_view w) {
@@ -260,6 +255,7 @@ class Scanner {
 
   // "$...$" pairs on one line holding LaTeX are math delimiters, not dollars.
   void mark_math_dollars() {
+    if (src_.find('$') == std::string_view::npos) return;  // most text: no token to look at
     for (std::size_t i = 0; i < toks_.size(); ++i) {
       if (toks_[i].kind != Tok::Dollar || math_dollar_[i]) continue;
       if (text(toks_[i]) == "\\$") continue;
@@ -406,7 +402,7 @@ class Scanner {
         ordinal_context_word(text(toks_[n - 1])))
       return true;
     // Times of day: "at 2 pm"
-    if (word_in(node.noun, {"am", "pm", "a.m", "p.m", "o'clock"}) && num.num <= 12) return true;
+    if (num.num <= 12 && word_in(node.noun, {"am", "pm", "a.m", "p.m", "o'clock"})) return true;
     return false;
   }
 
@@ -518,8 +514,9 @@ class Scanner {
     std::string_view w = text(toks_[i]);
     c |= part;
     if (part == kContext) {
-      if (bytes_context_word(w)) c |= kBytesWord;
-      if (count_context_word(w)) c |= kCountWord;
+      ContextWord kind = context_word(w);
+      if (kind == ContextWord::Bytes) c |= kBytesWord;
+      if (kind == ContextWord::Count) c |= kCountWord;
     } else if (part == kStop) {
       if (detail::is_stopword(w)) c |= kStopword;
     } else if (detail::is_known_noun(w)) {
@@ -536,6 +533,7 @@ class Scanner {
   detail::Parser parser_;
   std::vector<bool> math_dollar_;
   mutable std::vector<std::uint8_t> word_class_;
+  std::size_t next_stop_ = 0;  // number_within_4's next number, line break or end
   std::vector<Mention> out_;
 };
 
@@ -543,68 +541,31 @@ class Scanner {
 
 namespace {
 
-bool lower_at(std::string_view text, std::size_t i, std::string_view word) {
-  if (text.size() - i < word.size()) return false;
-  for (std::size_t k = 0; k < word.size(); ++k) {
-    char c = text[i + k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != word[k]) return false;
-  }
-  return true;
+bool wanted_line(const ScanOptions& options, std::size_t begin, std::size_t end) {
+  if (options.near.empty()) return true;
+  for (const TextRange& r : options.near)
+    if (begin < r.end && r.begin < end) return true;
+  return false;
 }
 
 }  // namespace
 
-// Every mention the scanner finds starts at a digit, at a LaTeX command ("\frac") or at "a"
-// before a big scale word ("a million"); most prose has none of these, and skipping it saves
-// lexing it. Loose on purpose: any byte that might start one sends the text to the scanner.
-bool may_hold_quantity(std::string_view text) {
-  // 1: a digit or a backslash; 2: the first letter of a big scale word.
-  static constexpr auto kind = [] {
-    std::array<std::uint8_t, 256> k{};
-    for (int c = '0'; c <= '9'; ++c) k[c] = 1;
-    k['\\'] = 1;
-    for (char c : {'m', 'M', 'b', 'B', 't', 'T'}) k[static_cast<unsigned char>(c)] = 2;
-    return k;
-  }();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    std::uint8_t k = kind[static_cast<unsigned char>(text[i])];
-    if (k == 0) continue;
-    if (k == 1) return true;
-    // Most m, b and t start other words ("the", "by"): the second letter tells first.
-    char next = i + 1 < text.size() ? static_cast<char>(text[i + 1] | 0x20) : '\0';
-    switch (text[i] | 0x20) {
-      case 'm':  // million, mil, mill, mln
-        if ((next == 'i' || next == 'l') && (lower_at(text, i, "mil") || lower_at(text, i, "mln")))
-          return true;
-        break;
-      case 'b':  // billion, bil, bill, bln
-        if ((next == 'i' || next == 'l') && (lower_at(text, i, "bil") || lower_at(text, i, "bln")))
-          return true;
-        break;
-      default:  // thousand, trillion, tril
-        if ((next == 'h' || next == 'r') &&
-            (lower_at(text, i, "thousand") || lower_at(text, i, "tril")))
-          return true;
-        break;
-    }
-  }
-  return false;
-}
-
 std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
-  if (!may_hold_quantity(text)) return {};
   // The scanner reads each line on its own (a figure, its label and its context never cross a
   // line break), and so does the lexer but for LaTeX groups ("\text{...}"), which may span lines:
   // without a backslash, only the lines that may hold a figure need lexing and scanning.
-  if (text.find('\\') != std::string_view::npos || text.find('\n') == std::string_view::npos)
+  bool multi_line = text.find('\n') != std::string_view::npos;
+  if (!multi_line || text.find('\\') != std::string_view::npos) {
+    if (!may_hold_quantity(text) || (!multi_line && !wanted_line(options, 0, text.size())))
+      return {};
     return Scanner(text, options).run();
+  }
   std::vector<Mention> out;
   std::size_t begin = 0;
   while (begin <= text.size()) {
     std::size_t end = std::min(text.find('\n', begin), text.size());
     std::string_view line = text.substr(begin, end - begin);
-    if (may_hold_quantity(line)) {
+    if (wanted_line(options, begin, end) && may_hold_quantity(line)) {
       for (Mention& m : Scanner(line, options).run()) {
         m.offset += begin;
         out.push_back(std::move(m));

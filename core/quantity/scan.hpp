@@ -19,6 +19,7 @@
 // assignments without a unit ("count=20").
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,12 +43,21 @@ struct Mention {
   bool is_expression = false;  // an arithmetic chain ("200M * 2 / 86400")
 };
 
+// Bytes [begin, end) of a scanned text.
+struct TextRange {
+  std::size_t begin = 0, end = 0;
+};
+
 struct ScanOptions {
   /// Decides the ambiguous "B" when the text around a number does not ("storage", "size" and
   /// "bandwidth" nearby mean bytes; "users", "requests" mean a count).
   Expect expect = Expect::Any;
   /// Fill Mention::reading; without it, reading is left empty and scanning is cheaper.
   bool readings = true;
+  /// When not empty, only the mentions on lines that overlap one of these ranges are wanted, and
+  /// the other lines are not read. (Text holding LaTeX, whose groups may span lines, is read
+  /// whole: its mentions on other lines are found too.)
+  std::span<const TextRange> near;
 };
 
 std::vector<Mention> scan(std::string_view text, const ScanOptions& options = {});

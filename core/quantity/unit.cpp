@@ -127,20 +127,28 @@ SingularParts singular_parts(std::string_view s) {
     if (s == "children") return {"child", ""};
     return {s, ""};  // "data", "media", "criteria" too
   }
-  if (ends_with(s, "'s")) s.remove_suffix(2);
+  if (s.size() >= 2 && s[s.size() - 2] == '\'') s.remove_suffix(2);  // "user's"
   if (s.size() <= 3) {
     if (s.size() == 3 && s.back() == 's' && s != "bus" && s != "gas" && s != "sms" && s != "dns" &&
         s != "aws" && s != "sns" && s != "sqs" && s != "ios")
       s.remove_suffix(1);  // "ids" -> "id", "ops" -> "op", "ads" -> "ad"
     return {s, ""};
   }
-  if (ends_with(s, "ies")) return {s.substr(0, s.size() - 3), "y"};
-  if (ends_with(s, "sses") || ends_with(s, "shes") || ends_with(s, "ches") || ends_with(s, "xes") ||
-      ends_with(s, "zzes"))
-    return {s.substr(0, s.size() - 2), ""};
-  if (ends_with(s, "uses") && s != "uses") return {s.substr(0, s.size() - 2), ""};  // statuses
-  if (ends_with(s, "ss") || ends_with(s, "us") || ends_with(s, "is")) return {s, ""};
-  if (s.back() == 's') s.remove_suffix(1);
+  if (s.back() != 's') return {s, ""};
+  // The endings are told apart by their last bytes, read from the end (the word has four or more).
+  auto from_end = [&](std::size_t k) { return s[s.size() - k]; };
+  if (from_end(2) == 'e') {
+    char before = from_end(3);
+    if (before == 'i') return {s.substr(0, s.size() - 3), "y"};                       // "replies"
+    bool sibilant = (before == 's' && from_end(4) == 's') ||                          // "addresses"
+                    (before == 'h' && (from_end(4) == 's' || from_end(4) == 'c')) ||  // "dishes"
+                    before == 'x' || (before == 'z' && from_end(4) == 'z');           // "buzzes"
+    if (sibilant || (before == 's' && from_end(4) == 'u' && s != "uses"))             // "statuses"
+      return {s.substr(0, s.size() - 2), ""};
+  }
+  char before_s = from_end(2);
+  if (before_s == 's' || before_s == 'u' || before_s == 'i') return {s, ""};  // "kiss", "status"
+  s.remove_suffix(1);
   return {s, ""};
 }
 

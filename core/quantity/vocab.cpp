@@ -3,12 +3,11 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "quantity/unit.hpp"
+#include "quantity/word_table.hpp"
 
 namespace sdi::quantity::detail {
 
@@ -330,65 +329,36 @@ constexpr std::string_view kKeywords[] = {
     "less",          "fewer",   "no",     "percent", "pct",
 };
 
-// A hash table of words behind a filter: for each word length (the last slot for any longer), a
-// bit per low five bits of the first byte of its words. Most words asked about are in no table,
-// and the filter says so without hashing; a word in the table always passes it, for the bit is
-// taken of the same bytes the table holds.
-template <typename Table>
-class Filtered {
- public:
-  template <typename... Args>
-  void add(std::string_view w, Args&&... value) {
-    table_.emplace(w, std::forward<Args>(value)...);
-    if (!w.empty()) starts_[slot(w)] |= bit(w);
-  }
-  auto find(std::string_view w) const {
-    if (w.empty() || !(starts_[slot(w)] & bit(w))) return table_.end();
-    return table_.find(w);
-  }
-  auto end() const { return table_.end(); }
-  bool contains(std::string_view w) const { return find(w) != table_.end(); }
-
- private:
-  static std::size_t slot(std::string_view w) { return w.size() < 31 ? w.size() : 31; }
-  static std::uint32_t bit(std::string_view w) {
-    return std::uint32_t{1} << (static_cast<unsigned char>(w[0]) & 31);
-  }
-
-  Table table_;
-  std::uint32_t starts_[32] = {};
-};
-
-using WordMap = Filtered<std::unordered_map<std::string_view, const UnitDef*>>;
-using ScaleMap = Filtered<std::unordered_map<std::string_view, const ScaleDef*>>;
-using WordSet = Filtered<std::unordered_set<std::string_view>>;
-
-struct Tables {
-  WordMap unit_exact, unit_ci;
-  std::unordered_map<std::string_view, const UnitDef*> unit_symbol;
-  ScaleMap scale_exact, scale_ci;
-  WordSet nouns, modifiers, stopwords, keywords;
-
-  Tables() {
-    for (const auto& u : kUnits) {
-      unit_exact.add(u.word, &u);
-      if (!u.exact_case) unit_ci.add(u.word, &u);  // words are listed in lowercase
-      unit_symbol.emplace(u.symbol, &u);
-    }
-    for (const auto& s : kScales) {
-      scale_exact.add(s.word, &s);
-      if (!s.exact_case) scale_ci.add(s.word, &s);
-    }
-    for (auto w : kNouns) nouns.add(w);
-    for (auto w : kModifiers) modifiers.add(w);
-    for (auto w : kStopwords) stopwords.add(w);
-    for (auto w : kKeywords) keywords.add(w);
-  }
-};
-
-const Tables& tables() {
-  static const Tables t;
+// Units by their spelling, as written and (for those that match in any case) in lowercase, and
+// by their canonical symbol; scales likewise.
+template <std::size_t Slots, typename Def, std::size_t N, typename Key, typename Wanted>
+constexpr WordTable<Slots> table_of(const Def (&defs)[N], Key key, Wanted wanted) {
+  WordTable<Slots> t;
+  for (std::size_t i = 0; i < N; ++i)
+    if (wanted(defs[i])) t.add(key(defs[i]), static_cast<std::uint16_t>(i));
   return t;
+}
+
+constexpr auto kUnitWord = [](const UnitDef& u) { return u.word; };
+constexpr auto kUnitSymbol = [](const UnitDef& u) { return u.symbol; };
+constexpr auto kScaleWord = [](const ScaleDef& s) { return s.word; };
+constexpr auto kAny = [](const auto&) { return true; };
+constexpr auto kAnyCase = [](const auto& def) { return !def.exact_case; };  // listed in lowercase
+
+constexpr auto kUnitExact = table_of<256>(kUnits, kUnitWord, kAny);
+constexpr auto kUnitAnyCase = table_of<256>(kUnits, kUnitWord, kAnyCase);
+constexpr auto kUnitBySymbol = table_of<128>(kUnits, kUnitSymbol, kAny);
+constexpr auto kScaleExact = table_of<64>(kScales, kScaleWord, kAny);
+constexpr auto kScaleAnyCase = table_of<64>(kScales, kScaleWord, kAnyCase);
+constexpr auto kNounTable = word_table<1024>(kNouns);
+constexpr auto kModifierTable = word_table<256>(kModifiers);
+constexpr auto kStopwordTable = word_table<512>(kStopwords);
+constexpr auto kKeywordTable = word_table<128>(kKeywords);
+
+template <std::size_t Slots, typename Def, std::size_t N>
+const Def* def_of(const WordTable<Slots>& table, const Def (&defs)[N], std::string_view word) {
+  std::uint16_t i = table.find(word);
+  return i == WordTable<Slots>::kAbsent ? nullptr : &defs[i];
 }
 
 // A word in lowercase on the stack, for looking it up without a heap string; words longer than
@@ -419,12 +389,11 @@ std::string lower(std::string_view s) {
 }
 
 const UnitDef* find_unit(std::string_view word) {
-  const auto& t = tables();
-  if (auto it = t.unit_exact.find(word); it != t.unit_exact.end()) return it->second;
+  if (const UnitDef* u = def_of(kUnitExact, kUnits, word)) return u;
   if (word.size() > 16) return nullptr;
   Lowered lw(word);
   std::string_view l = lw.view();
-  if (auto it = t.unit_ci.find(l); it != t.unit_ci.end()) return it->second;
+  if (const UnitDef* u = def_of(kUnitAnyCase, kUnits, l)) return u;
   // binary prefixes: "kib", "GIB"
   if (l.size() == 3 && l[1] == 'i' && l[2] == 'b') {
     for (const auto& u : kUnits) {
@@ -435,18 +404,14 @@ const UnitDef* find_unit(std::string_view word) {
 }
 
 const UnitDef* find_symbol(std::string_view symbol) {
-  const auto& t = tables();
-  auto it = t.unit_symbol.find(symbol);
-  return it == t.unit_symbol.end() ? nullptr : it->second;
+  return def_of(kUnitBySymbol, kUnits, symbol);
 }
 
 const ScaleDef* find_scale(std::string_view word) {
-  const auto& t = tables();
-  if (auto it = t.scale_exact.find(word); it != t.scale_exact.end()) return it->second;
+  if (const ScaleDef* s = def_of(kScaleExact, kScales, word)) return s;
   if (word.size() > 12) return nullptr;
   Lowered l(word);
-  if (auto it = t.scale_ci.find(l.view()); it != t.scale_ci.end()) return it->second;
-  return nullptr;
+  return def_of(kScaleAnyCase, kScales, l.view());
 }
 
 namespace {
@@ -477,15 +442,13 @@ class SingularOf {
 
 bool is_known_noun(std::string_view word) {
   if (word.size() > 24) return false;
-  const auto& t = tables();
   Lowered lw(word);
   std::string_view l = lw.view();
-  if (t.nouns.contains(l) || t.modifiers.contains(l)) return true;
-  return t.nouns.contains(SingularOf(l).view());
+  if (kNounTable.contains(l) || kModifierTable.contains(l)) return true;
+  return kNounTable.contains(SingularOf(l).view());
 }
 
 std::string noun_tag(std::string_view word) {
-  const auto& t = tables();
   if (word.size() > 24) {
     // No table holds a word this long, nor its singular: the word is no noun.
     return lower(word);
@@ -496,8 +459,8 @@ std::string noun_tag(std::string_view word) {
   std::string_view s = singular_of.view();
   // A modifier used as the last word keeps its spelling ("nodejs", "active"): only nouns are
   // singularised.
-  bool noun_s = t.nouns.contains(s);
-  bool noun_l = t.nouns.contains(l);
+  bool noun_s = kNounTable.contains(s);
+  bool noun_l = kNounTable.contains(l);
   if (!noun_s && !noun_l) return std::string(l);
   if (noun_l && !noun_s) s = l;
   if (s == "req") return "request";
@@ -509,13 +472,11 @@ std::string noun_tag(std::string_view word) {
 }
 
 bool is_stopword(std::string_view word) {
-  if (word.size() > 16) return false;
-  return tables().stopwords.contains(Lowered(word).view());
+  return contains_any_case(kStopwordTable, word);
 }
 
 bool is_keyword(std::string_view word) {
-  if (word.size() > 16) return false;
-  return tables().keywords.contains(Lowered(word).view());
+  return contains_any_case(kKeywordTable, word);
 }
 
 double rate_adverb_seconds(std::string_view word) {

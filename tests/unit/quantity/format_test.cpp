@@ -256,3 +256,15 @@ TEST_CASE("round trips: format(parse(x)) reads back as x within 0.5%") {
     }
   }
 }
+
+TEST_CASE("numbers just under a thousand round up to the next scale only when they print as 1000") {
+  CHECK(q::format_number(998.9) == "999");
+  CHECK(q::format_number(999) == "999");
+  CHECK(q::format_number(999.49) == "999");
+  CHECK(q::format_number(999.5) == "1K");
+  CHECK(q::format_number(-999.6) == "-1K");
+  CHECK(q::format_number(998'900) == "999K");
+  CHECK(q::format_number(999'500) == "1M");
+  CHECK(q::format(q::Quantity::bytes(998'900)) == "999 KB");
+  CHECK(q::format(q::Quantity::bytes(999'500)) == "1 MB");
+}

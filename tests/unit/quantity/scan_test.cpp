@@ -357,3 +357,25 @@ TEST_CASE("figures on later lines keep their offsets in the whole text") {
   CHECK(ms[2].is_result);
   CHECK(ms[2].label == "write qps");
 }
+
+TEST_CASE("only the lines near the wanted ranges are read, unless LaTeX makes the text one") {
+  std::string_view text = "Storage: 5 TB per day\nPeak 2x\nwrite QPS = 4.6K/s\n";
+  std::size_t second = text.find("Peak");
+  std::size_t third = text.find("write");
+  q::ScanOptions options;
+  std::vector<q::TextRange> near = {{second, second + 4}, {third + 6, third + 9}};
+  options.near = near;
+  CHECK(raws(q::scan(text, options)) == "2x | 4.6K/s");
+  near = {{text.size(), text.size()}};
+  options.near = near;
+  CHECK(q::scan(text, options).empty());
+  near = {{0, 3}};
+  options.near = near;
+  CHECK(raws(q::scan("One line of 5 TB", options)) == "5 TB");
+  options.near = std::span<const q::TextRange>(near).subspan(1);
+  CHECK(raws(q::scan(text, options)) == raws(q::scan(text)));
+  near = {{second, second + 4}};
+  options.near = near;
+  std::string_view latex = "$\\text{5 TB}$\nPeak 2x";
+  CHECK(raws(q::scan(latex, options)) == raws(q::scan(latex)));
+}

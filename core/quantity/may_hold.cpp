@@ -1,0 +1,97 @@
+// The scanner's prefilter: whether a text may hold a mention at all, decided without lexing it.
+
+#include <cstddef>
+#include <string_view>
+
+#include "quantity/scan.hpp"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace sdi::quantity {
+
+namespace {
+
+bool lower_at(std::string_view text, std::size_t i, std::string_view word) {
+  if (text.size() - i < word.size()) return false;
+  for (std::size_t k = 0; k < word.size(); ++k) {
+    char c = text[i + k];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != word[k]) return false;
+  }
+  return true;
+}
+
+// Whether a mention may start at text[i]: a digit, a backslash, or a big scale word ("million",
+// "mil", "mln", "billion", "bil", "bln", "thousand", "trillion", "tril") in any case.
+bool may_start_at(std::string_view text, std::size_t i) {
+  char c = text[i];
+  if ((c >= '0' && c <= '9') || c == '\\') return true;
+  char next = i + 1 < text.size() ? static_cast<char>(text[i + 1] | 0x20) : '\0';
+  switch (c | 0x20) {
+    case 'm':
+      return (next == 'i' || next == 'l') && (lower_at(text, i, "mil") || lower_at(text, i, "mln"));
+    case 'b':
+      return (next == 'i' || next == 'l') && (lower_at(text, i, "bil") || lower_at(text, i, "bln"));
+    case 't':
+      return (next == 'h' || next == 'r') &&
+             (lower_at(text, i, "thousand") || lower_at(text, i, "tril"));
+    default:
+      return false;
+  }
+}
+
+#if defined(__SSE2__)
+// Whether any of the sixteen bytes from `p` may start a mention, judged by the first three bytes
+// from each ("tho" for "thousand"): true is only a hint, false is sure. Reads eighteen bytes.
+bool hint_in_sixteen(const char* p) {
+  auto load = [](const char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
+  auto is = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
+  const __m128i case_bit = _mm_set1_epi8(0x20);  // lowercases the letters compared below
+  const __m128i a = load(p);
+  const __m128i b = _mm_or_si128(load(p + 1), case_bit);
+  const __m128i c = _mm_or_si128(load(p + 2), case_bit);
+  const __m128i first = _mm_or_si128(a, case_bit);
+  const __m128i from_zero = _mm_sub_epi8(a, _mm_set1_epi8('0'));
+  const __m128i digit = _mm_cmpeq_epi8(_mm_min_epu8(from_zero, _mm_set1_epi8(9)), from_zero);
+  const __m128i il_ln =
+      _mm_or_si128(_mm_and_si128(is(b, 'i'), is(c, 'l')), _mm_and_si128(is(b, 'l'), is(c, 'n')));
+  const __m128i m_b = _mm_and_si128(_mm_or_si128(is(first, 'm'), is(first, 'b')), il_ln);
+  const __m128i ho_ri =
+      _mm_or_si128(_mm_and_si128(is(b, 'h'), is(c, 'o')), _mm_and_si128(is(b, 'r'), is(c, 'i')));
+  const __m128i t = _mm_and_si128(is(first, 't'), ho_ri);
+  const __m128i any = _mm_or_si128(_mm_or_si128(digit, is(a, '\\')), _mm_or_si128(m_b, t));
+  return _mm_movemask_epi8(any) != 0;
+}
+#endif
+
+}  // namespace
+
+// Every mention the scanner finds starts at a digit, at a LaTeX command ("\frac") or at "a"
+// before a big scale word ("a million"); most prose has none of these, and skipping it saves
+// lexing it. Loose on purpose: any byte that might start one sends the text to the scanner.
+bool may_hold_quantity(std::string_view text) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Most bytes start nothing: sixteen at a time are turned away together.
+  auto sixteen_from = [&](std::size_t at) {
+    if (!hint_in_sixteen(text.data() + at)) return false;
+    for (std::size_t k = at; k < at + 16; ++k)
+      if (may_start_at(text, k)) return true;
+    return false;
+  };
+  if (text.size() >= 18) {
+    for (; text.size() - i >= 18; i += 16)
+      if (sixteen_from(i)) return true;
+    // The rest but its last two bytes, in sixteen that overlap those already read.
+    if (i < text.size() - 2 && sixteen_from(text.size() - 18)) return true;
+    i = text.size() - 2;
+  }
+#endif
+  for (; i < text.size(); ++i)
+    if (may_start_at(text, i)) return true;
+  return false;
+}
+
+}  // namespace sdi::quantity
