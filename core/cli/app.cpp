@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
+#include "cli/teardown.hpp"
 #include "repl/repl.hpp"
 
 namespace sdi::cli {
@@ -28,17 +29,14 @@ void add_globals(CLI::App& app, GlobalOptions& g) {
       ->type_name("WHEN");
 }
 
-// Ends the process as soon as a command is done. By then every command has flushed and closed
-// the files it wrote (reports, journals), so tearing down what is left in memory (the library,
-// the glossary) would only cost time at every start. Debug and sanitizer builds tear down fully,
-// so LeakSanitizer still sees every allocation released.
+// Ends the process as soon as a command is done (cli/teardown.hpp says why).
 int leave(int code) {
-#if defined(NDEBUG) && !defined(SDI_FULL_TEARDOWN)
-  std::cout.flush();
-  std::cerr.flush();
-  std::fflush(nullptr);
-  std::_Exit(code);
-#endif
+  if constexpr (kEndWithoutTeardown) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
+  }
   return code;
 }
 

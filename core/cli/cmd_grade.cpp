@@ -15,6 +15,7 @@
 #include "cli/parallel_grade.hpp"
 #include "cli/progress.hpp"
 #include "cli/run_end.hpp"
+#include "cli/teardown.hpp"
 #include "grade/session.hpp"
 #include "report/outputs.hpp"
 
@@ -31,7 +32,8 @@ int cmd_grade(Context& ctx, const GradeArgs& args) {
   info.min_score = args.min_score;
   info.command = "grade";
   info.shard = args.shard;
-  report::Outputs outputs(lib, specs, info, ctx.color_for(1));
+  auto owned_outputs = std::make_unique<report::Outputs>(lib, specs, info, ctx.color_for(1));
+  report::Outputs& outputs = *owned_outputs;
 
   InputList inputs = collect_inputs(args.paths);
   bool failed = !inputs.problems.empty();
@@ -69,7 +71,9 @@ int cmd_grade(Context& ctx, const GradeArgs& args) {
     progress.step();
   });
   progress.clear();
-  return finish_run(outputs, summary, failed);
+  const int code = finish_run(outputs, summary, failed);
+  done_with(std::move(owned_outputs));
+  return code;
 }
 
 }  // namespace sdi::cli

@@ -6,6 +6,8 @@
 #include <mutex>
 #include <thread>
 
+#include "cli/teardown.hpp"
+
 namespace sdi::cli {
 
 void grade_in_order(const pack::Library& library, const std::vector<std::string>& files,
@@ -13,14 +15,16 @@ void grade_in_order(const pack::Library& library, const std::vector<std::string>
                     const std::function<WorkerStep()>& make_step,
                     const std::function<void(std::size_t, Graded&)>& emit) {
   if (jobs <= 1 || files.size() <= 1) {
-    grade::Session session(library);
-    WorkerStep step = make_step ? make_step() : WorkerStep();
+    auto session = std::make_unique<grade::Session>(library);
+    auto step = std::make_unique<WorkerStep>(make_step ? make_step() : WorkerStep());
     for (std::size_t i = 0; i < files.size(); ++i) {
       Graded g;
-      g.result = session.grade_file(files[i], options);
-      if (step) step(g);
+      g.result = session->grade_file(files[i], options);
+      if (*step) (*step)(g);
       emit(i, g);
     }
+    done_with(std::move(step));
+    done_with(std::move(session));
     return;
   }
   // Workers may run ahead of the reporter by a bounded window, so memory stays flat however many
