@@ -82,20 +82,6 @@ class Writer {
   bool first_ = true;
 };
 
-std::string_view status_word(grade::Status status) {
-  switch (status) {
-    case grade::Status::Pass:
-      return "pass";
-    case grade::Status::Partial:
-      return "partial";
-    case grade::Status::Fail:
-      return "fail";
-    case grade::Status::Error:
-      break;
-  }
-  return "error";
-}
-
 void write_check(Writer& w, const grade::CheckResult& c) {
   w.begin_object();
   w.key("evidence");
@@ -120,7 +106,7 @@ void write_check(Writer& w, const grade::CheckResult& c) {
   w.key("points");
   w.number(c.points);
   w.key("status");
-  w.text(status_word(c.status));
+  w.text(grade::status_name(c.status));
   w.key("suggestion");
   w.text(c.suggestion);
   w.key("title");
