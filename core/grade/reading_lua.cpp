@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -90,14 +92,14 @@ class LoweredLists {
       for (std::string_view w : list) lowered.push_back(reading::lower(w));
     }
   }
-  // Whether `text` holds a word of every list from the `first` on, ignoring case as contains_any
-  // does.
-  bool all_in(std::string_view text, std::size_t first = 0) const {
-    const std::string low = reading::lower(text);
+  // Whether the lowercase text `low` holds a word of every list from the `first` on: the text
+  // ignoring case as contains_any does. A caller that tests a block and then its sentences
+  // lowers the block once.
+  bool all_in_lower(std::string_view low, std::size_t first = 0) const {
     for (std::size_t i = first; i < lists_.size(); ++i) {
       const auto& list = lists_[i];
       if (std::none_of(list.begin(), list.end(),
-                       [&](const std::string& w) { return low.find(w) != std::string::npos; }))
+                       [&](const std::string& w) { return low.find(w) != std::string_view::npos; }))
         return false;
     }
     return true;
@@ -221,11 +223,17 @@ bool keeps(AnswerReading& r, const CheckContext& ctx, const AnswerReading::Hit& 
   return false;
 }
 
+// Which of a search's hits to return: the first `limit`, of those whose block `wanted` accepts
+// (all when it is empty), exactly as filtering the whole result would leave them.
+struct Keep {
+  std::size_t limit = static_cast<std::size_t>(-1);
+  std::function<bool(int block)> wanted;
+};
+
 // The blocks holding any of the words (the list at `words_arg`) as `search` reads them, sorted by
-// line (stable), one per block, at most `limit` of them.
+// line (stable), one per block, kept as `keep` says.
 std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
-                                               Search search,
-                                               std::size_t limit = static_cast<std::size_t>(-1)) {
+                                               Search search, const Keep& keep = {}) {
   AnswerReading& r = *ctx.reading;
   luaL_checktype(L, words_arg, LUA_TTABLE);
   std::vector<std::string_view> words;
@@ -235,6 +243,7 @@ std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext&
   struct Candidate {
     AnswerReading::Hit hit;
     std::size_t word;
+    long long key = 0;
   };
   std::vector<std::string> lowered;
   std::vector<Candidate> candidates;
@@ -247,16 +256,33 @@ std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext&
   // candidates in the order the result keeps, and only until the result is complete.
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
+  // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
+  for (auto& c : candidates) {
+    const int holder = r.block_at_line(c.hit.line);
+    c.key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
+  }
+  // Whether a later candidate in another block has the key of candidate `i`.
+  const auto key_shared_later = [&](std::size_t i) {
+    return std::any_of(candidates.begin() + static_cast<std::ptrdiff_t>(i) + 1, candidates.end(),
+                       [&](const Candidate& o) {
+                         return o.key == candidates[i].key &&
+                                o.hit.block != candidates[i].hit.block;
+                       });
+  };
   std::vector<AnswerReading::Hit> out;
   std::vector<long long> seen;
-  for (const auto& c : candidates) {
-    if (out.size() >= limit) break;
-    // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
-    const int holder = r.block_at_line(c.hit.line);
-    const long long key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+  for (std::size_t i = 0; i < candidates.size() && out.size() < keep.limit; ++i) {
+    const Candidate& c = candidates[i];
+    if (std::find(seen.begin(), seen.end(), c.key) != seen.end()) continue;
+    if (keep.wanted && !keep.wanted(c.hit.block)) {
+      // Left out of the result, a kept hit still takes its key from any later hit in another
+      // block; without one, it need not be read.
+      if (key_shared_later(i) && keeps(r, ctx, c.hit, lowered[c.word], search))
+        seen.push_back(c.key);
+      continue;
+    }
     if (!keeps(r, ctx, c.hit, lowered[c.word], search)) continue;
-    seen.push_back(key);
+    seen.push_back(c.key);
     out.push_back(c.hit);
   }
   return out;
@@ -277,12 +303,12 @@ void push_block_hits(lua_State* L, const CheckContext& ctx,
 int search_blocks(lua_State* L, Search search) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
-  std::size_t limit = static_cast<std::size_t>(-1);
+  Keep keep;
   if (!lua_isnoneornil(L, 3)) {
     const lua_Integer n = luaL_checkinteger(L, 3);
-    limit = n < 0 ? 0 : static_cast<std::size_t>(n);
+    keep.limit = n < 0 ? 0 : static_cast<std::size_t>(n);
   }
-  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search, limit));
+  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search, keep));
   return 1;
 }
 
@@ -319,18 +345,35 @@ WordLists check_lists(lua_State* L, int first) {
   return out;
 }
 
+// The word lists from argument 2 on, the first one read first: a bad first list is reported as
+// the search for it reports it.
+LoweredLists check_first_list_then_all(lua_State* L) {
+  check_word_views(L, 2);
+  return LoweredLists(check_lists(L, 2));
+}
+
+// Keeps the hits whose block holds a word of every list but the first: the search finds the
+// first list's words, and testing a block's text is far cheaper than reading its sentences.
+Keep holding_the_others(const CheckContext& ctx, const LoweredLists& lists) {
+  Keep keep;
+  auto verdicts = std::make_shared<std::vector<signed char>>(ctx.doc.blocks.size(), -1);
+  keep.wanted = [&ctx, &lists, verdicts](int block) {
+    signed char& verdict = (*verdicts)[static_cast<std::size_t>(block)];
+    if (verdict < 0)
+      verdict = lists.all_in_lower(
+          reading::lower(ctx.doc.blocks[static_cast<std::size_t>(block)].text), 1);
+    return verdict == 1;
+  };
+  return keep;
+}
+
 // said_in_block(answer, list1, list2, ...) -> the prose blocks (as Search::Prose finds them for
 // list1) that hold a word of every list.
 int said_in_block(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
-  std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
-  const LoweredLists lists(check_lists(L, 2));
-  // Every hit's block states a word of the first list: only the others need looking for.
-  std::erase_if(hits, [&](const AnswerReading::Hit& h) {
-    return !lists.all_in(ctx.doc.blocks[static_cast<std::size_t>(h.block)].text, 1);
-  });
-  push_block_hits(L, ctx, hits);
+  const LoweredLists lists = check_first_list_then_all(L);
+  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, Search::Prose, holding_the_others(ctx, lists)));
   return 1;
 }
 
@@ -341,8 +384,9 @@ int said_together(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
   AnswerReading& r = *ctx.reading;
-  const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
-  const LoweredLists lists(check_lists(L, 2));
+  const LoweredLists lists = check_first_list_then_all(L);
+  const std::vector<AnswerReading::Hit> hits =
+      blocks_holding(L, ctx, 2, Search::Prose, holding_the_others(ctx, lists));
   struct Found {
     int line;
     std::string_view text;
@@ -350,9 +394,9 @@ int said_together(lua_State* L) {
   std::vector<Found> out;
   for (const auto& hit : hits) {
     const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit.block)].text;
-    // A sentence with a word of every list is in a block with one: other blocks need no reading
-    // (the first list's word is in the block, which states it).
-    if (!lists.all_in(text, 1)) continue;
+    // Every hit's block holds a word of every list (the first one's in a sentence it states):
+    // only its sentences need reading.
+    const std::string low = reading::lower(text);
     const int holder = r.block_at_line(hit.line);
     int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit.line;
     std::size_t counted = 0;
@@ -361,12 +405,15 @@ int said_together(lua_State* L) {
                                           text.begin() + static_cast<std::ptrdiff_t>(piece.offset),
                                           '\n'));
       counted = piece.offset;
-      if (!lists.all_in(piece.text) || reading::is_question(piece.text) ||
+      // Lowering keeps every byte where it is: the sentence's lowercase text is in the block's.
+      const std::string_view piece_low =
+          std::string_view(low).substr(piece.offset, piece.text.size());
+      if (!lists.all_in_lower(piece_low) || reading::is_question(piece.text) ||
           reading::term_list(piece.text))
         continue;
       // Block texts join wrapped lines: the line is where the sentence's text starts.
       int at = line;
-      for (const auto& f : r.find(reading::lower(piece.text), false)) {
+      for (const auto& f : r.find(piece_low, false)) {
         if (r.block_at_line(f.line) == holder) {
           at = f.line;
           break;
@@ -447,7 +494,8 @@ int best_use(lua_State* L) {
     }
   }
   if (lua_toboolean(L, 3) && (!found || credit_for(best) < credit_for(Use::Used))) {
-    const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 3, Search::Said, 1);
+    const std::vector<AnswerReading::Hit> hits =
+        blocks_holding(L, ctx, 3, Search::Said, {.limit = 1, .wanted = {}});
     if (!hits.empty()) {
       found = true;
       best = Use::Used;
