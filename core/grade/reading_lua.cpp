@@ -16,6 +16,7 @@
 #include "grade/answer_reading.hpp"
 #include "grade/block_scan.hpp"
 #include "grade/reading.hpp"
+#include "text/document.hpp"
 
 namespace sdi::grade {
 
@@ -298,15 +299,44 @@ void push_block_hits(lua_State* L, const CheckContext& ctx,
   }
 }
 
-// said_any / found_any / structured_any(answer, words, limit): `limit`, when given, keeps only
-// the first hits (groups_score reads one per group).
+// The limit at `idx` of a search's options, `what` naming it for errors: a negative limit keeps
+// nothing.
+std::size_t check_limit(lua_State* L, int idx, const char* what) {
+  int is_integer = 0;
+  const lua_Integer n = lua_tointegerx(L, idx, &is_integer);
+  if (!is_integer) luaL_error(L, "%s: an integer expected, got %s", what, luaL_typename(L, idx));
+  return n < 0 ? 0 : static_cast<std::size_t>(n);
+}
+
+// Keeps the hits in blocks of the kinds named in the list at `idx` ("table_row", "code" ...).
+void keep_kinds(lua_State* L, int idx, const CheckContext& ctx, Keep& keep) {
+  if (!lua_istable(L, idx))
+    luaL_error(L, "options.kinds: a list of block kinds expected, got %s", luaL_typename(L, idx));
+  std::vector<std::string_view> views;
+  std::deque<std::string> converted;
+  read_word_views(L, idx, views, converted, 0);
+  keep.wanted = [&ctx, names = std::vector<std::string>(views.begin(), views.end())](int block) {
+    const std::string_view kind =
+        text::to_string(ctx.doc.blocks[static_cast<std::size_t>(block)].kind);
+    return std::find(names.begin(), names.end(), kind) != names.end();
+  };
+}
+
+// said_any / found_any / structured_any(answer, words, options): `options` is a limit, keeping
+// only the first hits (groups_score reads one per group), or `{ limit, kinds }`, `kinds` keeping
+// the hits in blocks of those kinds (the search reads no other block it need not).
 int search_blocks(lua_State* L, Search search) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
   Keep keep;
-  if (!lua_isnoneornil(L, 3)) {
-    const lua_Integer n = luaL_checkinteger(L, 3);
-    keep.limit = n < 0 ? 0 : static_cast<std::size_t>(n);
+  if (lua_istable(L, 3)) {
+    if (lua_getfield(L, 3, "limit") != LUA_TNIL)
+      keep.limit = check_limit(L, lua_gettop(L), "options.limit");
+    lua_pop(L, 1);
+    if (lua_getfield(L, 3, "kinds") != LUA_TNIL) keep_kinds(L, lua_gettop(L), ctx, keep);
+    lua_pop(L, 1);
+  } else if (!lua_isnoneornil(L, 3)) {
+    keep.limit = static_cast<std::size_t>(std::max<lua_Integer>(luaL_checkinteger(L, 3), 0));
   }
   push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search, keep));
   return 1;

@@ -711,14 +711,19 @@ sdi.check {
       described[text] = yes
       return yes
     end
-    local priority = { table_row = 0, code = 1 }
     local got, evidence = 0, {}
     for _, g in ipairs(groups) do
-      local best, best_p
-      for _, h in ipairs(structured_any(answer, g)) do
-        -- A sentence about a table ranks last, so it is read only while nothing else was found.
-        local p = priority[h.kind] or (not best and describes_table(h.text) and 2 or nil)
-        if p and (not best or p < best_p) then best, best_p = h, p end
+      -- The first table row, else the first code, else the first sentence about a table: asking
+      -- for one kind at a time reads no block of the others.
+      local best = structured_any(answer, g, { limit = 1, kinds = { "table_row" } })[1]
+        or structured_any(answer, g, { limit = 1, kinds = { "code" } })[1]
+      if not best then
+        for _, h in ipairs(structured_any(answer, g)) do
+          if describes_table(h.text) then
+            best = h
+            break
+          end
+        end
       end
       if best then
         got = got + 1

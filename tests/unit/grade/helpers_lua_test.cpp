@@ -110,6 +110,52 @@ TEST_CASE("a search's limit keeps only its first hits by line") {
         a.run("return #H.structured_any(answer, { 'cache' }, 99)"));
 }
 
+TEST_CASE("a search's kinds keep the hits in blocks of those kinds, as filtering by kind would") {
+  GradedAnswer a(
+      "# Data\n"
+      "\n"
+      "We keep the user_id of each link.\n"
+      "\n"
+      "| field | type |\n"
+      "|---|---|\n"
+      "| user_id | bigint |\n"
+      "\n"
+      "```\n"
+      "get(user_id)\n"
+      "```\n");
+  const std::string lines_of =
+      "local function lines(hits) local out = {} for _, h in ipairs(hits) do "
+      "out[#out + 1] = h.line .. h.kind end return table.concat(out, ',') end\n";
+  CHECK(a.run(lines_of + "return lines(H.structured_any(answer, { 'user_id' }))") ==
+        "3paragraph,7table_row,10code");
+  CHECK(
+      a.run(lines_of +
+            "return lines(H.structured_any(answer, { 'user_id' }, { kinds = { 'table_row' } }))") ==
+      "7table_row");
+  CHECK(a.run(lines_of + "return lines(H.found_any(answer, { 'user_id' }, { limit = 1, kinds = "
+                         "{ 'code', 'table_row' } }))") == "7table_row");
+  CHECK(a.run(lines_of +
+              "return lines(H.said_any(answer, { 'user_id' }, { kinds = { 'code' } }))") == "");
+  CHECK(a.run(lines_of + "return lines(H.said_any(answer, { 'user_id' }, { limit = 1 }))") ==
+        "3paragraph");
+  CHECK_THROWS_WITH(a.run("return H.said_any(answer, { 'user_id' }, { limit = 'all' })"),
+                    doctest::Contains("options.limit: an integer expected"));
+  CHECK_THROWS_WITH(a.run("return H.said_any(answer, { 'user_id' }, { kinds = 'code' })"),
+                    doctest::Contains("options.kinds: a list of block kinds expected"));
+}
+
+TEST_CASE("said_together and said_in_block keep the blocks holding a word of every list") {
+  GradedAnswer a(kAnswer);
+  CHECK(a.run("local out = {} for _, s in ipairs(H.said_together(answer, { 'cache' }, "
+              "{ 'hot', 'warm' })) do out[#out + 1] = s.line .. ':' .. s.text end "
+              "return table.concat(out, '|')") ==
+        "14:A cache keeps hot links;|14:the cache is warm.");
+  CHECK(a.run("local out = {} for _, h in ipairs(H.said_in_block(answer, { 'cache' }, "
+              "{ 'database', 'links' })) do out[#out + 1] = h.line end "
+              "return table.concat(out, ',')") == "6,14");
+  CHECK(a.run("return #H.said_in_block(answer, { 'cache' }, { 'nowhere' })") == "0");
+}
+
 TEST_CASE("said_lines gives the answer.said hits of all the words, one per line, by line") {
   GradedAnswer a(kAnswer);
   // Prose blocks only: the question and the list are not prose; negation is not read.
