@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -224,6 +226,94 @@ bool keeps(AnswerReading& r, const CheckContext& ctx, const AnswerReading::Hit& 
   return false;
 }
 
+// The blocks holding any of the words (the list at `words_arg`) as `search` reads them, sorted by
+// line (stable), one per block, given one at a time: reading a block (its sentences, negation)
+// costs far more than finding it, so a caller that needs only the first few reads no further.
+class HitScan {
+ public:
+  // `wanted`, when set, keeps only the hits whose block it accepts, exactly as filtering the
+  // whole result would leave them.
+  HitScan(lua_State* L, const CheckContext& ctx, int words_arg, Search search,
+          std::function<bool(int block)> wanted = {})
+      : ctx_(ctx), search_(search), wanted_(std::move(wanted)) {
+    AnswerReading& r = *ctx.reading;
+    luaL_checktype(L, words_arg, LUA_TTABLE);
+    std::vector<std::string_view> words;
+    std::deque<std::string> converted;
+    read_word_views(L, words_arg, words, converted, 0);
+    const bool prose_only = search == Search::Said || search == Search::Prose;
+    for (const auto& word : words) {
+      lowered_.push_back(reading::lower(word));
+      for (const auto& h : r.find(lowered_.back(), prose_only))
+        candidates_.push_back({h, lowered_.size() - 1});
+    }
+    std::stable_sort(
+        candidates_.begin(), candidates_.end(),
+        [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
+    // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
+    for (auto& c : candidates_) {
+      const int holder = r.block_at_line(c.hit.line);
+      c.key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
+    }
+  }
+
+  // The next hit, or nullopt when there is none.
+  std::optional<AnswerReading::Hit> next() {
+    AnswerReading& r = *ctx_.reading;
+    while (next_ < candidates_.size()) {
+      const std::size_t i = next_++;
+      const Candidate& c = candidates_[i];
+      if (std::find(seen_.begin(), seen_.end(), c.key) != seen_.end()) continue;
+      if (wanted_ && !wanted_(c.hit.block)) {
+        // Left out of the result, a kept hit still takes its key from any later hit in another
+        // block; without one, it need not be read.
+        if (key_shared_later(i) && keeps(r, ctx_, c.hit, lowered_[c.word], search_))
+          seen_.push_back(c.key);
+        continue;
+      }
+      if (!keeps(r, ctx_, c.hit, lowered_[c.word], search_)) continue;
+      seen_.push_back(c.key);
+      return c.hit;
+    }
+    return std::nullopt;
+  }
+
+  // No hit `next` gives from now on is in a block that starts before this line (as a check sees
+  // blocks: the block holding the hit's line); 0 when a hit left is in no such block.
+  int first_line_left() {
+    int first = std::numeric_limits<int>::max();
+    for (std::size_t i = next_; i < candidates_.size(); ++i) {
+      const long long key = candidates_[i].key;
+      first = std::min(first, key >= 0 ? ctx_.doc.blocks[static_cast<std::size_t>(key)].line : 0);
+    }
+    return first;
+  }
+
+ private:
+  struct Candidate {
+    AnswerReading::Hit hit;
+    std::size_t word;
+    long long key = 0;
+  };
+
+  // Whether a later candidate in another block has the key of candidate `i`.
+  bool key_shared_later(std::size_t i) const {
+    return std::any_of(candidates_.begin() + static_cast<std::ptrdiff_t>(i) + 1, candidates_.end(),
+                       [&](const Candidate& o) {
+                         return o.key == candidates_[i].key &&
+                                o.hit.block != candidates_[i].hit.block;
+                       });
+  }
+
+  const CheckContext& ctx_;
+  Search search_;
+  std::function<bool(int)> wanted_;
+  std::vector<std::string> lowered_;
+  std::vector<Candidate> candidates_;
+  std::size_t next_ = 0;
+  std::vector<long long> seen_;
+};
+
 // Which of a search's hits to return: the first `limit`, of those whose block `wanted` accepts
 // (all when it is empty), exactly as filtering the whole result would leave them.
 struct Keep {
@@ -231,60 +321,15 @@ struct Keep {
   std::function<bool(int block)> wanted;
 };
 
-// The blocks holding any of the words (the list at `words_arg`) as `search` reads them, sorted by
-// line (stable), one per block, kept as `keep` says.
+// The hits of HitScan(words_arg, search), kept as `keep` says.
 std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
                                                Search search, const Keep& keep = {}) {
-  AnswerReading& r = *ctx.reading;
-  luaL_checktype(L, words_arg, LUA_TTABLE);
-  std::vector<std::string_view> words;
-  std::deque<std::string> converted;
-  read_word_views(L, words_arg, words, converted, 0);
-  const bool prose_only = search == Search::Said || search == Search::Prose;
-  struct Candidate {
-    AnswerReading::Hit hit;
-    std::size_t word;
-    long long key = 0;
-  };
-  std::vector<std::string> lowered;
-  std::vector<Candidate> candidates;
-  for (const auto& word : words) {
-    lowered.push_back(reading::lower(word));
-    for (const auto& h : r.find(lowered.back(), prose_only))
-      candidates.push_back({h, lowered.size() - 1});
-  }
-  // Reading a block (its sentences, negation) costs far more than finding it: read the
-  // candidates in the order the result keeps, and only until the result is complete.
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
-  // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
-  for (auto& c : candidates) {
-    const int holder = r.block_at_line(c.hit.line);
-    c.key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
-  }
-  // Whether a later candidate in another block has the key of candidate `i`.
-  const auto key_shared_later = [&](std::size_t i) {
-    return std::any_of(candidates.begin() + static_cast<std::ptrdiff_t>(i) + 1, candidates.end(),
-                       [&](const Candidate& o) {
-                         return o.key == candidates[i].key &&
-                                o.hit.block != candidates[i].hit.block;
-                       });
-  };
+  HitScan scan(L, ctx, words_arg, search, keep.wanted);
   std::vector<AnswerReading::Hit> out;
-  std::vector<long long> seen;
-  for (std::size_t i = 0; i < candidates.size() && out.size() < keep.limit; ++i) {
-    const Candidate& c = candidates[i];
-    if (std::find(seen.begin(), seen.end(), c.key) != seen.end()) continue;
-    if (keep.wanted && !keep.wanted(c.hit.block)) {
-      // Left out of the result, a kept hit still takes its key from any later hit in another
-      // block; without one, it need not be read.
-      if (key_shared_later(i) && keeps(r, ctx, c.hit, lowered[c.word], search))
-        seen.push_back(c.key);
-      continue;
-    }
-    if (!keeps(r, ctx, c.hit, lowered[c.word], search)) continue;
-    seen.push_back(c.key);
-    out.push_back(c.hit);
+  while (out.size() < keep.limit) {
+    const auto hit = scan.next();
+    if (!hit) break;
+    out.push_back(*hit);
   }
   return out;
 }
@@ -365,70 +410,96 @@ int said_lines(lua_State* L) {
   return 1;
 }
 
-// The word lists passed from argument `first` on.
-WordLists check_lists(lua_State* L, int first) {
+// The word lists passed as arguments `first` to `last`.
+WordLists check_lists(lua_State* L, int first, int last) {
   WordLists out;
-  for (int i = first; i <= lua_gettop(L); ++i) {
+  for (int i = first; i <= last; ++i) {
     luaL_checktype(L, i, LUA_TTABLE);
     read_word_views(L, i, out.lists.emplace_back(), out.converted, i - first + 1);
   }
   return out;
 }
 
-// The word lists from argument 2 on, the first one read first: a bad first list is reported as
-// the search for it reports it.
-LoweredLists check_first_list_then_all(lua_State* L) {
+// The word lists passed as arguments 2 to `last`, the first one read first: a bad first list is
+// reported as the search for it reports it.
+LoweredLists check_first_list_then_all(lua_State* L, int last) {
   check_word_views(L, 2);
-  return LoweredLists(check_lists(L, 2));
+  return LoweredLists(check_lists(L, 2, last));
 }
 
-// Keeps the hits whose block holds a word of every list but the first: the search finds the
-// first list's words, and testing a block's text is far cheaper than reading its sentences.
-Keep holding_the_others(const CheckContext& ctx, const LoweredLists& lists) {
-  Keep keep;
+// Accepts the blocks that hold a word of every list but the first: the search finds the first
+// list's words, and testing a block's text is far cheaper than reading its sentences.
+std::function<bool(int block)> holding_the_others(const CheckContext& ctx,
+                                                  const LoweredLists& lists) {
   auto verdicts = std::make_shared<std::vector<signed char>>(ctx.doc.blocks.size(), -1);
-  keep.wanted = [&ctx, &lists, verdicts](int block) {
+  return [&ctx, &lists, verdicts](int block) {
     signed char& verdict = (*verdicts)[static_cast<std::size_t>(block)];
     if (verdict < 0)
       verdict = lists.all_in_lower(
           reading::lower(ctx.doc.blocks[static_cast<std::size_t>(block)].text), 1);
     return verdict == 1;
   };
-  return keep;
 }
 
-// said_in_block(answer, list1, list2, ...) -> the prose blocks (as Search::Prose finds them for
-// list1) that hold a word of every list.
+// The limit a search over word lists takes as its last argument (after the third), if it is a
+// number; `last` becomes the last list's argument.
+std::size_t trailing_limit(lua_State* L, int& last) {
+  last = lua_gettop(L);
+  if (last <= 2 || lua_type(L, last) != LUA_TNUMBER) return static_cast<std::size_t>(-1);
+  const lua_Integer n = luaL_checkinteger(L, last--);
+  return n < 0 ? 0 : static_cast<std::size_t>(n);
+}
+
+// said_in_block(answer, list1, list2, ..., limit) -> the prose blocks (as Search::Prose finds
+// them for list1) that hold a word of every list; with a number `limit` last, the first `limit`.
 int said_in_block(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
-  const LoweredLists lists = check_first_list_then_all(L);
-  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, Search::Prose, holding_the_others(ctx, lists)));
+  int last = 0;
+  const std::size_t limit = trailing_limit(L, last);
+  const LoweredLists lists = check_first_list_then_all(L, last);
+  push_block_hits(L, ctx,
+                  blocks_holding(L, ctx, 2, Search::Prose,
+                                 {.limit = limit, .wanted = holding_the_others(ctx, lists)}));
   return 1;
 }
 
-// said_together(answer, list1, list2, ...) -> { { line, text } ... }: the sentences of the prose
-// blocks holding a word of list1 that hold a word of every list and are neither a question nor a
-// term list, sorted by line. A sentence's line is where the answer has its text in that block.
+// said_together(answer, list1, list2, ..., limit) -> { { line, text } ... }: the sentences of the
+// prose blocks holding a word of list1 that hold a word of every list and are neither a question
+// nor a term list, sorted by line; with a number `limit` last, only the first `limit` of them. A
+// sentence's line is where the answer has its text in that block.
 int said_together(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
   AnswerReading& r = *ctx.reading;
-  const LoweredLists lists = check_first_list_then_all(L);
-  const std::vector<AnswerReading::Hit> hits =
-      blocks_holding(L, ctx, 2, Search::Prose, holding_the_others(ctx, lists));
+  int last = 0;
+  const std::size_t limit = trailing_limit(L, last);
+  const LoweredLists lists = check_first_list_then_all(L, last);
+  HitScan scan(L, ctx, 2, Search::Prose, holding_the_others(ctx, lists));
   struct Found {
     int line;
     std::string_view text;
   };
   std::vector<Found> out;
-  for (const auto& hit : hits) {
-    const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit.block)].text;
+  // Whether no sentence a block left to read gives can come before the first `limit` found: a
+  // block's sentences are on its own lines.
+  const auto complete = [&] {
+    if (out.size() < limit) return false;
+    std::vector<int> lines;
+    for (const auto& f : out) lines.push_back(f.line);
+    std::nth_element(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(limit - 1),
+                     lines.end());
+    return scan.first_line_left() >= lines[limit - 1];
+  };
+  while (limit > 0 && !complete()) {
+    const auto hit = scan.next();
+    if (!hit) break;
+    const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit->block)].text;
     // Every hit's block holds a word of every list (the first one's in a sentence it states):
     // only its sentences need reading.
     const std::string low = reading::lower(text);
-    const int holder = r.block_at_line(hit.line);
-    int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit.line;
+    const int holder = r.block_at_line(hit->line);
+    int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit->line;
     std::size_t counted = 0;
     for (const auto& piece : reading::sentences_of(text)) {
       line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
@@ -454,6 +525,7 @@ int said_together(lua_State* L) {
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Found& a, const Found& b) { return a.line < b.line; });
+  if (out.size() > limit) out.resize(limit);
   lua_createtable(L, static_cast<int>(out.size()), 0);
   lua_Integer n = 0;
   for (const auto& f : out) {

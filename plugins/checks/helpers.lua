@@ -153,7 +153,9 @@ H.structured_any = native.structured_any
 -- { "ttl", "expire" })`, two lists or more), as `{ line, text }` sorted by line. The sentences
 -- come from prose blocks, and neither a question nor a `term_list` counts. Working per sentence
 -- keeps "Kafka" in one sentence and "buffer" in the next from counting as one claim. Negation
--- is not read: "pull rather than push" pairs both.
+-- is not read: "pull rather than push" pairs both. With a number `limit` after the lists, only
+-- the first `limit` sentences are returned, and the search reads no further than it must: pass 1
+-- when only `hits[1]` matters (`said_in_block` takes it too).
 H.said_together = native.said_together
 
 -- Returns the prose blocks that contain a word of every list, possibly in different sentences,

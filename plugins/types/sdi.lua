@@ -520,8 +520,8 @@ function Answer.estimate(id) end
 ---@field said_each fun(answer: sdi.Answer, words: string[]): integer, table[] How many of the words are stated, and the first hit of each.
 ---@field found_any fun(answer: sdi.Answer, words: string[], options?: integer|sdi.SearchOptions): table[] Any block but headings and questions containing a word, one per block.
 ---@field structured_any fun(answer: sdi.Answer, words: string[], options?: integer|sdi.SearchOptions): table[] Sentences, table rows, code, or definition-shaped list items containing a word.
----@field said_together fun(answer: sdi.Answer, ...: string[]): table[] Single sentences containing a word from every list.
----@field said_in_block fun(answer: sdi.Answer, ...: string[]): table[] Prose blocks containing a word from every list.
+---@field said_together fun(answer: sdi.Answer, ...: string[]|integer): table[] Single sentences containing a word from every list; a number after the lists keeps only the first that many.
+---@field said_in_block fun(answer: sdi.Answer, ...: string[]|integer): table[] Prose blocks containing a word from every list; a number after the lists keeps only the first that many.
 ---@field groups_score fun(answer: sdi.Answer, groups: string[][], find?: function): integer, table[] How many groups are found, and evidence.
 ---@field asked fun(answer: sdi.Answer, ids: string[]): table? The first candidate question matching one of the pack question ids.
 ---@field asked_each fun(answer: sdi.Answer, ids: string[]): integer, table[] How many of the ids were asked, and evidence.

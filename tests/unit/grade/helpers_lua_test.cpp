@@ -154,6 +154,13 @@ TEST_CASE("said_together and said_in_block keep the blocks holding a word of eve
               "{ 'database', 'links' })) do out[#out + 1] = h.line end "
               "return table.concat(out, ',')") == "6,14");
   CHECK(a.run("return #H.said_in_block(answer, { 'cache' }, { 'nowhere' })") == "0");
+  // A number after the lists keeps the first hits by line.
+  CHECK(a.run("local s = H.said_together(answer, { 'cache' }, { 'hot', 'warm' }, 1) "
+              "return #s .. ':' .. s[1].text") == "1:A cache keeps hot links;");
+  CHECK(a.run("return #H.said_together(answer, { 'cache' }, { 'hot', 'warm' }, 0)") == "0");
+  CHECK(a.run("local h = H.said_in_block(answer, { 'cache' }, { 'database', 'links' }, 1) "
+              "return #h .. ':' .. h[1].line") == "1:6");
+  CHECK(a.run("return #H.said_in_block(answer, { 'cache' }, { 'database', 'links' }, 5)") == "2");
 }
 
 TEST_CASE("said_lines gives the answer.said hits of all the words, one per line, by line") {
