@@ -90,11 +90,24 @@ struct WordLists {
 class LoweredLists {
  public:
   explicit LoweredLists(const WordLists& words) {
+    // Lowered in one piece (lowering keeps every byte where it is) rather than word by word.
+    std::string joined;
+    for (const auto& list : words.lists)
+      for (std::string_view w : list) joined += w;
+    text_ = reading::lower(joined);
+    std::size_t at = 0;
     for (const auto& list : words.lists) {
       auto& lowered = lists_.emplace_back();
-      for (std::string_view w : list) lowered.push_back(reading::lower(w));
+      for (std::string_view w : list) {
+        lowered.push_back(std::string_view(text_).substr(at, w.size()));
+        at += w.size();
+      }
     }
   }
+  // The lists are views into the object's own string, which must stay where it is.
+  LoweredLists(const LoweredLists&) = delete;
+  LoweredLists& operator=(const LoweredLists&) = delete;
+
   // Whether the lowercase text `low` holds a word of every list from the `first` on: the text
   // ignoring case as contains_any does. A caller that tests a block and then its sentences
   // lowers the block once.
@@ -102,14 +115,15 @@ class LoweredLists {
     for (std::size_t i = first; i < lists_.size(); ++i) {
       const auto& list = lists_[i];
       if (std::none_of(list.begin(), list.end(),
-                       [&](const std::string& w) { return low.find(w) != std::string_view::npos; }))
+                       [&](std::string_view w) { return low.find(w) != std::string_view::npos; }))
         return false;
     }
     return true;
   }
 
  private:
-  std::vector<std::vector<std::string>> lists_;
+  std::string text_;  // every word, lowercase, one after another
+  std::vector<std::vector<std::string_view>> lists_;
 };
 
 int contains_any(lua_State* L) {
@@ -231,6 +245,9 @@ bool keeps(AnswerReading& r, const CheckContext& ctx, const AnswerReading::Hit& 
 // costs far more than finding it, so a caller that needs only the first few reads no further.
 class HitScan {
  public:
+  // The words are views into the scan's own string, which must stay where it is.
+  HitScan(const HitScan&) = delete;
+  HitScan& operator=(const HitScan&) = delete;
   // `wanted`, when set, keeps only the hits whose block it accepts, exactly as filtering the
   // whole result would leave them.
   HitScan(lua_State* L, const CheckContext& ctx, int words_arg, Search search,
@@ -242,8 +259,15 @@ class HitScan {
     std::deque<std::string> converted;
     read_word_views(L, words_arg, words, converted, 0);
     const bool prose_only = search == Search::Said || search == Search::Prose;
+    // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
+    // of words, and one string for each cost more than the lowering.
+    std::string joined;
+    for (const auto& word : words) joined += word;
+    lowered_text_ = reading::lower(joined);
+    std::size_t at = 0;
     for (const auto& word : words) {
-      lowered_.push_back(reading::lower(word));
+      lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
+      at += word.size();
       for (const auto& h : r.find(lowered_.back(), prose_only))
         candidates_.push_back({h, lowered_.size() - 1});
     }
@@ -308,7 +332,8 @@ class HitScan {
   const CheckContext& ctx_;
   Search search_;
   std::function<bool(int)> wanted_;
-  std::vector<std::string> lowered_;
+  std::string lowered_text_;               // the words, lowercase, one after another
+  std::vector<std::string_view> lowered_;  // each word in lowered_text_
   std::vector<Candidate> candidates_;
   std::size_t next_ = 0;
   std::vector<long long> seen_;
