@@ -378,32 +378,70 @@ std::size_t check_limit(lua_State* L, int idx, const char* what) {
   return n < 0 ? 0 : static_cast<std::size_t>(n);
 }
 
-// Keeps the hits in blocks of the kinds named in the list at `idx` ("table_row", "code" ...).
-void keep_kinds(lua_State* L, int idx, const CheckContext& ctx, Keep& keep) {
+// Accepts the blocks whose text holds a word of every list from the `first` on. Testing a
+// block's text is far cheaper than reading its sentences, so searches test it first.
+std::function<bool(int block)> holding_words(const CheckContext& ctx, const LoweredLists& lists,
+                                             std::size_t first) {
+  auto verdicts = std::make_shared<std::vector<signed char>>(ctx.doc.blocks.size(), -1);
+  return [&ctx, &lists, first, verdicts](int block) {
+    signed char& verdict = (*verdicts)[static_cast<std::size_t>(block)];
+    if (verdict < 0)
+      verdict = lists.all_in_lower(
+          reading::lower(ctx.doc.blocks[static_cast<std::size_t>(block)].text), first);
+    return verdict == 1;
+  };
+}
+
+// Accepts the blocks of the kinds named in the list at `idx` ("table_row", "code" ...).
+std::function<bool(int block)> check_kinds(lua_State* L, int idx, const CheckContext& ctx) {
   if (!lua_istable(L, idx))
     luaL_error(L, "options.kinds: a list of block kinds expected, got %s", luaL_typename(L, idx));
   std::vector<std::string_view> views;
   std::deque<std::string> converted;
   read_word_views(L, idx, views, converted, 0);
-  keep.wanted = [&ctx, names = std::vector<std::string>(views.begin(), views.end())](int block) {
+  return [&ctx, names = std::vector<std::string>(views.begin(), views.end())](int block) {
     const std::string_view kind =
         text::to_string(ctx.doc.blocks[static_cast<std::size_t>(block)].kind);
     return std::find(names.begin(), names.end(), kind) != names.end();
   };
 }
 
+// The words of `options.with`, at `idx`.
+WordLists check_with(lua_State* L, int idx) {
+  if (!lua_istable(L, idx))
+    luaL_error(L, "options.with: a list of words expected, got %s", luaL_typename(L, idx));
+  WordLists words;
+  read_word_views(L, idx, words.lists.emplace_back(), words.converted, 0);
+  return words;
+}
+
+// Accepts the blocks both filters accept; an empty filter accepts every block.
+std::function<bool(int block)> both(std::function<bool(int block)> a,
+                                    std::function<bool(int block)> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return [a = std::move(a), b = std::move(b)](int block) { return a(block) && b(block); };
+}
+
 // said_any / found_any / structured_any(answer, words, options): `options` is a limit, keeping
-// only the first hits (groups_score reads one per group), or `{ limit, kinds }`, `kinds` keeping
-// the hits in blocks of those kinds (the search reads no other block it need not).
+// only the first hits (groups_score reads one per group), or `{ limit, kinds, with }`, `kinds`
+// keeping the hits in blocks of those kinds and `with` those in blocks containing one of its
+// words, as filtering the whole result would (the search reads no block they rule out).
 int search_blocks(lua_State* L, Search search) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
   Keep keep;
+  std::optional<LoweredLists> with;  // held while the search tests blocks against it
   if (lua_istable(L, 3)) {
     if (lua_getfield(L, 3, "limit") != LUA_TNIL)
       keep.limit = check_limit(L, lua_gettop(L), "options.limit");
     lua_pop(L, 1);
-    if (lua_getfield(L, 3, "kinds") != LUA_TNIL) keep_kinds(L, lua_gettop(L), ctx, keep);
+    if (lua_getfield(L, 3, "kinds") != LUA_TNIL) keep.wanted = check_kinds(L, lua_gettop(L), ctx);
+    lua_pop(L, 1);
+    if (lua_getfield(L, 3, "with") != LUA_TNIL) {
+      with.emplace(check_with(L, lua_gettop(L)));
+      keep.wanted = both(std::move(keep.wanted), holding_words(ctx, *with, 0));
+    }
     lua_pop(L, 1);
   } else if (!lua_isnoneornil(L, 3)) {
     keep.limit = static_cast<std::size_t>(std::max<lua_Integer>(luaL_checkinteger(L, 3), 0));
@@ -453,17 +491,10 @@ LoweredLists check_first_list_then_all(lua_State* L, int last) {
 }
 
 // Accepts the blocks that hold a word of every list but the first: the search finds the first
-// list's words, and testing a block's text is far cheaper than reading its sentences.
+// list's words.
 std::function<bool(int block)> holding_the_others(const CheckContext& ctx,
                                                   const LoweredLists& lists) {
-  auto verdicts = std::make_shared<std::vector<signed char>>(ctx.doc.blocks.size(), -1);
-  return [&ctx, &lists, verdicts](int block) {
-    signed char& verdict = (*verdicts)[static_cast<std::size_t>(block)];
-    if (verdict < 0)
-      verdict = lists.all_in_lower(
-          reading::lower(ctx.doc.blocks[static_cast<std::size_t>(block)].text), 1);
-    return verdict == 1;
-  };
+  return holding_words(ctx, lists, 1);
 }
 
 // The limit a search over word lists takes as its last argument (after the third), if it is a

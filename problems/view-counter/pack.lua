@@ -693,19 +693,17 @@ sdi.check {
     -- columns or rows ("count" and "day" alone are everywhere in this problem).
     local tabley = { "%f[%a]tables?%f[%A]", "%f[%a]columns?%f[%A]", "%f[%a]keys?%f[%A]", "%f[%a]keyed%f[%A]",
       "%f[%a]rows?%f[%A]", "%f[%a]schema" }
+    -- Each pattern needs one of these words: the search leaves out the blocks without one.
+    local table_words = { "table", "column", "key", "row", "schema" }
     -- The same block is found by several groups: read each text once.
     local described = {}
     local function describes_table(text)
       if described[text] ~= nil then return described[text] end
-      -- Each pattern needs one of these words: most texts are ruled out without a pattern.
-      local yes = false
-      if H.contains_any(text, { "table", "column", "key", "row", "schema" }) then
-        local low = text:lower()
-        for _, w in ipairs(tabley) do
-          if low:find(w) then
-            yes = true
-            break
-          end
+      local low, yes = text:lower(), false
+      for _, w in ipairs(tabley) do
+        if low:find(w) then
+          yes = true
+          break
         end
       end
       described[text] = yes
@@ -718,7 +716,7 @@ sdi.check {
       local best = structured_any(answer, g, { limit = 1, kinds = { "table_row" } })[1]
         or structured_any(answer, g, { limit = 1, kinds = { "code" } })[1]
       if not best then
-        for _, h in ipairs(structured_any(answer, g)) do
+        for _, h in ipairs(structured_any(answer, g, { with = table_words })) do
           if describes_table(h.text) then
             best = h
             break

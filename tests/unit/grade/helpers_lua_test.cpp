@@ -110,7 +110,7 @@ TEST_CASE("a search's limit keeps only its first hits by line") {
         a.run("return #H.structured_any(answer, { 'cache' }, 99)"));
 }
 
-TEST_CASE("a search's kinds keep the hits in blocks of those kinds, as filtering by kind would") {
+TEST_CASE("a search's kinds and with keep the hits a filter of the whole result would") {
   GradedAnswer a(
       "# Data\n"
       "\n"
@@ -138,6 +138,14 @@ TEST_CASE("a search's kinds keep the hits in blocks of those kinds, as filtering
               "return lines(H.said_any(answer, { 'user_id' }, { kinds = { 'code' } }))") == "");
   CHECK(a.run(lines_of + "return lines(H.said_any(answer, { 'user_id' }, { limit = 1 }))") ==
         "3paragraph");
+  CHECK(a.run(lines_of + "return lines(H.found_any(answer, { 'user_id' }, { with = { 'BIGINT', "
+                         "'get(' } }))") == "7table_row,10code");
+  CHECK(a.run(lines_of + "return lines(H.found_any(answer, { 'user_id' }, { kinds = { 'code', "
+                         "'paragraph' }, with = { 'link', 'get(' }, limit = 1 }))") ==
+        "3paragraph");
+  CHECK(a.run(lines_of + "return lines(H.found_any(answer, { 'user_id' }, { with = {} }))") == "");
+  CHECK_THROWS_WITH(a.run("return H.found_any(answer, { 'user_id' }, { with = 'x' })"),
+                    doctest::Contains("options.with: a list of words expected"));
   CHECK_THROWS_WITH(a.run("return H.said_any(answer, { 'user_id' }, { limit = 'all' })"),
                     doctest::Contains("options.limit: an integer expected"));
   CHECK_THROWS_WITH(a.run("return H.said_any(answer, { 'user_id' }, { kinds = 'code' })"),
