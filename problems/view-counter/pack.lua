@@ -557,20 +557,12 @@ sdi.check {
     .. "timestamp, ...) on the write path (POST /videos/{id}/views) and getViewsCount(videoId, "
     .. "startTime, endTime) on the read path (GET /videos/{id}/views?from=&to=).",
   run = function(answer)
-    local write = structured_any(answer, { "countviewevent", "count_view_event", "countview(", "countevent(", "processevent(",
-      "process_event(", "post /", "put /", "recordview", "record_view", "/events", "/views" })
-    local read = structured_any(answer, { "getviewscount", "get_views_count", "getviews(", "get_views(", "getstatistics",
-      "get_statistics", "getstats", "get /" })
     -- Only calls about views, events or counts belong to this problem ("POST /urls" does not).
-    local function about(hits, topics)
-      local out = {}
-      for _, h in ipairs(hits) do
-        if H.contains_any(h.text, topics) then out[#out + 1] = h end
-      end
-      return out
-    end
-    write = about(write, { "view", "event", "count" })
-    read = about(read, { "view", "count", "stat" })
+    local write = structured_any(answer, { "countviewevent", "count_view_event", "countview(", "countevent(", "processevent(",
+      "process_event(", "post /", "put /", "recordview", "record_view", "/events", "/views" },
+      { with = { "view", "event", "count" } })
+    local read = structured_any(answer, { "getviewscount", "get_views_count", "getviews(", "get_views(", "getstatistics",
+      "get_statistics", "getstats", "get /" }, { with = { "view", "count", "stat" } })
     -- A plain sentence that merely mentions the name earns less than a signature with parameters.
     local function signature(hits)
       for _, h in ipairs(hits) do
@@ -605,7 +597,7 @@ sdi.check {
     .. "watch time reuse the same calls.",
   run = function(answer)
     local hits = structured_any(answer, { "eventtype", "event_type", "event type", "getstatistics", "get_statistics",
-      "getstats", "function=", "aggregation function", "statistic" })
+      "getstats", "function=", "aggregation function", "statistic" }, 2)
     if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
     if hits[1] then return { score = 0.6, evidence = { ev(hits[1]) } } end
     return 0
@@ -746,10 +738,10 @@ sdi.check {
   run = function(answer)
     -- A cache entry's TTL is not a retention policy: the sentence must be about stored events or counts.
     local hits = said_any(answer, { "retention", "retain", "expire", "ttl", "archive", "kept for", "keep raw events",
-      "keep them for", "rolled up", "roll up", "rollup", "forever", "purge", "delete old" })
+      "keep them for", "rolled up", "roll up", "rollup", "forever", "purge", "delete old" },
+      { with = { "raw", "event", "aggregat", "count" } })
     for _, h in ipairs(hits) do
-      if H.contains_any(h.text, { "raw", "event", "aggregat", "count" })
-          and not H.contains_any(h.text, { "cache" }) then
+      if not H.contains_any(h.text, { "cache" }) then
         return { score = 1, evidence = { ev(h) } }
       end
     end
@@ -1127,12 +1119,9 @@ sdi.check {
   feedback = "Back the pull choice with its reasons: events wait safely in the queue when a "
     .. "consumer dies (fault tolerance) and throughput grows by adding partitions and consumers.",
   run = function(answer)
-    for _, hit in ipairs(said_any(answer, { "pull" })) do
-      if H.contains_any(hit.text, { "because", "fault", "crash", "scale", "replay", "lose", "lost", "own pace",
-          "back pressure", "backpressure", "so that", "since" }) then
-        return { score = 1, evidence = { ev(hit) } }
-      end
-    end
+    local hit = said_any(answer, { "pull" }, { limit = 1, with = { "because", "fault", "crash", "scale", "replay",
+      "lose", "lost", "own pace", "back pressure", "backpressure", "so that", "since" } })[1]
+    if hit then return { score = 1, evidence = { ev(hit) } } end
     return 0
   end,
 }
