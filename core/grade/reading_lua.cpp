@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
+#include <forward_list>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -45,11 +45,16 @@ int affirms(lua_State* L) {
   return 1;
 }
 
+// The text of numbers read as words, which no table holds: its strings never move, and an empty
+// one (the usual case) allocates nothing.
+using ConvertedWords = std::forward_list<std::string>;
+
 // Appends the strings of the list at `idx` to `out` as views: the list holds them while it is on
 // the stack, so searches called for every block of an answer copy nothing. Numbers are read as
-// their text, kept in `converted` (no table holds those strings).
+// their text, kept in `converted`.
 void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
-                     std::deque<std::string>& converted, int list_number) {
+                     ConvertedWords& converted, int list_number) {
+  out.reserve(out.size() + lua_rawlen(L, idx));
   for (lua_Integer i = 1;; ++i) {
     if (lua_geti(L, idx, i) == LUA_TNIL) {
       lua_pop(L, 1);
@@ -65,7 +70,7 @@ void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
       luaL_error(L, "bad word #%d in the list: a string expected, got %s", static_cast<int>(i),
                  luaL_typename(L, -1));
     }
-    out.push_back(held ? std::string_view(s, size) : converted.emplace_back(s, size));
+    out.push_back(held ? std::string_view(s, size) : converted.emplace_front(s, size));
     lua_pop(L, 1);
   }
 }
@@ -73,7 +78,7 @@ void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
 const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
   luaL_checktype(L, idx, LUA_TTABLE);
   thread_local std::vector<std::string_view> out;
-  thread_local std::deque<std::string> converted;
+  thread_local ConvertedWords converted;
   out.clear();
   converted.clear();
   read_word_views(L, idx, out, converted, 0);
@@ -83,7 +88,7 @@ const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
 // Word lists, each a table of strings, read as views (see read_word_views).
 struct WordLists {
   std::vector<std::vector<std::string_view>> lists;
-  std::deque<std::string> converted;
+  ConvertedWords converted;
 };
 
 // Word lists lowercased once, for searches that test many texts against all of them.
@@ -256,7 +261,7 @@ class HitScan {
     AnswerReading& r = *ctx.reading;
     luaL_checktype(L, words_arg, LUA_TTABLE);
     std::vector<std::string_view> words;
-    std::deque<std::string> converted;
+    ConvertedWords converted;
     read_word_views(L, words_arg, words, converted, 0);
     const bool prose_only = search == Search::Said || search == Search::Prose;
     // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
@@ -397,7 +402,7 @@ std::function<bool(int block)> check_kinds(lua_State* L, int idx, const CheckCon
   if (!lua_istable(L, idx))
     luaL_error(L, "options.kinds: a list of block kinds expected, got %s", luaL_typename(L, idx));
   std::vector<std::string_view> views;
-  std::deque<std::string> converted;
+  ConvertedWords converted;
   read_word_views(L, idx, views, converted, 0);
   return [&ctx, names = std::vector<std::string>(views.begin(), views.end())](int block) {
     const std::string_view kind =
@@ -457,7 +462,7 @@ int said_lines(lua_State* L) {
   const CheckContext& ctx = current_answer(L);
   luaL_checktype(L, 2, LUA_TTABLE);
   std::vector<std::string_view> words;
-  std::deque<std::string> converted;
+  ConvertedWords converted;
   read_word_views(L, 2, words, converted, 0);
   std::vector<AnswerReading::Hit> hits;
   for (const auto word : words) {
