@@ -619,10 +619,7 @@ int best_use(lua_State* L) {
   luaL_checktype(L, 2, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
   const Analysis& a = ctx.analysis;
-  bool found = false;
-  Use best = Use::Heading;
-  int best_line = 0;
-  std::string best_text;
+  std::vector<int> wanted;  // the concepts of `ids`, in order
   for (lua_Integer i = 1;; ++i) {
     if (lua_geti(L, 2, i) == LUA_TNIL) {
       lua_pop(L, 1);
@@ -635,26 +632,47 @@ int best_use(lua_State* L) {
     const int c = ctx.index.find(id);
     if (c < 0) return luaL_error(L, "concept '%s' is not in the glossary", id);
     lua_pop(L, 1);
-    for (const ConceptHit& h : a.hits) {
-      const auto& implied = ctx.index.implied(h.concept_idx);
-      if (std::find(implied.begin(), implied.end(), c) == implied.end()) continue;
-      if (h.negated || a.sentences[static_cast<std::size_t>(h.sentence)].question ||
-          h.use == Use::Heading)
-        continue;
-      // Reading the sentence can only lower a use (to bare): skip a use that cannot win anyway.
-      if (found && credit_for(h.use) <= credit_for(best)) continue;
-      Use use = h.use;
-      std::string text;
-      if (use != Use::Bare) {
-        text = a.sentence_text(h.sentence);
-        if (reading::term_list(text)) use = Use::Bare;
-      }
-      if (found && credit_for(use) <= credit_for(best)) continue;
-      found = true;
-      best = use;
-      best_line = h.line;
-      best_text = use == Use::Bare && text.empty() ? a.sentence_text(h.sentence) : std::move(text);
+    wanted.push_back(c);
+  }
+  // The mentions that can count, each at the first id it mentions (by implication), in the order
+  // "ties go to the earlier id, then the earlier mention" reads them: a mention met again under a
+  // later id cannot beat itself.
+  struct Candidate {
+    std::size_t id;
+    const ConceptHit* hit;  // into the answer's hits, so ordered as they are
+  };
+  std::vector<Candidate> candidates;
+  const CountingMentions& mentions = counting_mentions(ctx);
+  for (std::size_t g = 0; g < mentions.concepts.size(); ++g) {
+    const auto& implied = ctx.index.implied(mentions.concepts[g]);
+    const auto first =
+        std::find_first_of(wanted.begin(), wanted.end(), implied.begin(), implied.end());
+    if (first == wanted.end()) continue;
+    for (std::size_t m = mentions.starts[g]; m < mentions.starts[g + 1]; ++m)
+      candidates.push_back({static_cast<std::size_t>(first - wanted.begin()), mentions.hits[m]});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    return x.id != y.id ? x.id < y.id : std::less<const ConceptHit*>()(x.hit, y.hit);
+  });
+  bool found = false;
+  Use best = Use::Heading;
+  int best_line = 0;
+  std::string best_text;
+  for (const Candidate& candidate : candidates) {
+    const ConceptHit& h = *candidate.hit;
+    // Reading the sentence can only lower a use (to bare): skip a use that cannot win anyway.
+    if (found && credit_for(h.use) <= credit_for(best)) continue;
+    Use use = h.use;
+    std::string text;
+    if (use != Use::Bare) {
+      text = a.sentence_text(h.sentence);
+      if (reading::term_list(text)) use = Use::Bare;
     }
+    if (found && credit_for(use) <= credit_for(best)) continue;
+    found = true;
+    best = use;
+    best_line = h.line;
+    best_text = use == Use::Bare && text.empty() ? a.sentence_text(h.sentence) : std::move(text);
   }
   if (lua_toboolean(L, 3) && (!found || credit_for(best) < credit_for(Use::Used))) {
     const std::vector<AnswerReading::Hit> hits =

@@ -171,6 +171,22 @@ TEST_CASE("said_together and said_in_block keep the blocks holding a word of eve
   CHECK(a.run("return #H.said_in_block(answer, { 'cache' }, { 'database', 'links' }, 5)") == "2");
 }
 
+TEST_CASE("best_use takes the best counting mention, ties to the earlier id and mention") {
+  GradedAnswer a(kAnswer);
+  const std::string show =
+      "local function show(b, c) if not b then return 'none ' .. c end "
+      "return b.line .. ' ' .. b.use .. ' ' .. c end\n";
+  const std::string caching = a.run(show + "return show(H.best_use(answer, { 'caching' }))");
+  const std::string database = a.run(show + "return show(H.best_use(answer, { 'database' }))");
+  CHECK(caching == "6 used 0.8");
+  CHECK(database == "6 used 0.8");
+  // Either order of the ids finds the same best mention; a concept the answer never names
+  // changes nothing.
+  CHECK(a.run(show + "return show(H.best_use(answer, { 'database', 'caching' }))") == caching);
+  CHECK(a.run(show + "return show(H.best_use(answer, { 'load_balancer', 'caching' }))") == caching);
+  CHECK(a.run(show + "return show(H.best_use(answer, { 'load_balancer' }))") == "none 0");
+}
+
 TEST_CASE("said_lines gives the answer.said hits of all the words, one per line, by line") {
   GradedAnswer a(kAnswer);
   // Prose blocks only: the question and the list are not prose; negation is not read.
