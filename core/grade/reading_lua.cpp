@@ -286,6 +286,13 @@ class HitScan {
     }
   }
 
+  // Keeps, from the next hit on, only those whose block `wanted` accepts, as the constructor's
+  // `wanted` does.
+  void keep_only(std::function<bool(int block)> wanted) { wanted_ = std::move(wanted); }
+
+  // The words searched for, lowercase.
+  const std::vector<std::string_view>& words() const { return lowered_; }
+
   // The next hit, or nullopt when there is none.
   std::optional<AnswerReading::Hit> next() {
     AnswerReading& r = *ctx_.reading;
@@ -351,17 +358,22 @@ struct Keep {
   std::function<bool(int block)> wanted;
 };
 
-// The hits of HitScan(words_arg, search), kept as `keep` says.
-std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
-                                               Search search, const Keep& keep = {}) {
-  HitScan scan(L, ctx, words_arg, search, keep.wanted);
+// The first `limit` hits a scan gives.
+std::vector<AnswerReading::Hit> first_hits(HitScan& scan, std::size_t limit) {
   std::vector<AnswerReading::Hit> out;
-  while (out.size() < keep.limit) {
+  while (out.size() < limit) {
     const auto hit = scan.next();
     if (!hit) break;
     out.push_back(*hit);
   }
   return out;
+}
+
+// The hits of HitScan(words_arg, search), kept as `keep` says.
+std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
+                                               Search search, const Keep& keep = {}) {
+  HitScan scan(L, ctx, words_arg, search, keep.wanted);
+  return first_hits(scan, keep.limit);
 }
 
 void push_block_hits(lua_State* L, const CheckContext& ctx,
@@ -478,28 +490,20 @@ int said_lines(lua_State* L) {
   return 1;
 }
 
-// The word lists passed as arguments `first` to `last`.
-WordLists check_lists(lua_State* L, int first, int last) {
+// The word lists passed as arguments `first` to `last`, numbered in errors from `first_number`.
+WordLists check_lists(lua_State* L, int first, int last, int first_number = 1) {
   WordLists out;
   for (int i = first; i <= last; ++i) {
     luaL_checktype(L, i, LUA_TTABLE);
-    read_word_views(L, i, out.lists.emplace_back(), out.converted, i - first + 1);
+    read_word_views(L, i, out.lists.emplace_back(), out.converted, i - first + first_number);
   }
   return out;
 }
 
-// The word lists passed as arguments 2 to `last`, the first one read first: a bad first list is
-// reported as the search for it reports it.
-LoweredLists check_first_list_then_all(lua_State* L, int last) {
-  check_word_views(L, 2);
-  return LoweredLists(check_lists(L, 2, last));
-}
-
-// Accepts the blocks that hold a word of every list but the first: the search finds the first
-// list's words.
-std::function<bool(int block)> holding_the_others(const CheckContext& ctx,
-                                                  const LoweredLists& lists) {
-  return holding_words(ctx, lists, 1);
+// The word lists after the first (arguments 3 to `last`), which the blocks found for the first
+// must hold too; errors number them from 2.
+LoweredLists check_other_lists(lua_State* L, int last) {
+  return LoweredLists(check_lists(L, 3, last, 2));
 }
 
 // The limit a search over word lists takes as its last argument (after the third), if it is a
@@ -518,10 +522,11 @@ int said_in_block(lua_State* L) {
   const CheckContext& ctx = current_answer(L);
   int last = 0;
   const std::size_t limit = trailing_limit(L, last);
-  const LoweredLists lists = check_first_list_then_all(L, last);
-  push_block_hits(L, ctx,
-                  blocks_holding(L, ctx, 2, Search::Prose,
-                                 {.limit = limit, .wanted = holding_the_others(ctx, lists)}));
+  // The first list is read (and reported on) first, as a search for it alone reads it.
+  HitScan scan(L, ctx, 2, Search::Prose);
+  const LoweredLists others = check_other_lists(L, last);
+  scan.keep_only(holding_words(ctx, others, 0));
+  push_block_hits(L, ctx, first_hits(scan, limit));
   return 1;
 }
 
@@ -535,8 +540,9 @@ int said_together(lua_State* L) {
   AnswerReading& r = *ctx.reading;
   int last = 0;
   const std::size_t limit = trailing_limit(L, last);
-  const LoweredLists lists = check_first_list_then_all(L, last);
-  HitScan scan(L, ctx, 2, Search::Prose, holding_the_others(ctx, lists));
+  HitScan scan(L, ctx, 2, Search::Prose);
+  const LoweredLists others = check_other_lists(L, last);
+  scan.keep_only(holding_words(ctx, others, 0));
   struct Found {
     int line;
     std::string_view text;
@@ -570,7 +576,10 @@ int said_together(lua_State* L) {
       // Lowering keeps every byte where it is: the sentence's lowercase text is in the block's.
       const std::string_view piece_low =
           std::string_view(low).substr(piece.offset, piece.text.size());
-      if (!lists.all_in_lower(piece_low) || reading::is_question(piece.text) ||
+      const bool holds_first = std::any_of(
+          scan.words().begin(), scan.words().end(),
+          [&](std::string_view w) { return piece_low.find(w) != std::string_view::npos; });
+      if (!holds_first || !others.all_in_lower(piece_low) || reading::is_question(piece.text) ||
           reading::term_list(piece.text))
         continue;
       // Block texts join wrapped lines: the line is where the sentence's text starts.

@@ -169,6 +169,13 @@ TEST_CASE("said_together and said_in_block keep the blocks holding a word of eve
   CHECK(a.run("local h = H.said_in_block(answer, { 'cache' }, { 'database', 'links' }, 1) "
               "return #h .. ':' .. h[1].line") == "1:6");
   CHECK(a.run("return #H.said_in_block(answer, { 'cache' }, { 'database', 'links' }, 5)") == "2");
+  // Lists are reported on in order, the first as a search reports its words.
+  CHECK_THROWS_WITH(a.run("return H.said_together(answer, { 'cache', {} }, { 'x', {} })"),
+                    doctest::Contains("bad word #2 in the list"));
+  CHECK_THROWS_WITH(a.run("return H.said_in_block(answer, { 'cache' }, { 1, {} })"),
+                    doctest::Contains("bad word #2 in list #2"));
+  CHECK_THROWS_WITH(a.run("return H.said_together(answer, { 'cache' }, { 'hot' }, 'warm')"),
+                    doctest::Contains("bad argument #4"));
 }
 
 TEST_CASE("best_use takes the best counting mention, ties to the earlier id and mention") {
