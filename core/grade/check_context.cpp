@@ -1,5 +1,7 @@
 #include "grade/check_context.hpp"
 
+#include <vector>
+
 namespace sdi::grade {
 
 void set_score(CheckResult& r, double score) {
@@ -12,6 +14,38 @@ void set_score(CheckResult& r, double score) {
 
 Evidence evidence_for_hit(const Analysis& a, const ConceptHit& h) {
   return Evidence{a.sentence_line(h.sentence), a.sentence_text(h.sentence)};
+}
+
+const CountingMentions& counting_mentions(const CheckContext& ctx) {
+  if (ctx.counting) return *ctx.counting;
+  CountingMentions& out = ctx.counting.emplace();
+  const Analysis& a = ctx.analysis;
+  const auto counts = [&](const ConceptHit& h) {
+    return !h.negated && !a.sentences[static_cast<std::size_t>(h.sentence)].question &&
+           h.use != Use::Heading;
+  };
+  // Two passes: count each concept's mentions, then lay them out concept after concept.
+  std::vector<int> group(static_cast<std::size_t>(ctx.index.size()), -1);
+  std::vector<std::size_t> sizes;
+  for (const ConceptHit& h : a.hits) {
+    if (!counts(h)) continue;
+    int& g = group[static_cast<std::size_t>(h.concept_idx)];
+    if (g < 0) {
+      g = static_cast<int>(out.concepts.size());
+      out.concepts.push_back(h.concept_idx);
+      sizes.push_back(0);
+    }
+    ++sizes[static_cast<std::size_t>(g)];
+  }
+  out.starts.assign(sizes.size() + 1, 0);
+  for (std::size_t g = 0; g < sizes.size(); ++g) out.starts[g + 1] = out.starts[g] + sizes[g];
+  out.hits.resize(out.starts.back());
+  std::vector<std::size_t> next(out.starts.begin(), out.starts.end() - 1);
+  for (const ConceptHit& h : a.hits)
+    if (counts(h))
+      out.hits[next[static_cast<std::size_t>(group[static_cast<std::size_t>(h.concept_idx)])]++] =
+          &h;
+  return out;
 }
 
 std::string concept_label(const ConceptIndex& index, int concept_idx) {

@@ -1,6 +1,7 @@
 #pragma once
 // What every check kind receives, and the helpers they share for wording results.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,15 @@ struct EstimateFindings;  // estimates.hpp
 struct QuestionFindings;  // questions.hpp
 class AnswerReading;      // answer_reading.hpp
 
+// The answer's concept mentions that can earn credit (not negated, not in a question, not a
+// heading), grouped by concept: a search for a few concepts reads only their groups.
+struct CountingMentions {
+  std::vector<int> concepts;  // in the order of their first mention
+  // The mentions of concepts[i] are hits[starts[i] .. starts[i + 1]), in answer order.
+  std::vector<std::size_t> starts;
+  std::vector<const ConceptHit*> hits;
+};
+
 struct CheckContext {
   const text::Document& doc;
   const pack::Template& tpl;
@@ -27,7 +37,12 @@ struct CheckContext {
   const QuestionFindings& questions;
   AnswerReading* reading = nullptr;  // what custom checks ask of the answer, built when they run
   int answer_ref = -2;  // the Lua `answer` table in the pack's registry (LUA_NOREF until built)
+  // Made on first need by counting_mentions(), once per answer.
+  mutable std::optional<CountingMentions> counting = std::nullopt;
 };
+
+// The counting mentions of the answer, grouped once per answer.
+const CountingMentions& counting_mentions(const CheckContext& ctx);
 
 // Fills points and status from a 0..1 score: pass at 0.75 and above, partial above 0.
 void set_score(CheckResult& r, double score);

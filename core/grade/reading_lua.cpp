@@ -4,7 +4,11 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <deque>
+#include <forward_list>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -14,6 +18,7 @@
 #include "grade/answer_reading.hpp"
 #include "grade/block_scan.hpp"
 #include "grade/reading.hpp"
+#include "text/document.hpp"
 
 namespace sdi::grade {
 
@@ -40,11 +45,16 @@ int affirms(lua_State* L) {
   return 1;
 }
 
+// The text of numbers read as words, which no table holds: its strings never move, and an empty
+// one (the usual case) allocates nothing.
+using ConvertedWords = std::forward_list<std::string>;
+
 // Appends the strings of the list at `idx` to `out` as views: the list holds them while it is on
 // the stack, so searches called for every block of an answer copy nothing. Numbers are read as
-// their text, kept in `converted` (no table holds those strings).
+// their text, kept in `converted`.
 void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
-                     std::deque<std::string>& converted, int list_number) {
+                     ConvertedWords& converted, int list_number) {
+  out.reserve(out.size() + lua_rawlen(L, idx));
   for (lua_Integer i = 1;; ++i) {
     if (lua_geti(L, idx, i) == LUA_TNIL) {
       lua_pop(L, 1);
@@ -60,7 +70,7 @@ void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
       luaL_error(L, "bad word #%d in the list: a string expected, got %s", static_cast<int>(i),
                  luaL_typename(L, -1));
     }
-    out.push_back(held ? std::string_view(s, size) : converted.emplace_back(s, size));
+    out.push_back(held ? std::string_view(s, size) : converted.emplace_front(s, size));
     lua_pop(L, 1);
   }
 }
@@ -68,7 +78,7 @@ void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
 const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
   luaL_checktype(L, idx, LUA_TTABLE);
   thread_local std::vector<std::string_view> out;
-  thread_local std::deque<std::string> converted;
+  thread_local ConvertedWords converted;
   out.clear();
   converted.clear();
   read_word_views(L, idx, out, converted, 0);
@@ -78,33 +88,47 @@ const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
 // Word lists, each a table of strings, read as views (see read_word_views).
 struct WordLists {
   std::vector<std::vector<std::string_view>> lists;
-  std::deque<std::string> converted;
+  ConvertedWords converted;
 };
 
 // Word lists lowercased once, for searches that test many texts against all of them.
 class LoweredLists {
  public:
   explicit LoweredLists(const WordLists& words) {
+    // Lowered in one piece (lowering keeps every byte where it is) rather than word by word.
+    std::string joined;
+    for (const auto& list : words.lists)
+      for (std::string_view w : list) joined += w;
+    text_ = reading::lower(joined);
+    std::size_t at = 0;
     for (const auto& list : words.lists) {
       auto& lowered = lists_.emplace_back();
-      for (std::string_view w : list) lowered.push_back(reading::lower(w));
+      for (std::string_view w : list) {
+        lowered.push_back(std::string_view(text_).substr(at, w.size()));
+        at += w.size();
+      }
     }
   }
-  // Whether `text` holds a word of every list from the `first` on, ignoring case as contains_any
-  // does.
-  bool all_in(std::string_view text, std::size_t first = 0) const {
-    const std::string low = reading::lower(text);
+  // The lists are views into the object's own string, which must stay where it is.
+  LoweredLists(const LoweredLists&) = delete;
+  LoweredLists& operator=(const LoweredLists&) = delete;
+
+  // Whether the lowercase text `low` holds a word of every list from the `first` on: the text
+  // ignoring case as contains_any does. A caller that tests a block and then its sentences
+  // lowers the block once.
+  bool all_in_lower(std::string_view low, std::size_t first = 0) const {
     for (std::size_t i = first; i < lists_.size(); ++i) {
       const auto& list = lists_[i];
       if (std::none_of(list.begin(), list.end(),
-                       [&](const std::string& w) { return low.find(w) != std::string::npos; }))
+                       [&](std::string_view w) { return low.find(w) != std::string_view::npos; }))
         return false;
     }
     return true;
   }
 
  private:
-  std::vector<std::vector<std::string>> lists_;
+  std::string text_;  // every word, lowercase, one after another
+  std::vector<std::vector<std::string_view>> lists_;
 };
 
 int contains_any(lua_State* L) {
@@ -222,44 +246,134 @@ bool keeps(AnswerReading& r, const CheckContext& ctx, const AnswerReading::Hit& 
 }
 
 // The blocks holding any of the words (the list at `words_arg`) as `search` reads them, sorted by
-// line (stable), one per block, at most `limit` of them.
-std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
-                                               Search search,
-                                               std::size_t limit = static_cast<std::size_t>(-1)) {
-  AnswerReading& r = *ctx.reading;
-  luaL_checktype(L, words_arg, LUA_TTABLE);
-  std::vector<std::string_view> words;
-  std::deque<std::string> converted;
-  read_word_views(L, words_arg, words, converted, 0);
-  const bool prose_only = search == Search::Said || search == Search::Prose;
+// line (stable), one per block, given one at a time: reading a block (its sentences, negation)
+// costs far more than finding it, so a caller that needs only the first few reads no further.
+class HitScan {
+ public:
+  // The words are views into the scan's own string, which must stay where it is.
+  HitScan(const HitScan&) = delete;
+  HitScan& operator=(const HitScan&) = delete;
+  // `wanted`, when set, keeps only the hits whose block it accepts, exactly as filtering the
+  // whole result would leave them.
+  HitScan(lua_State* L, const CheckContext& ctx, int words_arg, Search search,
+          std::function<bool(int block)> wanted = {})
+      : ctx_(ctx), search_(search), wanted_(std::move(wanted)) {
+    AnswerReading& r = *ctx.reading;
+    luaL_checktype(L, words_arg, LUA_TTABLE);
+    std::vector<std::string_view> words;
+    ConvertedWords converted;
+    read_word_views(L, words_arg, words, converted, 0);
+    const bool prose_only = search == Search::Said || search == Search::Prose;
+    // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
+    // of words, and one string for each cost more than the lowering.
+    std::string joined;
+    for (const auto& word : words) joined += word;
+    lowered_text_ = reading::lower(joined);
+    std::size_t at = 0;
+    for (const auto& word : words) {
+      lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
+      at += word.size();
+      for (const auto& h : r.find(lowered_.back(), prose_only))
+        candidates_.push_back({h, lowered_.size() - 1});
+    }
+    std::stable_sort(
+        candidates_.begin(), candidates_.end(),
+        [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
+    // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
+    for (auto& c : candidates_) {
+      const int holder = r.block_at_line(c.hit.line);
+      c.key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
+    }
+  }
+
+  // Keeps, from the next hit on, only those whose block `wanted` accepts, as the constructor's
+  // `wanted` does.
+  void keep_only(std::function<bool(int block)> wanted) { wanted_ = std::move(wanted); }
+
+  // The words searched for, lowercase.
+  const std::vector<std::string_view>& words() const { return lowered_; }
+
+  // The next hit, or nullopt when there is none.
+  std::optional<AnswerReading::Hit> next() {
+    AnswerReading& r = *ctx_.reading;
+    while (next_ < candidates_.size()) {
+      const std::size_t i = next_++;
+      const Candidate& c = candidates_[i];
+      if (std::find(seen_.begin(), seen_.end(), c.key) != seen_.end()) continue;
+      if (wanted_ && !wanted_(c.hit.block)) {
+        // Left out of the result, a kept hit still takes its key from any later hit in another
+        // block; without one, it need not be read.
+        if (key_shared_later(i) && keeps(r, ctx_, c.hit, lowered_[c.word], search_))
+          seen_.push_back(c.key);
+        continue;
+      }
+      if (!keeps(r, ctx_, c.hit, lowered_[c.word], search_)) continue;
+      seen_.push_back(c.key);
+      return c.hit;
+    }
+    return std::nullopt;
+  }
+
+  // No hit `next` gives from now on is in a block that starts before this line (as a check sees
+  // blocks: the block holding the hit's line); 0 when a hit left is in no such block.
+  int first_line_left() {
+    int first = std::numeric_limits<int>::max();
+    for (std::size_t i = next_; i < candidates_.size(); ++i) {
+      const long long key = candidates_[i].key;
+      first = std::min(first, key >= 0 ? ctx_.doc.blocks[static_cast<std::size_t>(key)].line : 0);
+    }
+    return first;
+  }
+
+ private:
   struct Candidate {
     AnswerReading::Hit hit;
     std::size_t word;
+    long long key = 0;
   };
-  std::vector<std::string> lowered;
-  std::vector<Candidate> candidates;
-  for (const auto& word : words) {
-    lowered.push_back(reading::lower(word));
-    for (const auto& h : r.find(lowered.back(), prose_only))
-      candidates.push_back({h, lowered.size() - 1});
+
+  // Whether a later candidate in another block has the key of candidate `i`.
+  bool key_shared_later(std::size_t i) const {
+    return std::any_of(candidates_.begin() + static_cast<std::ptrdiff_t>(i) + 1, candidates_.end(),
+                       [&](const Candidate& o) {
+                         return o.key == candidates_[i].key &&
+                                o.hit.block != candidates_[i].hit.block;
+                       });
   }
-  // Reading a block (its sentences, negation) costs far more than finding it: read the
-  // candidates in the order the result keeps, and only until the result is complete.
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
+
+  const CheckContext& ctx_;
+  Search search_;
+  std::function<bool(int)> wanted_;
+  std::string lowered_text_;               // the words, lowercase, one after another
+  std::vector<std::string_view> lowered_;  // each word in lowered_text_
+  std::vector<Candidate> candidates_;
+  std::size_t next_ = 0;
+  std::vector<long long> seen_;
+};
+
+// Which of a search's hits to return: the first `limit`, of those whose block `wanted` accepts
+// (all when it is empty), exactly as filtering the whole result would leave them.
+struct Keep {
+  std::size_t limit = static_cast<std::size_t>(-1);
+  std::function<bool(int block)> wanted;
+};
+
+// The first `limit` hits a scan gives.
+std::vector<AnswerReading::Hit> first_hits(HitScan& scan, std::size_t limit) {
   std::vector<AnswerReading::Hit> out;
-  std::vector<long long> seen;
-  for (const auto& c : candidates) {
-    if (out.size() >= limit) break;
-    // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
-    const int holder = r.block_at_line(c.hit.line);
-    const long long key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-    if (!keeps(r, ctx, c.hit, lowered[c.word], search)) continue;
-    seen.push_back(key);
-    out.push_back(c.hit);
+  while (out.size() < limit) {
+    const auto hit = scan.next();
+    if (!hit) break;
+    out.push_back(*hit);
   }
   return out;
+}
+
+// The hits of HitScan(words_arg, search), kept as `keep` says.
+std::vector<AnswerReading::Hit> blocks_holding(lua_State* L, const CheckContext& ctx, int words_arg,
+                                               Search search, const Keep& keep = {}) {
+  HitScan scan(L, ctx, words_arg, search, keep.wanted);
+  return first_hits(scan, keep.limit);
 }
 
 void push_block_hits(lua_State* L, const CheckContext& ctx,
@@ -272,17 +386,84 @@ void push_block_hits(lua_State* L, const CheckContext& ctx,
   }
 }
 
-// said_any / found_any / structured_any(answer, words, limit): `limit`, when given, keeps only
-// the first hits (groups_score reads one per group).
+// The limit at `idx` of a search's options, `what` naming it for errors: a negative limit keeps
+// nothing.
+std::size_t check_limit(lua_State* L, int idx, const char* what) {
+  int is_integer = 0;
+  const lua_Integer n = lua_tointegerx(L, idx, &is_integer);
+  if (!is_integer) luaL_error(L, "%s: an integer expected, got %s", what, luaL_typename(L, idx));
+  return n < 0 ? 0 : static_cast<std::size_t>(n);
+}
+
+// Accepts the blocks whose text holds a word of every list from the `first` on. Testing a
+// block's text is far cheaper than reading its sentences, so searches test it first.
+std::function<bool(int block)> holding_words(const CheckContext& ctx, const LoweredLists& lists,
+                                             std::size_t first) {
+  auto verdicts = std::make_shared<std::vector<signed char>>(ctx.doc.blocks.size(), -1);
+  return [&ctx, &lists, first, verdicts](int block) {
+    signed char& verdict = (*verdicts)[static_cast<std::size_t>(block)];
+    if (verdict < 0)
+      verdict = lists.all_in_lower(
+          reading::lower(ctx.doc.blocks[static_cast<std::size_t>(block)].text), first);
+    return verdict == 1;
+  };
+}
+
+// Accepts the blocks of the kinds named in the list at `idx` ("table_row", "code" ...).
+std::function<bool(int block)> check_kinds(lua_State* L, int idx, const CheckContext& ctx) {
+  if (!lua_istable(L, idx))
+    luaL_error(L, "options.kinds: a list of block kinds expected, got %s", luaL_typename(L, idx));
+  std::vector<std::string_view> views;
+  ConvertedWords converted;
+  read_word_views(L, idx, views, converted, 0);
+  return [&ctx, names = std::vector<std::string>(views.begin(), views.end())](int block) {
+    const std::string_view kind =
+        text::to_string(ctx.doc.blocks[static_cast<std::size_t>(block)].kind);
+    return std::find(names.begin(), names.end(), kind) != names.end();
+  };
+}
+
+// The words of `options.with`, at `idx`.
+WordLists check_with(lua_State* L, int idx) {
+  if (!lua_istable(L, idx))
+    luaL_error(L, "options.with: a list of words expected, got %s", luaL_typename(L, idx));
+  WordLists words;
+  read_word_views(L, idx, words.lists.emplace_back(), words.converted, 0);
+  return words;
+}
+
+// Accepts the blocks both filters accept; an empty filter accepts every block.
+std::function<bool(int block)> both(std::function<bool(int block)> a,
+                                    std::function<bool(int block)> b) {
+  if (!a) return b;
+  if (!b) return a;
+  return [a = std::move(a), b = std::move(b)](int block) { return a(block) && b(block); };
+}
+
+// said_any / found_any / structured_any(answer, words, options): `options` is a limit, keeping
+// only the first hits (groups_score reads one per group), or `{ limit, kinds, with }`, `kinds`
+// keeping the hits in blocks of those kinds and `with` those in blocks containing one of its
+// words, as filtering the whole result would (the search reads no block they rule out).
 int search_blocks(lua_State* L, Search search) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
-  std::size_t limit = static_cast<std::size_t>(-1);
-  if (!lua_isnoneornil(L, 3)) {
-    const lua_Integer n = luaL_checkinteger(L, 3);
-    limit = n < 0 ? 0 : static_cast<std::size_t>(n);
+  Keep keep;
+  std::optional<LoweredLists> with;  // held while the search tests blocks against it
+  if (lua_istable(L, 3)) {
+    if (lua_getfield(L, 3, "limit") != LUA_TNIL)
+      keep.limit = check_limit(L, lua_gettop(L), "options.limit");
+    lua_pop(L, 1);
+    if (lua_getfield(L, 3, "kinds") != LUA_TNIL) keep.wanted = check_kinds(L, lua_gettop(L), ctx);
+    lua_pop(L, 1);
+    if (lua_getfield(L, 3, "with") != LUA_TNIL) {
+      with.emplace(check_with(L, lua_gettop(L)));
+      keep.wanted = both(std::move(keep.wanted), holding_words(ctx, *with, 0));
+    }
+    lua_pop(L, 1);
+  } else if (!lua_isnoneornil(L, 3)) {
+    keep.limit = static_cast<std::size_t>(std::max<lua_Integer>(luaL_checkinteger(L, 3), 0));
   }
-  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search, limit));
+  push_block_hits(L, ctx, blocks_holding(L, ctx, 2, search, keep));
   return 1;
 }
 
@@ -293,7 +474,7 @@ int said_lines(lua_State* L) {
   const CheckContext& ctx = current_answer(L);
   luaL_checktype(L, 2, LUA_TTABLE);
   std::vector<std::string_view> words;
-  std::deque<std::string> converted;
+  ConvertedWords converted;
   read_word_views(L, 2, words, converted, 0);
   std::vector<AnswerReading::Hit> hits;
   for (const auto word : words) {
@@ -309,64 +490,101 @@ int said_lines(lua_State* L) {
   return 1;
 }
 
-// The word lists passed from argument `first` on.
-WordLists check_lists(lua_State* L, int first) {
+// The word lists passed as arguments `first` to `last`, numbered in errors from `first_number`.
+WordLists check_lists(lua_State* L, int first, int last, int first_number = 1) {
   WordLists out;
-  for (int i = first; i <= lua_gettop(L); ++i) {
+  for (int i = first; i <= last; ++i) {
     luaL_checktype(L, i, LUA_TTABLE);
-    read_word_views(L, i, out.lists.emplace_back(), out.converted, i - first + 1);
+    read_word_views(L, i, out.lists.emplace_back(), out.converted, i - first + first_number);
   }
   return out;
 }
 
-// said_in_block(answer, list1, list2, ...) -> the prose blocks (as Search::Prose finds them for
-// list1) that hold a word of every list.
+// The word lists after the first (arguments 3 to `last`), which the blocks found for the first
+// must hold too; errors number them from 2.
+LoweredLists check_other_lists(lua_State* L, int last) {
+  return LoweredLists(check_lists(L, 3, last, 2));
+}
+
+// The limit a search over word lists takes as its last argument (after the third), if it is a
+// number; `last` becomes the last list's argument.
+std::size_t trailing_limit(lua_State* L, int& last) {
+  last = lua_gettop(L);
+  if (last <= 2 || lua_type(L, last) != LUA_TNUMBER) return static_cast<std::size_t>(-1);
+  const lua_Integer n = luaL_checkinteger(L, last--);
+  return n < 0 ? 0 : static_cast<std::size_t>(n);
+}
+
+// said_in_block(answer, list1, list2, ..., limit) -> the prose blocks (as Search::Prose finds
+// them for list1) that hold a word of every list; with a number `limit` last, the first `limit`.
 int said_in_block(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
-  std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
-  const LoweredLists lists(check_lists(L, 2));
-  // Every hit's block states a word of the first list: only the others need looking for.
-  std::erase_if(hits, [&](const AnswerReading::Hit& h) {
-    return !lists.all_in(ctx.doc.blocks[static_cast<std::size_t>(h.block)].text, 1);
-  });
-  push_block_hits(L, ctx, hits);
+  int last = 0;
+  const std::size_t limit = trailing_limit(L, last);
+  // The first list is read (and reported on) first, as a search for it alone reads it.
+  HitScan scan(L, ctx, 2, Search::Prose);
+  const LoweredLists others = check_other_lists(L, last);
+  scan.keep_only(holding_words(ctx, others, 0));
+  push_block_hits(L, ctx, first_hits(scan, limit));
   return 1;
 }
 
-// said_together(answer, list1, list2, ...) -> { { line, text } ... }: the sentences of the prose
-// blocks holding a word of list1 that hold a word of every list and are neither a question nor a
-// term list, sorted by line. A sentence's line is where the answer has its text in that block.
+// said_together(answer, list1, list2, ..., limit) -> { { line, text } ... }: the sentences of the
+// prose blocks holding a word of list1 that hold a word of every list and are neither a question
+// nor a term list, sorted by line; with a number `limit` last, only the first `limit` of them. A
+// sentence's line is where the answer has its text in that block.
 int said_together(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
   AnswerReading& r = *ctx.reading;
-  const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 2, Search::Prose);
-  const LoweredLists lists(check_lists(L, 2));
+  int last = 0;
+  const std::size_t limit = trailing_limit(L, last);
+  HitScan scan(L, ctx, 2, Search::Prose);
+  const LoweredLists others = check_other_lists(L, last);
+  scan.keep_only(holding_words(ctx, others, 0));
   struct Found {
     int line;
     std::string_view text;
   };
   std::vector<Found> out;
-  for (const auto& hit : hits) {
-    const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit.block)].text;
-    // A sentence with a word of every list is in a block with one: other blocks need no reading
-    // (the first list's word is in the block, which states it).
-    if (!lists.all_in(text, 1)) continue;
-    const int holder = r.block_at_line(hit.line);
-    int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit.line;
+  // Whether no sentence a block left to read gives can come before the first `limit` found: a
+  // block's sentences are on its own lines.
+  const auto complete = [&] {
+    if (out.size() < limit) return false;
+    std::vector<int> lines;
+    for (const auto& f : out) lines.push_back(f.line);
+    std::nth_element(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(limit - 1),
+                     lines.end());
+    return scan.first_line_left() >= lines[limit - 1];
+  };
+  while (limit > 0 && !complete()) {
+    const auto hit = scan.next();
+    if (!hit) break;
+    const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit->block)].text;
+    // Every hit's block holds a word of every list (the first one's in a sentence it states):
+    // only its sentences need reading.
+    const std::string low = reading::lower(text);
+    const int holder = r.block_at_line(hit->line);
+    int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit->line;
     std::size_t counted = 0;
     for (const auto& piece : reading::sentences_of(text)) {
       line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
                                           text.begin() + static_cast<std::ptrdiff_t>(piece.offset),
                                           '\n'));
       counted = piece.offset;
-      if (!lists.all_in(piece.text) || reading::is_question(piece.text) ||
+      // Lowering keeps every byte where it is: the sentence's lowercase text is in the block's.
+      const std::string_view piece_low =
+          std::string_view(low).substr(piece.offset, piece.text.size());
+      const bool holds_first = std::any_of(
+          scan.words().begin(), scan.words().end(),
+          [&](std::string_view w) { return piece_low.find(w) != std::string_view::npos; });
+      if (!holds_first || !others.all_in_lower(piece_low) || reading::is_question(piece.text) ||
           reading::term_list(piece.text))
         continue;
       // Block texts join wrapped lines: the line is where the sentence's text starts.
       int at = line;
-      for (const auto& f : r.find(reading::lower(piece.text), false)) {
+      for (const auto& f : r.find(piece_low, false)) {
         if (r.block_at_line(f.line) == holder) {
           at = f.line;
           break;
@@ -377,6 +595,7 @@ int said_together(lua_State* L) {
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Found& a, const Found& b) { return a.line < b.line; });
+  if (out.size() > limit) out.resize(limit);
   lua_createtable(L, static_cast<int>(out.size()), 0);
   lua_Integer n = 0;
   for (const auto& f : out) {
@@ -409,10 +628,7 @@ int best_use(lua_State* L) {
   luaL_checktype(L, 2, LUA_TTABLE);
   const CheckContext& ctx = current_answer(L);
   const Analysis& a = ctx.analysis;
-  bool found = false;
-  Use best = Use::Heading;
-  int best_line = 0;
-  std::string best_text;
+  std::vector<int> wanted;  // the concepts of `ids`, in order
   for (lua_Integer i = 1;; ++i) {
     if (lua_geti(L, 2, i) == LUA_TNIL) {
       lua_pop(L, 1);
@@ -425,29 +641,51 @@ int best_use(lua_State* L) {
     const int c = ctx.index.find(id);
     if (c < 0) return luaL_error(L, "concept '%s' is not in the glossary", id);
     lua_pop(L, 1);
-    for (const ConceptHit& h : a.hits) {
-      const auto& implied = ctx.index.implied(h.concept_idx);
-      if (std::find(implied.begin(), implied.end(), c) == implied.end()) continue;
-      if (h.negated || a.sentences[static_cast<std::size_t>(h.sentence)].question ||
-          h.use == Use::Heading)
-        continue;
-      // Reading the sentence can only lower a use (to bare): skip a use that cannot win anyway.
-      if (found && credit_for(h.use) <= credit_for(best)) continue;
-      Use use = h.use;
-      std::string text;
-      if (use != Use::Bare) {
-        text = a.sentence_text(h.sentence);
-        if (reading::term_list(text)) use = Use::Bare;
-      }
-      if (found && credit_for(use) <= credit_for(best)) continue;
-      found = true;
-      best = use;
-      best_line = h.line;
-      best_text = use == Use::Bare && text.empty() ? a.sentence_text(h.sentence) : std::move(text);
+    wanted.push_back(c);
+  }
+  // The mentions that can count, each at the first id it mentions (by implication), in the order
+  // "ties go to the earlier id, then the earlier mention" reads them: a mention met again under a
+  // later id cannot beat itself.
+  struct Candidate {
+    std::size_t id;
+    const ConceptHit* hit;  // into the answer's hits, so ordered as they are
+  };
+  std::vector<Candidate> candidates;
+  const CountingMentions& mentions = counting_mentions(ctx);
+  for (std::size_t g = 0; g < mentions.concepts.size(); ++g) {
+    const auto& implied = ctx.index.implied(mentions.concepts[g]);
+    const auto first =
+        std::find_first_of(wanted.begin(), wanted.end(), implied.begin(), implied.end());
+    if (first == wanted.end()) continue;
+    for (std::size_t m = mentions.starts[g]; m < mentions.starts[g + 1]; ++m)
+      candidates.push_back({static_cast<std::size_t>(first - wanted.begin()), mentions.hits[m]});
+  }
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
+    return x.id != y.id ? x.id < y.id : std::less<const ConceptHit*>()(x.hit, y.hit);
+  });
+  bool found = false;
+  Use best = Use::Heading;
+  int best_line = 0;
+  std::string best_text;
+  for (const Candidate& candidate : candidates) {
+    const ConceptHit& h = *candidate.hit;
+    // Reading the sentence can only lower a use (to bare): skip a use that cannot win anyway.
+    if (found && credit_for(h.use) <= credit_for(best)) continue;
+    Use use = h.use;
+    std::string text;
+    if (use != Use::Bare) {
+      text = a.sentence_text(h.sentence);
+      if (reading::term_list(text)) use = Use::Bare;
     }
+    if (found && credit_for(use) <= credit_for(best)) continue;
+    found = true;
+    best = use;
+    best_line = h.line;
+    best_text = use == Use::Bare && text.empty() ? a.sentence_text(h.sentence) : std::move(text);
   }
   if (lua_toboolean(L, 3) && (!found || credit_for(best) < credit_for(Use::Used))) {
-    const std::vector<AnswerReading::Hit> hits = blocks_holding(L, ctx, 3, Search::Said, 1);
+    const std::vector<AnswerReading::Hit> hits =
+        blocks_holding(L, ctx, 3, Search::Said, {.limit = 1, .wanted = {}});
     if (!hits.empty()) {
       found = true;
       best = Use::Used;

@@ -108,7 +108,13 @@ end
 -- question nor a `term_list` and must not negate the word (`affirms`): a keyword salad, "Do we
 -- need a cache?" and "we don't need a cache" earn nothing. With a number `limit` as a third
 -- argument, only the first `limit` hits are returned, and the search reads no further: pass 1
--- when only `hits[1]` matters. `found_any` and `structured_any` take it too.
+-- when only `hits[1]` matters. The third argument may instead be a table `{ limit, kinds, with }`:
+-- `kinds`, a list of block kinds ("table_row", "code", "list_item", "paragraph" ...), keeps only
+-- the hits in blocks of those kinds, as filtering the whole result by `hit.kind` would, and
+-- `with`, a list of words, only the hits whose text contains one of them, as filtering by
+-- `contains_any(hit.text, with)` would; the search does not read the blocks they leave out:
+-- `structured_any(answer, words, { limit = 1, kinds = { "table_row" } })[1]` is the first table
+-- row stating a word. `found_any` and `structured_any` take the same third argument.
 H.said_any = native.said_any
 
 -- Returns the hits of `answer.said` for all of `words`, one per line (the first word's when two
@@ -148,7 +154,9 @@ H.structured_any = native.structured_any
 -- { "ttl", "expire" })`, two lists or more), as `{ line, text }` sorted by line. The sentences
 -- come from prose blocks, and neither a question nor a `term_list` counts. Working per sentence
 -- keeps "Kafka" in one sentence and "buffer" in the next from counting as one claim. Negation
--- is not read: "pull rather than push" pairs both.
+-- is not read: "pull rather than push" pairs both. With a number `limit` after the lists, only
+-- the first `limit` sentences are returned, and the search reads no further than it must: pass 1
+-- when only `hits[1]` matters (`said_in_block` takes it too).
 H.said_together = native.said_together
 
 -- Returns the prose blocks that contain a word of every list, possibly in different sentences,

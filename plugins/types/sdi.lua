@@ -498,6 +498,12 @@ function Answer.estimate(id) end
 ---@field fail integer Answers scoring under 40.
 
 
+---The options of `said_any`, `found_any` and `structured_any` (a number is a `limit`).
+---@class sdi.SearchOptions
+---@field limit? integer Only the first `limit` hits; the search reads no further.
+---@field kinds? string[] Only hits in blocks of these kinds ("table_row", "code", "list_item", "paragraph" ...), as a filter of the whole result would leave them; blocks of other kinds are not read.
+---@field with? string[] Only hits whose text contains one of these words (case-insensitive), as a filter of the whole result would leave them; other blocks are not read.
+
 ---Shared helpers for custom checks (plugins/checks/helpers.lua); packs use these instead of
 ---private copies. A "hit" is a block found in the answer: { line, text, kind, prose }.
 ---@class sdi.Helpers
@@ -510,13 +516,13 @@ function Answer.estimate(id) end
 ---@field block_at fun(answer: sdi.Answer, line: integer): table? The block holding a line.
 ---@field best_block fun(answer: sdi.Answer, groups: string[][], options?: { join_table_rows?: boolean }): sdi.AnswerBlock?, integer The block (not a heading or question) with words of the most groups, and how many; `join_table_rows` reads a table's consecutive rows as one block.
 ---@field blocks_with fun(answer: sdi.Answer, words: string[]): sdi.AnswerBlock[] The blocks (headings excluded) containing any of the words, in answer order.
----@field said_any fun(answer: sdi.Answer, words: string[], limit?: integer): table[] Sentences (not questions, term lists or negations) stating any word, one hit per block, by line; at most `limit` hits.
+---@field said_any fun(answer: sdi.Answer, words: string[], options?: integer|sdi.SearchOptions): table[] Sentences (not questions, term lists or negations) stating any word, one hit per block, by line; `options` a limit or `{ limit, kinds, with }`.
 ---@field said_lines fun(answer: sdi.Answer, words: string[]): sdi.FoundBlock[] The `answer.said` hits of all the words, one per line, sorted by line.
 ---@field said_each fun(answer: sdi.Answer, words: string[]): integer, table[] How many of the words are stated, and the first hit of each.
----@field found_any fun(answer: sdi.Answer, words: string[], limit?: integer): table[] Any block but headings and questions containing a word, one per block.
----@field structured_any fun(answer: sdi.Answer, words: string[], limit?: integer): table[] Sentences, table rows, code, or definition-shaped list items containing a word.
----@field said_together fun(answer: sdi.Answer, ...: string[]): table[] Single sentences containing a word from every list.
----@field said_in_block fun(answer: sdi.Answer, ...: string[]): table[] Prose blocks containing a word from every list.
+---@field found_any fun(answer: sdi.Answer, words: string[], options?: integer|sdi.SearchOptions): table[] Any block but headings and questions containing a word, one per block.
+---@field structured_any fun(answer: sdi.Answer, words: string[], options?: integer|sdi.SearchOptions): table[] Sentences, table rows, code, or definition-shaped list items containing a word.
+---@field said_together fun(answer: sdi.Answer, ...: string[]|integer): table[] Single sentences containing a word from every list; a number after the lists keeps only the first that many.
+---@field said_in_block fun(answer: sdi.Answer, ...: string[]|integer): table[] Prose blocks containing a word from every list; a number after the lists keeps only the first that many.
 ---@field groups_score fun(answer: sdi.Answer, groups: string[][], find?: function): integer, table[] How many groups are found, and evidence.
 ---@field asked fun(answer: sdi.Answer, ids: string[]): table? The first candidate question matching one of the pack question ids.
 ---@field asked_each fun(answer: sdi.Answer, ids: string[]): integer, table[] How many of the ids were asked, and evidence.

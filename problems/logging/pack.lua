@@ -517,7 +517,7 @@ sdi.check {
     .. "ERROR and audit logs must never be lost. It lets you shed load without losing what matters.",
   run = function(answer)
     local both = said_together(answer, { "lose", "lost", "loss", "drop", "dropped", "never be lost" },
-      { "debug", "audit", "error", "info", "critical" })
+      { "debug", "audit", "error", "info", "critical" }, 1)
     if #both > 0 then return { score = 1, evidence = { both[1] } } end
     local c = used(answer, { "at_least_once", "exactly_once", "at_most_once", "delivery_semantics", "durability" })
     if c then
@@ -583,8 +583,8 @@ sdi.check {
   run = function(answer)
     local rates = { "kb/s", "kb per second", "kbps", "kb a second", "kilobytes per second", "kb/sec" }
     local bounded = said_together(answer, rates, { "upper bound", "at most", "capped", "cap it", "cap of",
-      "cap at", "a cap", "no more than", "limit", "budget", "bounded", "ceiling" })
-    local from_events = said_together(answer, rates, { "event", "log line", "what we log", "what is logged" })
+      "cap at", "a cap", "no more than", "limit", "budget", "bounded", "ceiling" }, 1)
+    local from_events = said_together(answer, rates, { "event", "log line", "what we log", "what is logged" }, 1)
     local score, ev = 0, {}
     if #bounded > 0 and #from_events > 0 then score, ev = 1, { bounded[1], from_events[1] }
     elseif #bounded > 0 then score, ev = 0.8, { bounded[1] }
@@ -616,7 +616,7 @@ sdi.check {
     if #ep == 0 then return 0 end
     -- The batch has to be explained in a sentence; "POST /logs, batch" in a term list is not a design.
     local batch = said_together(answer, { "batch" }, { "post", "/logs", "/ingest", "endpoint", "request", "call",
-      "send", "upload" })
+      "send", "upload" }, 1)
     if #batch > 0 then return { score = 1, evidence = { ep[1], batch[1] } } end
     return { score = 0.6, evidence = { ep[1] },
       feedback = "An ingest endpoint is named; say it takes a compressed batch of events per request, not one." }
@@ -693,7 +693,7 @@ sdi.check {
     .. "and an inverted index on the message for free text; indexing everything costs disk and ingest CPU.",
   run = function(answer)
     local hits = said_together(answer, { "index" }, { "field", "level", "service", "trace", "keyword",
-      "inverted", "label" })
+      "inverted", "label" }, 1)
     local inv = best_use(answer, { "inverted_index" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     if inv then return { score = 0.6, evidence = { evidence(inv) } } end
@@ -802,7 +802,7 @@ sdi.check {
     local c = used(answer, { "partition_key", "hash_partitioning", "consistent_hashing" })
     if c then return { score = 1, evidence = { evidence(c) } } end
     local hits = said_together(answer, { "partition" }, { "by service", "by source", "by host", "by tenant",
-      "hash of", "by app", "key" })
+      "hash of", "by app", "key" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -820,7 +820,7 @@ sdi.check {
     .. "never by deleting documents one by one.",
   run = function(answer)
     local hits = said_together(answer, { "lifecycle", "delete", "deleting", "drop whole", "drop the", "drop old",
-      "dropping", "expire", "purge", "roll over", "rollover" }, { "index", "indices", "bucket", "object" })
+      "dropping", "expire", "purge", "roll over", "rollover" }, { "index", "indices", "bucket", "object" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -832,7 +832,7 @@ sdi.check {
     .. "their shards and merges the top results; older ranges are read from object storage, slower.",
   run = function(answer)
     local pruned = said_together(answer, { "time range", "time window", "time filter" },
-      { "indices", "index", "shard", "only", "skip" })
+      { "indices", "index", "shard", "only", "skip" }, 1)
     local sg = used(answer, { "scatter_gather" })
     if #pruned > 0 then return { score = 1, evidence = { pruned[1] } } end
     if sg then return { score = 1, evidence = { evidence(sg) } } end
@@ -848,7 +848,7 @@ sdi.check {
     .. "or memory queue, retry with backoff, and drop the lowest levels first when the buffer is full.",
   run = function(answer)
     local hits = said_together(answer, { "local disk", "spool", "buffer" }, { "agent", "sdk", "device", "client",
-      "host" })
+      "host" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -908,7 +908,7 @@ sdi.check {
     local lag_words = { "consumer lag", "lag", "queue depth", "backlog", "end-to-end delay", "dropped events",
       "drop rate", "dead-letter" }
     local lag = said_together(answer, { "monitor", "dashboard", "prometheus", "grafana", "datadog", "alert",
-      "metric", "observability", "watch" }, lag_words)
+      "metric", "observability", "watch" }, lag_words, 1)
     if #lag > 0 then return { score = 1, evidence = { lag[1] } } end
     if ev then
       return { score = 0.6, evidence = { ev },
@@ -927,9 +927,9 @@ sdi.check {
     .. "a few days in the queue, so a lost broker loses nothing and a bad processor release can be replayed.",
   run = function(answer)
     local brokers = { "kafka", "queue", "broker", "partition", "topic", "kinesis" }
-    local rep = said_together(answer, { "replication factor", "replicated", "replicas", "replicate", "acks" }, brokers)
+    local rep = said_together(answer, { "replication factor", "replicated", "replicas", "replicate", "acks" }, brokers, 1)
     local replay = said_together(answer, { "replay", "re-read", "reprocess", "retains the backlog", "keeps the backlog",
-      "days of data", "hours of data" }, brokers)
+      "days of data", "hours of data" }, brokers, 1)
     local score, ev = 0, {}
     if #rep > 0 then score = score + 0.6; ev[#ev + 1] = rep[1] end
     if #replay > 0 then score = score + 0.4; ev[#ev + 1] = replay[1] end
@@ -969,7 +969,7 @@ sdi.check {
   run = function(answer)
     local c = best_use(answer, { "push_vs_pull" })
     if c and c.use == "reasoned" then return { score = 1, evidence = { evidence(c) } } end
-    local hits = said_together(answer, { "pull" }, { "because", "so that", "own pace", "instead of", "rather than" })
+    local hits = said_together(answer, { "pull" }, { "because", "so that", "own pace", "instead of", "rather than" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     if c and c.use == "used" then return { score = 0.5, evidence = { evidence(c) } } end
     return 0
@@ -981,7 +981,7 @@ sdi.check {
     .. "storage, and almost all searches touch the last few days.",
   run = function(answer)
     local hits = said_together(answer, { "cold", "warm", "object storage", "s3", "tier", "archive" },
-      { "cost", "cheap", "price", "expensive", "$" })
+      { "cost", "cheap", "price", "expensive", "$" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -994,7 +994,7 @@ sdi.check {
   run = function(answer)
     local c = best_use(answer, { "event_streaming", "message_queue" })
     local hits = said_together(answer, { "kafka", "queue", "kinesis", "log broker" },
-      { "absorb", "burst", "decouple", "spike", "fall behind", "replay", "buffer" })
+      { "absorb", "burst", "decouple", "spike", "fall behind", "replay", "buffer" }, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     if c and c.use == "reasoned" then return { score = 0.7, evidence = { evidence(c) } } end
     return 0
@@ -1011,7 +1011,7 @@ sdi.check {
       return { score = 1, evidence = { evidence(c) } }
     end
     local lag = said_together(answer, { "available", "availability", "stay up", "stays up", "accept" },
-      { "lag", "late", "delay", "behind", "stale" })
+      { "lag", "late", "delay", "behind", "stale" }, 1)
     if #lag > 0 then return { score = 1, evidence = { lag[1] } } end
     local ha = used(answer, { "high_availability" })
     if ha then

@@ -645,7 +645,7 @@ sdi.check {
     .. "descending, or an index on (user_id, created_at)) so a user timeline is one range scan.",
   run = function(answer)
     local hits = said_in_block(answer, { "index", "clustering", "clustered", "sort key", "range scan" },
-      { "time", "created", "tweet_id", "tweet id", "newest", "descending" })
+      { "time", "created", "tweet_id", "tweet id", "newest", "descending" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local idx = answer.concept("indexing")
     if idx and not idx.negated then return { score = 0.5, evidence = { evidence(idx) } } end
@@ -712,7 +712,7 @@ sdi.check {
   run = function(answer)
     local naive = said_any(answer, { "naive", "simplest", "straightforward", "obvious design", "first version",
       "on read by", "at read time by" }, 1)
-    local join = said_in_block(answer, { "join", "select" }, { "tweet", "follow", "timeline" })
+    local join = said_in_block(answer, { "join", "select" }, { "tweet", "follow", "timeline" }, 1)
     local ev = {}
     if naive[1] then ev[#ev + 1] = evidence(naive[1]) end
     if join[1] then ev[#ev + 1] = evidence(join[1]) end
@@ -740,7 +740,7 @@ sdi.check {
     -- "we push the tweet into every follower's timeline" says the same thing in other words.
     local hits = said_in_block(answer, { "fan out", "fan-out", "fanout", "push", "insert", "append", "prepend", "add" },
       { "follower's timeline", "followers' timeline", "follower's home", "followers' home", "each follower",
-        "every follower", "all followers", "all of their followers", "all their followers", "timelines of" })
+        "every follower", "all followers", "all of their followers", "all their followers", "timelines of" }, 1)
     if #hits > 0 and c < 0.8 then
       return { score = 0.8, evidence = { evidence(hits[1]) } }
     end
@@ -758,7 +758,7 @@ sdi.check {
     local h, c = best_use(answer, { "timeline_precomputation", "precomputation" })
     if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
     local hits = said_in_block(answer, { "timeline" }, { "redis", "in memory", "in-memory", "cache", "cached",
-      "ahead of time", "ready" })
+      "ahead of time", "ready" }, 1)
     if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
     if c > 0 then return { score = c, evidence = { evidence(h) } } end
     return 0
@@ -838,7 +838,7 @@ sdi.check {
       "lots of followers", "hot user" }
     local late = { "read time", "query time", "at read", "when the timeline is read", "on read",
       "when they read", "merge", "pull", "fetch their tweets", "when it is read", "when the user reads" }
-    local hits = said_in_block(answer, big, late)
+    local hits = said_in_block(answer, big, late, 1)
     if #hits > 0 then
       local skip = contains_any(hits[1].text, { "skip", "not fan", "don't fan", "do not fan", "instead", "except" })
       return { score = skip and 0.8 or 0.6, evidence = { evidence(hits[1]) },
@@ -882,9 +882,9 @@ sdi.check {
     .. "insert) and store IDs, not tweet bodies: it bounds memory and the page read stays one lookup.",
   run = function(answer)
     local hits = said_in_block(answer, { "timeline" }, { "800", "trim", "capped", "cap it", "newest", "latest",
-      "most recent", "ltrim", "bounded" })
+      "most recent", "ltrim", "bounded" }, 1)
     local ids = said_in_block(answer, { "timeline" }, { "tweet id", "tweet_id", "ids only", "only ids", "only the id",
-      "ids, not" })
+      "ids, not" }, 1)
     local ev = {}
     if hits[1] then ev[#ev + 1] = evidence(hits[1]) end
     if ids[1] then ev[#ev + 1] = evidence(ids[1]) end
@@ -1000,7 +1000,7 @@ sdi.check {
     if rc > 0 then ev[#ev + 1] = evidence(r) end
     local score = (wc + rc) / 2
     -- "push model versus pull model" compares the same two options.
-    local both = said_in_block(answer, { "push" }, { "pull" })
+    local both = said_in_block(answer, { "push" }, { "pull" }, 1)
     if #both > 0 and score < 0.8 then
       return { score = 0.8, evidence = { evidence(both[1]) } }
     end
@@ -1020,7 +1020,7 @@ sdi.check {
     local ev = { evidence(pre) }
     if pc < 0.8 then return { score = 0.15, evidence = ev } end
     if rc > 0 then ev[#ev + 1] = evidence(rh) end
-    local mem = said_in_block(answer, { "memory", "ram" }, { "read", "fast", "trade", "cost", "sacrifice", "spend" })
+    local mem = said_in_block(answer, { "memory", "ram" }, { "read", "fast", "trade", "cost", "sacrifice", "spend" }, 1)
     if mem[1] then ev[#ev + 1] = evidence(mem[1]) end
     if rc > 0 and #mem > 0 then return { score = 1, evidence = ev } end
     if rc > 0 or #mem > 0 then return { score = 0.6, evidence = ev } end

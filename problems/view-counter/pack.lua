@@ -557,20 +557,12 @@ sdi.check {
     .. "timestamp, ...) on the write path (POST /videos/{id}/views) and getViewsCount(videoId, "
     .. "startTime, endTime) on the read path (GET /videos/{id}/views?from=&to=).",
   run = function(answer)
-    local write = structured_any(answer, { "countviewevent", "count_view_event", "countview(", "countevent(", "processevent(",
-      "process_event(", "post /", "put /", "recordview", "record_view", "/events", "/views" })
-    local read = structured_any(answer, { "getviewscount", "get_views_count", "getviews(", "get_views(", "getstatistics",
-      "get_statistics", "getstats", "get /" })
     -- Only calls about views, events or counts belong to this problem ("POST /urls" does not).
-    local function about(hits, topics)
-      local out = {}
-      for _, h in ipairs(hits) do
-        if H.contains_any(h.text, topics) then out[#out + 1] = h end
-      end
-      return out
-    end
-    write = about(write, { "view", "event", "count" })
-    read = about(read, { "view", "count", "stat" })
+    local write = structured_any(answer, { "countviewevent", "count_view_event", "countview(", "countevent(", "processevent(",
+      "process_event(", "post /", "put /", "recordview", "record_view", "/events", "/views" },
+      { with = { "view", "event", "count" } })
+    local read = structured_any(answer, { "getviewscount", "get_views_count", "getviews(", "get_views(", "getstatistics",
+      "get_statistics", "getstats", "get /" }, { with = { "view", "count", "stat" } })
     -- A plain sentence that merely mentions the name earns less than a signature with parameters.
     local function signature(hits)
       for _, h in ipairs(hits) do
@@ -605,7 +597,7 @@ sdi.check {
     .. "watch time reuse the same calls.",
   run = function(answer)
     local hits = structured_any(answer, { "eventtype", "event_type", "event type", "getstatistics", "get_statistics",
-      "getstats", "function=", "aggregation function", "statistic" })
+      "getstats", "function=", "aggregation function", "statistic" }, 2)
     if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
     if hits[1] then return { score = 0.6, evidence = { ev(hits[1]) } } end
     return 0
@@ -693,32 +685,35 @@ sdi.check {
     -- columns or rows ("count" and "day" alone are everywhere in this problem).
     local tabley = { "%f[%a]tables?%f[%A]", "%f[%a]columns?%f[%A]", "%f[%a]keys?%f[%A]", "%f[%a]keyed%f[%A]",
       "%f[%a]rows?%f[%A]", "%f[%a]schema" }
+    -- Each pattern needs one of these words: the search leaves out the blocks without one.
+    local table_words = { "table", "column", "key", "row", "schema" }
     -- The same block is found by several groups: read each text once.
     local described = {}
     local function describes_table(text)
       if described[text] ~= nil then return described[text] end
-      -- Each pattern needs one of these words: most texts are ruled out without a pattern.
-      local yes = false
-      if H.contains_any(text, { "table", "column", "key", "row", "schema" }) then
-        local low = text:lower()
-        for _, w in ipairs(tabley) do
-          if low:find(w) then
-            yes = true
-            break
-          end
+      local low, yes = text:lower(), false
+      for _, w in ipairs(tabley) do
+        if low:find(w) then
+          yes = true
+          break
         end
       end
       described[text] = yes
       return yes
     end
-    local priority = { table_row = 0, code = 1 }
     local got, evidence = 0, {}
     for _, g in ipairs(groups) do
-      local best, best_p
-      for _, h in ipairs(structured_any(answer, g)) do
-        -- A sentence about a table ranks last, so it is read only while nothing else was found.
-        local p = priority[h.kind] or (not best and describes_table(h.text) and 2 or nil)
-        if p and (not best or p < best_p) then best, best_p = h, p end
+      -- The first table row, else the first code, else the first sentence about a table: asking
+      -- for one kind at a time reads no block of the others.
+      local best = structured_any(answer, g, { limit = 1, kinds = { "table_row" } })[1]
+        or structured_any(answer, g, { limit = 1, kinds = { "code" } })[1]
+      if not best then
+        for _, h in ipairs(structured_any(answer, g, { with = table_words })) do
+          if describes_table(h.text) then
+            best = h
+            break
+          end
+        end
       end
       if best then
         got = got + 1
@@ -743,10 +738,10 @@ sdi.check {
   run = function(answer)
     -- A cache entry's TTL is not a retention policy: the sentence must be about stored events or counts.
     local hits = said_any(answer, { "retention", "retain", "expire", "ttl", "archive", "kept for", "keep raw events",
-      "keep them for", "rolled up", "roll up", "rollup", "forever", "purge", "delete old" })
+      "keep them for", "rolled up", "roll up", "rollup", "forever", "purge", "delete old" },
+      { with = { "raw", "event", "aggregat", "count" } })
     for _, h in ipairs(hits) do
-      if H.contains_any(h.text, { "raw", "event", "aggregat", "count" })
-          and not H.contains_any(h.text, { "cache" }) then
+      if not H.contains_any(h.text, { "cache" }) then
         return { score = 1, evidence = { ev(h) } }
       end
     end
@@ -1124,12 +1119,9 @@ sdi.check {
   feedback = "Back the pull choice with its reasons: events wait safely in the queue when a "
     .. "consumer dies (fault tolerance) and throughput grows by adding partitions and consumers.",
   run = function(answer)
-    for _, hit in ipairs(said_any(answer, { "pull" })) do
-      if H.contains_any(hit.text, { "because", "fault", "crash", "scale", "replay", "lose", "lost", "own pace",
-          "back pressure", "backpressure", "so that", "since" }) then
-        return { score = 1, evidence = { ev(hit) } }
-      end
-    end
+    local hit = said_any(answer, { "pull" }, { limit = 1, with = { "because", "fault", "crash", "scale", "replay",
+      "lose", "lost", "own pace", "back pressure", "backpressure", "so that", "since" } })[1]
+    if hit then return { score = 1, evidence = { ev(hit) } } end
     return 0
   end,
 }

@@ -550,7 +550,7 @@ sdi.check {
   feedback = "Media should not ride in the message: the client uploads the (encrypted) file to blob "
     .. "storage, e.g. through a pre-signed URL, and sends only the media id and its key in the message.",
   run = function(answer)
-    local hits = said_in_block(answer, { "upload" }, { "media", "photo", "image", "video", "file", "attachment" })
+    local hits = said_in_block(answer, { "upload" }, { "media", "photo", "image", "video", "file", "attachment" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local signed = used(answer, { "signed_url" })
     if signed then return { score = 1, evidence = { evidence(signed) } } end
@@ -635,7 +635,7 @@ sdi.check {
     .. "by user and device, with a TTL refreshed by heartbeats so entries of dead connections vanish.",
   run = function(answer)
     local hits = said_in_block(answer, { "session", "registry", "connection map", "which chat server", "user-to-server",
-      "user to server" }, { "redis", "in-memory", "in memory", "key-value", "key value", "memcached", "ttl" })
+      "user to server" }, { "redis", "in-memory", "in memory", "key-value", "key value", "memcached", "ttl" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local reg = used(answer, { "connection_registry" })
     if reg then return { score = 0.5, evidence = { evidence(reg) },
@@ -696,7 +696,7 @@ sdi.check {
     .. "reconnects it drains the inbox.",
   run = function(answer)
     local push = said_in_block(answer, { "offline", "not connected", "no session", "not online" },
-      { "push", "apns", "fcm", "notification" })
+      { "push", "apns", "fcm", "notification" }, 1)
     local store = used(answer, { "offline_messages" })
     local ev, score = {}, 0
     if push[1] then score = score + 0.5; ev[#ev + 1] = evidence(push[1]) end
@@ -749,8 +749,8 @@ sdi.check {
     .. "the chat sends a read receipt. Receipts are small messages routed like any other.",
   run = function(answer)
     -- The delivered tick needs the device's acknowledgement, not just the word "delivered".
-    local delivered = said_in_block(answer, { "deliver" }, { "ack" })
-    local read = said_in_block(answer, { "read" }, { "receipt", "tick", "ack" }, { "open", "view", "seen", "display" })
+    local delivered = said_in_block(answer, { "deliver" }, { "ack" }, 1)
+    local read = said_in_block(answer, { "read" }, { "receipt", "tick", "ack" }, { "open", "view", "seen", "display" }, 1)
     local ev, score = {}, 0
     if delivered[1] then score = score + 0.5; ev[#ev + 1] = evidence(delivered[1]) end
     if read[1] then score = score + 0.5; ev[#ev + 1] = evidence(read[1]) end
@@ -821,7 +821,7 @@ sdi.check {
     .. "undelivered ones expire after 30 days, and history rows carry a one-year TTL.",
   run = function(answer)
     local hits = said_in_block(answer, { "delete", "ttl", "expire", "purge", "drop" },
-      { "deliver", "ack", "days", "year", "history", "inbox" })
+      { "deliver", "ack", "days", "year", "history", "inbox" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local ret = used(answer, { "data_retention" }) or used(answer, { "ttl" })
     if ret then return { score = 0.5, evidence = { evidence(ret) } } end
@@ -836,7 +836,7 @@ sdi.check {
   run = function(answer)
     local hits = said_any(answer, { "sender key", "sender-key", "group key" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
-    local g = said_in_block(answer, { "group" }, { "encrypt" })
+    local g = said_in_block(answer, { "group" }, { "encrypt" }, 1)
     if g[1] then return { score = 0.5, evidence = { evidence(g[1]) } } end
     return 0
   end,
@@ -891,7 +891,7 @@ sdi.check {
   run = function(answer)
     local hits = said_in_block(answer, { "presence", "last seen", "online status", "online/offline" },
       { "subscrib", "on demand", "lazily", "only when", "only to", "debounce", "throttl", "batch", "open the chat",
-        "open chat", "opens the chat" })
+        "open chat", "opens the chat" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
@@ -941,7 +941,7 @@ sdi.check {
   run = function(answer)
     local hits = said_in_block(answer, { "end-to-end", "end to end", "e2e", "encrypt" },
       { "cannot read", "can't read", "never see", "search", "spam", "moderation", "preview", "cost", "give up",
-        "trade-off", "tradeoff", "at the cost" })
+        "trade-off", "tradeoff", "at the cost" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
@@ -962,7 +962,7 @@ sdi.check {
     .. "nothing later; keeping encrypted history costs ~730 TB a year but lets users restore chats.",
   run = function(answer)
     local hits = said_in_block(answer, { "delete", "deleting", "deletion" },
-      { "history", "keep", "kept" }, { "storage", "privacy", "restore", "cost", "new phone", "new device" })
+      { "history", "keep", "kept" }, { "storage", "privacy", "restore", "cost", "new phone", "new device" }, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,

@@ -110,6 +110,90 @@ TEST_CASE("a search's limit keeps only its first hits by line") {
         a.run("return #H.structured_any(answer, { 'cache' }, 99)"));
 }
 
+TEST_CASE("a search's kinds and with keep the hits a filter of the whole result would") {
+  GradedAnswer a(
+      "# Data\n"
+      "\n"
+      "We keep the user_id of each link.\n"
+      "\n"
+      "| field | type |\n"
+      "|---|---|\n"
+      "| user_id | bigint |\n"
+      "\n"
+      "```\n"
+      "get(user_id)\n"
+      "```\n");
+  const std::string lines_of =
+      "local function lines(hits) local out = {} for _, h in ipairs(hits) do "
+      "out[#out + 1] = h.line .. h.kind end return table.concat(out, ',') end\n";
+  CHECK(a.run(lines_of + "return lines(H.structured_any(answer, { 'user_id' }))") ==
+        "3paragraph,7table_row,10code");
+  CHECK(
+      a.run(lines_of +
+            "return lines(H.structured_any(answer, { 'user_id' }, { kinds = { 'table_row' } }))") ==
+      "7table_row");
+  CHECK(a.run(lines_of + "return lines(H.found_any(answer, { 'user_id' }, { limit = 1, kinds = "
+                         "{ 'code', 'table_row' } }))") == "7table_row");
+  CHECK(a.run(lines_of +
+              "return lines(H.said_any(answer, { 'user_id' }, { kinds = { 'code' } }))") == "");
+  CHECK(a.run(lines_of + "return lines(H.said_any(answer, { 'user_id' }, { limit = 1 }))") ==
+        "3paragraph");
+  CHECK(a.run(lines_of + "return lines(H.found_any(answer, { 'user_id' }, { with = { 'BIGINT', "
+                         "'get(' } }))") == "7table_row,10code");
+  CHECK(a.run(lines_of + "return lines(H.found_any(answer, { 'user_id' }, { kinds = { 'code', "
+                         "'paragraph' }, with = { 'link', 'get(' }, limit = 1 }))") ==
+        "3paragraph");
+  CHECK(a.run(lines_of + "return lines(H.found_any(answer, { 'user_id' }, { with = {} }))") == "");
+  CHECK_THROWS_WITH(a.run("return H.found_any(answer, { 'user_id' }, { with = 'x' })"),
+                    doctest::Contains("options.with: a list of words expected"));
+  CHECK_THROWS_WITH(a.run("return H.said_any(answer, { 'user_id' }, { limit = 'all' })"),
+                    doctest::Contains("options.limit: an integer expected"));
+  CHECK_THROWS_WITH(a.run("return H.said_any(answer, { 'user_id' }, { kinds = 'code' })"),
+                    doctest::Contains("options.kinds: a list of block kinds expected"));
+}
+
+TEST_CASE("said_together and said_in_block keep the blocks holding a word of every list") {
+  GradedAnswer a(kAnswer);
+  CHECK(a.run("local out = {} for _, s in ipairs(H.said_together(answer, { 'cache' }, "
+              "{ 'hot', 'warm' })) do out[#out + 1] = s.line .. ':' .. s.text end "
+              "return table.concat(out, '|')") ==
+        "14:A cache keeps hot links;|14:the cache is warm.");
+  CHECK(a.run("local out = {} for _, h in ipairs(H.said_in_block(answer, { 'cache' }, "
+              "{ 'database', 'links' })) do out[#out + 1] = h.line end "
+              "return table.concat(out, ',')") == "6,14");
+  CHECK(a.run("return #H.said_in_block(answer, { 'cache' }, { 'nowhere' })") == "0");
+  // A number after the lists keeps the first hits by line.
+  CHECK(a.run("local s = H.said_together(answer, { 'cache' }, { 'hot', 'warm' }, 1) "
+              "return #s .. ':' .. s[1].text") == "1:A cache keeps hot links;");
+  CHECK(a.run("return #H.said_together(answer, { 'cache' }, { 'hot', 'warm' }, 0)") == "0");
+  CHECK(a.run("local h = H.said_in_block(answer, { 'cache' }, { 'database', 'links' }, 1) "
+              "return #h .. ':' .. h[1].line") == "1:6");
+  CHECK(a.run("return #H.said_in_block(answer, { 'cache' }, { 'database', 'links' }, 5)") == "2");
+  // Lists are reported on in order, the first as a search reports its words.
+  CHECK_THROWS_WITH(a.run("return H.said_together(answer, { 'cache', {} }, { 'x', {} })"),
+                    doctest::Contains("bad word #2 in the list"));
+  CHECK_THROWS_WITH(a.run("return H.said_in_block(answer, { 'cache' }, { 1, {} })"),
+                    doctest::Contains("bad word #2 in list #2"));
+  CHECK_THROWS_WITH(a.run("return H.said_together(answer, { 'cache' }, { 'hot' }, 'warm')"),
+                    doctest::Contains("bad argument #4"));
+}
+
+TEST_CASE("best_use takes the best counting mention, ties to the earlier id and mention") {
+  GradedAnswer a(kAnswer);
+  const std::string show =
+      "local function show(b, c) if not b then return 'none ' .. c end "
+      "return b.line .. ' ' .. b.use .. ' ' .. c end\n";
+  const std::string caching = a.run(show + "return show(H.best_use(answer, { 'caching' }))");
+  const std::string database = a.run(show + "return show(H.best_use(answer, { 'database' }))");
+  CHECK(caching == "6 used 0.8");
+  CHECK(database == "6 used 0.8");
+  // Either order of the ids finds the same best mention; a concept the answer never names
+  // changes nothing.
+  CHECK(a.run(show + "return show(H.best_use(answer, { 'database', 'caching' }))") == caching);
+  CHECK(a.run(show + "return show(H.best_use(answer, { 'load_balancer', 'caching' }))") == caching);
+  CHECK(a.run(show + "return show(H.best_use(answer, { 'load_balancer' }))") == "none 0");
+}
+
 TEST_CASE("said_lines gives the answer.said hits of all the words, one per line, by line") {
   GradedAnswer a(kAnswer);
   // Prose blocks only: the question and the list are not prose; negation is not read.
