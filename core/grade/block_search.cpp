@@ -12,6 +12,7 @@ namespace {
 constexpr int kMinBucketBits = 6;
 constexpr int kMaxBucketBits = 14;
 constexpr std::size_t kGram = 3;
+constexpr std::uint32_t kEnd = UINT32_MAX;  // ends a bucket's chain
 
 int bucket_bits_for(std::size_t positions) {
   return std::clamp(static_cast<int>(std::bit_width(positions / 2)), kMinBucketBits,
@@ -42,24 +43,24 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
     for (const char c : b) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     *out++ = '\0';
   }
-  // Counting sort of every position by the bucket of the three bytes starting there, so each
-  // bucket lists its positions in increasing order. The three bytes roll through one key.
+  // Every position goes to the front of its bucket's chain, last position first, so each chain
+  // lists its positions in increasing order. The three bytes roll through one key.
   const std::size_t n = joined_.size() >= kGram ? joined_.size() - kGram + 1 : 0;
   bucket_shift_ = 32 - bucket_bits_for(n);
   const std::size_t buckets = std::size_t{1} << (32 - bucket_shift_);
-  first_.assign(buckets + 1, 0);
-  auto bucket = std::make_unique_for_overwrite<std::uint32_t[]>(n);
+  first_.assign(buckets, kEnd);
+  count_.assign(buckets, 0);
+  next_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
   const auto* bytes = reinterpret_cast<const unsigned char*>(joined_.data());
-  std::uint32_t key = n > 0 ? (std::uint32_t{bytes[0]} << 8 | bytes[1]) : 0;
-  for (std::size_t p = 0; p < n; ++p) {
-    key = (key << 8 | bytes[p + 2]) & 0xFFFFFFu;
-    bucket[p] = bucket_of(key);
-    ++first_[bucket[p] + 1];
+  std::uint32_t key =
+      n > 0 ? (std::uint32_t{bytes[n]} << 16 | std::uint32_t{bytes[n + 1]} << 8) : 0;
+  for (std::size_t p = n; p-- > 0;) {
+    key = std::uint32_t{bytes[p]} << 16 | key >> 8;
+    const std::uint32_t b = bucket_of(key);
+    next_[p] = first_[b];
+    first_[b] = static_cast<std::uint32_t>(p);
+    ++count_[b];
   }
-  for (std::size_t i = 1; i <= buckets; ++i) first_[i] += first_[i - 1];
-  positions_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
-  std::vector<std::uint32_t> fill(first_.begin(), first_.end() - 1);
-  for (std::size_t p = 0; p < n; ++p) positions_[fill[bucket[p]]++] = static_cast<std::uint32_t>(p);
 }
 
 std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const {
@@ -70,8 +71,7 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
   // Look up the needle's rarest trigram and check the needle around each of its positions.
   std::size_t best_at = 0, best_size = SIZE_MAX;
   for (std::size_t o = 0; o + kGram <= needle.size(); ++o) {
-    std::size_t b = bucket_of(key_of(needle.data() + o));
-    std::size_t size = first_[b + 1] - first_[b];
+    std::size_t size = count_[bucket_of(key_of(needle.data() + o))];
     if (size < best_size) {
       best_size = size;
       best_at = o;
@@ -79,8 +79,8 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
   }
   const std::size_t b = bucket_of(key_of(needle.data() + best_at));
   int last_block = -1;
-  for (std::uint32_t k = first_[b]; k < first_[b + 1]; ++k) {
-    const std::size_t p = positions_[k];
+  for (std::uint32_t k = first_[b]; k != kEnd; k = next_[k]) {
+    const std::size_t p = k;
     if (p < best_at) continue;
     const std::size_t start = p - best_at;
     if (joined_.compare(start, needle.size(), needle) != 0) continue;
