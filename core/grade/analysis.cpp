@@ -8,6 +8,7 @@
 #include "grade/id_index.hpp"
 #include "grade/phrase_stems_cache.hpp"
 #include "grade/step_mapper.hpp"
+#include "text/byte_scan.hpp"
 
 namespace sdi::grade {
 
@@ -201,19 +202,16 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
                                                                  bool code) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t start = 0;
-  // Bytes that may end a sentence; every other byte is passed over at once.
-  static constexpr auto kMark = [] {
-    std::array<bool, 256> marks{};
-    for (unsigned char c : {'\n', '.', '!', '?'}) marks[c] = true;
-    return marks;
-  }();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (!kMark[static_cast<unsigned char>(c)]) continue;
+  const std::string_view view = text;
+  const std::size_t n = view.size();
+  for (std::size_t i = 0;; ++i) {
+    // Most bytes cannot end a sentence: pass over them at once.
+    i = sdi::text::find_byte<'\n', '.', '!', '?'>(view, i);
+    if (i >= n) break;
+    const char c = view[i];
     bool end = false;
     if (c == '\n') end = true;
-    if (!code && (c == '.' || c == '!' || c == '?') &&
-        (i + 1 == text.size() || text[i + 1] == ' ') &&
+    if (!code && (c == '.' || c == '!' || c == '?') && (i + 1 == n || view[i + 1] == ' ') &&
         !(c == '.' && ends_with_abbreviation(text, i)))
       end = true;
     if (end) {
@@ -221,8 +219,8 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
       start = i + 1;
     }
   }
-  if (start < text.size()) out.push_back({start, text.size()});
-  if (out.empty()) out.push_back({0, text.size()});
+  if (start < n) out.push_back({start, n});
+  if (out.empty()) out.push_back({0, n});
   return out;
 }
 
