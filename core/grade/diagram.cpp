@@ -5,6 +5,8 @@
 #include <map>
 #include <sstream>
 
+#include "text/byte_scan.hpp"
+
 namespace sdi::grade {
 
 namespace {
@@ -210,7 +212,9 @@ bool is_mermaid(const text::Block& b) {
 // Whether the text holds one of the arrows read_arrow_line reads: each contains "->", "=>",
 // "<-" or one of the arrow characters. Most lines of an answer hold none, and need no more look.
 bool has_arrow(std::string_view text) {
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+  for (std::size_t i = 0;; ++i) {
+    i = text::find_byte<'-', '=', '<', '\xE2'>(text, i);
+    if (i + 1 >= text.size()) return false;
     const char c = text[i], next = text[i + 1];
     if ((c == '-' || c == '=') && next == '>') return true;
     if (c == '<' && next == '-') return true;
@@ -221,7 +225,6 @@ bool has_arrow(std::string_view text) {
         return true;
     }
   }
-  return false;
 }
 
 // Arrow lines that are not a design: API signatures ("post(url) -> key"), table cells, prose
