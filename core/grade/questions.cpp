@@ -87,9 +87,11 @@ QuestionForms question_forms(const std::vector<pack::Question>& questions) {
   return out;
 }
 
+}  // namespace
+
 // The forms with each distinct stem numbered, so testing whether an asked question holds all of
 // a form's stems is a look at a flag per stem instead of string comparisons.
-class FormIndex {
+class QuestionIndex::FormIndex {
  public:
   explicit FormIndex(const QuestionForms& forms) : form_begin_(forms.size() + 1, 0) {
     for (std::size_t qi = 0; qi < forms.size(); ++qi) {
@@ -109,19 +111,19 @@ class FormIndex {
   // How many stems a form has.
   std::size_t size(std::size_t form) const { return forms_[form].count; }
 
-  // Notes which numbered stems `stems` holds, for the next `contains_all`.
-  void read(const std::vector<std::string>& stems) {
-    present_.assign(numbers_.size(), 0);
+  // Which numbered stems `stems` holds, a flag per number, for `contains_all`.
+  void read(const std::vector<std::string>& stems, std::vector<char>& present) const {
+    present.assign(numbers_.size(), 0);
     for (const auto& s : stems) {
       auto it = numbers_.find(s);
-      if (it != numbers_.end()) present_[it->second] = 1;
+      if (it != numbers_.end()) present[it->second] = 1;
     }
   }
-  // Whether the stems last read hold every stem of `form`.
-  bool contains_all(std::size_t form) const {
+  // Whether the stems `present` was read from hold every stem of `form`.
+  bool contains_all(std::size_t form, const std::vector<char>& present) const {
     const Form& f = forms_[form];
     for (std::uint32_t k = f.begin; k < f.begin + f.count; ++k)
-      if (!present_[stems_[k]]) return false;
+      if (!present[stems_[k]]) return false;
     return true;
   }
 
@@ -134,11 +136,14 @@ class FormIndex {
   std::vector<std::size_t> stems_;
   std::vector<Form> forms_;
   std::vector<std::size_t> form_begin_;  // per question, then the end
-  std::vector<char> present_;
 };
 
-// `index` has read the asked question's stems.
-int match_stems(bool any_stems, const FormIndex& index) {
+namespace {
+
+using FormIndex = QuestionIndex::FormIndex;
+
+// `present` is what `index` read of the asked question's stems.
+int match_stems(bool any_stems, const FormIndex& index, const std::vector<char>& present) {
   if (!any_stems) return -1;
   // A question's score is the meaning words of every phrasing it fully contains, so a question
   // matched by several phrasings ("expire", "how long") beats one matched by a single word.
@@ -147,7 +152,7 @@ int match_stems(bool any_stems, const FormIndex& index) {
   for (std::size_t qi = 0; qi < index.questions(); ++qi) {
     std::size_t score = 0;
     for (std::size_t fi = index.forms_begin(qi); fi < index.forms_end(qi); ++fi)
-      if (index.size(fi) > 0 && index.contains_all(fi)) score += index.size(fi);
+      if (index.size(fi) > 0 && index.contains_all(fi, present)) score += index.size(fi);
     if (score > best_score) {
       best = static_cast<int>(qi);
       best_score = score;
@@ -169,15 +174,34 @@ bool ends_as_question(const Analysis& a, const Sentence& s) {
 
 }  // namespace
 
+QuestionIndex::QuestionIndex(const std::vector<pack::Question>& questions)
+    : questions_(questions) {}
+
+QuestionIndex::~QuestionIndex() = default;
+
+const QuestionIndex::FormIndex& QuestionIndex::forms() const {
+  if (!forms_) {
+    stems_ = std::make_unique<QuestionForms>(question_forms(questions_));
+    forms_ = std::make_unique<FormIndex>(*stems_);
+  }
+  return *forms_;
+}
+
 int match_question(std::string_view asked, const std::vector<pack::Question>& questions) {
-  const QuestionForms forms = question_forms(questions);
-  FormIndex index(forms);
+  const QuestionIndex compiled(questions);
+  const FormIndex& index = compiled.forms();
   const std::vector<std::string> stems = question_stems(asked);
-  index.read(stems);
-  return match_stems(!stems.empty(), index);
+  std::vector<char> present;
+  index.read(stems, present);
+  return match_stems(!stems.empty(), index, present);
 }
 
 QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Question>& questions) {
+  return find_questions(a, QuestionIndex(questions));
+}
+
+QuestionFindings find_questions(const Analysis& a, const QuestionIndex& compiled) {
+  const std::vector<pack::Question>& questions = compiled.questions();
   QuestionFindings f;
   const text::Document& doc = *a.doc;
   if (doc.front_matter) {
@@ -207,12 +231,12 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
   }
   f.covered_by.assign(questions.size(), -1);
   if (f.asked.empty()) return f;
-  const QuestionForms forms = question_forms(questions);
-  FormIndex index(forms);
+  const FormIndex& index = compiled.forms();
+  std::vector<char> present;
   for (std::size_t i = 0; i < f.asked.size(); ++i) {
     const std::vector<std::string> stems = question_stems(f.asked[i].text);
-    index.read(stems);
-    int m = match_stems(!stems.empty(), index);
+    index.read(stems, present);
+    int m = match_stems(!stems.empty(), index, present);
     f.asked[i].matched = m;
     if (m >= 0 && f.covered_by[m] < 0) f.covered_by[m] = static_cast<int>(i);
     // A compound question ("how many users, and what is the read:write ratio?") also covers
@@ -220,7 +244,7 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
     for (std::size_t qi = 0; qi < questions.size(); ++qi) {
       if (static_cast<int>(qi) == m || f.covered_by[qi] >= 0) continue;
       for (std::size_t fi = index.forms_begin(qi); fi < index.forms_end(qi); ++fi) {
-        if (index.size(fi) < 2 || !index.contains_all(fi)) continue;
+        if (index.size(fi) < 2 || !index.contains_all(fi, present)) continue;
         f.covered_by[qi] = static_cast<int>(i);
         break;
       }
