@@ -37,21 +37,20 @@ const std::unordered_set<vocabulary::Id>& question_filler() {
 
 // Whether a section or one it is nested in is about questions: "Clarifying questions",
 // "Questions for the interviewer"; not "Requirements clarifications", whose items are statements.
-// Decided once per section of the answer (-1 while unknown).
-bool in_question_section(const Analysis& a, int block, std::vector<signed char>& known) {
-  int sec = a.doc->blocks[block].section;
+// Decided once per section of the answer (-1 while unknown), each from its parent's answer.
+bool about_questions(const Analysis& a, int sec, std::vector<signed char>& known) {
   if (sec < 0) return false;
   signed char& answer = known[static_cast<std::size_t>(sec)];
   if (answer < 0) {
-    answer = 0;
-    for (int s = sec; s >= 0; s = a.doc->sections[s].parent) {
-      if (normalize_heading(a.doc->sections[s].title).find("question") != std::string::npos) {
-        answer = 1;
-        break;
-      }
-    }
+    const text::Section& section = a.doc->sections[static_cast<std::size_t>(sec)];
+    answer = normalize_heading(section.title).find("question") != std::string::npos ||
+             about_questions(a, section.parent, known);
   }
   return answer == 1;
+}
+
+bool in_question_section(const Analysis& a, int block, std::vector<signed char>& known) {
+  return about_questions(a, a.doc->blocks[block].section, known);
 }
 
 // Calls `visit` with each phrasing of a pack question and then its text, until it returns true.
