@@ -78,17 +78,19 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
     }
   }
   const std::size_t b = bucket_of(key_of(needle.data() + best_at));
-  int last_block = -1;
+  // Only a block's first occurrence counts: after one, positions before the next block's start
+  // need no comparing.
+  std::size_t next_block_start = 0;
   for (std::uint32_t k = first_[b]; k != kEnd; k = next_[k]) {
     const std::size_t p = k;
     if (p < best_at) continue;
     const std::size_t start = p - best_at;
+    if (start < next_block_start) continue;
     if (joined_.compare(start, needle.size(), needle) != 0) continue;
     const auto it = std::upper_bound(starts_.begin(), starts_.end(), start);
-    const int block = static_cast<int>(it - starts_.begin()) - 1;
-    if (block == last_block) continue;
-    last_block = block;
-    out.push_back({block, start - starts_[static_cast<std::size_t>(block)]});
+    const auto block = static_cast<std::size_t>(it - starts_.begin()) - 1;
+    next_block_start = it == starts_.end() ? joined_.size() : *it;
+    out.push_back({static_cast<int>(block), start - starts_[block]});
   }
   return out;
 }
