@@ -73,6 +73,34 @@ std::vector<std::string> question_stems(std::string_view text) {
 
 namespace {
 
+// question_stems() of a sentence's text, from the tokens the analysis already made of it: no word
+// crosses a sentence end, so the sentence's tokens are its text's. Only the ids may be stale: a
+// stem missing from the vocabulary then may be in it now.
+std::vector<std::string> sentence_stems(const Analysis& a, const Sentence& s) {
+  const auto& filler = question_filler();
+  const TokenList& tokens = a.tokens[static_cast<std::size_t>(s.block)];
+  std::vector<std::string> out;
+  for (std::size_t i = s.first_token; i < s.end_token; ++i) {
+    const MatchToken& t = tokens[i];
+    const vocabulary::Id id = t.stem_id != vocabulary::kNone ? t.stem_id : vocabulary::find(t.stem);
+    if (id == vocabulary::kNone || !filler.count(id)) out.emplace_back(t.stem);
+  }
+  return out;
+}
+
+// Whether Analysis::sentence_text gives the sentence whole, not cut short with "...".
+bool given_whole(const Analysis& a, const Sentence& s) {
+  std::string_view text(a.doc->blocks[static_cast<std::size_t>(s.block)].text);
+  text = text.substr(s.begin, s.end - s.begin);
+  const std::size_t b = text.find_first_not_of(" \n\t");
+  if (b == std::string_view::npos) return true;
+  return text.find_last_not_of(" \n\t") - b + 1 <= 200;
+}
+
+}  // namespace
+
+namespace {
+
 // The meaning words of every phrasing of every pack question, looked up once per answer.
 using QuestionForms = std::vector<std::vector<std::shared_ptr<const StemList>>>;
 
@@ -213,6 +241,8 @@ QuestionFindings find_questions(const Analysis& a, const QuestionIndex& compiled
       }
     }
   }
+  // Per asked question: the sentence whose tokens give its stems, or -1 to tokenize its text.
+  std::vector<int> from_sentence(f.asked.size(), -1);
   std::vector<signed char> question_section(doc.sections.size(), -1);
   for (std::size_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
@@ -227,13 +257,17 @@ QuestionFindings find_questions(const Analysis& a, const QuestionIndex& compiled
     if (!question) continue;
     f.asked.push_back(
         {a.sentence_text(static_cast<int>(si)), a.sentence_line(static_cast<int>(si)), -1});
+    from_sentence.push_back(given_whole(a, s) ? static_cast<int>(si) : -1);
   }
   f.covered_by.assign(questions.size(), -1);
   if (f.asked.empty()) return f;
   const FormIndex& index = compiled.forms();
   std::vector<char> present;
   for (std::size_t i = 0; i < f.asked.size(); ++i) {
-    const std::vector<std::string> stems = question_stems(f.asked[i].text);
+    const std::vector<std::string> stems =
+        from_sentence[i] >= 0
+            ? sentence_stems(a, a.sentences[static_cast<std::size_t>(from_sentence[i])])
+            : question_stems(f.asked[i].text);
     index.read(stems, present);
     int m = match_stems(!stems.empty(), index, present);
     f.asked[i].matched = m;
