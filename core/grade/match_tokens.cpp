@@ -70,6 +70,15 @@ constexpr std::size_t kFirstSlots = 1024;
 constexpr std::uint64_t kHashBasis = 14695981039346656037ull;  // FNV-1a
 constexpr std::uint64_t kHashPrime = 1099511628211ull;
 
+// `a == b` for the short words of a text, in a loop the compiler keeps inline: with equal hashes
+// they almost always are equal, and a call to memcmp costs more than comparing them.
+bool same_bytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 class WordMemo {
  public:
   // Readies the memo for the words of a text of `size` bytes: at most (size + 1) / 2 of them are
@@ -98,7 +107,7 @@ class WordMemo {
     std::size_t slot = static_cast<std::size_t>(hash) & mask;
     for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
       WordInfo& w = words_[slots_[slot] - 1];
-      if (w.hash == hash && w.lower == lower) {
+      if (w.hash == hash && same_bytes(w.lower, lower)) {
         if (w.resolved_at != vocabulary_size_) resolve(w);
         return w;
       }
