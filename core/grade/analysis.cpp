@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <set>
 #include <span>
 
-#include "grade/id_index.hpp"
 #include "grade/phrase_stems_cache.hpp"
 #include "grade/step_mapper.hpp"
 #include "text/byte_scan.hpp"
@@ -16,25 +16,39 @@ namespace {
 
 using Ids = std::vector<vocabulary::Id>;
 
+// Values for a few vocabulary ids, looked up on every token of every answer: indexed by the id
+// itself, since ids are small and dense, rather than hashed.
+class IdTable {
+ public:
+  void set(vocabulary::Id id, std::uint32_t value) {
+    if (id >= values_.size()) values_.resize(id + 1, kAbsent);
+    values_[id] = value;
+  }
+  // The value of `id`, or nullptr.
+  const std::uint32_t* find(vocabulary::Id id) const {
+    return id < values_.size() && values_[id] != kAbsent ? &values_[id] : nullptr;
+  }
+
+ private:
+  static constexpr std::uint32_t kAbsent = UINT32_MAX;
+  std::vector<std::uint32_t> values_;
+};
+
 // Phrases looked up by their first stem: every token of every answer is tested against them.
 class PhraseSet {
  public:
   PhraseSet() = default;
   explicit PhraseSet(std::vector<Ids> phrases) {
-    std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
     for (Ids& ids : phrases) {
       if (ids.empty()) continue;
-      auto known = std::find_if(entries.begin(), entries.end(),
-                                [&](const auto& e) { return e.first == ids.front(); });
-      if (known == entries.end()) {
-        entries.push_back({ids.front(), static_cast<std::uint32_t>(by_first_.size())});
+      if (const std::uint32_t* known = first_.find(ids.front())) {
+        by_first_[*known].push_back(std::move(ids));
+      } else {
+        first_.set(ids.front(), static_cast<std::uint32_t>(by_first_.size()));
         by_first_.emplace_back();
         by_first_.back().push_back(std::move(ids));
-      } else {
-        by_first_[known->second].push_back(std::move(ids));
       }
     }
-    first_ = IdIndex(entries);
   }
   // Whether one of the phrases starts at token `i` and ends by token `end`.
   bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
@@ -50,7 +64,7 @@ class PhraseSet {
   }
 
  private:
-  IdIndex first_;
+  IdTable first_;
   std::vector<std::vector<Ids>> by_first_;
 };
 
@@ -58,17 +72,12 @@ class PhraseSet {
 class StemSet {
  public:
   explicit StemSet(const Ids& ids = {}) {
-    std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
-    for (vocabulary::Id id : ids)
-      if (std::none_of(entries.begin(), entries.end(),
-                       [&](const auto& e) { return e.first == id; }))
-        entries.push_back({id, 0});
-    ids_ = IdIndex(entries);
+    for (vocabulary::Id id : ids) ids_.set(id, 0);
   }
   bool has(const MatchToken& t) const { return ids_.find(t.stem_id) != nullptr; }
 
  private:
-  IdIndex ids_;
+  IdTable ids_;
 };
 
 struct Lexicon {
