@@ -6,6 +6,7 @@
 #include <set>
 #include <span>
 
+#include "grade/id_table.hpp"
 #include "grade/phrase_stems_cache.hpp"
 #include "grade/step_mapper.hpp"
 #include "text/byte_scan.hpp"
@@ -15,24 +16,6 @@ namespace sdi::grade {
 namespace {
 
 using Ids = std::vector<vocabulary::Id>;
-
-// Values for a few vocabulary ids, looked up on every token of every answer: indexed by the id
-// itself, since ids are small and dense, rather than hashed.
-class IdTable {
- public:
-  void set(vocabulary::Id id, std::uint32_t value) {
-    if (id >= values_.size()) values_.resize(id + 1, kAbsent);
-    values_[id] = value;
-  }
-  // The value of `id`, or nullptr.
-  const std::uint32_t* find(vocabulary::Id id) const {
-    return id < values_.size() && values_[id] != kAbsent ? &values_[id] : nullptr;
-  }
-
- private:
-  static constexpr std::uint32_t kAbsent = UINT32_MAX;
-  std::vector<std::uint32_t> values_;
-};
 
 // Phrases looked up by their first stem: every token of every answer is tested against them.
 class PhraseSet {
