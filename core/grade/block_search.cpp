@@ -12,7 +12,6 @@ namespace {
 constexpr int kMinBucketBits = 6;
 constexpr int kMaxBucketBits = 14;
 constexpr std::size_t kGram = 3;
-constexpr std::uint32_t kEnd = UINT32_MAX;  // ends a bucket's chain
 
 int bucket_bits_for(std::size_t positions) {
   return std::clamp(static_cast<int>(std::bit_width(positions / 2)), kMinBucketBits,
@@ -48,8 +47,7 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
   const std::size_t n = joined_.size() >= kGram ? joined_.size() - kGram + 1 : 0;
   bucket_shift_ = 32 - bucket_bits_for(n);
   const std::size_t buckets = std::size_t{1} << (32 - bucket_shift_);
-  first_.assign(buckets, kEnd);
-  count_.assign(buckets, 0);
+  buckets_.assign(buckets, Bucket{});
   next_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
   const auto* bytes = reinterpret_cast<const unsigned char*>(joined_.data());
   std::uint32_t key =
@@ -57,9 +55,10 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
   for (std::size_t p = n; p-- > 0;) {
     key = std::uint32_t{bytes[p]} << 16 | key >> 8;
     const std::uint32_t b = bucket_of(key);
-    next_[p] = first_[b];
-    first_[b] = static_cast<std::uint32_t>(p);
-    ++count_[b];
+    Bucket& bucket = buckets_[b];
+    next_[p] = bucket.first;
+    bucket.first = static_cast<std::uint32_t>(p);
+    ++bucket.size;
   }
 }
 
@@ -71,7 +70,7 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
   // Look up the needle's rarest trigram and check the needle around each of its positions.
   std::size_t best_at = 0, best_size = SIZE_MAX;
   for (std::size_t o = 0; o + kGram <= needle.size(); ++o) {
-    std::size_t size = count_[bucket_of(key_of(needle.data() + o))];
+    std::size_t size = buckets_[bucket_of(key_of(needle.data() + o))].size;
     if (size < best_size) {
       best_size = size;
       best_at = o;
@@ -81,7 +80,7 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
   // Only a block's first occurrence counts: after one, positions before the next block's start
   // need no comparing.
   std::size_t next_block_start = 0;
-  for (std::uint32_t k = first_[b]; k != kEnd; k = next_[k]) {
+  for (std::uint32_t k = buckets_[b].first; k != kEnd; k = next_[k]) {
     const std::size_t p = k;
     if (p < best_at) continue;
     const std::size_t start = p - best_at;

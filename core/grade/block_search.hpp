@@ -39,8 +39,12 @@ class BlockSearch {
   // Each bucket's positions as a chain in increasing order: the first per bucket, then the next
   // per position (kEnd after the last): one pass over the text builds them all, where sorting the
   // positions by bucket took three.
-  std::vector<std::uint32_t> first_;
-  std::vector<std::uint32_t> count_;  // per bucket: how many positions it holds
+  static constexpr std::uint32_t kEnd = UINT32_MAX;
+  struct Bucket {
+    std::uint32_t first = kEnd;
+    std::uint32_t size = 0;  // positions in the chain
+  };
+  std::vector<Bucket> buckets_;
   std::unique_ptr<std::uint32_t[]> next_;
 };
 
