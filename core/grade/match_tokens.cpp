@@ -20,6 +20,19 @@ constexpr auto kMayBreak = [] {
   return marks;
 }();
 
+// Each byte of a word as matching reads it: ASCII letters lowercased, and 0 for the '-' and '_'
+// that split a word into parts (no word holds a NUL byte). One lookup a byte.
+constexpr auto kFold = [] {
+  std::array<unsigned char, 256> fold{};
+  for (int b = 0; b < 256; ++b)
+    fold[static_cast<std::size_t>(b)] = b >= 'A' && b <= 'Z'
+                                            ? static_cast<unsigned char>(b - 'A' + 'a')
+                                            : static_cast<unsigned char>(b);
+  fold['-'] = 0;
+  fold['_'] = 0;
+  return fold;
+}();
+
 // Bytes that never move or get freed while anyone holds the arena: tokens view words kept here.
 class Arena {
  public:
@@ -180,11 +193,11 @@ TokenList match_tokens(std::string_view text) {
       char* out_char = buffer;
       std::uint64_t hash = kHashBasis;
       std::size_t i = start;
-      for (; i < word.size() && word[i] != '-' && word[i] != '_'; ++i) {
-        char c = word[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        *out_char++ = c;
-        hash = (hash ^ static_cast<unsigned char>(c)) * kHashPrime;
+      for (; i < word.size(); ++i) {
+        const unsigned char c = kFold[static_cast<unsigned char>(word[i])];
+        if (c == 0) break;  // '-' or '_'
+        *out_char++ = static_cast<char>(c);
+        hash = (hash ^ c) * kHashPrime;
       }
       if (i > start) {
         const WordInfo& info = memo.info(std::string_view(buffer, i - start), hash);
