@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <set>
 #include <span>
 
-#include "grade/id_index.hpp"
+#include "grade/id_table.hpp"
 #include "grade/phrase_stems_cache.hpp"
 #include "grade/step_mapper.hpp"
+#include "text/byte_scan.hpp"
 
 namespace sdi::grade {
 
@@ -20,20 +22,16 @@ class PhraseSet {
  public:
   PhraseSet() = default;
   explicit PhraseSet(std::vector<Ids> phrases) {
-    std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
     for (Ids& ids : phrases) {
       if (ids.empty()) continue;
-      auto known = std::find_if(entries.begin(), entries.end(),
-                                [&](const auto& e) { return e.first == ids.front(); });
-      if (known == entries.end()) {
-        entries.push_back({ids.front(), static_cast<std::uint32_t>(by_first_.size())});
+      if (const std::uint32_t* known = first_.find(ids.front())) {
+        by_first_[*known].push_back(std::move(ids));
+      } else {
+        first_.set(ids.front(), static_cast<std::uint32_t>(by_first_.size()));
         by_first_.emplace_back();
         by_first_.back().push_back(std::move(ids));
-      } else {
-        by_first_[known->second].push_back(std::move(ids));
       }
     }
-    first_ = IdIndex(entries);
   }
   // Whether one of the phrases starts at token `i` and ends by token `end`.
   bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
@@ -49,7 +47,7 @@ class PhraseSet {
   }
 
  private:
-  IdIndex first_;
+  IdTable first_;
   std::vector<std::vector<Ids>> by_first_;
 };
 
@@ -57,17 +55,12 @@ class PhraseSet {
 class StemSet {
  public:
   explicit StemSet(const Ids& ids = {}) {
-    std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
-    for (vocabulary::Id id : ids)
-      if (std::none_of(entries.begin(), entries.end(),
-                       [&](const auto& e) { return e.first == id; }))
-        entries.push_back({id, 0});
-    ids_ = IdIndex(entries);
+    for (vocabulary::Id id : ids) ids_.set(id, 0);
   }
   bool has(const MatchToken& t) const { return ids_.find(t.stem_id) != nullptr; }
 
  private:
-  IdIndex ids_;
+  IdTable ids_;
 };
 
 struct Lexicon {
@@ -201,19 +194,16 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
                                                                  bool code) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t start = 0;
-  // Bytes that may end a sentence; every other byte is passed over at once.
-  static constexpr auto kMark = [] {
-    std::array<bool, 256> marks{};
-    for (unsigned char c : {'\n', '.', '!', '?'}) marks[c] = true;
-    return marks;
-  }();
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (!kMark[static_cast<unsigned char>(c)]) continue;
+  const std::string_view view = text;
+  const std::size_t n = view.size();
+  for (std::size_t i = 0;; ++i) {
+    // Most bytes cannot end a sentence: pass over them at once.
+    i = sdi::text::find_byte<'\n', '.', '!', '?'>(view, i);
+    if (i >= n) break;
+    const char c = view[i];
     bool end = false;
     if (c == '\n') end = true;
-    if (!code && (c == '.' || c == '!' || c == '?') &&
-        (i + 1 == text.size() || text[i + 1] == ' ') &&
+    if (!code && (c == '.' || c == '!' || c == '?') && (i + 1 == n || view[i + 1] == ' ') &&
         !(c == '.' && ends_with_abbreviation(text, i)))
       end = true;
     if (end) {
@@ -221,8 +211,8 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
       start = i + 1;
     }
   }
-  if (start < text.size()) out.push_back({start, text.size()});
-  if (out.empty()) out.push_back({0, text.size()});
+  if (start < n) out.push_back({start, n});
+  if (out.empty()) out.push_back({0, n});
   return out;
 }
 

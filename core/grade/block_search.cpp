@@ -42,24 +42,24 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
     for (const char c : b) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     *out++ = '\0';
   }
-  // Counting sort of every position by the bucket of the three bytes starting there, so each
-  // bucket lists its positions in increasing order. The three bytes roll through one key.
+  // Every position goes to the front of its bucket's chain, last position first, so each chain
+  // lists its positions in increasing order. The three bytes roll through one key.
   const std::size_t n = joined_.size() >= kGram ? joined_.size() - kGram + 1 : 0;
   bucket_shift_ = 32 - bucket_bits_for(n);
   const std::size_t buckets = std::size_t{1} << (32 - bucket_shift_);
-  first_.assign(buckets + 1, 0);
-  auto bucket = std::make_unique_for_overwrite<std::uint32_t[]>(n);
+  buckets_.assign(buckets, Bucket{});
+  next_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
   const auto* bytes = reinterpret_cast<const unsigned char*>(joined_.data());
-  std::uint32_t key = n > 0 ? (std::uint32_t{bytes[0]} << 8 | bytes[1]) : 0;
-  for (std::size_t p = 0; p < n; ++p) {
-    key = (key << 8 | bytes[p + 2]) & 0xFFFFFFu;
-    bucket[p] = bucket_of(key);
-    ++first_[bucket[p] + 1];
+  std::uint32_t key =
+      n > 0 ? (std::uint32_t{bytes[n]} << 16 | std::uint32_t{bytes[n + 1]} << 8) : 0;
+  for (std::size_t p = n; p-- > 0;) {
+    key = std::uint32_t{bytes[p]} << 16 | key >> 8;
+    const std::uint32_t b = bucket_of(key);
+    Bucket& bucket = buckets_[b];
+    next_[p] = bucket.first;
+    bucket.first = static_cast<std::uint32_t>(p);
+    ++bucket.size;
   }
-  for (std::size_t i = 1; i <= buckets; ++i) first_[i] += first_[i - 1];
-  positions_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
-  std::vector<std::uint32_t> fill(first_.begin(), first_.end() - 1);
-  for (std::size_t p = 0; p < n; ++p) positions_[fill[bucket[p]]++] = static_cast<std::uint32_t>(p);
 }
 
 std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const {
@@ -70,25 +70,26 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
   // Look up the needle's rarest trigram and check the needle around each of its positions.
   std::size_t best_at = 0, best_size = SIZE_MAX;
   for (std::size_t o = 0; o + kGram <= needle.size(); ++o) {
-    std::size_t b = bucket_of(key_of(needle.data() + o));
-    std::size_t size = first_[b + 1] - first_[b];
+    std::size_t size = buckets_[bucket_of(key_of(needle.data() + o))].size;
     if (size < best_size) {
       best_size = size;
       best_at = o;
     }
   }
   const std::size_t b = bucket_of(key_of(needle.data() + best_at));
-  int last_block = -1;
-  for (std::uint32_t k = first_[b]; k < first_[b + 1]; ++k) {
-    const std::size_t p = positions_[k];
+  // Only a block's first occurrence counts: after one, positions before the next block's start
+  // need no comparing.
+  std::size_t next_block_start = 0;
+  for (std::uint32_t k = buckets_[b].first; k != kEnd; k = next_[k]) {
+    const std::size_t p = k;
     if (p < best_at) continue;
     const std::size_t start = p - best_at;
+    if (start < next_block_start) continue;
     if (joined_.compare(start, needle.size(), needle) != 0) continue;
     const auto it = std::upper_bound(starts_.begin(), starts_.end(), start);
-    const int block = static_cast<int>(it - starts_.begin()) - 1;
-    if (block == last_block) continue;
-    last_block = block;
-    out.push_back({block, start - starts_[static_cast<std::size_t>(block)]});
+    const auto block = static_cast<std::size_t>(it - starts_.begin()) - 1;
+    next_block_start = it == starts_.end() ? joined_.size() : *it;
+    out.push_back({static_cast<int>(block), start - starts_[block]});
   }
   return out;
 }

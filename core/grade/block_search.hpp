@@ -32,12 +32,20 @@ class BlockSearch {
   // The bucket of the three bytes packed in the low 24 bits of `key`.
   std::uint32_t bucket_of(std::uint32_t key) const { return (key * 0x9E3779B1u) >> bucket_shift_; }
 
-  std::string joined_;                // lowercase blocks, each followed by '\0', which no search
-                                      // crosses
-  std::vector<std::size_t> starts_;   // where each block begins in joined_
-  int bucket_shift_ = 32;             // 32 less the bits of a bucket number
-  std::vector<std::uint32_t> first_;  // per bucket: where its positions begin in positions_
-  std::unique_ptr<std::uint32_t[]> positions_;
+  std::string joined_;               // lowercase blocks, each followed by '\0', which no search
+                                     // crosses
+  std::vector<std::size_t> starts_;  // where each block begins in joined_
+  int bucket_shift_ = 32;            // 32 less the bits of a bucket number
+  // Each bucket's positions as a chain in increasing order: the first per bucket, then the next
+  // per position (kEnd after the last): one pass over the text builds them all, where sorting the
+  // positions by bucket took three.
+  static constexpr std::uint32_t kEnd = UINT32_MAX;
+  struct Bucket {
+    std::uint32_t first = kEnd;
+    std::uint32_t size = 0;  // positions in the chain
+  };
+  std::vector<Bucket> buckets_;
+  std::unique_ptr<std::uint32_t[]> next_;
 };
 
 }  // namespace sdi::grade

@@ -138,7 +138,8 @@ void ConceptIndex::index_forms() {
       firsts_.back().end[c] = std::max(firsts_.back().end[c], firsts_.back().begin);
   }
   order_ = std::move(order);
-  first_ = IdIndex(entries);
+  first_ = IdTable();
+  for (const auto& [id, at] : entries) first_.set(id, at);
 }
 
 std::string ConceptIndex::save_forms() const {

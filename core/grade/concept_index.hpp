@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "grade/id_index.hpp"
+#include "grade/id_table.hpp"
 #include "grade/match_tokens.hpp"
 #include "grade/vocabulary.hpp"
 #include "pack/glossary.hpp"
@@ -74,7 +74,7 @@ class ConceptIndex {
   std::vector<vocabulary::Id> ids_;
   std::vector<std::string> spellings_;
   // First word -> index into firsts_.
-  IdIndex first_;
+  IdTable first_;
   std::vector<First> firsts_;
   std::vector<std::uint32_t> order_;
   std::vector<std::vector<int>> implied_;

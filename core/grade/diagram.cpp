@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <sstream>
+#include <string_view>
+
+#include "text/byte_scan.hpp"
 
 namespace sdi::grade {
 
@@ -14,6 +16,20 @@ std::string trim(std::string s) {
   s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
   s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
   return s;
+}
+
+// The pieces std::getline reads from `text` split at `delim`: none from an empty text, and no
+// empty piece after a final delimiter. Without a stream, which costs more to set up than most
+// lines take to read.
+std::vector<std::string_view> pieces(std::string_view text, char delim) {
+  std::vector<std::string_view> out;
+  for (std::size_t from = 0; from < text.size();) {
+    std::size_t end = text.find(delim, from);
+    if (end == std::string_view::npos) end = text.size();
+    out.push_back(text.substr(from, end - from));
+    from = end + 1;
+  }
+  return out;
 }
 
 std::vector<int> concepts_of(const std::string& label, const ConceptIndex& index) {
@@ -105,12 +121,10 @@ std::pair<std::string, std::string> mermaid_node(const std::string& text) {
 void read_mermaid(const std::string& code, int first_line, const ConceptIndex& index,
                   Diagram& into) {
   std::map<std::string, int> by_key;
-  std::istringstream in(code);
-  std::string line;
   int line_no = first_line - 1;
-  while (std::getline(in, line)) {
+  for (const std::string_view line : pieces(code, '\n')) {
     ++line_no;
-    std::string t = trim(line);
+    std::string t = trim(std::string(line));
     if (t.empty() || t.rfind("%%", 0) == 0 || t.rfind("graph", 0) == 0 ||
         t.rfind("flowchart", 0) == 0 || t.rfind("subgraph", 0) == 0 || t == "end" ||
         t.rfind("style", 0) == 0 || t.rfind("classDef", 0) == 0 || t.rfind("class ", 0) == 0 ||
@@ -120,10 +134,8 @@ void read_mermaid(const std::string& code, int first_line, const ConceptIndex& i
     std::vector<std::vector<int>> groups;
     for (const auto& part : parts) {
       std::vector<int> group;
-      std::stringstream ps(part);
-      std::string piece;
-      while (std::getline(ps, piece, '&')) {
-        auto [key, label] = mermaid_node(piece);
+      for (const std::string_view piece : pieces(part, '&')) {
+        auto [key, label] = mermaid_node(std::string(piece));
         if (key.empty() && label.empty()) continue;
         group.push_back(add_node(into, key.empty() ? label : key, label, line_no, by_key, index));
       }
@@ -168,9 +180,7 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
   }
   if (!any) return false;
   std::vector<std::string> parts;
-  std::stringstream ss(s);
-  std::string part;
-  while (std::getline(ss, part, '\x1F')) parts.push_back(trim(part));
+  for (const std::string_view part : pieces(s, '\x1F')) parts.push_back(trim(std::string(part)));
   if (parts.size() < 2) return false;
   std::map<std::string, int> by_key;
   for (std::size_t i = 0; i < into.nodes.size(); ++i)
@@ -178,11 +188,9 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
   std::vector<std::vector<int>> groups;
   for (const auto& p : parts) {
     std::vector<int> group;
-    std::stringstream ps(p);
-    std::string piece;
     // "App servers / Cache" or "(A, B)" fan out to several boxes.
-    while (std::getline(ps, piece, ',')) {
-      std::string label = trim(piece);
+    for (const std::string_view piece : pieces(p, ',')) {
+      std::string label = trim(std::string(piece));
       while (!label.empty() && std::string("[](){}*`").find(label.front()) != std::string::npos)
         label.erase(0, 1);
       while (!label.empty() && std::string("[](){}*`.:").find(label.back()) != std::string::npos)
@@ -210,7 +218,9 @@ bool is_mermaid(const text::Block& b) {
 // Whether the text holds one of the arrows read_arrow_line reads: each contains "->", "=>",
 // "<-" or one of the arrow characters. Most lines of an answer hold none, and need no more look.
 bool has_arrow(std::string_view text) {
-  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+  for (std::size_t i = 0;; ++i) {
+    i = text::find_byte<'-', '=', '<', '\xE2'>(text, i);
+    if (i + 1 >= text.size()) return false;
     const char c = text[i], next = text[i + 1];
     if ((c == '-' || c == '=') && next == '>') return true;
     if (c == '<' && next == '-') return true;
@@ -221,7 +231,6 @@ bool has_arrow(std::string_view text) {
         return true;
     }
   }
-  return false;
 }
 
 // Arrow lines that are not a design: API signatures ("post(url) -> key"), table cells, prose

@@ -47,7 +47,8 @@ Grader::Grader(const pack::Library& library, pack::LoadedPack& pack)
     : library_(library),
       pack_(pack),
       index_(library.glossary(), pack.content().concepts),
-      estimate_model_(pack) {}
+      estimate_model_(pack),
+      questions_(pack.content().questions) {}
 
 GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) {
   GradeResult result;
@@ -59,7 +60,7 @@ GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) 
   auto steps = step_matchers_.find(&tpl);
   if (steps == step_matchers_.end()) steps = step_matchers_.emplace(&tpl, StepMatcher(tpl)).first;
   Analysis analysis = analyse(doc, tpl, index_, steps->second);
-  QuestionFindings questions = find_questions(analysis, pack_.content().questions);
+  QuestionFindings questions = find_questions(analysis, questions_);
   EstimateFindings estimates = find_estimates(analysis, pack_, estimate_model_);
   CheckContext ctx{doc, tpl, pack_, index_, analysis, estimates, questions};
 

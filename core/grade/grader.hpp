@@ -8,6 +8,7 @@
 
 #include "grade/concept_index.hpp"
 #include "grade/estimates.hpp"
+#include "grade/questions.hpp"
 #include "grade/result.hpp"
 #include "grade/step_mapper.hpp"
 #include "pack/library.hpp"
@@ -30,6 +31,7 @@ class Grader {
   pack::LoadedPack& pack_;
   ConceptIndex index_;
   EstimateModel estimate_model_;
+  QuestionIndex questions_;
   // Per template graded with (templates live in the library, as long as the grader).
   std::map<const pack::Template*, StepMatcher> step_matchers_;
 };

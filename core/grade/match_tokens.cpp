@@ -20,6 +20,19 @@ constexpr auto kMayBreak = [] {
   return marks;
 }();
 
+// Each byte of a word as matching reads it: ASCII letters lowercased, and 0 for the '-' and '_'
+// that split a word into parts (no word holds a NUL byte). One lookup a byte.
+constexpr auto kFold = [] {
+  std::array<unsigned char, 256> fold{};
+  for (int b = 0; b < 256; ++b)
+    fold[static_cast<std::size_t>(b)] = b >= 'A' && b <= 'Z'
+                                            ? static_cast<unsigned char>(b - 'A' + 'a')
+                                            : static_cast<unsigned char>(b);
+  fold['-'] = 0;
+  fold['_'] = 0;
+  return fold;
+}();
+
 // Bytes that never move or get freed while anyone holds the arena: tokens view words kept here.
 class Arena {
  public:
@@ -70,6 +83,15 @@ constexpr std::size_t kFirstSlots = 1024;
 constexpr std::uint64_t kHashBasis = 14695981039346656037ull;  // FNV-1a
 constexpr std::uint64_t kHashPrime = 1099511628211ull;
 
+// `a == b` for the short words of a text, in a loop the compiler keeps inline: with equal hashes
+// they almost always are equal, and a call to memcmp costs more than comparing them.
+bool same_bytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 class WordMemo {
  public:
   // Readies the memo for the words of a text of `size` bytes: at most (size + 1) / 2 of them are
@@ -98,7 +120,7 @@ class WordMemo {
     std::size_t slot = static_cast<std::size_t>(hash) & mask;
     for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
       WordInfo& w = words_[slots_[slot] - 1];
-      if (w.hash == hash && w.lower == lower) {
+      if (w.hash == hash && same_bytes(w.lower, lower)) {
         if (w.resolved_at != vocabulary_size_) resolve(w);
         return w;
       }
@@ -171,11 +193,11 @@ TokenList match_tokens(std::string_view text) {
       char* out_char = buffer;
       std::uint64_t hash = kHashBasis;
       std::size_t i = start;
-      for (; i < word.size() && word[i] != '-' && word[i] != '_'; ++i) {
-        char c = word[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        *out_char++ = c;
-        hash = (hash ^ static_cast<unsigned char>(c)) * kHashPrime;
+      for (; i < word.size(); ++i) {
+        const unsigned char c = kFold[static_cast<unsigned char>(word[i])];
+        if (c == 0) break;  // '-' or '_'
+        *out_char++ = static_cast<char>(c);
+        hash = (hash ^ c) * kHashPrime;
       }
       if (i > start) {
         const WordInfo& info = memo.info(std::string_view(buffer, i - start), hash);

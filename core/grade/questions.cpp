@@ -37,21 +37,20 @@ const std::unordered_set<vocabulary::Id>& question_filler() {
 
 // Whether a section or one it is nested in is about questions: "Clarifying questions",
 // "Questions for the interviewer"; not "Requirements clarifications", whose items are statements.
-// Decided once per section of the answer (-1 while unknown).
-bool in_question_section(const Analysis& a, int block, std::vector<signed char>& known) {
-  int sec = a.doc->blocks[block].section;
+// Decided once per section of the answer (-1 while unknown), each from its parent's answer.
+bool about_questions(const Analysis& a, int sec, std::vector<signed char>& known) {
   if (sec < 0) return false;
   signed char& answer = known[static_cast<std::size_t>(sec)];
   if (answer < 0) {
-    answer = 0;
-    for (int s = sec; s >= 0; s = a.doc->sections[s].parent) {
-      if (normalize_heading(a.doc->sections[s].title).find("question") != std::string::npos) {
-        answer = 1;
-        break;
-      }
-    }
+    const text::Section& section = a.doc->sections[static_cast<std::size_t>(sec)];
+    answer = normalize_heading(section.title).find("question") != std::string::npos ||
+             about_questions(a, section.parent, known);
   }
   return answer == 1;
+}
+
+bool in_question_section(const Analysis& a, int block, std::vector<signed char>& known) {
+  return about_questions(a, a.doc->blocks[block].section, known);
 }
 
 // Calls `visit` with each phrasing of a pack question and then its text, until it returns true.
@@ -74,6 +73,34 @@ std::vector<std::string> question_stems(std::string_view text) {
 
 namespace {
 
+// question_stems() of a sentence's text, from the tokens the analysis already made of it: no word
+// crosses a sentence end, so the sentence's tokens are its text's. Only the ids may be stale: a
+// stem missing from the vocabulary then may be in it now.
+std::vector<std::string> sentence_stems(const Analysis& a, const Sentence& s) {
+  const auto& filler = question_filler();
+  const TokenList& tokens = a.tokens[static_cast<std::size_t>(s.block)];
+  std::vector<std::string> out;
+  for (std::size_t i = s.first_token; i < s.end_token; ++i) {
+    const MatchToken& t = tokens[i];
+    const vocabulary::Id id = t.stem_id != vocabulary::kNone ? t.stem_id : vocabulary::find(t.stem);
+    if (id == vocabulary::kNone || !filler.count(id)) out.emplace_back(t.stem);
+  }
+  return out;
+}
+
+// Whether Analysis::sentence_text gives the sentence whole, not cut short with "...".
+bool given_whole(const Analysis& a, const Sentence& s) {
+  std::string_view text(a.doc->blocks[static_cast<std::size_t>(s.block)].text);
+  text = text.substr(s.begin, s.end - s.begin);
+  const std::size_t b = text.find_first_not_of(" \n\t");
+  if (b == std::string_view::npos) return true;
+  return text.find_last_not_of(" \n\t") - b + 1 <= 200;
+}
+
+}  // namespace
+
+namespace {
+
 // The meaning words of every phrasing of every pack question, looked up once per answer.
 using QuestionForms = std::vector<std::vector<std::shared_ptr<const StemList>>>;
 
@@ -87,9 +114,11 @@ QuestionForms question_forms(const std::vector<pack::Question>& questions) {
   return out;
 }
 
+}  // namespace
+
 // The forms with each distinct stem numbered, so testing whether an asked question holds all of
 // a form's stems is a look at a flag per stem instead of string comparisons.
-class FormIndex {
+class QuestionIndex::FormIndex {
  public:
   explicit FormIndex(const QuestionForms& forms) : form_begin_(forms.size() + 1, 0) {
     for (std::size_t qi = 0; qi < forms.size(); ++qi) {
@@ -109,19 +138,19 @@ class FormIndex {
   // How many stems a form has.
   std::size_t size(std::size_t form) const { return forms_[form].count; }
 
-  // Notes which numbered stems `stems` holds, for the next `contains_all`.
-  void read(const std::vector<std::string>& stems) {
-    present_.assign(numbers_.size(), 0);
+  // Which numbered stems `stems` holds, a flag per number, for `contains_all`.
+  void read(const std::vector<std::string>& stems, std::vector<char>& present) const {
+    present.assign(numbers_.size(), 0);
     for (const auto& s : stems) {
       auto it = numbers_.find(s);
-      if (it != numbers_.end()) present_[it->second] = 1;
+      if (it != numbers_.end()) present[it->second] = 1;
     }
   }
-  // Whether the stems last read hold every stem of `form`.
-  bool contains_all(std::size_t form) const {
+  // Whether the stems `present` was read from hold every stem of `form`.
+  bool contains_all(std::size_t form, const std::vector<char>& present) const {
     const Form& f = forms_[form];
     for (std::uint32_t k = f.begin; k < f.begin + f.count; ++k)
-      if (!present_[stems_[k]]) return false;
+      if (!present[stems_[k]]) return false;
     return true;
   }
 
@@ -134,11 +163,14 @@ class FormIndex {
   std::vector<std::size_t> stems_;
   std::vector<Form> forms_;
   std::vector<std::size_t> form_begin_;  // per question, then the end
-  std::vector<char> present_;
 };
 
-// `index` has read the asked question's stems.
-int match_stems(bool any_stems, const FormIndex& index) {
+namespace {
+
+using FormIndex = QuestionIndex::FormIndex;
+
+// `present` is what `index` read of the asked question's stems.
+int match_stems(bool any_stems, const FormIndex& index, const std::vector<char>& present) {
   if (!any_stems) return -1;
   // A question's score is the meaning words of every phrasing it fully contains, so a question
   // matched by several phrasings ("expire", "how long") beats one matched by a single word.
@@ -147,7 +179,7 @@ int match_stems(bool any_stems, const FormIndex& index) {
   for (std::size_t qi = 0; qi < index.questions(); ++qi) {
     std::size_t score = 0;
     for (std::size_t fi = index.forms_begin(qi); fi < index.forms_end(qi); ++fi)
-      if (index.size(fi) > 0 && index.contains_all(fi)) score += index.size(fi);
+      if (index.size(fi) > 0 && index.contains_all(fi, present)) score += index.size(fi);
     if (score > best_score) {
       best = static_cast<int>(qi);
       best_score = score;
@@ -169,15 +201,34 @@ bool ends_as_question(const Analysis& a, const Sentence& s) {
 
 }  // namespace
 
+QuestionIndex::QuestionIndex(const std::vector<pack::Question>& questions)
+    : questions_(questions) {}
+
+QuestionIndex::~QuestionIndex() = default;
+
+const QuestionIndex::FormIndex& QuestionIndex::forms() const {
+  if (!forms_) {
+    stems_ = std::make_unique<QuestionForms>(question_forms(questions_));
+    forms_ = std::make_unique<FormIndex>(*stems_);
+  }
+  return *forms_;
+}
+
 int match_question(std::string_view asked, const std::vector<pack::Question>& questions) {
-  const QuestionForms forms = question_forms(questions);
-  FormIndex index(forms);
+  const QuestionIndex compiled(questions);
+  const FormIndex& index = compiled.forms();
   const std::vector<std::string> stems = question_stems(asked);
-  index.read(stems);
-  return match_stems(!stems.empty(), index);
+  std::vector<char> present;
+  index.read(stems, present);
+  return match_stems(!stems.empty(), index, present);
 }
 
 QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Question>& questions) {
+  return find_questions(a, QuestionIndex(questions));
+}
+
+QuestionFindings find_questions(const Analysis& a, const QuestionIndex& compiled) {
+  const std::vector<pack::Question>& questions = compiled.questions();
   QuestionFindings f;
   const text::Document& doc = *a.doc;
   if (doc.front_matter) {
@@ -190,6 +241,8 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
       }
     }
   }
+  // Per asked question: the sentence whose tokens give its stems, or -1 to tokenize its text.
+  std::vector<int> from_sentence(f.asked.size(), -1);
   std::vector<signed char> question_section(doc.sections.size(), -1);
   for (std::size_t si = 0; si < a.sentences.size(); ++si) {
     const Sentence& s = a.sentences[si];
@@ -204,15 +257,19 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
     if (!question) continue;
     f.asked.push_back(
         {a.sentence_text(static_cast<int>(si)), a.sentence_line(static_cast<int>(si)), -1});
+    from_sentence.push_back(given_whole(a, s) ? static_cast<int>(si) : -1);
   }
   f.covered_by.assign(questions.size(), -1);
   if (f.asked.empty()) return f;
-  const QuestionForms forms = question_forms(questions);
-  FormIndex index(forms);
+  const FormIndex& index = compiled.forms();
+  std::vector<char> present;
   for (std::size_t i = 0; i < f.asked.size(); ++i) {
-    const std::vector<std::string> stems = question_stems(f.asked[i].text);
-    index.read(stems);
-    int m = match_stems(!stems.empty(), index);
+    const std::vector<std::string> stems =
+        from_sentence[i] >= 0
+            ? sentence_stems(a, a.sentences[static_cast<std::size_t>(from_sentence[i])])
+            : question_stems(f.asked[i].text);
+    index.read(stems, present);
+    int m = match_stems(!stems.empty(), index, present);
     f.asked[i].matched = m;
     if (m >= 0 && f.covered_by[m] < 0) f.covered_by[m] = static_cast<int>(i);
     // A compound question ("how many users, and what is the read:write ratio?") also covers
@@ -220,7 +277,7 @@ QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Quest
     for (std::size_t qi = 0; qi < questions.size(); ++qi) {
       if (static_cast<int>(qi) == m || f.covered_by[qi] >= 0) continue;
       for (std::size_t fi = index.forms_begin(qi); fi < index.forms_end(qi); ++fi) {
-        if (index.size(fi) < 2 || !index.contains_all(fi)) continue;
+        if (index.size(fi) < 2 || !index.contains_all(fi, present)) continue;
         f.covered_by[qi] = static_cast<int>(i);
         break;
       }

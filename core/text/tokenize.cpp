@@ -53,6 +53,14 @@ bool is_ascii_word(Kind k) {
   return k == Kind::Letter || k == Kind::Digit;
 }
 
+// ASCII bytes that may join two parts of a word (see joins()); any other ASCII byte after a word
+// ends it, which settles most word ends without decoding what follows.
+constexpr auto kAsciiJoiner = [] {
+  std::array<bool, 256> joiners{};
+  for (unsigned char c : {'-', '_', '.', '\'', '/', ','}) joiners[c] = true;
+  return joiners;
+}();
+
 // An ASCII byte as a character.
 Char ascii_char(unsigned char b) {
   const Kind k = kKind[b];
@@ -149,6 +157,7 @@ void split_words(std::string_view text, std::vector<Word>& words) {
         last = ascii_char(byte(i));
         if (++i >= n) break;
       }
+      if (kKind[byte(i)] != Kind::High && !kAsciiJoiner[byte(i)]) break;
       c = classify(text, i);
       if (is_word(c)) {
         i += c.length;
