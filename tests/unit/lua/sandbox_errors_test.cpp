@@ -7,6 +7,7 @@
 #include <fstream>
 #include <string>
 
+#include "../scratch_dir.hpp"
 #include "lua/binding.hpp"
 #include "support.hpp"
 
@@ -153,8 +154,8 @@ TEST_CASE("call keeps the stack balanced and passes arguments and results") {
 
 TEST_CASE("load_file reads a file and names it by its display name") {
   Sandbox sandbox(small_limits());
-  const auto folder = std::filesystem::temp_directory_path() / "sdi_lua_load_file_test";
-  std::filesystem::create_directories(folder);
+  const sdi::test::ScratchDir scratch;
+  const auto folder = scratch.path();
   {
     std::ofstream out(folder / "pack.lua");
     out << "#!/usr/bin/env lua\nlocal answer = 41\nanswer = answer + 1\nerror('at ' .. answer)\n";
@@ -173,7 +174,6 @@ TEST_CASE("load_file reads a file and names it by its display name") {
     CHECK(error.kind() == Error::Kind::Io);
     CHECK(std::string(error.what()) == "problems/demo/missing.lua: cannot read file");
   }
-  std::filesystem::remove_all(folder);
   check_still_usable(sandbox);
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <string>
 
+#include "../scratch_dir.hpp"
 #include "support.hpp"
 
 using sdi::lua::Error;
@@ -23,8 +24,7 @@ namespace fs = std::filesystem;
 // A pack folder with modules, next to a file outside it that must stay unreachable.
 class PackFolder {
  public:
-  PackFolder() : base_(fs::temp_directory_path() / "sdi_lua_require_test") {
-    fs::remove_all(base_);
+  PackFolder() : base_(scratch_.path()) {
     fs::create_directories(root() / "lib");
     write(root() / "helpers.lua",
           "loads = (loads or 0) + 1\n"
@@ -42,7 +42,6 @@ class PackFolder {
     fs::create_symlink(base_ / "secret.lua", root() / "link.lua", error);
     symlink_made_ = !error;
   }
-  ~PackFolder() { fs::remove_all(base_); }
   PackFolder(const PackFolder&) = delete;
   PackFolder& operator=(const PackFolder&) = delete;
 
@@ -55,6 +54,7 @@ class PackFolder {
     out << text;
   }
 
+  sdi::test::ScratchDir scratch_;
   fs::path base_;
   bool symlink_made_ = false;
 };

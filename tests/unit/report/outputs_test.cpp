@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "../scratch_dir.hpp"
 #include "pack/library.hpp"
 #include "support.hpp"
 
@@ -39,7 +40,8 @@ return {
 
 // A plugin folder with reporters/numbered.lua, and a library over it.
 struct Plugins {
-  fs::path root = fs::temp_directory_path() / "sdi-outputs-test";
+  sdi::test::ScratchDir scratch;
+  fs::path root = scratch.path();
   sdi::pack::Library library;
   Plugins() {
     fs::create_directories(root / "plugins" / "reporters");
