@@ -48,7 +48,7 @@ Grader::Grader(const pack::Library& library, pack::LoadedPack& pack)
       pack_(pack),
       index_(library.glossary(), pack.content().concepts),
       estimate_model_(pack),
-      questions_(pack.content().questions) {}
+      questions_(pack.content().questions, "questions " + pack.manifest().id) {}
 
 GradeResult Grader::grade(const text::Document& doc, const pack::Template& tpl) {
   GradeResult result;

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "grade/match_tokens.hpp"
+#include "grade/phrase_stems_cache.hpp"
 #include "grade/stem_memo.hpp"
 #include "grade/step_mapper.hpp"
 #include "grade/vocabulary.hpp"
@@ -15,21 +16,23 @@ namespace sdi::grade {
 
 namespace {
 
-// Words that carry no meaning in a question, as stem ids in the vocabulary.
+// Words that carry no meaning in a question, as stem ids in the vocabulary (stemmed through the
+// start-up cache: the list is the same at every start).
 const std::unordered_set<vocabulary::Id>& question_filler() {
   static const std::unordered_set<vocabulary::Id> words = [] {
+    static constexpr std::string_view kFiller[] = {
+        "how",  "many",   "much",   "what",    "which",  "who",      "whom",  "when",    "where",
+        "why",  "is",     "are",    "was",     "be",     "do",       "does",  "did",     "we",
+        "i",    "you",    "the",    "a",       "an",     "of",       "to",    "for",     "in",
+        "on",   "should", "will",   "would",   "can",    "could",    "there", "it",      "this",
+        "that", "our",    "your",   "any",     "expect", "expected", "need",  "needs",   "have",
+        "has",  "per",    "with",   "about",   "and",    "or",       "ok",    "okay",    "fine",
+        "us",   "me",     "system", "support", "assume", "want",     "by",    "from",    "at",
+        "so",   "if",     "some",   "kind",    "type",   "sort",     "allow", "allowed", "must",
+        "may"};
     std::unordered_set<vocabulary::Id> s;
-    for (const char* w :
-         {"how",  "many",   "much",   "what",    "which",  "who",      "whom",  "when",    "where",
-          "why",  "is",     "are",    "was",     "be",     "do",       "does",  "did",     "we",
-          "i",    "you",    "the",    "a",       "an",     "of",       "to",    "for",     "in",
-          "on",   "should", "will",   "would",   "can",    "could",    "there", "it",      "this",
-          "that", "our",    "your",   "any",     "expect", "expected", "need",  "needs",   "have",
-          "has",  "per",    "with",   "about",   "and",    "or",       "ok",    "okay",    "fine",
-          "us",   "me",     "system", "support", "assume", "want",     "by",    "from",    "at",
-          "so",   "if",     "some",   "kind",    "type",   "sort",     "allow", "allowed", "must",
-          "may"})
-      for (auto& st : phrase_stems(w)) s.insert(vocabulary::intern(st));
+    for (const auto& stems : cached_phrase_stems("question filler", kFiller))
+      for (const auto& st : stems) s.insert(vocabulary::intern(st));
     return s;
   }();
   return words;
@@ -101,7 +104,7 @@ bool given_whole(const Analysis& a, const Sentence& s) {
 
 namespace {
 
-// The meaning words of every phrasing of every pack question, looked up once per answer.
+// The meaning words of every phrasing of every pack question.
 using QuestionForms = std::vector<std::vector<std::shared_ptr<const StemList>>>;
 
 QuestionForms question_forms(const std::vector<pack::Question>& questions) {
@@ -109,6 +112,34 @@ QuestionForms question_forms(const std::vector<pack::Question>& questions) {
   for (std::size_t qi = 0; qi < questions.size(); ++qi)
     for_each_form(questions[qi], [&](const std::string& form) {
       out[qi].push_back(memo_stems(question_stems, form));
+      return false;
+    });
+  return out;
+}
+
+// The same, with the phrasings stemmed through the start-up cache under `kind`: a pack's questions
+// are the same at every start. question_stems() then drops the filler, as it does for a text.
+QuestionForms cached_question_forms(const std::vector<pack::Question>& questions,
+                                    const std::string& kind) {
+  std::vector<std::string_view> forms;
+  for (const auto& q : questions)
+    for_each_form(q, [&](const std::string& form) {
+      forms.push_back(form);
+      return false;
+    });
+  std::vector<std::vector<std::string>> stems = cached_phrase_stems(kind, forms);
+  const auto& filler = question_filler();
+  QuestionForms out(questions.size());
+  std::size_t next = 0;
+  for (std::size_t qi = 0; qi < questions.size(); ++qi)
+    for_each_form(questions[qi], [&](const std::string&) {
+      StemList kept;
+      for (auto& stem : stems[next]) {
+        const vocabulary::Id id = vocabulary::find(stem);
+        if (id == vocabulary::kNone || !filler.count(id)) kept.push_back(std::move(stem));
+      }
+      out[qi].push_back(std::make_shared<const StemList>(std::move(kept)));
+      ++next;
       return false;
     });
   return out;
@@ -201,14 +232,16 @@ bool ends_as_question(const Analysis& a, const Sentence& s) {
 
 }  // namespace
 
-QuestionIndex::QuestionIndex(const std::vector<pack::Question>& questions)
-    : questions_(questions) {}
+QuestionIndex::QuestionIndex(const std::vector<pack::Question>& questions, std::string cache_kind)
+    : questions_(questions), cache_kind_(std::move(cache_kind)) {}
 
 QuestionIndex::~QuestionIndex() = default;
 
 const QuestionIndex::FormIndex& QuestionIndex::forms() const {
   if (!forms_) {
-    stems_ = std::make_unique<QuestionForms>(question_forms(questions_));
+    stems_ = std::make_unique<QuestionForms>(cache_kind_.empty()
+                                                 ? question_forms(questions_)
+                                                 : cached_question_forms(questions_, cache_kind_));
     forms_ = std::make_unique<FormIndex>(*stems_);
   }
   return *forms_;

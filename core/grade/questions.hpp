@@ -31,7 +31,8 @@ std::vector<std::string> question_stems(std::string_view text);
 // `questions` must outlive it.
 class QuestionIndex {
  public:
-  explicit QuestionIndex(const std::vector<pack::Question>& questions);
+  // With a `cache_kind` (one per pack), the phrasings are stemmed through the start-up cache.
+  explicit QuestionIndex(const std::vector<pack::Question>& questions, std::string cache_kind = {});
   ~QuestionIndex();
   QuestionIndex(const QuestionIndex&) = delete;
   QuestionIndex& operator=(const QuestionIndex&) = delete;
@@ -43,6 +44,7 @@ class QuestionIndex {
 
  private:
   const std::vector<pack::Question>& questions_;
+  std::string cache_kind_;
   mutable std::unique_ptr<std::vector<std::vector<std::shared_ptr<const StemList>>>> stems_;
   mutable std::unique_ptr<FormIndex> forms_;
 };
