@@ -1,6 +1,7 @@
 #include "grade/step_mapper.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <set>
 
@@ -64,10 +65,6 @@ std::vector<std::string> content_of(std::vector<std::string> stems) {
 
 std::vector<std::string> content_stems(std::string_view text) {
   return content_of(phrase_stems(text));
-}
-
-bool word_match(const std::string& a, const std::string& b) {
-  return a == b || text::fuzzy_word_equal(a, b);
 }
 
 }  // namespace
@@ -138,7 +135,10 @@ StepMatcher::StepMatcher(const pack::Template& t) {
     for (const auto& stem : content_of(std::move(stems[ci]))) {
       auto known = std::find(stems_.begin(), stems_.end(), stem);
       candidates_[ci].stem_ids.push_back(static_cast<int>(known - stems_.begin()));
-      if (known == stems_.end()) stems_.push_back(stem);
+      if (known == stems_.end()) {
+        stems_.push_back(stem);
+        stem_words_.emplace_back(stem);
+      }
     }
   }
 }
@@ -157,7 +157,9 @@ const std::vector<char>& StepMatcher::word_matches(const std::string& word) cons
   auto known = word_matches_.find(word);
   if (known != word_matches_.end()) return known->second;
   std::vector<char> matches(stems_.size());
-  for (std::size_t k = 0; k < stems_.size(); ++k) matches[k] = word_match(word, stems_[k]) ? 1 : 0;
+  const text::FuzzyWord fuzzy(word);
+  for (std::size_t k = 0; k < stems_.size(); ++k)
+    matches[k] = word == stems_[k] || fuzzy.equals(stem_words_[k]) ? 1 : 0;
   // Headings vary far more than their words; the memo stays small however many are read.
   if (word_matches_.size() >= 4096) word_matches_.clear();
   return word_matches_.emplace(word, std::move(matches)).first->second;
@@ -165,12 +167,19 @@ const std::vector<char>& StepMatcher::word_matches(const std::string& word) cons
 
 double StepMatcher::overlap(const std::vector<std::vector<char>>& words, const Candidate& c) {
   if (words.empty() || c.stem_ids.empty()) return 0;
-  std::vector<bool> used(c.stem_ids.size(), false);
+  // A step name has a handful of stems: a buffer on the stack serves all but outlandish ones.
+  std::array<char, 32> small{};
+  std::vector<char> large;
+  char* used = small.data();
+  if (c.stem_ids.size() > small.size()) {
+    large.assign(c.stem_ids.size(), 0);
+    used = large.data();
+  }
   int common = 0;
   for (const auto& matches : words) {
     for (std::size_t j = 0; j < c.stem_ids.size(); ++j) {
       if (!used[j] && matches[static_cast<std::size_t>(c.stem_ids[j])]) {
-        used[j] = true;
+        used[j] = 1;
         ++common;
         break;
       }

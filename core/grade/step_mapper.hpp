@@ -11,6 +11,7 @@
 
 #include "pack/template.hpp"
 #include "text/document.hpp"
+#include "text/fuzzy.hpp"
 #include "text/string_hash.hpp"
 
 namespace sdi::grade {
@@ -51,7 +52,8 @@ class StepMatcher {
   static double overlap(const std::vector<std::vector<char>>& words, const Candidate& c);
 
   std::vector<Candidate> candidates_;
-  std::vector<std::string> stems_;  // every candidate's content stems, once each
+  std::vector<std::string> stems_;           // every candidate's content stems, once each
+  std::vector<text::FuzzyWord> stem_words_;  // stems_, prepared for typo-tolerant comparison
   mutable std::unordered_map<std::string, std::vector<char>, text::StringHash, std::equal_to<>>
       word_matches_;
   mutable std::unordered_map<std::string, StepMatch, text::StringHash, std::equal_to<>> seen_;

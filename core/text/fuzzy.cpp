@@ -18,10 +18,6 @@ std::size_t count_characters(std::string_view word) {
   }));
 }
 
-bool has_upper(std::string_view word) {
-  return std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
 }  // namespace
 
 int edit_distance(std::string_view a, std::string_view b, int max) {
@@ -72,20 +68,25 @@ int typo_allowance(std::size_t letters) {
   return kMostTypos;
 }
 
+FuzzyWord::FuzzyWord(std::string_view word)
+    : lower_(lower_ascii(word)), characters_(count_characters(word)), digit_(has_digit(word)) {}
+
+bool FuzzyWord::equals(const FuzzyWord& other) const {
+  const std::string_view a = lower_;
+  const std::string_view b = other.lower_;
+  if (a == b) return true;
+  // Each byte of difference in length is an edit: most pairs are settled here.
+  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > static_cast<std::size_t>(kMostTypos) || digit_ || other.digit_) return false;
+  const int allowed = typo_allowance(std::min(characters_, other.characters_));
+  return allowed > 0 && edit_distance(a, b, allowed) <= allowed;
+}
+
 bool fuzzy_word_equal(std::string_view a, std::string_view b) {
   if (a == b) return true;
-  // Each byte of difference in length is an edit (lowercasing keeps lengths): most pairs are
-  // settled here, before any copying or counting.
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (gap > static_cast<std::size_t>(kMostTypos)) return false;
-  std::string a_lower;
-  std::string b_lower;
-  if (has_upper(a)) a = a_lower = lower_ascii(a);
-  if (has_upper(b)) b = b_lower = lower_ascii(b);
-  if (a == b) return true;
-  if (has_digit(a) || has_digit(b)) return false;
-  const int allowed = typo_allowance(std::min(count_characters(a), count_characters(b)));
-  return allowed > 0 && edit_distance(a, b, allowed) <= allowed;
+  return FuzzyWord(a).equals(FuzzyWord(b));
 }
 
 }  // namespace sdi::text

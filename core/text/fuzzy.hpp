@@ -2,6 +2,7 @@
 // Typo-tolerant word comparison, for headings like "Requirments" or "Desing".
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace sdi::text {
@@ -17,5 +18,19 @@ int typo_allowance(std::size_t letters);
 // characters, so "hld" never equals "old"). Words holding a digit must match exactly: "p95" is
 // not a typo of "p99", nor "base62" of "base64".
 bool fuzzy_word_equal(std::string_view a, std::string_view b);
+
+// A word prepared once for many fuzzy_word_equal() comparisons (a heading's words against every
+// step name): lowercased, its characters counted and its digits noted ahead.
+class FuzzyWord {
+ public:
+  explicit FuzzyWord(std::string_view word);
+  // fuzzy_word_equal() of the two words.
+  bool equals(const FuzzyWord& other) const;
+
+ private:
+  std::string lower_;
+  std::size_t characters_ = 0;
+  bool digit_ = false;
+};
 
 }  // namespace sdi::text

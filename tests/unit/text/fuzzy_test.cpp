@@ -61,3 +61,18 @@ TEST_CASE("fuzzy word equality") {
   CHECK_FALSE(fuzzy_word_equal("base62", "base64"));
   CHECK(fuzzy_word_equal("base62", "BASE62"));
 }
+
+TEST_CASE("a prepared FuzzyWord compares as fuzzy_word_equal does") {
+  const char* words[] = {"requirments", "requirements", "Requirments", "desing", "design",
+                         "HLD",         "hld",          "old",         "db",     "dc",
+                         "desk",        "estimation",   "estimate",    "cache",  "cash",
+                         "p95",         "p99",          "base62",      "BASE62", "",
+                         "naïve",       "naive",        "café",        "cafe"};
+  for (const char* a : words) {
+    const sdi::text::FuzzyWord fa(a);
+    for (const char* b : words) {
+      INFO(a << " ~ " << b);
+      CHECK(fa.equals(sdi::text::FuzzyWord(b)) == fuzzy_word_equal(a, b));
+    }
+  }
+}
