@@ -2,6 +2,15 @@
 # keyword salad, headings, reshaped answers, estimates from the candidate's own assumptions,
 # the REPL's question log, implausible assumptions, and isolated custom-check errors.
 source "$(dirname "$0")/lib/assert.bash"
+
+# A copy of the url-shortener pack under $1, with the Lua on stdin appended to its pack.lua (a
+# check under test).
+url_shortener_with() {
+  mkdir -p "$1"
+  cp -r "$SDI_SOURCE/problems/url-shortener" "$1/url-shortener"
+  cat >>"$1/url-shortener/pack.lua"
+}
+
 P="$SDI_SOURCE/problems/url-shortener/answers"
 
 answer() {  # FILE BODY: writes an url-shortener answer with front matter
@@ -105,8 +114,7 @@ run grade "$WORK/logged.md" --format json
 expect_true "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'clarifying_questions'][0]['status'] == 'pass'"
 
 # A custom check that fails is that check's error only; the rest is graded and the run exits 2.
-cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/url-shortener"
-cat >>"$WORK/url-shortener/pack.lua" <<'LUA'
+url_shortener_with "$WORK" <<'LUA'
 sdi.check {
   id = "explodes", title = "A check with a bug", facet = "deep_dive", kind = "custom", weight = 1,
   feedback = "n/a",
@@ -129,9 +137,7 @@ expect_true "d['results'][0]['graded'] and d['results'][0]['score'] > 80"
 # The answer's fields read as they are written, however a check reaches them; an answer table
 # kept from an earlier answer says so instead of showing the next one; checks cannot swap the
 # metatable they share.
-mkdir -p "$WORK/fields"
-cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/fields/url-shortener"
-cat >>"$WORK/fields/url-shortener/pack.lua" <<'LUA'
+url_shortener_with "$WORK/fields" <<'LUA'
 local kept
 sdi.check {
   id = "reads_fields", title = "Reads every field", facet = "deep_dive", kind = "custom", weight = 1,
@@ -167,9 +173,7 @@ expect_true "'answer.text: this answer is no longer being graded' in $(feedback_
 
 # said_together reads sentence by sentence and gives the line a sentence starts on, wrapped
 # paragraphs included; said_in_block takes the whole block; questions and term lists say nothing.
-mkdir -p "$WORK/together"
-cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/together/url-shortener"
-cat >>"$WORK/together/url-shortener/pack.lua" <<'LUA'
+url_shortener_with "$WORK/together" <<'LUA'
 sdi.check {
   id = "together", title = "Pairs words", facet = "deep_dive", kind = "custom", weight = 1,
   feedback = "n/a",
@@ -201,9 +205,7 @@ expect_true "bool(__import__('re').search(r'pack.lua:[0-9]+: concept .no_such_co
 
 # best_block and blocks_with scan the whole answer in the engine; a search's limit keeps its first
 # hits by line.
-mkdir -p "$WORK/scans"
-cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/scans/url-shortener"
-cat >>"$WORK/scans/url-shortener/pack.lua" <<'LUA'
+url_shortener_with "$WORK/scans" <<'LUA'
 sdi.check {
   id = "scans", title = "Scans blocks", facet = "deep_dive", kind = "custom", weight = 1,
   feedback = "n/a",
