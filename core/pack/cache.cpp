@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <utility>
+#include <vector>
 
 namespace sdi::pack::cache {
 
@@ -78,6 +80,31 @@ std::string stat_key(const struct stat& st) {
 }
 
 std::atomic<std::int64_t> settle_ns{2'000'000'000};
+std::atomic<std::size_t> entry_limit{512};
+std::atomic<bool> pruned{false};
+
+// Keeps the folder bounded: entries named after folders and builds that are gone (temporary pack
+// folders, old builds) would otherwise pile up forever. Oldest written first, down to three
+// quarters of the limit so that the next writes need not prune again. Only the first write of a
+// process looks (a warm start writes nothing); another process reading an entry removed here
+// just sees a miss and rebuilds it.
+void prune(const fs::path& dir) {
+  if (pruned.exchange(true)) return;
+  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (name.empty() || name[0] == '.') continue;  // a writer's temporary
+    std::error_code time_ec;
+    const auto written = e.last_write_time(time_ec);
+    if (!time_ec) entries.emplace_back(written, e.path());
+  }
+  const std::size_t limit = entry_limit.load();
+  if (entries.size() <= limit) return;
+  std::sort(entries.begin(), entries.end());
+  const std::size_t keep = limit - limit / 4;
+  for (std::size_t i = 0; i + keep < entries.size(); ++i) fs::remove(entries[i].second, ec);
+}
 
 struct Engine {
   std::string path;
@@ -185,7 +212,11 @@ void write(const std::string& name, std::string_view key, std::string_view paylo
     put += static_cast<std::size_t>(n);
   }
   bool ok = ::close(fd) == 0 && put == bytes.size();
-  if (!ok || std::rename(tmp.c_str(), (dir / name).c_str()) != 0) ::unlink(tmp.c_str());
+  if (!ok || std::rename(tmp.c_str(), (dir / name).c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return;
+  }
+  prune(dir);
 }
 
 const std::string& engine_key() {
@@ -209,6 +240,11 @@ std::optional<std::string> file_key(const fs::path& file) {
   // A time in the future (a skewed clock) is as unsettled as a recent one.
   if (std::max(ns(st.st_mtim), ns(st.st_ctim)) > ns(now) - settle_ns.load()) return std::nullopt;
   return file.string() + '\n' + stat_key(st) + '\n';
+}
+
+void set_entry_limit(std::size_t entries) {
+  entry_limit = entries;
+  pruned = false;
 }
 
 void set_settle_time(std::chrono::nanoseconds t) {

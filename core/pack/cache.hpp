@@ -6,7 +6,8 @@
 // the running executable and of every source file (path, size, times, inode), all of which a
 // caller puts in the key. Anything else (a missing, truncated, corrupt or foreign file, an
 // unwritable folder) reads as a miss, and the caller computes the data as if there were no
-// cache. Entries live in $XDG_CACHE_HOME/sdi (or ~/.cache/sdi).
+// cache. Entries live in $XDG_CACHE_HOME/sdi (or ~/.cache/sdi), at most 512 of them: past that,
+// the first write of a process removes the oldest written.
 
 #include <chrono>
 #include <cstdint>
@@ -51,6 +52,9 @@ const std::string& engine_key();
 std::optional<std::string> file_key(const std::filesystem::path& file);
 // Two seconds unless a test shortens it.
 void set_settle_time(std::chrono::nanoseconds t);
+// How many entries the folder keeps: past it, the first write of a process removes the oldest
+// written. 512 unless a test lowers it (which also lets the next write prune again).
+void set_entry_limit(std::size_t entries);
 // A short stable file name for the entry of one kind derived from `text` (e.g. a folder's path)
 // by this executable.
 std::string name_for(std::string_view kind, std::string_view text);

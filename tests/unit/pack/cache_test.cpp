@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -166,6 +167,33 @@ TEST_CASE("an entry is read back only whole and under its own key") {
   int files = 0;
   for (const auto& e : fs::directory_iterator(sc.folder())) files += e.is_regular_file() ? 1 : 0;
   CHECK(files == 1);
+}
+
+TEST_CASE("the cache folder is bounded: past its limit the oldest written entries go") {
+  ScratchCache sc;
+  cache::set_entry_limit(8);
+  fs::create_directories(sc.folder());
+  // Entries written by earlier runs, oldest first.
+  for (int i = 0; i < 12; ++i) {
+    const std::string name = "old-" + std::to_string(i);
+    write_file(sc.folder() / name, "stale");
+    fs::last_write_time(sc.folder() / name,
+                        fs::file_time_type::clock::now() - std::chrono::hours(12 - i));
+  }
+  cache::write("new", "key", "fresh");
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(sc.folder())) files += e.is_regular_file() ? 1 : 0;
+  CHECK(files == 6);  // three quarters of the limit
+  CHECK(cache::read("new", "key"));
+  CHECK(fs::exists(sc.folder() / "old-11"));
+  CHECK_FALSE(fs::exists(sc.folder() / "old-0"));
+  CHECK_FALSE(fs::exists(sc.folder() / "old-6"));
+  CHECK(fs::exists(sc.folder() / "old-7"));
+  // One look per process: later writes leave the folder as it is.
+  cache::write("newer", "key", "fresh");
+  cache::write("newest", "key", "fresh");
+  CHECK(fs::exists(sc.folder() / "old-7"));
+  cache::set_entry_limit(512);
 }
 
 TEST_CASE("without an absolute cache folder nothing is read or written") {
