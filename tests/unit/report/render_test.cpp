@@ -134,15 +134,15 @@ TEST_CASE("sdi.json puts the prefix after every line break, as a gsub over its o
   lua_State* L = sandbox.state();
   lua_pushcfunction(L, sdi::report::lua_json);
   lua_setglobal(L, "json");
-  sandbox.run(R"lua(
+  // The Lua asserts are the checks: a failing one makes run() throw.
+  CHECK_NOTHROW(sandbox.run(R"lua(
 local v = { b = { 1, 2, { c = "x\ny" } }, a = {}, d = "q" }
 local plain = json(v, 2):gsub("\n", "\n    ")
 assert(json(v, 2, "    ") == plain, json(v, 2, "    "))
 assert(json(v, 0, "    ") == json(v))
 assert(json({}, 2, "  ") == "{}")
 )lua",
-              "json_prefix");
-  CHECK(true);
+                            "json_prefix"));
 }
 
 TEST_CASE("sdi.json writes object keys sorted at every depth, number keys spelled out") {
