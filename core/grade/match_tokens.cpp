@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "grade/byte_arena.hpp"
 #include "text/stem.hpp"
 #include "text/token.hpp"
 
@@ -32,33 +33,6 @@ constexpr auto kFold = [] {
   fold['_'] = 0;
   return fold;
 }();
-
-// Bytes that never move or get freed while anyone holds the arena: tokens view words kept here.
-class Arena {
- public:
-  std::string_view keep(std::string_view s) {
-    if (s.size() > kChunk) {
-      // A word larger than a chunk gets one of its own.
-      large_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
-      std::memcpy(large_.back().get(), s.data(), s.size());
-      return {large_.back().get(), s.size()};
-    }
-    if (chunks_.empty() || s.size() > kChunk - used_) {
-      chunks_.push_back(std::make_unique_for_overwrite<char[]>(kChunk));
-      used_ = 0;
-    }
-    char* p = chunks_.back().get() + used_;
-    std::memcpy(p, s.data(), s.size());
-    used_ += s.size();
-    return {p, s.size()};
-  }
-
- private:
-  static constexpr std::size_t kChunk = 64 * 1024;
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  std::vector<std::unique_ptr<char[]>> large_;
-  std::size_t used_ = 0;  // in chunks_.back()
-};
 
 // What a lowercase word becomes for matching, remembered per thread: an answer repeats most of
 // its words, and answers share most of theirs, so the stemmer and the vocabulary see each
@@ -103,7 +77,7 @@ class WordMemo {
     const std::size_t most = (size + 1) / 2;
     if (!arena_ || (words_.size() + most > kMemoCapacity && !words_.empty())) {
       words_.clear();
-      arena_ = std::make_shared<Arena>();
+      arena_ = std::make_shared<ByteArena>();
       slots_.assign(kFirstSlots, 0);
     }
     // Open addressing, at most half full.
@@ -112,7 +86,7 @@ class WordMemo {
     if (want != slots_.size()) rehash(want);
   }
 
-  const std::shared_ptr<Arena>& arena() const { return arena_; }
+  const std::shared_ptr<ByteArena>& arena() const { return arena_; }
 
   // `lower` with its FNV-1a hash.
   const WordInfo& info(std::string_view lower, std::uint64_t hash) {
@@ -154,7 +128,7 @@ class WordMemo {
     }
   }
 
-  std::shared_ptr<Arena> arena_;
+  std::shared_ptr<ByteArena> arena_;
   std::vector<WordInfo> words_;
   std::vector<std::uint32_t> slots_;  // index + 1 into words_, 0 when free
   std::uint32_t vocabulary_size_ = 0;

@@ -158,8 +158,7 @@ const std::vector<char>& StepMatcher::word_matches(const std::string& word) cons
   if (known != word_matches_.end()) return known->second;
   std::vector<char> matches(stems_.size());
   const text::FuzzyWord fuzzy(word);
-  for (std::size_t k = 0; k < stems_.size(); ++k)
-    matches[k] = word == stems_[k] || fuzzy.equals(stem_words_[k]) ? 1 : 0;
+  for (std::size_t k = 0; k < stems_.size(); ++k) matches[k] = fuzzy.equals(stem_words_[k]) ? 1 : 0;
   // Headings vary far more than their words; the memo stays small however many are read.
   if (word_matches_.size() >= 4096) word_matches_.clear();
   return word_matches_.emplace(word, std::move(matches)).first->second;

@@ -1,10 +1,10 @@
 #include "grade/vocabulary.hpp"
 
 #include <atomic>
-#include <cstring>
 #include <functional>
-#include <memory>
 #include <mutex>
+
+#include "grade/byte_arena.hpp"
 
 namespace sdi::grade::vocabulary {
 
@@ -23,7 +23,7 @@ class Table {
     const std::uint64_t h = hash(word);
     std::size_t slot = find_slot(word, h);
     if (slots_[slot] != kNone) return slots_[slot];
-    words_.push_back(keep(word));
+    words_.push_back(bytes_.keep(word));
     hashes_.push_back(h);
     const Id id = static_cast<Id>(words_.size());
     slots_[slot] = id;
@@ -41,8 +41,6 @@ class Table {
   std::uint32_t count() const { return count_.load(std::memory_order_acquire); }
 
  private:
-  static constexpr std::size_t kChunk = 64 * 1024;
-
   static std::uint64_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
   // The slot holding `word`, or the empty slot where it belongs.
@@ -67,21 +65,8 @@ class Table {
     slots_ = std::move(slots);
   }
 
-  // A copy of `word` that never moves.
-  std::string_view keep(std::string_view word) {
-    if (word.size() > kChunk - used_) {
-      chunks_.push_back(std::make_unique_for_overwrite<char[]>(std::max(kChunk, word.size())));
-      used_ = 0;
-    }
-    char* p = chunks_.back().get() + used_;
-    if (!word.empty()) std::memcpy(p, word.data(), word.size());
-    used_ += word.size();
-    return {p, word.size()};
-  }
-
   static constexpr std::size_t kFirstSlots = 4096;
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  std::size_t used_ = kChunk;            // in chunks_.back(); "full" before the first chunk
+  ByteArena bytes_;                      // the words
   std::vector<std::string_view> words_;  // by id - 1
   std::vector<std::uint64_t> hashes_;    // by id - 1
   std::vector<Id> slots_;                // kNone when free
