@@ -81,4 +81,21 @@ assert d == {'previous': True} or (d['schema'] == 'sdi.grade.v1' and len(d['resu
 " || fail "report.json is torn after SIGTERM: $(head -c 200 report.json)"
 checks=$((checks + 1))
 [ -z "$(ls -A . | grep '\.tmp\.')" ] || fail "temporary report left behind"
+# The start-up cache stays bounded: a folder crowded with entries of long-gone builds is pruned by
+# the first run that writes (to three quarters of its 512 entries), and grading is unchanged.
+run grade "$SDI_SOURCE/problems/url-shortener/answers/strong.md" --format json
+expected_score="$(json_get "d['results'][0]['score']")"
+mkdir -p "$WORK/crowded/sdi"
+for i in $(seq 600); do printf 'stale' >"$WORK/crowded/sdi/old-$i"; done
+touch -d '2 days ago' "$WORK/crowded/sdi"/old-*
+export XDG_CACHE_HOME="$WORK/crowded"
+run grade "$SDI_SOURCE/problems/url-shortener/answers/strong.md" --format json
+unset XDG_CACHE_HOME
+expect_rc 0 "grade with a crowded cache"
+expect_true "d['results'][0]['score'] == $expected_score"
+entries="$(ls "$WORK/crowded/sdi" | wc -l)"
+checks=$((checks + 1))
+[ "$entries" -ge 384 ] && [ "$entries" -le 420 ] || fail "cache folder holds $entries entries"
+checks=$((checks + 1))
+[ -n "$(ls "$WORK/crowded/sdi" | grep '^glossary-')" ] || fail "the new glossary entry was pruned"
 finish
