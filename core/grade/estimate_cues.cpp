@@ -2,6 +2,23 @@
 
 namespace sdi::grade {
 
+namespace {
+
+char lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Whether the lowercase `cue` stands at `at` in `text`, in any case, ending by `end`. Its first
+// byte is known to match.
+bool cue_at(std::string_view text, std::size_t at, std::size_t end, std::string_view cue) {
+  if (end - at < cue.size()) return false;
+  for (std::size_t k = 1; k < cue.size(); ++k)
+    if (lower(text[at + k]) != cue[k]) return false;
+  return true;
+}
+
+}  // namespace
+
 bool set_aside_by_cue(std::string_view text, std::size_t offset) {
   // Up to 40 bytes before the figure, in the clause the figure is in.
   std::size_t from = offset > 40 ? offset - 40 : 0;
@@ -12,28 +29,21 @@ bool set_aside_by_cue(std::string_view text, std::size_t offset) {
       break;
     }
   }
-  char buf[40];
-  std::size_t n = offset - from;
-  for (std::size_t k = 0; k < n; ++k) {
-    char c = text[from + k];
-    buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  // One pass over the clause, trying the cues that start with each byte.
-  std::string_view before(buf, n);
-  for (std::size_t k = 0; k < n; ++k) {
-    std::string_view rest = before.substr(k);
-    switch (buf[k]) {
+  // One pass over the clause, read in place: only the bytes that start a cue are looked at
+  // further (setting bit 5 lowercases a letter and turns no other byte into one).
+  for (std::size_t k = from; k < offset; ++k) {
+    switch (static_cast<char>(text[k] | 0x20)) {
       case 'i':
-        if (rest.starts_with("instead of")) return true;
+        if (cue_at(text, k, offset, "instead of")) return true;
         break;
       case 'r':
-        if (rest.starts_with("rather than")) return true;
+        if (cue_at(text, k, offset, "rather than")) return true;
         break;
       case 'n':
-        if (rest.starts_with("not ") || rest.starts_with("no longer")) return true;
+        if (cue_at(text, k, offset, "not ") || cue_at(text, k, offset, "no longer")) return true;
         break;
       case 'u':
-        if (rest.starts_with("unlike")) return true;
+        if (cue_at(text, k, offset, "unlike")) return true;
         break;
       default:
         break;
