@@ -17,6 +17,7 @@
 #include "grade/id_index.hpp"
 #include "grade/match_tokens.hpp"
 #include "grade/vocabulary.hpp"
+#include "quantity/formula.hpp"
 #include "text/string_hash.hpp"
 
 namespace sdi::grade {
@@ -491,6 +492,7 @@ struct EstimateModel::Data {
   std::vector<std::optional<q::Quantity>> defaults;   // per assumption
   std::vector<std::optional<q::Quantity>> low, high;  // per assumption: plausible bounds
   std::vector<Expectation> assumption_expect;
+  std::vector<q::Formula> formulas;                          // per estimate, lexed once
   std::vector<std::optional<q::Quantity>> expected_default;  // per estimate, from the defaults
   std::vector<Expectation> estimate_expect;
   std::vector<std::optional<q::UnitSpec>> display_unit;  // per estimate, parsed once
@@ -527,10 +529,10 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
   d.expected_default.resize(estimates.size());
   d.estimate_expect.resize(estimates.size());
   for (std::size_t i = 0; i < estimates.size(); ++i) {
-    q::Result r = q::evaluate(estimates[i].formula, defaults);
-    if (r.ok()) {
-      d.expected_default[i] = r.value;
-      d.estimate_expect[i].unit = r.value.unit;
+    d.formulas.emplace_back(estimates[i].formula);
+    if (std::optional<q::Quantity> v = d.formulas[i].value(defaults)) {
+      d.expected_default[i] = v;
+      d.estimate_expect[i].unit = v->unit;
       d.estimate_expect[i].period = period_of(estimates[i].unit);
     }
     d.display_unit.push_back(estimates[i].unit.empty() ? std::nullopt
@@ -660,8 +662,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     // the model evaluated already.
     q::Quantity expected = *expected_default[i];
     if (!own.empty()) {
-      q::Result mine = q::evaluate(e.formula, resolver(true));
-      if (mine.ok()) expected = mine.value;
+      if (std::optional<q::Quantity> mine = d.formulas[i].value(resolver(true))) expected = *mine;
     }
     r.expected = show(expected, d.display_unit[i]);
     std::string basis;
