@@ -73,9 +73,9 @@ bool Parser::fail(const Token& t, std::string message) {
   return false;
 }
 
-void Parser::note(std::string n) {
-  if (n.empty()) return;
-  if (std::find(notes_.begin(), notes_.end(), n) == notes_.end()) notes_.push_back(std::move(n));
+void Parser::note(std::string_view n) {
+  if (!cfg_.echo || n.empty()) return;
+  if (std::find(notes_.begin(), notes_.end(), n) == notes_.end()) notes_.emplace_back(n);
 }
 
 bool Parser::resolvable(std::string_view name) const {
@@ -437,7 +437,7 @@ bool Parser::postfix(Node& n) {
           one.unit.time = u->time;
           one.unit.bits = u->bits;
           if (u->is_time()) one.time_hint = u->factor;
-          note(std::string(unit_note(u->note)));
+          note(unit_note(u->note));
           n.q = divide(Quantity::count(1), one);
           n.q.time_hint = one.time_hint;
           n.echo = fmt::format("/{}", u->symbol);
@@ -488,7 +488,7 @@ bool Parser::postfix(Node& n) {
         n.q.unit.bits = u->bits;
         if (u->is_time()) n.q.time_hint = u->factor;
         if (u->time == -1) n.q.time_hint = 1;
-        note(std::string(unit_note(u->note)));
+        note(unit_note(u->note));
         n.echo = std::string(u->symbol);
         n.begin = t.offset;
         n.end = t.end();
@@ -666,7 +666,7 @@ Parser::Scale Parser::scale() {
   s.factor = d->factor;
   s.present = true;
   s.b = d->ambiguous_b;
-  if (!d->note.empty()) note(std::string(d->note));
+  note(d->note);
   return s;
 }
 
@@ -712,13 +712,15 @@ void Parser::apply_unit(Suffix& sx, const UnitDef& u, std::string_view word) {
     sx.has_rate = true;
   }
   sx.has_unit = true;
-  if (u.note == UnitNote::LowercaseBytes) {
+  if (!cfg_.echo) {
+    // no notes asked for: none is formatted
+  } else if (u.note == UnitNote::LowercaseBytes) {
     note(fmt::format("'{}' read as {} (an all-lowercase b after a size prefix is taken as bytes)",
                      word, u.symbol));
   } else if (u.note == UnitNote::Bits) {
     note(fmt::format("'{}' read as bits ({}; a capital B would be bytes)", word, u.symbol));
   } else {
-    note(std::string(unit_note(u.note)));
+    note(unit_note(u.note));
   }
 }
 
@@ -727,7 +729,7 @@ void Parser::apply_rate(Suffix& sx, const UnitDef& u) {
   sx.factor /= u.factor;
   sx.time_hint = u.factor;
   sx.has_rate = true;
-  note(std::string(unit_note(u.note)));
+  note(unit_note(u.note));
 }
 
 bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
@@ -855,6 +857,7 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
 
 bool Parser::horizon(Quantity& q, std::string& echo) {
   const Token& t = cur();
+  if (t.kind != Tok::Word || t.length < 2 || t.length > 6) return false;  // most literals end so
   if (!(word_is(t, "over") || word_is(t, "for") || word_is(t, "in") || word_is(t, "within") ||
         word_is(t, "across")))
     return false;
@@ -873,9 +876,9 @@ bool Parser::horizon(Quantity& q, std::string& echo) {
   const UnitDef* u = find_unit(text(tok(k)));
   if (!u || !u->is_time()) return false;
   q.horizon_seconds = n * u->factor;
-  note(std::string(unit_note(u->note)));
+  note(unit_note(u->note));
   p_ = k + 1;
-  echo += " over " + format_duration(*q.horizon_seconds);
+  if (cfg_.echo) echo += " over " + format_duration(*q.horizon_seconds);
   return true;
 }
 
@@ -896,7 +899,8 @@ bool Parser::literal(Node& n, double magnitude, std::size_t begin, bool from_num
       !cur().space_before && !operand_start(p_ + 1)) {
     advance();
     factor = true;
-    note(fmt::format("{}x read as a factor of {}", format_plain(lo_mag), format_plain(lo_mag)));
+    if (cfg_.echo)
+      note(fmt::format("{}x read as a factor of {}", format_plain(lo_mag), format_plain(lo_mag)));
   }
   bool percent = take_percent();
   bool plus_bound = take_plus_bound();
@@ -970,7 +974,7 @@ bool Parser::literal(Node& n, double magnitude, std::size_t begin, bool from_num
     } else {
       why = "no unit follows, so a count";
     }
-    note(fmt::format("B read as {} ({})", b_bytes ? "bytes" : "billion", why));
+    if (cfg_.echo) note(fmt::format("B read as {} ({})", b_bytes ? "bytes" : "billion", why));
     if (b_bytes) sx.unit.bytes = static_cast<std::int8_t>(sx.unit.bytes + 1);
   }
   auto scale_factor = [&](const Scale& s) { return s.b ? (b_bytes ? 1.0 : 1e9) : s.factor; };
@@ -996,7 +1000,7 @@ bool Parser::literal(Node& n, double magnitude, std::size_t begin, bool from_num
   }
   std::string horizon_echo;
   horizon(q, horizon_echo);
-  if (hi_mag) {
+  if (hi_mag && cfg_.echo) {
     Quantity point = q;
     point.lo.reset();
     point.hi.reset();
@@ -1050,7 +1054,7 @@ std::optional<UnitSpec> Parser::unit_spec() {
       spec.unit.bits = u->bits;
       spec.factor = u->factor;
       num = std::string(u->symbol);
-      note(std::string(unit_note(u->note)));
+      note(unit_note(u->note));
       advance();
       any = true;
     } else if (!is_keyword(w) && is_known_noun(w)) {
@@ -1070,7 +1074,7 @@ std::optional<UnitSpec> Parser::unit_spec() {
       spec.unit.time = static_cast<std::int8_t>(spec.unit.time - 1);
       spec.factor /= u->factor;
       den += "/" + std::string(u->symbol);
-      note(std::string(unit_note(u->note)));
+      note(unit_note(u->note));
       p_ += 2;
       any = true;
       continue;

@@ -31,7 +31,8 @@ struct ParseConfig {
   bool lenient = false;
   bool allow_additive = true;  // + and - between terms (inside brackets they always are)
   std::string expect_reason;   // why `expect` was chosen (scanner context), for the reading
-  bool echo = true;            // spell out Node::echo (costly: it formats every literal)
+  bool echo = true;            // spell out Node::echo and the notes (costly: it formats every
+                               // literal)
 };
 
 struct Node {
@@ -107,7 +108,7 @@ class Parser {
   Save save() const { return {p_, notes_.size(), err_.has_value()}; }
   void restore(const Save& s);
   bool fail(const Token& t, std::string message);
-  void note(std::string n);
+  void note(std::string_view n);  // kept only when the config asks for the echo
   bool resolvable(std::string_view name) const;
   std::optional<Quantity> resolve(std::string_view name) const;
 
