@@ -213,6 +213,7 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
                                     std::vector<bool>& factors) {
   q::ScanOptions options;
   options.readings = false;  // figures are matched by value, never shown as read
+  options.labels = false;    // and by the names the pack gives, not by the answer's labels
   options.near = near;
   std::vector<q::Mention> out = q::scan(text, options);
   options.near = {};

@@ -207,7 +207,9 @@ class Scanner {
       m.noun = std::move(node->noun);
       m.is_expression = node->operators > 0;
       m.is_result = marker && prev >= 0;
-      if (m.is_result && !out_[prev].label.empty()) {
+      if (!opt_.labels) {
+        // no label asked for
+      } else if (m.is_result && !out_[prev].label.empty()) {
         m.label = out_[prev].label;
       } else {
         m.label = label_before(start, line_first);

@@ -54,6 +54,8 @@ struct ScanOptions {
   Expect expect = Expect::Any;
   /// Fill Mention::reading; without it, reading is left empty and scanning is cheaper.
   bool readings = true;
+  /// Fill Mention::label; without it, label is left empty and scanning is cheaper.
+  bool labels = true;
   /// When not empty, only the mentions on lines that overlap one of these ranges are wanted, and
   /// the other lines are not read. (Text holding LaTeX, whose groups may span lines, is read
   /// whole: its mentions on other lines are found too.)

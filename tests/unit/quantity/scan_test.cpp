@@ -321,26 +321,43 @@ TEST_CASE("text that cannot hold a quantity is recognised without scanning") {
   }
 }
 
-TEST_CASE("scanning without readings finds the same figures") {
-  std::string_view text =
-      "Write QPS = 200M * 2 / 86400 ~= 4.6K/s; storage is 300B per tweet, about 1-2 TB/day.";
-  q::ScanOptions quiet;
-  quiet.readings = false;
-  auto full = q::scan(text);
-  auto lean = q::scan(text, quiet);
-  REQUIRE(full.size() == lean.size());
-  REQUIRE(!full.empty());
-  for (std::size_t i = 0; i < full.size(); ++i) {
-    CHECK(lean[i].offset == full[i].offset);
-    CHECK(lean[i].length == full[i].length);
-    CHECK(lean[i].raw == full[i].raw);
-    CHECK(lean[i].noun == full[i].noun);
-    CHECK(lean[i].label == full[i].label);
-    CHECK(lean[i].is_result == full[i].is_result);
-    CHECK(lean[i].is_expression == full[i].is_expression);
-    CHECK(q::format(lean[i].quantity) == q::format(full[i].quantity));
-    CHECK(lean[i].reading.empty());
-    CHECK_FALSE(full[i].reading.empty());
+TEST_CASE("scanning without readings or labels finds the same figures") {
+  // The texts touch every reading note: B either way, lowercase bytes, bits, factors, ranges,
+  // bounds, horizons and months.
+  const std::string_view texts[] = {
+      "Write QPS = 200M * 2 / 86400 ~= 4.6K/s; storage is 300B per tweet, about 1-2 TB/day.",
+      "Ingest: 5B/s at peak, 3-5K users, 100gb a day, 40 Mb/s of video, peak 3x, 10K+ writes",
+      "Storage: 3 PB over 5 years, 2B events per month, up to 70% reads, at least 1.5B DAU.",
+      "| Reads | 500M x 20 = 10B/day |, bandwidth = $2 per GB, between 10 and 20 servers daily"};
+  for (std::string_view text : texts) {
+    CAPTURE(text);
+    q::ScanOptions no_readings;
+    no_readings.readings = false;
+    q::ScanOptions no_labels = no_readings;
+    no_labels.labels = false;
+    auto full = q::scan(text);
+    REQUIRE(!full.empty());
+    for (const q::ScanOptions& options : {no_readings, no_labels}) {
+      auto lean = q::scan(text, options);
+      REQUIRE(full.size() == lean.size());
+      for (std::size_t i = 0; i < full.size(); ++i) {
+        CHECK(lean[i].offset == full[i].offset);
+        CHECK(lean[i].length == full[i].length);
+        CHECK(lean[i].raw == full[i].raw);
+        CHECK(lean[i].noun == full[i].noun);
+        CHECK(lean[i].label == (options.labels ? full[i].label : ""));
+        CHECK(lean[i].is_result == full[i].is_result);
+        CHECK(lean[i].is_expression == full[i].is_expression);
+        CHECK(lean[i].quantity.value == full[i].quantity.value);
+        CHECK(lean[i].quantity.approx == full[i].quantity.approx);
+        CHECK(lean[i].quantity.lower_bound == full[i].quantity.lower_bound);
+        CHECK(lean[i].quantity.upper_bound == full[i].quantity.upper_bound);
+        CHECK(lean[i].quantity.horizon_seconds == full[i].quantity.horizon_seconds);
+        CHECK(q::format(lean[i].quantity) == q::format(full[i].quantity));
+        CHECK(lean[i].reading.empty());
+        CHECK_FALSE(full[i].reading.empty());
+      }
+    }
   }
 }
 
