@@ -35,6 +35,9 @@ constexpr auto kByteClass = [] {
 std::uint8_t byte_class(char c) {
   return kByteClass[static_cast<unsigned char>(c)];
 }
+bool is_alnum_class(std::uint8_t k) {
+  return k == kDigit || k == kAlpha;
+}
 
 struct Symbol {
   std::string_view bytes;
@@ -163,6 +166,7 @@ class Lexer {
       case kSpace:
         space_ = true;
         ++i_;
+        while (i_ < s_.size() && byte_class(s_[i_]) == kSpace) ++i_;  // runs of spaces at once
         return;
       case kNewline:
         if (newlines_) push(Tok::Newline, i_, 1);
@@ -252,6 +256,22 @@ class Lexer {
       }
     }
     if (s_[start] == '0' && int_len > 1 && !(flags & kComma)) flags |= kLeadingZero;
+    // A whole number of up to 15 digits is exact in a double: its value is summed digit by digit,
+    // which is what from_chars would give.
+    if ((flags & (kDecimal | kDotted | kExponent)) == 0 && j - start <= 19) {
+      std::uint64_t whole = 0;
+      int digits = 0;
+      for (std::size_t k = start; k < j; ++k) {
+        if (s_[k] == ',') continue;
+        whole = whole * 10 + static_cast<std::uint64_t>(s_[k] - '0');
+        ++digits;
+      }
+      if (digits <= 15) {
+        push(Tok::Number, start, j - start, flags, static_cast<double>(whole));
+        i_ = j;
+        return;
+      }
+    }
     // Value: the digits without separators (a dotted number reads as its first "a.b").
     // On the stack for the usual short number; a long run of digits gets a heap string.
     char small[64];
@@ -293,6 +313,8 @@ class Lexer {
       std::uint8_t k = byte_class(d);
       if (k == kAlpha || k == kDigit) {
         ++j;
+        // The letters and digits that follow, read in a tight loop: most words are nothing else.
+        while (j < s_.size() && is_alnum_class(byte_class(s_[j]))) ++j;
       } else if ((d == '_' || d == '\'') && is_alnum(at(j + 1))) {
         j += 2;
       } else if (d == '.' && is_alpha(at(j + 1))) {
