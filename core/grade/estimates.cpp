@@ -175,42 +175,71 @@ bool is_percent(const q::Mention& m) {
   return m.raw.find('%') != std::string::npos || m.raw.find("percent") != std::string::npos;
 }
 
-// Whether a mention can be the figure of an owner, and the value it then stands for.
-std::optional<q::Quantity> accept(const q::Mention& m, const Expectation& e) {
-  q::Quantity v = m.quantity;
-  if (!e.unit) return v;
+// What the owners ask of a mention again and again, read from its text once.
+struct MentionTraits {
+  bool factor = false;      // inside an arithmetic chain: an assumption only
+  bool percent = false;     // written as a percentage
+  bool multiplier = false;  // written as a factor ("peak 2x")
+};
+
+// How a mention can stand for an owner's figure.
+enum class Fit {
+  None,       // it cannot
+  AsStated,   // with its own value
+  TakesUnit,  // a bare number, in the owner's unit
+  PerPeriod,  // a computed total, per the period of the owner's name
+};
+
+Fit fit(const q::Mention& m, const MentionTraits& t, const Expectation& e) {
+  const q::Quantity& v = m.quantity;
+  if (!e.unit) return Fit::AsStated;
   const q::Unit& want = *e.unit;
   if (e.fraction) {
-    if (!is_percent(m) && !(v.unit.dimensionless() && v.value > 0 && v.value <= 1))
-      return std::nullopt;
-    return v;
+    if (!t.percent && !(v.unit.dimensionless() && v.value > 0 && v.value <= 1)) return Fit::None;
+    return Fit::AsStated;
   }
-  if (is_percent(m) && want.dimensionless()) return std::nullopt;
+  if (t.percent && want.dimensionless()) return Fit::None;
   if (v.unit.dimensionless()) {
     // A bare number may be a count or a rate ("write QPS: 4.6K"), never bytes or a duration,
     // and never a multiplier ("peak 2x").
-    if (want.bytes != 0 || want.time > 0 || is_multiplier(m) || is_percent(m)) return std::nullopt;
-    q::Tag noun = v.unit.noun;
-    v.unit = want;
-    if (!noun.empty()) v.unit.noun = noun;
-    return v;
+    if (want.bytes != 0 || want.time > 0 || t.multiplier || t.percent) return Fit::None;
+    return Fit::TakesUnit;
   }
-  if (q::same_dimension(v.unit, want)) return v;
+  if (q::same_dimension(v.unit, want)) return Fit::AsStated;
   // "Storage per day = 2B x 100 bytes = 200 GB": a computed total under a per-period name.
   if (e.period > 0 && m.is_result && v.unit.bytes == want.bytes && v.unit.time == 0 &&
-      want.time == -1) {
-    q::Quantity per = q::divide(v, q::Quantity::seconds(e.period));
-    return per;
+      want.time == -1)
+    return Fit::PerPeriod;
+  return Fit::None;
+}
+
+// The value a mention stands for as an owner's figure, when it can be one.
+std::optional<q::Quantity> accept(const q::Mention& m, const MentionTraits& t,
+                                  const Expectation& e) {
+  switch (fit(m, t, e)) {
+    case Fit::None:
+      return std::nullopt;
+    case Fit::AsStated:
+      return m.quantity;
+    case Fit::TakesUnit: {
+      q::Quantity v = m.quantity;
+      q::Tag noun = v.unit.noun;
+      v.unit = *e.unit;
+      if (!noun.empty()) v.unit.noun = noun;
+      return v;
+    }
+    case Fit::PerPeriod:
+      return q::divide(m.quantity, q::Quantity::seconds(e.period));
   }
   return std::nullopt;
 }
 
 // The mentions of one block: everything the scanner saw, plus the factors inside each arithmetic
 // chain ("250M x 100 bytes per entry = 25 GB" states 100 bytes per entry too), flagged in
-// `factors` so they serve as assumptions only.
+// `traits` so they serve as assumptions only.
 // Only the lines overlapping `near` need to be read.
 std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::TextRange> near,
-                                    std::vector<bool>& factors) {
+                                    std::vector<MentionTraits>& traits) {
   q::ScanOptions options;
   options.readings = false;  // figures are matched by value, never shown as read
   options.labels = false;    // and by the names the pack gives, not by the answer's labels
@@ -246,8 +275,15 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
   }
   // The scanner reports in order of offset: only the factors need sorting in.
   auto by_offset = [](const q::Mention& x, const q::Mention& y) { return x.offset < y.offset; };
+  auto read_traits = [&](const std::vector<q::Mention>& ms) {
+    for (std::size_t i = 0; i < ms.size(); ++i) {
+      traits[i].percent = is_percent(ms[i]);
+      traits[i].multiplier = is_multiplier(ms[i]);
+    }
+  };
   if (out.size() == n && std::is_sorted(out.begin(), out.end(), by_offset)) {
-    factors.assign(n, false);
+    traits.assign(n, {});
+    read_traits(out);
     return out;
   }
   std::vector<std::size_t> order(out.size());
@@ -256,11 +292,12 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
                    [&](std::size_t a, std::size_t b) { return out[a].offset < out[b].offset; });
   std::vector<q::Mention> sorted;
   sorted.reserve(out.size());
-  factors.clear();
+  traits.clear();
   for (std::size_t i : order) {
     sorted.push_back(std::move(out[i]));
-    factors.push_back(i >= n);
+    traits.push_back({.factor = i >= n});
   }
+  read_traits(sorted);
   return sorted;
 }
 
@@ -373,7 +410,7 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
 // nearest figure, then the most specific name.
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
-    const std::vector<std::vector<bool>>& factors, SetAside& set_aside,
+    const std::vector<std::vector<MentionTraits>>& traits, SetAside& set_aside,
     const std::vector<std::vector<Occurrence>>& block_occurrences, std::size_t owners,
     const std::vector<Expectation>& expect, bool prefer_results, int estimation_step) {
   std::vector<Candidate> candidates;
@@ -411,9 +448,13 @@ std::vector<std::optional<StatedValue>> find_stated(
         std::size_t name_end = occ.end;
         std::size_t own_begin = occ.own_begin, own_end = occ.own_end;
         const Expectation& e = expect[name.owner];
-        for (std::size_t mi = 0; mi < ms.size(); ++mi) {
+        // The mentions are in order of offset: those of the name's sentence are a run of them.
+        auto first = std::partition_point(
+            ms.begin(), ms.end(), [&](const q::Mention& m) { return m.offset < own_begin; });
+        for (auto mi = static_cast<std::size_t>(first - ms.begin());
+             mi < ms.size() && ms[mi].offset < own_end; ++mi) {
           const q::Mention& m = ms[mi];
-          if (m.offset < own_begin || m.offset >= own_end) continue;
+          const MentionTraits& t = traits[bi][mi];
           // A figure starting inside the name is part of it ("80/20"); one that runs into the
           // name is attached to it ("500 bytes per record").
           if (m.offset >= name_begin && m.offset < name_end) continue;
@@ -421,9 +462,8 @@ std::vector<std::optional<StatedValue>> find_stated(
           if (!prefer_results && (m.is_expression || m.is_result)) continue;
           if (prefer_results && m.is_expression && !m.is_result) continue;
           if (set_aside(bi, mi)) continue;
-          if (factors[bi][mi] && prefer_results) continue;  // an estimate is a result, not a factor
-          std::optional<q::Quantity> v = accept(m, e);
-          if (!v) continue;
+          if (t.factor && prefer_results) continue;  // an estimate is a result, not a factor
+          if (fit(m, t, e) == Fit::None) continue;
           std::size_t m_end = m.offset + m.length;
           // A figure belongs to a name in its own clause: before the name with nothing between
           // ("200M DAU"), or after it up to the next semicolon ("write QPS, at peak, = 80/s").
@@ -444,7 +484,8 @@ std::vector<std::optional<StatedValue>> find_stated(
               if (ms[mj].offset >= own_end ||
                   clause_between(text, m.offset + m.length, ms[mj].offset))
                 break;
-              if (ms[mj].is_result && accept(ms[mj], e)) later_result = true;
+              if (ms[mj].is_result && fit(ms[mj], traits[bi][mj], e) != Fit::None)
+                later_result = true;
             }
             if (later_result) continue;
             if (m.is_expression) distance += 200;
@@ -468,7 +509,7 @@ std::vector<std::optional<StatedValue>> find_stated(
     const q::Mention& m = mentions[c.block][c.mention];
     // The value as accepted for this owner (units adopted, totals made per period).
     StatedValue v;
-    v.value = accept(m, expect[c.owner]).value_or(m.quantity);
+    v.value = accept(m, traits[c.block][c.mention], expect[c.owner]).value_or(m.quantity);
     v.raw = m.raw;
     v.line = a.doc->blocks[c.block].line_at(m.offset);
     v.sentence = a.doc->blocks[c.block].text;
@@ -570,7 +611,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   std::size_t blocks = a.doc->blocks.size();
   std::vector<std::vector<Occurrence>> assumption_names(blocks), estimate_names(blocks);
   std::vector<std::vector<q::Mention>> mentions(blocks);
-  std::vector<std::vector<bool>> factors(blocks);
+  std::vector<std::vector<MentionTraits>> traits(blocks);
   std::vector<std::pair<std::size_t, std::size_t>> block_sentences = sentences_by_block(a);
   std::vector<q::TextRange> near;
   for (std::size_t bi = 0; bi < blocks; ++bi) {
@@ -584,7 +625,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     for (const auto* names : {&assumption_names[bi], &estimate_names[bi]})
       for (const Occurrence& o : *names) near.push_back({o.own_begin, o.own_end});
     if (near.empty()) continue;
-    mentions[bi] = mentions_of(b.text, near, factors[bi]);
+    mentions[bi] = mentions_of(b.text, near, traits[bi]);
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
@@ -595,7 +636,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       if (a.section_step[si] == step) estimation_step = step;
   }
   SetAside set_aside(*a.doc, mentions);
-  f.assumptions = find_stated(a, mentions, factors, set_aside, assumption_names, assumptions.size(),
+  f.assumptions = find_stated(a, mentions, traits, set_aside, assumption_names, assumptions.size(),
                               d.assumption_expect, false, estimation_step);
 
   // Plausibility of what the candidate assumed.
@@ -637,7 +678,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   };
 
   const auto& expected_default = d.expected_default;
-  f.figures = find_stated(a, mentions, factors, set_aside, estimate_names, estimates.size(),
+  f.figures = find_stated(a, mentions, traits, set_aside, estimate_names, estimates.size(),
                           d.estimate_expect, true, estimation_step);
 
   for (std::size_t i = 0; i < estimates.size(); ++i) {
