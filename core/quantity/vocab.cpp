@@ -480,9 +480,11 @@ bool is_keyword(std::string_view word) {
 }
 
 double rate_adverb_seconds(std::string_view word) {
-  // Every adverb below has five to eight letters.
+  // Every adverb below has five to eight letters and ends in "ly".
   if (word.size() < 5 || word.size() > 8) return 0;
-  std::string l = lower(word);
+  if ((word.back() | 0x20) != 'y' || (word[word.size() - 2] | 0x20) != 'l') return 0;
+  Lowered lowered(word);
+  std::string_view l = lowered.view();
   if (l == "hourly") return 3600;
   if (l == "daily" || l == "nightly") return kDay;
   if (l == "weekly") return 7 * kDay;

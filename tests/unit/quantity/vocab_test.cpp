@@ -77,6 +77,14 @@ TEST_CASE("word tables find their words and only those") {
   CHECK(d::rate_adverb_seconds("annually") == 365 * 86400.0);
   CHECK(d::rate_adverb_seconds("day") == 0);
   CHECK(d::rate_adverb_seconds("fortnightly") == 0);
+  CHECK(d::rate_adverb_seconds("HOURLY") == 3600);
+  CHECK(d::rate_adverb_seconds("NightLy") == 86400);
+  CHECK(d::rate_adverb_seconds("weekLY") == 7 * 86400.0);
+  CHECK(d::rate_adverb_seconds("Monthly") == 30 * 86400.0);
+  CHECK(d::rate_adverb_seconds("yearly") == 365 * 86400.0);
+  CHECK(d::rate_adverb_seconds("early") == 0);
+  CHECK(d::rate_adverb_seconds("dailyx") == 0);
+  CHECK(d::rate_adverb_seconds("daily1") == 0);
 }
 
 namespace {
