@@ -236,10 +236,13 @@ std::optional<q::Quantity> accept(const q::Mention& m, const MentionTraits& t,
 
 // The mentions of one block: everything the scanner saw, plus the factors inside each arithmetic
 // chain ("250M x 100 bytes per entry = 25 GB" states 100 bytes per entry too), flagged in
-// `traits` so they serve as assumptions only.
+// `traits` so they serve as assumptions only. A block naming no assumption has no use for them
+// (`with_factors` false): estimates never take a factor, and a factor changes none of their
+// tests, lying inside its chain (words inside a figure) and never being a result (a later
+// result in the clause).
 // Only the lines overlapping `near` need to be read.
 std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::TextRange> near,
-                                    std::vector<MentionTraits>& traits) {
+                                    bool with_factors, std::vector<MentionTraits>& traits) {
   q::ScanOptions options;
   options.readings = false;  // figures are matched by value, never shown as read
   options.labels = false;    // and by the names the pack gives, not by the answer's labels
@@ -247,7 +250,7 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
   std::vector<q::Mention> out = q::scan(text, options);
   options.near = {};
   std::size_t n = out.size();
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n && with_factors; ++i) {
     if (!out[i].is_expression) continue;
     std::string inner = out[i].raw;
     for (std::size_t k = 0; k < inner.size(); ++k) {
@@ -625,7 +628,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     for (const auto* names : {&assumption_names[bi], &estimate_names[bi]})
       for (const Occurrence& o : *names) near.push_back({o.own_begin, o.own_end});
     if (near.empty()) continue;
-    mentions[bi] = mentions_of(b.text, near, traits[bi]);
+    mentions[bi] = mentions_of(b.text, near, !assumption_names[bi].empty(), traits[bi]);
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
