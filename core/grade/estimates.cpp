@@ -11,6 +11,7 @@
 #include <span>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "grade/check_context.hpp"
 #include "grade/estimate_cues.hpp"
@@ -516,7 +517,7 @@ std::vector<std::optional<StatedValue>> find_stated(
     v.raw = m.raw;
     v.line = a.doc->blocks[c.block].line_at(m.offset);
     v.sentence = a.doc->blocks[c.block].text;
-    out[c.owner] = v;
+    out[c.owner] = std::move(v);
     used[{c.block, c.mention}] = true;
   }
   return out;
@@ -692,7 +693,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     if (!expected_default[i]) {
       r.derivation =
           fmt::format("{}: the pack's formula '{}' cannot be evaluated", e.title, e.formula);
-      f.results.push_back(r);
+      f.results.push_back(std::move(r));
       continue;
     }
     // Which of the candidate's own assumptions feed this formula.
@@ -717,7 +718,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
                            own.empty() ? " the usual" : " assuming", fmt::join(assumed, " and "));
     if (!f.figures[i]) {
       r.derivation = fmt::format("{}: not found; {} it is {}", e.title, basis, r.expected);
-      f.results.push_back(r);
+      f.results.push_back(std::move(r));
       continue;
     }
     const StatedValue& s = *f.figures[i];
@@ -734,7 +735,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
                                                   : fmt::format("off by {:.1f}x", r.ratio);
     r.derivation = fmt::format("{}: you wrote {} (line {}); {} that is {} ({})", e.title, r.stated,
                                s.line, basis, r.expected, verdict);
-    f.results.push_back(r);
+    f.results.push_back(std::move(r));
   }
   return f;
 }
