@@ -762,7 +762,8 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
                               rate_adverb_seconds(text(nx)) == 0 && !find_unit(text(nx));
           if (!noun_follows) break;
         }
-        bool known = is_known_noun(ww);
+        std::optional<std::string> tag = known_noun_tag(ww);
+        bool known = tag.has_value();
         if (!known) {
           if (!cfg_.lenient || words > 0 || known_nouns_only) break;
           if (after_number && !wt.space_before && k == p_) {
@@ -778,7 +779,7 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
         // A plural noun is the head of its phrase ("10 followers follow ..." stops here); only
         // singular words modify the next one ("node servers", "photo uploads").
         if (known) {
-          last_tag = noun_tag(ww);
+          last_tag = std::move(*tag);
           if (last_tag != lower_word) break;
         }
       }

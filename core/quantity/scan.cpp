@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "quantity/lexer.hpp"
@@ -521,9 +522,9 @@ class Scanner {
       if (kind == ContextWord::Count) c |= kCountWord;
     } else if (part == kStop) {
       if (detail::is_stopword(w)) c |= kStopword;
-    } else if (detail::is_known_noun(w)) {
+    } else if (std::optional<std::string> tag = detail::known_noun_tag(w)) {
       std::string l = detail::lower(w);
-      bool counted = l == "dau" || l == "mau" || l == "wau" || detail::noun_tag(l) != l;
+      bool counted = l == "dau" || l == "mau" || l == "wau" || *tag != l;
       c |= counted ? kNounOfCount : kNounOfSize;
     }
     return c;

@@ -440,6 +440,43 @@ class SingularOf {
 
 }  // namespace
 
+namespace {
+
+// A lowercase word of at most 24 bytes as the noun tables see it.
+struct NounReading {
+  bool noun_l, noun_s, modifier;  // the word, or its singular, is a noun; the word a modifier
+  std::string_view l, s;          // the word and its singular
+};
+
+NounReading read_noun(const Lowered& lw, const SingularOf& singular_of) {
+  NounReading r;
+  r.l = lw.view();
+  r.s = singular_of.view();
+  r.noun_l = kNounTable.contains(r.l);
+  r.modifier = kModifierTable.contains(r.l);
+  r.noun_s = kNounTable.contains(r.s);
+  return r;
+}
+
+bool known(const NounReading& r) {
+  return r.noun_l || r.modifier || r.noun_s;
+}
+
+std::string tag_of(const NounReading& r) {
+  // A modifier used as the last word keeps its spelling ("nodejs", "active"): only nouns are
+  // singularised.
+  if (!r.noun_s && !r.noun_l) return std::string(r.l);
+  std::string_view s = r.noun_l && !r.noun_s ? r.l : r.s;
+  if (s == "req") return "request";
+  if (s == "msg") return "message";
+  if (s == "txn") return "transaction";
+  if (s == "pic") return "photo";
+  if (s == "doc") return "document";
+  return std::string(s);
+}
+
+}  // namespace
+
 bool is_known_noun(std::string_view word) {
   if (word.size() > 24) return false;
   Lowered lw(word);
@@ -454,21 +491,17 @@ std::string noun_tag(std::string_view word) {
     return lower(word);
   }
   Lowered lw(word);
-  std::string_view l = lw.view();
-  SingularOf singular_of(l);
-  std::string_view s = singular_of.view();
-  // A modifier used as the last word keeps its spelling ("nodejs", "active"): only nouns are
-  // singularised.
-  bool noun_s = kNounTable.contains(s);
-  bool noun_l = kNounTable.contains(l);
-  if (!noun_s && !noun_l) return std::string(l);
-  if (noun_l && !noun_s) s = l;
-  if (s == "req") return "request";
-  if (s == "msg") return "message";
-  if (s == "txn") return "transaction";
-  if (s == "pic") return "photo";
-  if (s == "doc") return "document";
-  return std::string(s);
+  SingularOf singular_of(lw.view());
+  return tag_of(read_noun(lw, singular_of));
+}
+
+std::optional<std::string> known_noun_tag(std::string_view word) {
+  if (word.size() > 24) return std::nullopt;
+  Lowered lw(word);
+  SingularOf singular_of(lw.view());  // outlives `r`, which may view it
+  NounReading r = read_noun(lw, singular_of);
+  if (!known(r)) return std::nullopt;
+  return tag_of(r);
 }
 
 bool is_stopword(std::string_view word) {

@@ -2,6 +2,7 @@
 // Internal: the words the quantity engine knows: units, scales, counted nouns, qualifiers.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,8 @@ std::string lower(std::string_view s);
 bool is_known_noun(std::string_view word);
 /// Tag for a counted noun: singular, lowercase, abbreviations expanded ("reqs" -> "request").
 std::string noun_tag(std::string_view word);
+/// noun_tag(word) when is_known_noun(word), else nullopt: both in one reading of the word.
+std::optional<std::string> known_noun_tag(std::string_view word);
 /// Words that end a noun phrase in free text ("and", "of", "per", "is", ...).
 bool is_stopword(std::string_view word);
 /// Words with a grammatical role in quantities: never a noun or identifier there.

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -131,4 +132,35 @@ TEST_CASE("singular_parts follows the singular rules on every short word of tell
   }
   for (const char* w : {"uses", "buses", "statuses", "glasses", "caches", "boxes", "user's"})
     CHECK(joined(q::singular_parts(w)) == singular_by_endings(w));
+}
+
+TEST_CASE("a known noun's tag is read in one go the way noun_tag reads it") {
+  for (std::string_view w : {"users",
+                             "Users",
+                             "DAU",
+                             "reqs",
+                             "msgs",
+                             "active",
+                             "photos",
+                             "pics",
+                             "docs",
+                             "txns",
+                             "servers",
+                             "node",
+                             "nodejs",
+                             "storage",
+                             "the",
+                             "xyzzy",
+                             "",
+                             "B",
+                             "averyveryverylongwordthatisnonoun",
+                             "Requests",
+                             "queries",
+                             "boxes",
+                             "entries"}) {
+    CAPTURE(w);
+    std::optional<std::string> tag = d::known_noun_tag(w);
+    REQUIRE(tag.has_value() == d::is_known_noun(w));
+    if (tag) CHECK(*tag == d::noun_tag(w));
+  }
 }
