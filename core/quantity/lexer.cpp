@@ -151,7 +151,7 @@ class Lexer {
     t.kind = kind;
     t.offset = static_cast<std::uint32_t>(off);
     t.length = static_cast<std::uint32_t>(len);
-    t.space_before = space_ || out_.empty();
+    t.space_before = space_;  // true before the first token: only a push clears it
     t.flags = flags;
     t.num = num;
     out_.push_back(t);
