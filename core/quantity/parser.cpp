@@ -858,7 +858,18 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
 
 bool Parser::horizon(Quantity& q, std::string& echo) {
   const Token& t = cur();
-  if (t.kind != Tok::Word || t.length < 2 || t.length > 6) return false;  // most literals end so
+  // Most literals end before a word of another length or first letter: turned away at once.
+  if (t.kind != Tok::Word || t.length < 2 || t.length > 6) return false;
+  switch (src_[t.offset] | 0x20) {
+    case 'o':
+    case 'f':
+    case 'i':
+    case 'w':
+    case 'a':
+      break;
+    default:
+      return false;
+  }
   if (!(word_is(t, "over") || word_is(t, "for") || word_is(t, "in") || word_is(t, "within") ||
         word_is(t, "across")))
     return false;
