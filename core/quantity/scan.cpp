@@ -110,6 +110,7 @@ class Scanner {
         parser_(text, toks_, lenient_config(options)) {
     math_dollar_.assign(toks_.size(), false);
     word_class_.assign(toks_.size(), 0);
+    out_.reserve(4);  // most lines read hold a few figures: room for them without regrowing
     mark_math_dollars();
   }
 
