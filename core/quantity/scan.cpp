@@ -108,7 +108,6 @@ class Scanner {
         opt_(options),
         toks_(detail::lex(text, true)),
         parser_(text, toks_, lenient_config(options)) {
-    math_dollar_.assign(toks_.size(), false);
     word_class_.assign(toks_.size(), 0);
     out_.reserve(4);  // most lines read hold a few figures: room for them without regrowing
     mark_math_dollars();
@@ -259,7 +258,9 @@ class Scanner {
 
   // "$...$" pairs on one line holding LaTeX are math delimiters, not dollars.
   void mark_math_dollars() {
-    if (src_.find('$') == std::string_view::npos) return;  // most text: no token to look at
+    // Most text has no dollar: no token to look at, and none asked about.
+    if (src_.find('$') == std::string_view::npos) return;
+    math_dollar_.assign(toks_.size(), false);
     for (std::size_t i = 0; i < toks_.size(); ++i) {
       if (toks_[i].kind != Tok::Dollar || math_dollar_[i]) continue;
       if (text(toks_[i]) == "\\$") continue;
@@ -535,7 +536,7 @@ class Scanner {
   ScanOptions opt_;
   std::vector<Token> toks_;
   detail::Parser parser_;
-  std::vector<bool> math_dollar_;
+  std::vector<bool> math_dollar_;  // by token; empty when the text has no '$' (so no dollar)
   mutable std::vector<std::uint8_t> word_class_;
   std::size_t next_stop_ = 0;  // number_within_4's next number, line break or end
   std::vector<Mention> out_;
