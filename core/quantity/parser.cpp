@@ -286,8 +286,7 @@ bool Parser::sum(Node& n) {
       return fail(op, err);
     }
     n.q = *r;
-    n.echo += op.kind == Tok::Plus ? " + " : " - ";
-    n.echo += rhs.echo;
+    if (cfg_.echo) n.echo += (op.kind == Tok::Plus ? " + " : " - ") + rhs.echo;
     n.end = rhs.end;
     n.literals += rhs.literals;
     n.operators += 1 + rhs.operators;
@@ -337,8 +336,7 @@ bool Parser::term(Node& n) {
       return fail(op, "division by zero");
     }
     n.q = mul ? multiply(n.q, rhs.q) : divide(n.q, rhs.q);
-    n.echo += mul ? " \xC3\x97 " : " / ";
-    n.echo += rhs.echo;
+    if (cfg_.echo) n.echo += (mul ? " \xC3\x97 " : " / ") + rhs.echo;
     n.end = rhs.end;
     n.literals += rhs.literals;
     n.operators += 1 + rhs.operators;
@@ -376,7 +374,7 @@ bool Parser::unary(Node& n) {
     if (!unary(n)) return false;
     if (sign.kind == Tok::Minus) {
       n.q = negate(n.q);
-      n.echo = "-" + n.echo;
+      if (cfg_.echo) n.echo = "-" + n.echo;
     }
   } else {
     bool was_between = between_;
@@ -393,18 +391,18 @@ bool Parser::unary(Node& n) {
   if (approx || upper || lower) n.has_qualifier = true;
   if (approx && !n.q.approx) {
     n.q.approx = true;
-    n.echo = "~" + n.echo;
+    if (cfg_.echo) n.echo = "~" + n.echo;
   }
   if (upper && !n.q.upper_bound) {
     n.q.upper_bound = true;
     n.q.lower_bound = false;
-    n.echo = "up to " + n.echo;
+    if (cfg_.echo) n.echo = "up to " + n.echo;
     note("read as an upper bound");
   }
   if (lower && !n.q.lower_bound) {
     n.q.lower_bound = true;
     n.q.upper_bound = false;
-    n.echo = "at least " + n.echo;
+    if (cfg_.echo) n.echo = "at least " + n.echo;
     note("read as a lower bound");
   }
   return true;
@@ -440,7 +438,7 @@ bool Parser::postfix(Node& n) {
           note(unit_note(u->note));
           n.q = divide(Quantity::count(1), one);
           n.q.time_hint = one.time_hint;
-          n.echo = fmt::format("/{}", u->symbol);
+          if (cfg_.echo) n.echo = fmt::format("/{}", u->symbol);
           n.begin = t.offset;
           n.end = prev_end();
           n.has_unit = true;
@@ -466,14 +464,14 @@ bool Parser::postfix(Node& n) {
         n = inner;
         n.q = divide(Quantity::count(1), inner.q);
         n.q.time_hint = inner.q.time_hint;
-        n.echo = "per " + inner.echo;
+        if (cfg_.echo) n.echo = "per " + inner.echo;
         n.begin = t.offset;
         return true;
       }
       if (auto v = resolve(w)) {
         advance();
         n.q = *v;
-        n.echo = std::string(w);
+        if (cfg_.echo) n.echo = std::string(w);
         n.begin = t.offset;
         n.end = t.end();
         n.has_unit = !v->unit.dimensionless();
@@ -489,7 +487,7 @@ bool Parser::postfix(Node& n) {
         if (u->is_time()) n.q.time_hint = u->factor;
         if (u->time == -1) n.q.time_hint = 1;
         note(unit_note(u->note));
-        n.echo = std::string(u->symbol);
+        if (cfg_.echo) n.echo = std::string(u->symbol);
         n.begin = t.offset;
         n.end = t.end();
         n.has_unit = true;
@@ -524,7 +522,7 @@ bool Parser::group(Node& n) {
   n = inner;
   n.begin = open.offset;
   n.end = prev_end();
-  n.echo = "(" + inner.echo + ")";
+  if (cfg_.echo) n.echo = "(" + inner.echo + ")";
   n.additive = false;
   return tail(n);
 }
@@ -562,7 +560,7 @@ bool Parser::frac(Node& n) {
   n.q = divide(parts[0].q, parts[1].q);
   n.begin = f.offset;
   n.end = prev_end();
-  n.echo = "(" + parts[0].echo + ") / (" + parts[1].echo + ")";
+  if (cfg_.echo) n.echo = "(" + parts[0].echo + ") / (" + parts[1].echo + ")";
   n.literals = parts[0].literals + parts[1].literals;
   n.operators = parts[0].operators + parts[1].operators + 1;
   n.additive = false;
@@ -582,12 +580,12 @@ bool Parser::tail(Node& n) {
       return fail(caret, err);
     }
     n.q = *r;
-    n.echo += "^" + format_plain(e);
+    if (cfg_.echo) n.echo += "^" + format_plain(e);
     n.has_exponent = true;
   }
   if (take_percent()) {
     n.q = multiply(n.q, Quantity::count(0.01));
-    n.echo += "%";
+    if (cfg_.echo) n.echo += "%";
     n.has_percent = true;
   }
   Suffix sx;
