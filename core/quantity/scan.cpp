@@ -147,8 +147,7 @@ class Scanner {
       } else if (t.kind == Tok::LParen && tok(i + 1).kind == Tok::Number &&
                  !at_line_start(i, line_first)) {
         number = i + 1;
-      } else if (t.kind == Tok::Word && t.length <= 2 && tok(i + 1).kind == Tok::Word &&
-                 (text(t) == "a" || text(t) == "an" || text(t) == "A" || text(t) == "An") &&
+      } else if (t.kind == Tok::Word && is_article(t) && tok(i + 1).kind == Tok::Word &&
                  big_scale_word(text(tok(i + 1)))) {
         number = i + 1;
       } else if (!number_within_4(i)) {
@@ -245,6 +244,12 @@ class Scanner {
     }
     return next_stop_ < toks_.size() && toks_[next_stop_].kind == Tok::Number &&
            next_stop_ - i <= 4;
+  }
+
+  // "a", "an", "A" or "An", told by its bytes: every short word of the text is asked.
+  bool is_article(const Token& t) const {
+    if (t.length > 2 || (src_[t.offset] != 'a' && src_[t.offset] != 'A')) return false;
+    return t.length == 1 || src_[t.offset + 1] == 'n';
   }
 
   static bool big_scale_word(std::string_view w) {
