@@ -1,8 +1,10 @@
 #include "quantity/lexer.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
+#include <iterator>
 #include <string>
 
 namespace sdi::quantity::detail {
@@ -72,6 +74,9 @@ constexpr Symbol kSymbols[] = {
     {"\xE2\x80\x93", Tok::EnDash},   // –
     {"\xE2\x80\x94", Tok::EmDash},   // —
 };
+
+static_assert(std::all_of(std::begin(kSymbols), std::end(kSymbols),
+                          [](const Symbol& s) { return s.bytes.size() >= 2; }));
 
 enum class CmdAction { Token, Space, Transparent, Skip };
 
@@ -194,9 +199,12 @@ class Lexer {
     // Every symbol starts with one of three bytes; other characters skip the list.
     unsigned char lead = static_cast<unsigned char>(s_[i_]);
     bool listed = lead == 0xC2 || lead == 0xC3 || lead == 0xE2;
+    std::string_view rest = s_.substr(i_);
     for (const auto& sym : kSymbols) {
       if (!listed) break;
-      if (s_.substr(i_, sym.bytes.size()) == sym.bytes) {
+      // Every symbol has two bytes or three: most differ from the text in the second.
+      if (rest.size() < sym.bytes.size() || rest[1] != sym.bytes[1]) continue;
+      if (rest.starts_with(sym.bytes)) {
         if (sym.kind == Tok::End) {
           space_ = true;
         } else {
