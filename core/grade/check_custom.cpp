@@ -88,6 +88,27 @@ std::string read_outcome(lua_State* L, int idx, CheckResult& r, const pack::Chec
   return {};
 }
 
+// Whether the function at `idx` can see a second argument: a Lua function declaring fewer
+// parameters (and no `...`) never does, and most checks' `run` takes only the answer.
+bool reads_second_argument(lua_State* L, int idx) {
+  if (!lua_isfunction(L, idx)) return true;
+  lua_Debug ar;
+  lua_pushvalue(L, idx);
+  lua_getinfo(L, ">u", &ar);
+  return ar.isvararg || ar.nparams >= 2;
+}
+
+// Pushes `run`'s second argument: which check is running.
+void push_check_table(lua_State* L, const pack::Check& check) {
+  lua_createtable(L, 0, 3);
+  lua_pushlstring(L, check.id.data(), check.id.size());
+  lua_setfield(L, -2, "check");
+  lua_pushlstring(L, check.facet.data(), check.facet.size());
+  lua_setfield(L, -2, "facet");
+  lua_pushnumber(L, check.weight);
+  lua_setfield(L, -2, "weight");
+}
+
 }  // namespace
 
 CheckResult run_custom_check(const pack::Check& check, const CheckContext& ctx) {
@@ -98,14 +119,12 @@ CheckResult run_custom_check(const pack::Check& check, const CheckContext& ctx) 
   try {
     lua_rawgeti(L, LUA_REGISTRYINDEX, check.lua_ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ctx.answer_ref);
-    lua_createtable(L, 0, 3);
-    lua_pushlstring(L, check.id.data(), check.id.size());
-    lua_setfield(L, -2, "check");
-    lua_pushlstring(L, check.facet.data(), check.facet.size());
-    lua_setfield(L, -2, "facet");
-    lua_pushnumber(L, check.weight);
-    lua_setfield(L, -2, "weight");
-    sb.call(2, 1);
+    int args = 1;
+    if (reads_second_argument(L, -2)) {
+      push_check_table(L, check);
+      args = 2;
+    }
+    sb.call(args, 1);
     std::string problem = read_outcome(L, lua_gettop(L), r, check);
     if (!problem.empty()) {
       r.status = Status::Error;

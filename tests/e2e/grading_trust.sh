@@ -248,6 +248,29 @@ expect_true "$scans[7] == '7paragraph,17paragraph'"
 # asked and asked_each read the questions in answer order, each pack question once.
 expect_true "$scans[8] == 'scale@0 How many new URLs per month? nil 2 2@0 What is the read to write ratio?'"
 
+# `run` gets which check is running as its second argument, when it declares one or takes `...`.
+url_shortener_with "$WORK/ctx" <<'LUA'
+sdi.check {
+  id = "named_ctx", title = "Reads ctx", facet = "deep_dive", kind = "custom", weight = 2,
+  feedback = "n/a",
+  run = function(answer, ctx)
+    return { score = 1, feedback = string.format("%s|%s|%s", ctx.check, ctx.facet, ctx.weight) }
+  end,
+}
+sdi.check {
+  id = "vararg_ctx", title = "Reads ctx", facet = "api", kind = "custom", weight = 1,
+  feedback = "n/a",
+  run = function(...)
+    local answer, ctx = ...
+    return { score = 1, feedback = string.format("%s|%s|%s|%d", ctx.check, ctx.facet, ctx.weight,
+      select("#", ...)) }
+  end,
+}
+LUA
+run --pack-path "$WORK/ctx/url-shortener" grade "$WORK/together.md" --format json
+expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'named_ctx'][0] == 'named_ctx|deep_dive|2.0'"
+expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'vararg_ctx'][0] == 'vararg_ctx|api|1.0|2'"
+
 # Per facet: points and a verdict.
 run grade "$P/strong.md" --format json
 expect_true "[f['id'] for f in d['results'][0]['facets']] == ['clarify','requirements','estimation','api','data_model','high_level','deep_dive','bottlenecks','justify']"
