@@ -258,32 +258,16 @@ class HitScan {
   HitScan(lua_State* L, const CheckContext& ctx, int words_arg, Search search,
           std::function<bool(int block)> wanted = {})
       : ctx_(ctx), search_(search), wanted_(std::move(wanted)) {
-    AnswerReading& r = *ctx.reading;
     luaL_checktype(L, words_arg, LUA_TTABLE);
     std::vector<std::string_view> words;
     ConvertedWords converted;
     read_word_views(L, words_arg, words, converted, 0);
-    const bool prose_only = search == Search::Said || search == Search::Prose;
-    // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
-    // of words, and one string for each cost more than the lowering.
-    std::string joined;
-    for (const auto& word : words) joined += word;
-    lowered_text_ = reading::lower(joined);
-    std::size_t at = 0;
-    for (const auto& word : words) {
-      lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
-      at += word.size();
-      for (const auto& h : r.find(lowered_.back(), prose_only))
-        candidates_.push_back({h, lowered_.size() - 1});
-    }
-    std::stable_sort(
-        candidates_.begin(), candidates_.end(),
-        [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
-    // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
-    for (auto& c : candidates_) {
-      const int holder = r.block_at_line(c.hit.line);
-      c.key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
-    }
+    find_all(words);
+  }
+  // A scan for `words`, which need not outlive it.
+  HitScan(const CheckContext& ctx, const std::vector<std::string_view>& words, Search search)
+      : ctx_(ctx), search_(search) {
+    find_all(words);
   }
 
   // Keeps, from the next hit on, only those whose block `wanted` accepts, as the constructor's
@@ -331,6 +315,32 @@ class HitScan {
     std::size_t word;
     long long key = 0;
   };
+
+  // Finds every word's hits and orders them as the scan gives them.
+  void find_all(const std::vector<std::string_view>& words) {
+    AnswerReading& r = *ctx_.reading;
+    const bool prose_only = search_ == Search::Said || search_ == Search::Prose;
+    // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
+    // of words, and one string for each cost more than the lowering.
+    std::string joined;
+    for (const auto& word : words) joined += word;
+    lowered_text_ = reading::lower(joined);
+    std::size_t at = 0;
+    for (const auto& word : words) {
+      lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
+      at += word.size();
+      for (const auto& h : r.find(lowered_.back(), prose_only))
+        candidates_.push_back({h, lowered_.size() - 1});
+    }
+    std::stable_sort(
+        candidates_.begin(), candidates_.end(),
+        [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
+    // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
+    for (auto& c : candidates_) {
+      const int holder = r.block_at_line(c.hit.line);
+      c.key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
+    }
+  }
 
   // Whether a later candidate in another block has the key of candidate `i`.
   bool key_shared_later(std::size_t i) const {
@@ -488,6 +498,26 @@ int said_lines(lua_State* L) {
                    [](const auto& a, const auto& b) { return a.line < b.line; });
   push_block_hits(L, ctx, hits);
   return 1;
+}
+
+// said_each(answer, words) -> how many of the words the answer states, and the first hit of each
+// (as said_any(answer, { word }, 1) finds it), sorted by line, ties in the order of the words.
+int said_each(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = current_answer(L);
+  const std::vector<std::string_view>& words = check_word_views(L, 2);
+  std::vector<AnswerReading::Hit> hits;
+  std::vector<std::string_view> one(1);
+  for (const std::string_view word : words) {
+    one.front() = word;
+    HitScan scan(ctx, one, Search::Said);
+    if (const auto hit = scan.next()) hits.push_back(*hit);
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  lua_pushinteger(L, static_cast<lua_Integer>(hits.size()));
+  push_block_hits(L, ctx, hits);
+  return 2;
 }
 
 // The word lists passed as arguments `first` to `last`, numbered in errors from `first_number`.
@@ -793,6 +823,7 @@ int push_reading_library(lua_State* L) {
                                        {"best_block", best_block},
                                        {"blocks_with", blocks_with},
                                        {"said_lines", said_lines},
+                                       {"said_each", said_each},
                                        {"asked", answer_asked},
                                        {"asked_each", answer_asked_each},
                                        {nullptr, nullptr}};

@@ -91,17 +91,6 @@ H.best_block = native.best_block
 -- holding one of the words.
 H.blocks_with = native.blocks_with
 
--- Sorts hits by line in place, keeping the order of hits on the same line; returns them.
-local function sort_by_line(hits)
-  for i, h in ipairs(hits) do h._order = i end
-  table.sort(hits, function(a, b)
-    if a.line ~= b.line then return a.line < b.line end
-    return a._order < b._order
-  end)
-  for _, h in ipairs(hits) do h._order = nil end
-  return hits
-end
-
 -- Returns the blocks that state any of `words` in a sentence, as the hits of `answer.said`
 -- (`{ line, text, kind, prose }`, `line` where the word is) sorted by line, one per block. The
 -- engine must read the block as prose, and the sentence holding the word must be neither a
@@ -125,18 +114,9 @@ H.said_lines = native.said_lines
 
 -- Returns how many of `words` the answer states (each read as `said_any` reads it), and the
 -- first hit of each of them, sorted by line. Use it when distinct facts count even in one
--- paragraph ("62^7 is 3.5 trillion, so 7 characters are enough" states two).
-function H.said_each(answer, words)
-  local got, hits = 0, {}
-  for _, w in ipairs(words) do
-    local hit = H.said_any(answer, { w }, 1)[1]
-    if hit then
-      got = got + 1
-      hits[#hits + 1] = hit
-    end
-  end
-  return got, sort_by_line(hits)
-end
+-- paragraph ("62^7 is 3.5 trillion, so 7 characters are enough" states two). Hits on the same
+-- line keep the order of their words.
+H.said_each = native.said_each
 
 -- Returns every block (headings excluded) that contains any of `words`, whatever its form (list
 -- items, table rows and code included) but not a question, as the hits of `answer.find` sorted

@@ -626,6 +626,14 @@ sdi.check {
 -- data model
 ---------------------------------------------------------------------------------------------------
 
+-- The words of raw_vs_aggregate, made once for every answer.
+local RAW_WORDS = { "individual event", "raw event", "every event", "each event", "per-event", "individual views",
+  "raw views", "every view event" }
+local AGGREGATE_WORDS = { "aggregat", "per minute", "per hour", "pre-computed", "precomputed", "rollup" }
+local TRADE_OFF_WORDS = { "slice", "recalculat", "recount", "reprocess", "replay", "fix", "slow reads", "fast reads",
+  "only query", "only be queried", "the way it was aggregated", "the way they were aggregated", "expensive to store",
+  "costly" }
+
 sdi.check {
   id = "raw_vs_aggregate", title = "Weighs individual events against aggregated counts", facet = "data_model",
   kind = "custom", weight = 4,
@@ -634,20 +642,25 @@ sdi.check {
     .. "minute or hour: fast reads, small, ready for real-time use, but only queryable the way "
     .. "they were aggregated and hard to fix after an aggregation bug.",
   run = function(answer)
-    local raw = said_any(answer, { "individual event", "raw event", "every event", "each event", "per-event",
-      "individual views", "raw views", "every view event" })
-    local agg = said_any(answer, { "aggregat", "per minute", "per hour", "pre-computed", "precomputed", "rollup" })
-    local pros = said_any(answer, { "slice", "recalculat", "recount", "reprocess", "replay", "fix", "slow reads",
-      "fast reads", "only query", "only be queried", "the way it was aggregated", "the way they were aggregated",
-      "expensive to store", "costly" })
-    local score = (raw[1] and 0.35 or 0) + (agg[1] and 0.35 or 0)
-    if raw[1] and agg[1] and pros[1] then score = 1 end
-    -- Prefer, as evidence, a passage that weighs both options together.
-    local agg_blocks, pro_blocks = {}, {}
+    local raw = said_any(answer, RAW_WORDS)
+    -- The evidence starts at raw[1], and only a raw hit can weigh both options.
+    if not raw[1] then return { score = said_any(answer, AGGREGATE_WORDS, 1)[1] and 0.35 or 0, evidence = {} } end
+    local agg = said_any(answer, AGGREGATE_WORDS)
+    if not agg[1] then return { score = 0.35, evidence = { ev(raw[1]) } } end
+    -- Prefer, as evidence, a passage that weighs both options together: a raw hit whose text
+    -- states an aggregate and a trade-off too. Without such a raw hit, only pros[1] is read.
+    local agg_blocks = {}
     for _, h in ipairs(agg) do agg_blocks[h.text] = true end
-    for _, h in ipairs(pros) do pro_blocks[h.text] = true end
+    local weighed = {}
     for _, h in ipairs(raw) do
-      if agg_blocks[h.text] and pro_blocks[h.text] then return { score = score, evidence = { ev(h) } } end
+      if agg_blocks[h.text] then weighed[#weighed + 1] = h end
+    end
+    local pros = weighed[1] and said_any(answer, TRADE_OFF_WORDS) or said_any(answer, TRADE_OFF_WORDS, 1)
+    local score = pros[1] and 1 or 0.7
+    local pro_blocks = {}
+    for _, h in ipairs(pros) do pro_blocks[h.text] = true end
+    for _, h in ipairs(weighed) do
+      if pro_blocks[h.text] then return { score = score, evidence = { ev(h) } } end
     end
     local evidence = {}
     for _, h in ipairs({ raw[1], agg[1], pros[1] }) do evidence[#evidence + 1] = ev(h) end
@@ -1050,7 +1063,7 @@ sdi.check {
     local hits = said_any(answer, { "adding machines", "add machines", "adding more", "add more", "adding nodes",
       "add nodes", "adding partitions", "add partitions", "more partitions and consumers", "more consumers",
       "scale out", "scales out", "scale horizontally", "scales horizontally", "autoscal", "auto-scal", "rebalanc",
-      "scales linearly", "scale linearly" })
+      "scales linearly", "scale linearly" }, 2)
     if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
     if hits[1] then return { score = 0.75, evidence = { ev(hits[1]) } } end
     local c = best_use(answer, { "horizontal_scaling", "autoscaling", "rebalancing" })
@@ -1108,7 +1121,7 @@ sdi.check {
   run = function(answer)
     local hits = said_any(answer, { "only be queried", "only query", "can't fix", "cannot fix", "hard to fix",
       "impossible to fix", "bug in the aggregat", "aggregation bug", "recompute", "recalculate", "recount",
-      "more complex", "more expensive", "the way it was aggregated", "the way they were aggregated" })
+      "more complex", "more expensive", "the way it was aggregated", "the way they were aggregated" }, 2)
     if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
     if hits[1] then return { score = 0.6, evidence = { ev(hits[1]) } } end
     return 0

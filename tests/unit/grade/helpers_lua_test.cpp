@@ -203,6 +203,19 @@ TEST_CASE("said_lines gives the answer.said hits of all the words, one per line,
   CHECK(a.run("return #H.said_lines(answer, { 'nowhere' })") == "0");
 }
 
+TEST_CASE("said_each counts the words the answer states, with the first hit of each by line") {
+  GradedAnswer a(kAnswer);
+  CHECK(a.run("local n, hits = H.said_each(answer, { 'hot', 'front', 'cache', 'nowhere', "
+              "'database' }) local out = {} for _, h in ipairs(hits) do out[#out + 1] = h.line .. "
+              "h.kind end return n .. ' ' .. table.concat(out, ',')") ==
+        "4 6paragraph,6paragraph,6paragraph,14paragraph");
+  // Asked on line 8 and negated on line 10: never stated.
+  CHECK(a.run("local n, hits = H.said_each(answer, { 'need' }) return n .. ' ' .. #hits") == "0 0");
+  CHECK(a.run("local n, hits = H.said_each(answer, {}) return n .. ' ' .. #hits") == "0 0");
+  CHECK(a.run("return select(2, pcall(H.said_each, answer, { 'cache', true }))") ==
+        "bad word #2 in the list: a string expected, got boolean");
+}
+
 TEST_CASE("asked and asked_each read the candidate's questions in answer order") {
   GradedAnswer a(kAnswer);
   CHECK(a.run("local q = H.asked(answer, { 'read_write_ratio', 'scale' }) "
