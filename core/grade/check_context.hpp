@@ -25,6 +25,11 @@ struct CountingMentions {
   // The mentions of concepts[i] are hits[starts[i] .. starts[i + 1]), in answer order.
   std::vector<std::size_t> starts;
   std::vector<const ConceptHit*> hits;
+  // Made by counting_mentions_by_implied: the groups whose concept implies concept c (is it or a
+  // narrower one) are implying[implying_starts[c] .. implying_starts[c + 1]), in group order, so
+  // a search for a concept reads only them instead of every group's implied concepts.
+  std::vector<std::size_t> implying_starts;
+  std::vector<std::size_t> implying;
 };
 
 struct CheckContext {
@@ -43,6 +48,8 @@ struct CheckContext {
 
 // The counting mentions of the answer, grouped once per answer.
 const CountingMentions& counting_mentions(const CheckContext& ctx);
+// The same, with the groups implying each concept (`implying`) laid out too, once per answer.
+const CountingMentions& counting_mentions_by_implied(const CheckContext& ctx);
 
 // Fills points and status from a 0..1 score: pass at 0.75 and above, partial above 0.
 void set_score(CheckResult& r, double score);

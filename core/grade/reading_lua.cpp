@@ -322,9 +322,13 @@ class HitScan {
     const bool prose_only = search_ == Search::Said || search_ == Search::Prose;
     // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
     // of words, and one string for each cost more than the lowering.
+    std::size_t size = 0;
+    for (const auto& word : words) size += word.size();
     std::string joined;
+    joined.reserve(size);
     for (const auto& word : words) joined += word;
     lowered_text_ = reading::lower(joined);
+    lowered_.reserve(words.size());
     std::size_t at = 0;
     for (const auto& word : words) {
       lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
@@ -332,9 +336,12 @@ class HitScan {
       for (const auto& h : r.find(lowered_.back(), prose_only))
         candidates_.push_back({h, lowered_.size() - 1});
     }
-    std::stable_sort(
-        candidates_.begin(), candidates_.end(),
-        [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
+    // A single word's hits come in block order, which is nearly always line order already.
+    const auto by_line = [](const Candidate& a, const Candidate& b) {
+      return a.hit.line < b.hit.line;
+    };
+    if (!std::is_sorted(candidates_.begin(), candidates_.end(), by_line))
+      std::stable_sort(candidates_.begin(), candidates_.end(), by_line);
     // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
     for (auto& c : candidates_) {
       const int holder = r.block_at_line(c.hit.line);
@@ -681,14 +688,18 @@ int best_use(lua_State* L) {
     const ConceptHit* hit;  // into the answer's hits, so ordered as they are
   };
   std::vector<Candidate> candidates;
-  const CountingMentions& mentions = counting_mentions(ctx);
-  for (std::size_t g = 0; g < mentions.concepts.size(); ++g) {
-    const auto& implied = ctx.index.implied(mentions.concepts[g]);
-    const auto first =
-        std::find_first_of(wanted.begin(), wanted.end(), implied.begin(), implied.end());
-    if (first == wanted.end()) continue;
-    for (std::size_t m = mentions.starts[g]; m < mentions.starts[g + 1]; ++m)
-      candidates.push_back({static_cast<std::size_t>(first - wanted.begin()), mentions.hits[m]});
+  const CountingMentions& mentions = counting_mentions_by_implied(ctx);
+  // Each group of mentions counts at the first id its concept implies.
+  std::vector<bool> taken(mentions.concepts.size(), false);
+  for (std::size_t id = 0; id < wanted.size(); ++id) {
+    const auto c = static_cast<std::size_t>(wanted[id]);
+    for (std::size_t k = mentions.implying_starts[c]; k < mentions.implying_starts[c + 1]; ++k) {
+      const std::size_t g = mentions.implying[k];
+      if (taken[g]) continue;
+      taken[g] = true;
+      for (std::size_t m = mentions.starts[g]; m < mentions.starts[g + 1]; ++m)
+        candidates.push_back({id, mentions.hits[m]});
+    }
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
     return x.id != y.id ? x.id < y.id : std::less<const ConceptHit*>()(x.hit, y.hit);
