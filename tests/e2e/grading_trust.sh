@@ -266,8 +266,32 @@ sdi.check {
       select("#", ...)) }
   end,
 }
+-- What run returns is read as indexing reads it: a metatable may supply its fields.
+sdi.check {
+  id = "inherited_outcome", title = "Returns an outcome with a metatable", facet = "api",
+  kind = "custom", weight = 1, feedback = "n/a",
+  run = function(answer)
+    return setmetatable({ evidence = { { line = 3, text = "own" }, 4 } },
+      { __index = { score = 0.5, feedback = "from __index", suggestion = "inherited" } })
+  end,
+}
+sdi.check {
+  id = "plain_outcome", title = "Returns a plain outcome", facet = "api", kind = "custom", weight = 1,
+  feedback = "n/a",
+  run = function(answer)
+    return { [1] = "ignored", score = "0.25", status = "pass", feedback = "plain\0cut",
+      suggestion = 7, evidence = { { line = 5, text = "first" }, "skipped", 6 } }
+  end,
+}
 LUA
 run --pack-path "$WORK/ctx/url-shortener" grade "$WORK/together.md" --format json
+check_of() {  # ID: the check's result, as a Python expression
+  echo "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == '$1'][0]"
+}
+expect_true "($(check_of inherited_outcome)['status'], $(check_of inherited_outcome)['feedback'], $(check_of inherited_outcome)['suggestion']) == ('partial', 'from __index', 'inherited')"
+expect_true "[(e['line'], e['text']) for e in $(check_of inherited_outcome)['evidence']] == [(3, 'own'), (4, '')]"
+expect_true "($(check_of plain_outcome)['status'], $(check_of plain_outcome)['feedback'], $(check_of plain_outcome)['suggestion']) == ('partial', 'plain', 'n/a')"
+expect_true "[(e['line'], e['text']) for e in $(check_of plain_outcome)['evidence']] == [(5, 'first'), (6, '')]"
 expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'named_ctx'][0] == 'named_ctx|deep_dive|2.0'"
 expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'vararg_ctx'][0] == 'vararg_ctx|api|1.0|2'"
 
