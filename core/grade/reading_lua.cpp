@@ -55,12 +55,16 @@ using ConvertedWords = std::forward_list<std::string>;
 void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
                      ConvertedWords& converted, int list_number) {
   out.reserve(out.size() + lua_rawlen(L, idx));
+  // A list without a metatable is read raw, which skips looking for metamethods per word.
+  const bool raw = lua_getmetatable(L, idx) == 0;
+  if (!raw) lua_pop(L, 1);
   for (lua_Integer i = 1;; ++i) {
-    if (lua_geti(L, idx, i) == LUA_TNIL) {
+    const int type = raw ? lua_rawgeti(L, idx, i) : lua_geti(L, idx, i);
+    if (type == LUA_TNIL) {
       lua_pop(L, 1);
       break;
     }
-    const bool held = lua_type(L, -1) == LUA_TSTRING;
+    const bool held = type == LUA_TSTRING;
     std::size_t size = 0;
     const char* s = lua_tolstring(L, -1, &size);
     if (s == nullptr) {

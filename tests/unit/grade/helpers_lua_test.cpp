@@ -203,6 +203,16 @@ TEST_CASE("said_lines gives the answer.said hits of all the words, one per line,
   CHECK(a.run("return #H.said_lines(answer, { 'nowhere' })") == "0");
 }
 
+TEST_CASE("a list of words with a metatable is read as indexing reads it") {
+  GradedAnswer a(kAnswer);
+  const char* const proxy =
+      "local words = setmetatable({}, { __index = function(_, i) "
+      "return ({ 'nowhere', 'hot' })[i] end }) ";
+  CHECK(a.run(std::string(proxy) + "return H.said_any(answer, words, 1)[1].line") == "14");
+  CHECK(a.run(std::string(proxy) + "return H.contains_any('a HOT link', words)") == "hot");
+  CHECK(a.run("return #H.said_any(answer, { 'nowhere', 'hot' })") == "1");
+}
+
 TEST_CASE("said_each counts the words the answer states, with the first hit of each by line") {
   GradedAnswer a(kAnswer);
   CHECK(a.run("local n, hits = H.said_each(answer, { 'hot', 'front', 'cache', 'nowhere', "
