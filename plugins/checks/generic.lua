@@ -62,6 +62,10 @@ sdi.check {
     .. "rates, queue depth), alerts when they cross a threshold, and logs or traces to debug.",
 }
 
+-- The trade-off markers, made once rather than on every run.
+local tradeoff_stated_markers = { "trade-off", "tradeoff", "trade off", "at the cost of", "in exchange for",
+  "downside", "drawback", "we give up", "we sacrifice", "sacrifice", "the price", "we accept", "instead of",
+  "rather than", "pros and cons", "pros:", "cons:" }
 sdi.check {
   id = "tradeoff_stated",
   title = "States a trade-off and why it is worth it",
@@ -72,11 +76,8 @@ sdi.check {
     .. "'we accept eventual consistency on timelines because a tweet seen 5 seconds late is "
     .. "harmless, and in return reads never wait on a cross-region write'.",
   run = function(answer)
-    local markers = { "trade-off", "tradeoff", "trade off", "at the cost of", "in exchange for",
-      "downside", "drawback", "we give up", "we sacrifice", "sacrifice", "the price", "we accept",
-      "instead of", "rather than", "pros and cons", "pros:", "cons:" }
     -- A bare "trade-offs" bullet is a heading in disguise: only blocks written as prose count.
-    local hits = sdi.helpers.said_lines(answer, markers)
+    local hits = sdi.helpers.said_lines(answer, tradeoff_stated_markers)
     local evidence = {}
     for i = 1, math.min(#hits, 3) do evidence[i] = { line = hits[i].line, text = hits[i].text } end
     if #hits >= 2 then

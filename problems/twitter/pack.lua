@@ -355,7 +355,8 @@ sdi.concept {
   broader = { "application_server" },
 }
 
--- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua). The word
+-- lists they search for sit above each check, made once for the pack rather than on every run.
 local H = sdi.helpers
 local said_any, structured_any, said_in_block = H.said_any, H.structured_any, H.said_in_block
 local contains_any, groups_score, asked = H.contains_any, H.groups_score, H.asked
@@ -448,13 +449,14 @@ sdi.check {
     return { score = got / 2, evidence = ev }
   end,
 }
+local favorites_words = { "favorite", "favourite", "like a tweet", "likes a tweet", "like tweets",
+  "likes tweets" }
 sdi.check {
   id = "favorites", title = "Covers favorites", facet = "requirements", kind = "custom", weight = 1,
   feedback = "Include marking a tweet as a favorite (a like): it is a core write alongside tweeting "
     .. "and following, with its own table and counter.",
   run = function(answer)
-    local hits = said_any(answer, { "favorite", "favourite", "like a tweet", "likes a tweet", "like tweets",
-      "likes tweets" }, 1)
+    local hits = said_any(answer, favorites_words, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
@@ -571,14 +573,15 @@ sdi.check {
   feedback = "Every call carries an access token (OAuth) identifying the user, and writes are rate "
     .. "limited per user to stop spam bots.",
 }
+local api_media_upload_words = { "media_id", "media id", "mediaid", "uploadmedia", "upload_media", "/media",
+  "signed url", "pre-signed", "presigned" }
 sdi.check {
   id = "api_media_upload", title = "Uploads media separately from the tweet", facet = "api", kind = "custom",
   weight = 1,
   feedback = "Upload photos and videos through their own call that returns a media ID, then attach "
     .. "the IDs to postTweet; the tweet request stays small and uploads can be retried.",
   run = function(answer)
-    local hits = structured_any(answer, { "media_id", "media id", "mediaid", "uploadmedia", "upload_media",
-      "/media", "signed url", "pre-signed", "presigned" }, 1)
+    local hits = structured_any(answer, api_media_upload_words, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     return 0
   end,
@@ -638,14 +641,16 @@ sdi.check {
   feedback = "Use a Snowflake-style 64-bit ID (timestamp, machine, sequence): unique without "
     .. "coordination and sortable by time, so timelines order by ID and scans of recent tweets are cheap.",
 }
+local time_ordered_access_words = { "index", "clustering", "clustered", "sort key", "range scan" }
+local time_ordered_access_with_words = { "time", "created", "tweet_id", "tweet id", "newest", "descending" }
 sdi.check {
   id = "time_ordered_access", title = "Lays tweets out for newest-first reads", facet = "data_model",
   kind = "custom", weight = 1,
   feedback = "Store each author's tweets clustered by time (partition by user, cluster by tweet ID "
     .. "descending, or an index on (user_id, created_at)) so a user timeline is one range scan.",
   run = function(answer)
-    local hits = said_in_block(answer, { "index", "clustering", "clustered", "sort key", "range scan" },
-      { "time", "created", "tweet_id", "tweet id", "newest", "descending" }, 1)
+    local hits = said_in_block(answer, time_ordered_access_words,
+      time_ordered_access_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local idx = answer.concept("indexing")
     if idx and not idx.negated then return { score = 0.5, evidence = { evidence(idx) } } end
@@ -703,6 +708,10 @@ sdi.check {
   feedback = "Store photos and videos in object storage (S3-like) and serve them through a CDN; "
     .. "the tweet keeps only media IDs. Media is 20 TB a day and most of the egress.",
 }
+local naive_design_naive_words = { "naive", "simplest", "straightforward", "obvious design", "first version",
+  "on read by", "at read time by" }
+local naive_design_join_words = { "join", "select" }
+local naive_design_join_with_words = { "tweet", "follow", "timeline" }
 sdi.check {
   id = "naive_design", title = "Starts from the naive design and names its limits", facet = "high_level",
   kind = "custom", weight = 3,
@@ -710,9 +719,8 @@ sdi.check {
     .. "database, each home timeline is a join of the follows table with a huge tweets table, "
     .. "sorted by time, run 23K times a second. That is the bottleneck that motivates precomputing.",
   run = function(answer)
-    local naive = said_any(answer, { "naive", "simplest", "straightforward", "obvious design", "first version",
-      "on read by", "at read time by" }, 1)
-    local join = said_in_block(answer, { "join", "select" }, { "tweet", "follow", "timeline" }, 1)
+    local naive = said_any(answer, naive_design_naive_words, 1)
+    local join = said_in_block(answer, naive_design_join_words, naive_design_join_with_words, 1)
     local ev = {}
     if naive[1] then ev[#ev + 1] = evidence(naive[1]) end
     if join[1] then ev[#ev + 1] = evidence(join[1]) end
@@ -729,6 +737,11 @@ sdi.check {
 
 -- deep dive ------------------------------------------------------------------------------------
 
+local fan_out_on_write_words = { "fan out", "fan-out", "fanout", "push", "insert", "append", "prepend",
+  "add" }
+local fan_out_on_write_with_words = { "follower's timeline", "followers' timeline", "follower's home",
+  "followers' home", "each follower", "every follower", "all followers", "all of their followers",
+  "all their followers", "timelines of" }
 sdi.check {
   id = "fan_out_on_write", title = "Fans tweets out to followers' timelines on write", facet = "deep_dive",
   kind = "custom", weight = 4,
@@ -738,9 +751,8 @@ sdi.check {
     local h, c = best_use(answer, { "fan_out_on_write" })
     if c >= 1 then return { score = 1, evidence = { evidence(h) } } end
     -- "we push the tweet into every follower's timeline" says the same thing in other words.
-    local hits = said_in_block(answer, { "fan out", "fan-out", "fanout", "push", "insert", "append", "prepend", "add" },
-      { "follower's timeline", "followers' timeline", "follower's home", "followers' home", "each follower",
-        "every follower", "all followers", "all of their followers", "all their followers", "timelines of" }, 1)
+    local hits = said_in_block(answer, fan_out_on_write_words,
+      fan_out_on_write_with_words, 1)
     if #hits > 0 and c < 0.8 then
       return { score = 0.8, evidence = { evidence(hits[1]) } }
     end
@@ -749,6 +761,9 @@ sdi.check {
     return 0
   end,
 }
+local precomputed_timelines_words = { "timeline" }
+local precomputed_timelines_with_words = { "redis", "in memory", "in-memory", "cache", "cached",
+  "ahead of time", "ready" }
 sdi.check {
   id = "precomputed_timelines", title = "Precomputes home timelines", facet = "deep_dive", kind = "custom",
   weight = 3,
@@ -757,8 +772,7 @@ sdi.check {
   run = function(answer)
     local h, c = best_use(answer, { "timeline_precomputation", "precomputation" })
     if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
-    local hits = said_in_block(answer, { "timeline" }, { "redis", "in memory", "in-memory", "cache", "cached",
-      "ahead of time", "ready" }, 1)
+    local hits = said_in_block(answer, precomputed_timelines_words, precomputed_timelines_with_words, 1)
     if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
     if c > 0 then return { score = c, evidence = { evidence(h) } } end
     return 0
@@ -771,14 +785,16 @@ sdi.check {
   feedback = "Do the fan-out asynchronously: the tweet service stores the tweet, publishes an event "
     .. "to a queue (Kafka) and returns; fan-out workers update the followers' timelines.",
 }
+local timeline_replicas_words = { "replica", "replicated", "copies", "replication" }
+local timeline_replicas_with_words = { "3", "three" }
 sdi.check {
   id = "timeline_replicas", title = "Replicates each timeline three times", facet = "deep_dive",
   kind = "custom", weight = 2,
   feedback = "Replicate each precomputed timeline on 3 Redis machines for availability; the copies "
     .. "converge eventually, and a read can take the fastest replica.",
   run = function(answer)
-    local hits = said_in_block(answer, { "replica", "replicated", "copies", "replication" },
-      { "3", "three" })
+    local hits = said_in_block(answer, timeline_replicas_words,
+      timeline_replicas_with_words)
     local tl = {}
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "timeline", "redis", "cache" }) then tl[#tl + 1] = h end
@@ -789,6 +805,8 @@ sdi.check {
     return 0
   end,
 }
+local inactive_users_words = { "inactive", "dormant", "not logged in", "haven't logged in",
+  "have not logged in", "not been active", "haven't been active", "not active" }
 sdi.check {
   id = "inactive_users", title = "Skips precomputing timelines for inactive users", facet = "deep_dive",
   kind = "custom", weight = 3,
@@ -796,8 +814,7 @@ sdi.check {
     .. "of the billion accounts are dormant and would waste memory. Rebuild a timeline from the "
     .. "database when such a user returns.",
   run = function(answer)
-    local hits = said_any(answer, { "inactive", "dormant", "not logged in", "haven't logged in",
-      "have not logged in", "not been active", "haven't been active", "not active" })
+    local hits = said_any(answer, inactive_users_words)
     if #hits == 0 then return 0 end
     local ev = { evidence(hits[1]) }
     for _, h in ipairs(hits) do
@@ -810,6 +827,8 @@ sdi.check {
       feedback = "Inactive users are skipped; also say how their timeline is rebuilt when they return." }
   end,
 }
+local celebrity_words = { "millions of followers", "million followers", "100m followers", "50m followers",
+  "huge number of followers", "lots of followers", "many followers" }
 sdi.check {
   id = "celebrity", title = "Spots the celebrity problem", facet = "deep_dive", kind = "custom",
   weight = 3,
@@ -818,13 +837,17 @@ sdi.check {
   run = function(answer)
     local h, c = best_use(answer, { "celebrity_problem" })
     if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
-    local hits = said_any(answer, { "millions of followers", "million followers", "100m followers",
-      "50m followers", "huge number of followers", "lots of followers", "many followers" }, 1)
+    local hits = said_any(answer, celebrity_words, 1)
     if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
     if c > 0 then return { score = c, evidence = { evidence(h) } } end
     return 0
   end,
 }
+local hybrid_big = { "celebrit", "famous", "million", "high-follower", "popular account", "many followers",
+  "lots of followers", "hot user" }
+local hybrid_late = { "read time", "query time", "at read", "when the timeline is read", "on read",
+  "when they read", "merge", "pull", "fetch their tweets", "when it is read", "when the user reads" }
+local hybrid_words = { "skip", "not fan", "don't fan", "do not fan", "instead", "except" }
 sdi.check {
   id = "hybrid", title = "Merges celebrity tweets at read time", facet = "deep_dive", kind = "custom",
   weight = 4,
@@ -834,13 +857,9 @@ sdi.check {
   run = function(answer)
     local h, c = best_use(answer, { "hybrid_fan_out" })
     if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
-    local big = { "celebrit", "famous", "million", "high-follower", "popular account", "many followers",
-      "lots of followers", "hot user" }
-    local late = { "read time", "query time", "at read", "when the timeline is read", "on read",
-      "when they read", "merge", "pull", "fetch their tweets", "when it is read", "when the user reads" }
-    local hits = said_in_block(answer, big, late, 1)
+    local hits = said_in_block(answer, hybrid_big, hybrid_late, 1)
     if #hits > 0 then
-      local skip = contains_any(hits[1].text, { "skip", "not fan", "don't fan", "do not fan", "instead", "except" })
+      local skip = contains_any(hits[1].text, hybrid_words)
       return { score = skip and 0.8 or 0.6, evidence = { evidence(hits[1]) },
         feedback = "Celebrity tweets are pulled at read time; call it a hybrid and say where the threshold sits." }
     end
@@ -856,6 +875,7 @@ sdi.check {
   feedback = "Partition the tweets and the timeline cache across many machines: 220 TB of tweets "
     .. "and 7.7 TB of timelines do not fit one box.",
 }
+local shard_key_shard_words = { "shard", "partition" }
 sdi.check {
   id = "shard_key", title = "Weighs sharding by user against sharding by tweet ID", facet = "deep_dive",
   kind = "custom", weight = 2,
@@ -863,7 +883,7 @@ sdi.check {
     .. "but hot users overload a shard; by tweet ID spreads load evenly but a user timeline must query "
     .. "every shard. Time-sortable tweet IDs keep recent tweets easy to find either way.",
   run = function(answer)
-    local shard = said_any(answer, { "shard", "partition" })
+    local shard = said_any(answer, shard_key_shard_words)
     local user, tweet
     for _, h in ipairs(shard) do
       if not user and contains_any(h.text, { "user id", "user_id", "userid", "by user", "per user" }) then user = h end
@@ -875,14 +895,16 @@ sdi.check {
     return { score = (user and 0.5 or 0) + (tweet and 0.5 or 0), evidence = ev }
   end,
 }
+local timeline_bounded_words = { "timeline" }
+local timeline_bounded_with_words = { "800", "trim", "capped", "cap it", "newest", "latest", "most recent",
+  "ltrim", "bounded" }
 sdi.check {
   id = "timeline_bounded", title = "Caps each home timeline to its newest entries", facet = "deep_dive",
   kind = "custom", weight = 2,
   feedback = "Keep only the newest few hundred entries per timeline (e.g. 800, trimmed on every "
     .. "insert) and store IDs, not tweet bodies: it bounds memory and the page read stays one lookup.",
   run = function(answer)
-    local hits = said_in_block(answer, { "timeline" }, { "800", "trim", "capped", "cap it", "newest", "latest",
-      "most recent", "ltrim", "bounded" }, 1)
+    local hits = said_in_block(answer, timeline_bounded_words, timeline_bounded_with_words, 1)
     local ids = said_in_block(answer, { "timeline" }, { "tweet id", "tweet_id", "ids only", "only ids", "only the id",
       "ids, not" }, 1)
     local ev = {}
@@ -913,6 +935,8 @@ sdi.check {
   feedback = "With hundreds of Redis machines, the timeline service must know which 3 hold a given "
     .. "user: hash the user ID onto a consistent-hash ring so adding a machine moves few timelines.",
 }
+local cache_recovery_words = { "rebuild", "rebuilt", " recompute", "re-compute", "regenerate", "fall back",
+  "falls back", "fallback", "warm up", "re-populate", "repopulate", "another replica", "other replica" }
 sdi.check {
   id = "cache_recovery", title = "Rebuilds a lost or missing timeline", facet = "bottlenecks",
   kind = "custom", weight = 2,
@@ -920,8 +944,7 @@ sdi.check {
     .. "read another replica, or rebuild it from the follow graph and the tweets store and refill the cache.",
   run = function(answer)
     -- " recompute" with its space, or "precomputed" would count.
-    local hits = said_any(answer, { "rebuild", "rebuilt", " recompute", "re-compute", "regenerate", "fall back",
-      "falls back", "fallback", "warm up", "re-populate", "repopulate", "another replica", "other replica" })
+    local hits = said_any(answer, cache_recovery_words)
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "fail", "dies", "dead", "died", "lost", "loses", "missing", "cache miss", "goes down",
         "is down", "crash", "comes back", "come back", "returning", "user returns", "they return", "inactive" }) then
@@ -933,14 +956,15 @@ sdi.check {
     return 0
   end,
 }
+local viral_tweets_words = { "viral", "hot tweet", "hot key", "hot keys", "hot shard", "hotspot", "hot spot",
+  "popular tweet" }
 sdi.check {
   id = "viral_tweets", title = "Handles viral tweets and hot keys", facet = "bottlenecks", kind = "custom",
   weight = 2,
   feedback = "A viral tweet makes one cache key and one shard hot: replicate hot tweets across cache "
     .. "nodes or keep them in a local in-process cache, and coalesce misses so the database sees one read.",
   run = function(answer)
-    local hits = said_any(answer, { "viral", "hot tweet", "hot key", "hot keys", "hot shard", "hotspot",
-      "hot spot", "popular tweet" }, 1)
+    local hits = said_any(answer, viral_tweets_words, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local rc, rcc = best_use(answer, { "request_coalescing" })
     if rcc > 0 then return { score = rcc, evidence = { evidence(rc) } } end
@@ -986,6 +1010,8 @@ sdi.check {
     return { score = 0.15, evidence = ev, feedback = "The terms are listed but the choice is never argued." }
   end,
 }
+local push_vs_pull_both_words = { "push" }
+local push_vs_pull_both_with_words = { "pull" }
 sdi.check {
   id = "push_vs_pull", title = "Compares fan-out on write with fan-out on read", facet = "justify",
   kind = "custom", weight = 3,
@@ -1000,7 +1026,7 @@ sdi.check {
     if rc > 0 then ev[#ev + 1] = evidence(r) end
     local score = (wc + rc) / 2
     -- "push model versus pull model" compares the same two options.
-    local both = said_in_block(answer, { "push" }, { "pull" }, 1)
+    local both = said_in_block(answer, push_vs_pull_both_words, push_vs_pull_both_with_words, 1)
     if #both > 0 and score < 0.8 then
       return { score = 0.8, evidence = { evidence(both[1]) } }
     end
@@ -1008,6 +1034,8 @@ sdi.check {
     return { score = score, evidence = ev }
   end,
 }
+local memory_for_speed_mem_words = { "memory", "ram" }
+local memory_for_speed_mem_with_words = { "read", "fast", "trade", "cost", "sacrifice", "spend" }
 sdi.check {
   id = "memory_for_speed", title = "Justifies spending memory on precomputed timelines", facet = "justify",
   kind = "custom", weight = 2,
@@ -1020,13 +1048,15 @@ sdi.check {
     local ev = { evidence(pre) }
     if pc < 0.8 then return { score = 0.15, evidence = ev } end
     if rc > 0 then ev[#ev + 1] = evidence(rh) end
-    local mem = said_in_block(answer, { "memory", "ram" }, { "read", "fast", "trade", "cost", "sacrifice", "spend" }, 1)
+    local mem = said_in_block(answer, memory_for_speed_mem_words, memory_for_speed_mem_with_words, 1)
     if mem[1] then ev[#ev + 1] = evidence(mem[1]) end
     if rc > 0 and #mem > 0 then return { score = 1, evidence = ev } end
     if rc > 0 or #mem > 0 then return { score = 0.6, evidence = ev } end
     return { score = 0.3, evidence = ev }
   end,
 }
+local ordering_anomaly_words = { "out of order", "before the original", "before the tweet", "reply before",
+  "the reply first", "reply first", "before the celebrity", "reaction before", "sees the reply" }
 sdi.check {
   id = "ordering_anomaly", title = "Sees what eventual consistency looks like to a user", facet = "justify",
   kind = "custom", weight = 1,
@@ -1034,8 +1064,7 @@ sdi.check {
     .. "celebrity tweet it answers, and authors expect to see their own tweet at once; merge the "
     .. "author's own recent tweets at read time (read-your-writes).",
   run = function(answer)
-    local hits = said_any(answer, { "out of order", "before the original", "before the tweet", "reply before",
-      "the reply first", "reply first", "before the celebrity", "reaction before", "sees the reply" }, 1)
+    local hits = said_any(answer, ordering_anomaly_words, 1)
     if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
     local ryw, rc = best_use(answer, { "read_your_writes" })
     if rc > 0 then return { score = rc, evidence = { evidence(ryw) } } end
