@@ -408,7 +408,7 @@ sdi.estimate {
 -- lists they search for sit above each check, made once for the pack rather than on every run.
 local H = sdi.helpers
 local said_any, found_any, said_together, asked = H.said_any, H.found_any, H.said_together, H.asked
-local best_use, used, evidence = H.best_use, H.used, H.evidence
+local best_use, used = H.best_use, H.used
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -427,9 +427,9 @@ sdi.check {
   run = function(answer)
     local score, ev = 0, {}
     local q = asked(answer, { "users", "sources" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     q = asked(answer, { "volume", "peak" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     return { score = score, evidence = ev }
   end,
 }
@@ -441,9 +441,9 @@ sdi.check {
   run = function(answer)
     local score, ev = 0, {}
     local q = asked(answer, { "retention" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     q = asked(answer, { "query_patterns", "search_load" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     return { score = score, evidence = ev }
   end,
 }
@@ -455,9 +455,9 @@ sdi.check {
   run = function(answer)
     local score, ev = 0, {}
     local q = asked(answer, { "loss_tolerance" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     q = asked(answer, { "freshness" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     return { score = score, evidence = ev }
   end,
 }
@@ -526,7 +526,7 @@ sdi.check {
     if #both > 0 then return { score = 1, evidence = { both[1] } } end
     local c = used(answer, { "at_least_once", "exactly_once", "at_most_once", "delivery_semantics", "durability" })
     if c then
-      return { score = 0.6, evidence = { evidence(c) },
+      return { score = 0.6, evidence = { c },
         feedback = "A delivery guarantee is stated, but not which logs may be dropped under load." }
     end
     return 0
@@ -682,7 +682,7 @@ sdi.check {
     -- Consecutive table rows form one table; every other block stands alone.
     local best_block, best = H.best_block(answer, event_schema_groups, { join_table_rows = true })
     if not best_block then return 0 end
-    return { score = math.min(1, best / 5), evidence = { evidence(best_block) } }
+    return { score = math.min(1, best / 5), evidence = { best_block } }
   end,
 }
 sdi.check {
@@ -707,7 +707,7 @@ sdi.check {
     local hits = said_together(answer, indexed_fields_words, indexed_fields_with_words, 1)
     local inv = best_use(answer, { "inverted_index" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
-    if inv then return { score = 0.6, evidence = { evidence(inv) } } end
+    if inv then return { score = 0.6, evidence = { inv } } end
     return 0
   end,
 }
@@ -815,7 +815,7 @@ sdi.check {
     .. "lines in order; spread very noisy sources across several partitions so one does not become hot.",
   run = function(answer)
     local c = used(answer, { "partition_key", "hash_partitioning", "consistent_hashing" })
-    if c then return { score = 1, evidence = { evidence(c) } } end
+    if c then return { score = 1, evidence = { c } } end
     local hits = said_together(answer, partition_key_words, partition_key_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
@@ -853,7 +853,7 @@ sdi.check {
       search_execution_pruned_with_words, 1)
     local sg = used(answer, { "scatter_gather" })
     if #pruned > 0 then return { score = 1, evidence = { pruned[1] } } end
-    if sg then return { score = 1, evidence = { evidence(sg) } } end
+    if sg then return { score = 1, evidence = { sg } } end
     local tr = said_any(answer, { "time range" }, 1)
     if #tr > 0 then return { score = 0.5, evidence = { tr[1] } } end
     return 0
@@ -926,7 +926,7 @@ sdi.check {
     local m = best_use(answer, { "metrics", "health_checks", "distributed_tracing" })
     local watch = said_any(answer, monitoring_watch_words, 1)
     local ev
-    if H.credit(m) >= 0.8 then ev = evidence(m) end
+    if H.credit(m) >= 0.8 then ev = m end
     if not ev and #watch > 0 then ev = watch[1] end
     local lag = said_together(answer, { "monitor", "dashboard", "prometheus", "grafana", "datadog", "alert",
       "metric", "observability", "watch" }, monitoring_lag_words, 1)
@@ -936,7 +936,7 @@ sdi.check {
         feedback = "Monitoring is named; say what you watch in the pipeline, above all consumer lag." }
     end
     if m and m.use == "bare" then
-      return { score = 0.2, evidence = { evidence(m) } }
+      return { score = 0.2, evidence = { m } }
     end
     return 0
   end,
@@ -970,7 +970,7 @@ sdi.check {
     .. "the partition count, search nodes by daily volume.",
   run = function(answer)
     local c = used(answer, { "autoscaling" })
-    if c then return { score = 1, evidence = { evidence(c) } } end
+    if c then return { score = 1, evidence = { c } } end
     local hits = said_any(answer, scale_out_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
@@ -994,10 +994,10 @@ sdi.check {
     .. "track every receiver's health.",
   run = function(answer)
     local c = best_use(answer, { "push_vs_pull" })
-    if c and c.use == "reasoned" then return { score = 1, evidence = { evidence(c) } } end
+    if c and c.use == "reasoned" then return { score = 1, evidence = { c } } end
     local hits = said_together(answer, pull_justified_words, pull_justified_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
-    if c and c.use == "used" then return { score = 0.5, evidence = { evidence(c) } } end
+    if c and c.use == "used" then return { score = 0.5, evidence = { c } } end
     return 0
   end,
 }
@@ -1027,7 +1027,7 @@ sdi.check {
     local hits = said_together(answer, queue_justified_words,
       queue_justified_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
-    if c and c.use == "reasoned" then return { score = 0.7, evidence = { evidence(c) } } end
+    if c and c.use == "reasoned" then return { score = 0.7, evidence = { c } } end
     return 0
   end,
 }
@@ -1041,14 +1041,14 @@ sdi.check {
   run = function(answer)
     local c = used(answer, { "eventual_consistency", "cap_theorem" })
     if c then
-      return { score = 1, evidence = { evidence(c) } }
+      return { score = 1, evidence = { c } }
     end
     local lag = said_together(answer, consistency_choice_lag_words,
       consistency_choice_lag_with_words, 1)
     if #lag > 0 then return { score = 1, evidence = { lag[1] } } end
     local ha = used(answer, { "high_availability" })
     if ha then
-      return { score = 0.4, evidence = { evidence(ha) },
+      return { score = 0.4, evidence = { ha },
         feedback = "Availability is named; say what you trade for it: search may lag, ingest may not stop." }
     end
     return 0

@@ -360,7 +360,7 @@ sdi.concept {
 local H = sdi.helpers
 local said_any, structured_any, said_in_block = H.said_any, H.structured_any, H.said_in_block
 local contains_any, groups_score, asked = H.contains_any, H.groups_score, H.asked
-local best_use, evidence = H.best_use, H.evidence
+local best_use = H.best_use
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -379,7 +379,7 @@ sdi.check {
     .. "anything; every later number rests on it.",
   run = function(answer)
     local q = asked(answer, { "scale", "tweets_per_day", "read_write_ratio" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -390,7 +390,7 @@ sdi.check {
     .. "magnitude and needs its own storage and delivery path.",
   run = function(answer)
     local q = asked(answer, { "media" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -401,7 +401,7 @@ sdi.check {
     .. "is what breaks a naive fan-out.",
   run = function(answer)
     local q = asked(answer, { "followers" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -411,7 +411,7 @@ sdi.check {
     .. "extended (search, trends, notifications), so the time goes to what matters.",
   run = function(answer)
     local q = asked(answer, { "features", "frontend" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -457,7 +457,7 @@ sdi.check {
     .. "and following, with its own table and counter.",
   run = function(answer)
     local hits = said_any(answer, favorites_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -582,7 +582,7 @@ sdi.check {
     .. "the IDs to postTweet; the tweet request stays small and uploads can be retried.",
   run = function(answer)
     local hits = structured_any(answer, api_media_upload_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -651,9 +651,9 @@ sdi.check {
   run = function(answer)
     local hits = said_in_block(answer, time_ordered_access_words,
       time_ordered_access_with_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local idx = answer.concept("indexing")
-    if idx and not idx.negated then return { score = 0.5, evidence = { evidence(idx) } } end
+    if idx and not idx.negated then return { score = 0.5, evidence = { idx } } end
     return 0
   end,
 }
@@ -722,8 +722,8 @@ sdi.check {
     local naive = said_any(answer, naive_design_naive_words, 1)
     local join = said_in_block(answer, naive_design_join_words, naive_design_join_with_words, 1)
     local ev = {}
-    if naive[1] then ev[#ev + 1] = evidence(naive[1]) end
-    if join[1] then ev[#ev + 1] = evidence(join[1]) end
+    if naive[1] then ev[#ev + 1] = naive[1] end
+    if join[1] then ev[#ev + 1] = join[1] end
     local score = (#naive > 0 and 0.4 or 0) + (#join > 0 and 0.6 or 0)
     return { score = score, evidence = ev }
   end,
@@ -749,14 +749,14 @@ sdi.check {
     .. "tweet ID into each follower's home timeline, so a read is a single lookup.",
   run = function(answer)
     local h, c = best_use(answer, { "fan_out_on_write" })
-    if c >= 1 then return { score = 1, evidence = { evidence(h) } } end
+    if c >= 1 then return { score = 1, evidence = { h } } end
     -- "we push the tweet into every follower's timeline" says the same thing in other words.
     local hits = said_in_block(answer, fan_out_on_write_words,
       fan_out_on_write_with_words, 1)
     if #hits > 0 and c < 0.8 then
-      return { score = 0.8, evidence = { evidence(hits[1]) } }
+      return { score = 0.8, evidence = { hits[1] } }
     end
-    if c > 0 then return { score = c, evidence = { evidence(h) },
+    if c > 0 then return { score = c, evidence = { h },
       feedback = c < 0.8 and "Fan-out on write is named but never explained." or nil } end
     return 0
   end,
@@ -771,10 +771,10 @@ sdi.check {
     .. "IDs with their author IDs), so reading it costs one lookup instead of a merge.",
   run = function(answer)
     local h, c = best_use(answer, { "timeline_precomputation", "precomputation" })
-    if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
+    if c >= 0.8 then return { score = c, evidence = { h } } end
     local hits = said_in_block(answer, precomputed_timelines_words, precomputed_timelines_with_words, 1)
-    if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
-    if c > 0 then return { score = c, evidence = { evidence(h) } } end
+    if #hits > 0 then return { score = 0.8, evidence = { hits[1] } } end
+    if c > 0 then return { score = c, evidence = { h } } end
     return 0
   end,
 }
@@ -799,8 +799,8 @@ sdi.check {
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "timeline", "redis", "cache" }) then tl[#tl + 1] = h end
     end
-    if #tl > 0 then return { score = 1, evidence = { evidence(tl[1]) } } end
-    if #hits > 0 then return { score = 0.5, evidence = { evidence(hits[1]) },
+    if #tl > 0 then return { score = 1, evidence = { tl[1] } } end
+    if #hits > 0 then return { score = 0.5, evidence = { hits[1] },
       feedback = "Data is replicated, but say that the timelines themselves are kept on 3 machines." } end
     return 0
   end,
@@ -816,11 +816,11 @@ sdi.check {
   run = function(answer)
     local hits = said_any(answer, inactive_users_words)
     if #hits == 0 then return 0 end
-    local ev = { evidence(hits[1]) }
+    local ev = { hits[1] }
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "rebuild", "recompute", "regenerat", "on the fly", "when they return",
         "come back", "comes back", "returns", "log back" }) then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
     return { score = 0.7, evidence = ev,
@@ -836,10 +836,10 @@ sdi.check {
     .. "timeline writes (150M with 3 replicas), delaying delivery and overloading the fan-out.",
   run = function(answer)
     local h, c = best_use(answer, { "celebrity_problem" })
-    if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
+    if c >= 0.8 then return { score = c, evidence = { h } } end
     local hits = said_any(answer, celebrity_words, 1)
-    if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
-    if c > 0 then return { score = c, evidence = { evidence(h) } } end
+    if #hits > 0 then return { score = 0.8, evidence = { hits[1] } } end
+    if c > 0 then return { score = c, evidence = { h } } end
     return 0
   end,
 }
@@ -856,14 +856,14 @@ sdi.check {
     .. "it is read.",
   run = function(answer)
     local h, c = best_use(answer, { "hybrid_fan_out" })
-    if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
+    if c >= 0.8 then return { score = c, evidence = { h } } end
     local hits = said_in_block(answer, hybrid_big, hybrid_late, 1)
     if #hits > 0 then
       local skip = contains_any(hits[1].text, hybrid_words)
-      return { score = skip and 0.8 or 0.6, evidence = { evidence(hits[1]) },
+      return { score = skip and 0.8 or 0.6, evidence = { hits[1] },
         feedback = "Celebrity tweets are pulled at read time; call it a hybrid and say where the threshold sits." }
     end
-    if c > 0 then return { score = c, evidence = { evidence(h) } } end
+    if c > 0 then return { score = c, evidence = { h } } end
     return 0
   end,
 }
@@ -890,8 +890,8 @@ sdi.check {
       if not tweet and contains_any(h.text, { "tweet id", "tweet_id", "tweetid", "by tweet" }) then tweet = h end
     end
     local ev = {}
-    if user then ev[#ev + 1] = evidence(user) end
-    if tweet and tweet ~= user then ev[#ev + 1] = evidence(tweet) end
+    if user then ev[#ev + 1] = user end
+    if tweet and tweet ~= user then ev[#ev + 1] = tweet end
     return { score = (user and 0.5 or 0) + (tweet and 0.5 or 0), evidence = ev }
   end,
 }
@@ -908,8 +908,8 @@ sdi.check {
     local ids = said_in_block(answer, { "timeline" }, { "tweet id", "tweet_id", "ids only", "only ids", "only the id",
       "ids, not" }, 1)
     local ev = {}
-    if hits[1] then ev[#ev + 1] = evidence(hits[1]) end
-    if ids[1] then ev[#ev + 1] = evidence(ids[1]) end
+    if hits[1] then ev[#ev + 1] = hits[1] end
+    if ids[1] then ev[#ev + 1] = ids[1] end
     return { score = (#hits > 0 and 0.6 or 0) + (#ids > 0 and 0.4 or 0), evidence = ev }
   end,
 }
@@ -948,10 +948,10 @@ sdi.check {
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "fail", "dies", "dead", "died", "lost", "loses", "missing", "cache miss", "goes down",
         "is down", "crash", "comes back", "come back", "returning", "user returns", "they return", "inactive" }) then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
-    if #hits > 0 then return { score = 0.6, evidence = { evidence(hits[1]) },
+    if #hits > 0 then return { score = 0.6, evidence = { hits[1] },
       feedback = "A rebuild is mentioned; say when it happens (a lost cache node, a returning user)." } end
     return 0
   end,
@@ -965,9 +965,9 @@ sdi.check {
     .. "nodes or keep them in a local in-process cache, and coalesce misses so the database sees one read.",
   run = function(answer)
     local hits = said_any(answer, viral_tweets_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local rc, rcc = best_use(answer, { "request_coalescing" })
-    if rcc > 0 then return { score = rcc, evidence = { evidence(rc) } } end
+    if rcc > 0 then return { score = rcc, evidence = { rc } } end
     return 0
   end,
 }
@@ -997,8 +997,8 @@ sdi.check {
     local ha, hac = best_use(answer, { "high_availability", "cap_theorem", "fault_tolerance" })
     if ecc == 0 and hac == 0 then return 0 end
     local ev = {}
-    if ecc > 0 then ev[#ev + 1] = evidence(ec) end
-    if hac > 0 then ev[#ev + 1] = evidence(ha) end
+    if ecc > 0 then ev[#ev + 1] = ec end
+    if hac > 0 then ev[#ev + 1] = ha end
     -- Both sides must be argued in sentences; a bare list of the two terms is not a choice.
     if ecc >= 0.8 and hac >= 0.8 then
       return { score = math.max(ecc, hac) >= 1 and 1 or 0.8, evidence = ev }
@@ -1022,13 +1022,13 @@ sdi.check {
     local w, wc = best_use(answer, { "fan_out_on_write" })
     local r, rc = best_use(answer, { "fan_out_on_read" })
     local ev = {}
-    if wc > 0 then ev[#ev + 1] = evidence(w) end
-    if rc > 0 then ev[#ev + 1] = evidence(r) end
+    if wc > 0 then ev[#ev + 1] = w end
+    if rc > 0 then ev[#ev + 1] = r end
     local score = (wc + rc) / 2
     -- "push model versus pull model" compares the same two options.
     local both = said_in_block(answer, push_vs_pull_both_words, push_vs_pull_both_with_words, 1)
     if #both > 0 and score < 0.8 then
-      return { score = 0.8, evidence = { evidence(both[1]) } }
+      return { score = 0.8, evidence = { both[1] } }
     end
     if score == 0 then return 0 end
     return { score = score, evidence = ev }
@@ -1045,11 +1045,11 @@ sdi.check {
     local pre, pc = best_use(answer, { "timeline_precomputation", "fan_out_on_write", "precomputation" })
     local rh, rc = best_use(answer, { "read_heavy", "read_write_ratio" })
     if pc == 0 then return 0 end
-    local ev = { evidence(pre) }
+    local ev = { pre }
     if pc < 0.8 then return { score = 0.15, evidence = ev } end
-    if rc > 0 then ev[#ev + 1] = evidence(rh) end
+    if rc > 0 then ev[#ev + 1] = rh end
     local mem = said_in_block(answer, memory_for_speed_mem_words, memory_for_speed_mem_with_words, 1)
-    if mem[1] then ev[#ev + 1] = evidence(mem[1]) end
+    if mem[1] then ev[#ev + 1] = mem[1] end
     if rc > 0 and #mem > 0 then return { score = 1, evidence = ev } end
     if rc > 0 or #mem > 0 then return { score = 0.6, evidence = ev } end
     return { score = 0.3, evidence = ev }
@@ -1065,9 +1065,9 @@ sdi.check {
     .. "author's own recent tweets at read time (read-your-writes).",
   run = function(answer)
     local hits = said_any(answer, ordering_anomaly_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local ryw, rc = best_use(answer, { "read_your_writes" })
-    if rc > 0 then return { score = rc, evidence = { evidence(ryw) } } end
+    if rc > 0 then return { score = rc, evidence = { ryw } } end
     return 0
   end,
 }

@@ -195,7 +195,7 @@ sdi.estimate {
 -- Custom checks read the answer through the shared library (plugins/checks/helpers.lua). The word
 -- lists they search for sit above each check, made once for the pack rather than on every run.
 local H = sdi.helpers
-local said_any, found_any, asked, evidence = H.said_any, H.found_any, H.asked, H.evidence
+local said_any, found_any, asked = H.said_any, H.found_any, H.asked
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -210,7 +210,7 @@ sdi.check {
   feedback = "Ask how many links are created and clicked before drawing anything; every number later rests on it.",
   run = function(answer)
     local q = asked(answer, { "scale", "read_write_ratio" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -219,7 +219,7 @@ sdi.check {
   feedback = "Ask whether links expire: retention sets total storage and the number of keys you need.",
   run = function(answer)
     local q = asked(answer, { "retention" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -491,13 +491,13 @@ sdi.check {
     local kgs = answer.concept("key_generation_service")
     if not kgs then
       local hash = answer.concept("hash_function")
-      if hash then return { score = 0.5, evidence = { evidence(hash) },
+      if hash then return { score = 0.5, evidence = { hash },
         feedback = "No key service to protect; hashing keeps writes stateless." } end
       return 0
     end
     local hits = said_any(answer, kgs_availability_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(kgs), hits[1] } } end
-    return { score = 0.3, evidence = { evidence(kgs) } }
+    if #hits > 0 then return { score = 1, evidence = { kgs, hits[1] } } end
+    return { score = 0.3, evidence = { kgs } }
   end,
 }
 sdi.check {
@@ -524,9 +524,9 @@ sdi.check {
     local c = answer.concept("caching") or answer.concept("in_memory_cache")
     local r = answer.concept("read_heavy") or answer.concept("read_write_ratio")
     if c and r and c.use == "reasoned" then
-      return { score = 1, evidence = { evidence(c), evidence(r) } }
+      return { score = 1, evidence = { c, r } }
     end
-    if c and r then return { score = 0.6, evidence = { evidence(c) } } end
+    if c and r then return { score = 0.6, evidence = { c } } end
     return 0
   end,
 }

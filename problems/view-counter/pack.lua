@@ -338,7 +338,7 @@ sdi.estimate {
 -- lists they search for sit above each check, made once for the pack rather than on every run.
 local H = sdi.helpers
 local said_any, structured_any, asked = H.said_any, H.structured_any, H.asked
-local best_use, ev = H.best_use, H.evidence
+local best_use = H.best_use
 
 ---------------------------------------------------------------------------------------------------
 -- clarify
@@ -362,8 +362,8 @@ sdi.check {
     local a = asked(answer, { "views_scale" })
     local b = asked(answer, { "spikes", "read_ratio" })
     local evidence = {}
-    if a then evidence[#evidence + 1] = ev(a) end
-    if b then evidence[#evidence + 1] = ev(b) end
+    if a then evidence[#evidence + 1] = a end
+    if b then evidence[#evidence + 1] = b end
     return { score = (a and 0.7 or 0) + (b and 0.3 or 0), evidence = evidence }
   end,
 }
@@ -377,8 +377,8 @@ sdi.check {
     local a = asked(answer, { "freshness", "read_latency" })
     local b = asked(answer, { "accuracy", "duplicates" })
     local evidence = {}
-    if a then evidence[#evidence + 1] = ev(a) end
-    if b then evidence[#evidence + 1] = ev(b) end
+    if a then evidence[#evidence + 1] = a end
+    if b then evidence[#evidence + 1] = b end
     return { score = (a and 0.5 or 0) + (b and 0.5 or 0), evidence = evidence }
   end,
 }
@@ -391,8 +391,8 @@ sdi.check {
     local a = asked(answer, { "users", "queries" })
     local b = asked(answer, { "cost" })
     local evidence = {}
-    if a then evidence[#evidence + 1] = ev(a) end
-    if b then evidence[#evidence + 1] = ev(b) end
+    if a then evidence[#evidence + 1] = a end
+    if b then evidence[#evidence + 1] = b end
     return { score = (a and 0.5 or 0) + (b and 0.5 or 0), evidence = evidence }
   end,
 }
@@ -422,8 +422,8 @@ sdi.check {
     local write = structured_any(answer, functional_requirements_write_words, 1)
     local read = structured_any(answer, functional_requirements_read_words, 1)
     local evidence = {}
-    if write[1] then evidence[#evidence + 1] = ev(write[1]) end
-    if read[1] then evidence[#evidence + 1] = ev(read[1]) end
+    if write[1] then evidence[#evidence + 1] = write[1] end
+    if read[1] then evidence[#evidence + 1] = read[1] end
     return { score = (write[1] and 0.5 or 0) + (read[1] and 0.5 or 0), evidence = evidence }
   end,
 }
@@ -437,7 +437,7 @@ sdi.check {
     .. "the design from being rebuilt for the next metric.",
   run = function(answer)
     local hits = said_any(answer, generalised_events_words, 1)
-    if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
+    if hits[1] then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -462,12 +462,12 @@ sdi.check {
       local low = b.kind ~= "code" and b.text:lower()
       if low and (low:find("%d%s*ms%f[%W]") or low:find("%d%s*millisecond")
           or low:find("tens of milliseconds")) and not H.term_list(b.text) then
-        target = ev(b)
+        target = b
         break
       end
     end
     local evidence = {}
-    if c then evidence[#evidence + 1] = ev(c) end
+    if c then evidence[#evidence + 1] = c end
     if target then evidence[#evidence + 1] = target end
     if target and c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = evidence } end
     if target then return { score = 0.85, evidence = evidence } end
@@ -492,7 +492,7 @@ sdi.check {
     .. "two). It decides stream processing over a nightly batch.",
   run = function(answer)
     local hits = said_any(answer, freshness_requirement_words, 1)
-    if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
+    if hits[1] then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -505,11 +505,11 @@ sdi.check {
     .. "events are kept only for days and why open-source or managed components are preferred.",
   run = function(answer)
     local c = best_use(answer, { "cost_efficiency" })
-    if c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = { ev(c) } } end
+    if c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = { c } } end
     -- "at the cost of" is a trade-off marker, not a cost requirement: look for cost as a goal.
     local hits = said_any(answer, cost_requirement_words, 1)
-    if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
-    if c then return { score = 0.3, evidence = { ev(c) } } end
+    if hits[1] then return { score = 1, evidence = { hits[1] } } end
+    if c then return { score = 0.3, evidence = { c } } end
     return 0
   end,
 }
@@ -584,8 +584,8 @@ sdi.check {
     local w, r = signature(write), signature(read)
     local score = (w and 0.5 or (write[1] and 0.25 or 0)) + (r and 0.5 or (read[1] and 0.25 or 0))
     local evidence = {}
-    if w or write[1] then evidence[#evidence + 1] = ev(w or write[1]) end
-    if r or read[1] then evidence[#evidence + 1] = ev(r or read[1]) end
+    if w or write[1] then evidence[#evidence + 1] = w or write[1] end
+    if r or read[1] then evidence[#evidence + 1] = r or read[1] end
     return { score = score, evidence = evidence }
   end,
 }
@@ -597,7 +597,7 @@ sdi.check {
     .. "hour or day): the dashboard needs more than an all-time total.",
   run = function(answer)
     local hits = structured_any(answer, api_time_range_words, 1)
-    if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
+    if hits[1] then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -611,8 +611,8 @@ sdi.check {
     .. "watch time reuse the same calls.",
   run = function(answer)
     local hits = structured_any(answer, api_generalised_words, 2)
-    if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
-    if hits[1] then return { score = 0.6, evidence = { ev(hits[1]) } } end
+    if #hits >= 2 then return { score = 1, evidence = { hits[1], hits[2] } } end
+    if hits[1] then return { score = 0.6, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -627,11 +627,11 @@ sdi.check {
     local ids = structured_any(answer, api_event_id_words, 1)
     local c = best_use(answer, { "idempotency", "idempotency_key" })
     if ids[1] then
-      local evidence = { ev(ids[1]) }
-      if c then evidence[#evidence + 1] = ev(c) end
+      local evidence = { ids[1] }
+      if c then evidence[#evidence + 1] = c end
       return { score = 1, evidence = evidence }
     end
-    if c then return { score = 0.5, evidence = { ev(c) } } end
+    if c then return { score = 0.5, evidence = { c } } end
     return 0
   end,
 }
@@ -660,7 +660,7 @@ sdi.check {
     -- The evidence starts at raw[1], and only a raw hit can weigh both options.
     if not raw[1] then return { score = said_any(answer, AGGREGATE_WORDS, 1)[1] and 0.35 or 0, evidence = {} } end
     local agg = said_any(answer, AGGREGATE_WORDS)
-    if not agg[1] then return { score = 0.35, evidence = { ev(raw[1]) } } end
+    if not agg[1] then return { score = 0.35, evidence = { raw[1] } } end
     -- Prefer, as evidence, a passage that weighs both options together: a raw hit whose text
     -- states an aggregate and a trade-off too. Without such a raw hit, only pros[1] is read.
     local agg_blocks = {}
@@ -674,10 +674,10 @@ sdi.check {
     local pro_blocks = {}
     for _, h in ipairs(pros) do pro_blocks[h.text] = true end
     for _, h in ipairs(weighed) do
-      if pro_blocks[h.text] then return { score = score, evidence = { ev(h) } } end
+      if pro_blocks[h.text] then return { score = score, evidence = { h } } end
     end
     local evidence = {}
-    for _, h in ipairs({ raw[1], agg[1], pros[1] }) do evidence[#evidence + 1] = ev(h) end
+    for _, h in ipairs({ raw[1], agg[1], pros[1] }) do evidence[#evidence + 1] = h end
     return { score = score, evidence = evidence }
   end,
 }
@@ -744,7 +744,7 @@ sdi.check {
       end
       if best then
         got = got + 1
-        evidence[#evidence + 1] = ev(best)
+        evidence[#evidence + 1] = best
       end
     end
     return { score = got / #schema_groups, evidence = evidence }
@@ -771,12 +771,12 @@ sdi.check {
       { with = retention_policy_with_words })
     for _, h in ipairs(hits) do
       if not H.contains_any(h.text, { "cache" }) then
-        return { score = 1, evidence = { ev(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
     local c = best_use(answer, { "data_retention", "cold_storage", "storage_tiering", "object_storage", "ttl", "expiration" })
     if c and c.use ~= "heading" then
-      return { score = H.use_score(c, 0.3, 0.6), evidence = { ev(c) } }
+      return { score = H.use_score(c, 0.3, 0.6), evidence = { c } }
     end
     return 0
   end,
@@ -835,9 +835,9 @@ sdi.check {
     local mem = said_any(answer, in_memory_aggregation_mem_words, 1)
     local flush = said_any(answer, in_memory_aggregation_flush_words, 1)
     local evidence = {}
-    if agg then evidence[#evidence + 1] = ev(agg) end
-    if mem[1] then evidence[#evidence + 1] = ev(mem[1]) end
-    if flush[1] then evidence[#evidence + 1] = ev(flush[1]) end
+    if agg then evidence[#evidence + 1] = agg end
+    if mem[1] then evidence[#evidence + 1] = mem[1] end
+    if flush[1] then evidence[#evidence + 1] = flush[1] end
     local score = 0
     if agg and agg.use ~= "bare" and agg.use ~= "heading" then score = score + 0.4 elseif agg then score = score + 0.1 end
     if mem[1] then score = score + 0.3 end
@@ -863,8 +863,8 @@ sdi.check {
     local p = best_use(answer, { "partitioner_service" }, { "partitioner" })
     local key = said_any(answer, partitioner_key_words, 1)
     local evidence = {}
-    if p then evidence[#evidence + 1] = ev(p) end
-    if key[1] then evidence[#evidence + 1] = ev(key[1]) end
+    if p then evidence[#evidence + 1] = p end
+    if key[1] then evidence[#evidence + 1] = key[1] end
     local score = 0
     score = score + H.use_score(p, 0.2, 0.5)
     if key[1] then score = score + 0.5 end
@@ -880,8 +880,8 @@ sdi.check {
     local q = best_use(answer, { "query_service" }, { "query service", "read service", "stats service", "statistics service" })
     local c = best_use(answer, { "in_memory_cache", "distributed_cache", "caching" }, { "cache", "redis", "memcached" })
     local evidence = {}
-    if q then evidence[#evidence + 1] = ev(q) end
-    if c then evidence[#evidence + 1] = ev(c) end
+    if q then evidence[#evidence + 1] = q end
+    if c then evidence[#evidence + 1] = c end
     local score = 0
     score = score + H.use_score(q, 0.2, 0.6)
     score = score + H.use_score(c, 0.1, 0.4)
@@ -906,9 +906,9 @@ sdi.check {
     local pull = said_any(answer, push_vs_pull_pull_words, 1)
     local push = said_any(answer, push_vs_pull_push_words, 1)
     local evidence = {}
-    if c and c.use ~= "heading" then evidence[#evidence + 1] = ev(c) end
-    if pull[1] then evidence[#evidence + 1] = ev(pull[1]) end
-    if push[1] and (not pull[1] or push[1].line ~= pull[1].line) then evidence[#evidence + 1] = ev(push[1]) end
+    if c and c.use ~= "heading" then evidence[#evidence + 1] = c end
+    if pull[1] then evidence[#evidence + 1] = pull[1] end
+    if push[1] and (not pull[1] or push[1].line ~= pull[1].line) then evidence[#evidence + 1] = push[1] end
     if pull[1] and push[1] then return { score = 1, evidence = evidence } end
     if c and (c.use == "used" or c.use == "reasoned") then return { score = 0.8, evidence = evidence } end
     if pull[1] then return { score = 0.5, evidence = evidence } end
@@ -939,11 +939,11 @@ sdi.check {
     end
     if not c or c.use == "heading" then return 0 end
     local window = said_any(answer, deduplication_window_words, 1)
-    local evidence = { ev(c) }
+    local evidence = { c }
     local score = H.use_score(c, 0.3, 0.7)
     if window[1] and c.use ~= "bare" then
       score = 1
-      evidence[#evidence + 1] = ev(window[1])
+      evidence[#evidence + 1] = window[1]
     end
     return { score = score, evidence = evidence }
   end,
@@ -958,12 +958,12 @@ sdi.check {
   run = function(answer)
     local c = best_use(answer, { "checkpointing" }, { "checkpoint" })
     if c and (c.use == "used" or c.use == "reasoned") then
-      return { score = c.use == "reasoned" and 1 or 0.9, evidence = { ev(c) } }
+      return { score = c.use == "reasoned" and 1 or 0.9, evidence = { c } }
     end
     -- "restarts from the last Kafka offset" is a checkpoint described rather than named.
     local offs = said_any(answer, checkpointing_offs_words, 1)
-    if offs[1] then return { score = 0.75, evidence = { ev(offs[1]) } } end
-    if c then return { score = 0.3, evidence = { ev(c) } } end
+    if offs[1] then return { score = 0.75, evidence = { offs[1] } } end
+    if c then return { score = 0.3, evidence = { c } } end
     return 0
   end,
 }
@@ -984,8 +984,8 @@ sdi.check {
     local iq = said_any(answer, { "internal queue", "in-process queue", "local queue", "internal buffer" }, 1)
     local w = said_any(answer, { "db writer", "database writer", "writer thread", "writer threads" }, 1)
     local evidence = {}
-    if iq[1] then evidence[#evidence + 1] = ev(iq[1]) end
-    if w[1] then evidence[#evidence + 1] = ev(w[1]) end
+    if iq[1] then evidence[#evidence + 1] = iq[1] end
+    if w[1] then evidence[#evidence + 1] = w[1] end
     return { score = (iq[1] and 0.5 or 0) + (w[1] and 0.5 or 0), evidence = evidence }
   end,
 }
@@ -998,10 +998,10 @@ sdi.check {
     .. "and have the replacement node load it on start.",
   run = function(answer)
     local c = best_use(answer, { "state_management" }, { "in-memory state", "state snapshot", "state store" })
-    if c and (c.use == "used" or c.use == "reasoned") then return { score = 1, evidence = { ev(c) } } end
+    if c and (c.use == "used" or c.use == "reasoned") then return { score = 1, evidence = { c } } end
     local snap = said_any(answer, state_management_snap_words, 1)
-    if snap[1] then return { score = 0.8, evidence = { ev(snap[1]) } } end
-    if c then return { score = 0.3, evidence = { ev(c) } } end
+    if snap[1] then return { score = 0.8, evidence = { snap[1] } } end
+    if c then return { score = 0.3, evidence = { c } } end
     return 0
   end,
 }
@@ -1057,9 +1057,9 @@ sdi.check {
     end
     if not c or c.use == "heading" then return 0 end
     local fix = said_any(answer, hot_videos_fix_words, 1)
-    local evidence = { ev(c) }
+    local evidence = { c }
     if fix[1] and c.use ~= "bare" then
-      evidence[#evidence + 1] = ev(fix[1])
+      evidence[#evidence + 1] = fix[1]
       return { score = 1, evidence = evidence }
     end
     return { score = H.use_score(c, 0.2, 0.6), evidence = evidence }
@@ -1094,10 +1094,10 @@ sdi.check {
     .. "queue partitions and consumers, more database nodes (Cassandra scales writes linearly).",
   run = function(answer)
     local hits = said_any(answer, scale_out_words, 2)
-    if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
-    if hits[1] then return { score = 0.75, evidence = { ev(hits[1]) } } end
+    if #hits >= 2 then return { score = 1, evidence = { hits[1], hits[2] } } end
+    if hits[1] then return { score = 0.75, evidence = { hits[1] } } end
     local c = best_use(answer, { "horizontal_scaling", "autoscaling", "rebalancing" })
-    if c and c.use ~= "heading" then return { score = H.use_score(c, 0.2, 0.5), evidence = { ev(c) } } end
+    if c and c.use ~= "heading" then return { score = H.use_score(c, 0.2, 0.5), evidence = { c } } end
     return 0
   end,
 }
@@ -1117,8 +1117,8 @@ sdi.check {
     local c = best_use(answer, { "cap_theorem", "eventual_consistency" }, { "cap theorem", "eventual consistency", "eventually consistent" })
     local stale = said_any(answer, cap_choice_stale_words, 1)
     local evidence = {}
-    if c then evidence[#evidence + 1] = ev(c) end
-    if stale[1] then evidence[#evidence + 1] = ev(stale[1]) end
+    if c then evidence[#evidence + 1] = c end
+    if stale[1] then evidence[#evidence + 1] = stale[1] end
     local score = 0
     score = score + H.use_score(c, 0.1, 0.5)
     if stale[1] then score = score + 0.5 end
@@ -1137,8 +1137,8 @@ sdi.check {
     local sql = best_use(answer, { "relational_database" }, sql_vs_nosql_sql_words)
     local nosql = best_use(answer, { "wide_column_store", "nosql_database" }, sql_vs_nosql_nosql_words)
     local evidence = {}
-    if sql then evidence[#evidence + 1] = ev(sql) end
-    if nosql then evidence[#evidence + 1] = ev(nosql) end
+    if sql then evidence[#evidence + 1] = sql end
+    if nosql then evidence[#evidence + 1] = nosql end
     if #evidence < 2 then return { score = #evidence > 0 and 0.3 or 0, evidence = evidence } end
     if sql.use == "reasoned" or nosql.use == "reasoned" then return { score = 1, evidence = evidence } end
     if sql.use == "bare" and nosql.use == "bare" then return { score = 0.2, evidence = evidence } end
@@ -1156,8 +1156,8 @@ sdi.check {
     .. "kept to recompute; keeping both costs complexity and money.",
   run = function(answer)
     local hits = said_any(answer, aggregation_cost_words, 2)
-    if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
-    if hits[1] then return { score = 0.6, evidence = { ev(hits[1]) } } end
+    if #hits >= 2 then return { score = 1, evidence = { hits[1], hits[2] } } end
+    if hits[1] then return { score = 0.6, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -1170,7 +1170,7 @@ sdi.check {
     .. "consumer dies (fault tolerance) and throughput grows by adding partitions and consumers.",
   run = function(answer)
     local hit = said_any(answer, pull_justified_words, { limit = 1, with = pull_justified_with_words })[1]
-    if hit then return { score = 1, evidence = { ev(hit) } } end
+    if hit then return { score = 1, evidence = { hit } } end
     return 0
   end,
 }
@@ -1184,12 +1184,12 @@ sdi.check {
     .. "video per flush, a small fraction of the raw rate, which is what lets the database keep up.",
   run = function(answer)
     local saved = said_any(answer, write_reduction_words, 1)
-    if saved[1] then return { score = 1, evidence = { ev(saved[1]) } } end
+    if saved[1] then return { score = 1, evidence = { saved[1] } } end
     local c = best_use(answer, { "data_aggregation" })
     if not c then return 0 end
-    if c.use == "reasoned" then return { score = 1, evidence = { ev(c) } } end
-    if c.use == "used" then return { score = 0.6, evidence = { ev(c) } } end
-    return { score = 0.2, evidence = { ev(c) } }
+    if c.use == "reasoned" then return { score = 1, evidence = { c } } end
+    if c.use == "used" then return { score = 0.6, evidence = { c } } end
+    return { score = 0.2, evidence = { c } }
   end,
 }
 

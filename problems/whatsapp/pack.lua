@@ -350,7 +350,7 @@ sdi.estimate {
 -- lists they search for sit above each check, made once for the pack rather than on every run.
 local H = sdi.helpers
 local said_any, structured_any, said_in_block = H.said_any, H.structured_any, H.said_in_block
-local contains_any, used, evidence = H.contains_any, H.used, H.evidence
+local contains_any, used = H.contains_any, H.used
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -429,10 +429,10 @@ sdi.check {
       local t = h.text:lower()
       if t:find("%d+ members") or t:find("%d+ people") or t:find("%d+ participants") or t:find("up to %d+")
           or contains_any(t, { "cap", "limit" }) then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
-    return { score = 0.5, evidence = { evidence(hits[1]) },
+    return { score = 0.5, evidence = { hits[1] },
       feedback = "Groups are mentioned, but without a size cap; the cap is what bounds fan-out." }
   end,
 }
@@ -521,7 +521,7 @@ sdi.check {
     local ev, score = {}, 0
     for _, list in ipairs({ send, ack, sync }) do
       if list[1] then
-        ev[#ev + 1] = evidence(list[1])
+        ev[#ev + 1] = list[1]
         score = score + 1 / 3
       end
     end
@@ -538,9 +538,9 @@ sdi.check {
     .. "retry, so the server can recognise a resend after a dropped connection instead of storing it twice.",
   run = function(answer)
     local hits = structured_any(answer, client_message_id_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local key = used(answer, { "idempotency_key" })
-    if key then return { score = 1, evidence = { evidence(key) } } end
+    if key then return { score = 1, evidence = { key } } end
     return 0
   end,
 }
@@ -559,9 +559,9 @@ sdi.check {
     .. "storage, e.g. through a pre-signed URL, and sends only the media id and its key in the message.",
   run = function(answer)
     local hits = said_in_block(answer, api_media_words, api_media_with_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local signed = used(answer, { "signed_url" })
-    if signed then return { score = 1, evidence = { evidence(signed) } } end
+    if signed then return { score = 1, evidence = { signed } } end
     return 0
   end,
 }
@@ -598,16 +598,16 @@ sdi.check {
       partition_by_conversation_with_words)
     if #hits == 0 then
       local pk = used(answer, { "partition_key" })
-      if pk then return { score = 0.4, evidence = { evidence(pk) },
+      if pk then return { score = 0.4, evidence = { pk },
         feedback = "A partition key is named, but not the conversation; say what the messages are split by." } end
       return 0
     end
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "cluster", "sort key", "sorted by", "ordered by", "order by" }) then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
-    return { score = 0.7, evidence = { evidence(hits[1]) },
+    return { score = 0.7, evidence = { hits[1] },
       feedback = "Partitioned by conversation; also say how rows are ordered inside it (clustering key on the sequence number)." }
   end,
 }
@@ -629,12 +629,12 @@ sdi.check {
     local hits = said_any(answer, inbox_model_words)
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "user", "recipient", "device" }) then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
-    if hits[1] then return { score = 0.6, evidence = { evidence(hits[1]) } } end
+    if hits[1] then return { score = 0.6, evidence = { hits[1] } } end
     local off = used(answer, { "offline_messages" })
-    if off then return { score = 0.4, evidence = { evidence(off) },
+    if off then return { score = 0.4, evidence = { off },
       feedback = "Offline storage is mentioned; model it as an inbox keyed by recipient (and device)." } end
     return 0
   end,
@@ -650,9 +650,9 @@ sdi.check {
     .. "by user and device, with a TTL refreshed by heartbeats so entries of dead connections vanish.",
   run = function(answer)
     local hits = said_in_block(answer, session_model_words, session_model_with_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local reg = used(answer, { "connection_registry" })
-    if reg then return { score = 0.5, evidence = { evidence(reg) },
+    if reg then return { score = 0.5, evidence = { reg },
       feedback = "The session map is there; say what holds it and how stale entries expire." } end
     return 0
   end,
@@ -665,7 +665,7 @@ sdi.check {
     .. "step reads for every group message; cache it because it is read on every send.",
   run = function(answer)
     local hits = structured_any(answer, group_model_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -716,8 +716,8 @@ sdi.check {
       offline_path_push_with_words, 1)
     local store = used(answer, { "offline_messages" })
     local ev, score = {}, 0
-    if push[1] then score = score + 0.5; ev[#ev + 1] = evidence(push[1]) end
-    if store then score = score + 0.5; ev[#ev + 1] = evidence(store) end
+    if push[1] then score = score + 0.5; ev[#ev + 1] = push[1] end
+    if store then score = score + 0.5; ev[#ev + 1] = store end
     return { score = score, evidence = ev }
   end,
 }
@@ -755,10 +755,10 @@ sdi.check {
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "clock", "timestamp", "server assign", "assigned by the server", "increment",
           "counter" }) then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
-    return { score = 0.6, evidence = { evidence(hits[1]) } }
+    return { score = 0.6, evidence = { hits[1] } }
   end,
 }
 local receipts_flow_delivered_words = { "deliver" }
@@ -775,8 +775,8 @@ sdi.check {
     local delivered = said_in_block(answer, receipts_flow_delivered_words, receipts_flow_delivered_with_words, 1)
     local read = said_in_block(answer, receipts_flow_read_words, receipts_flow_read_with_words, { "open", "view", "seen", "display" }, 1)
     local ev, score = {}, 0
-    if delivered[1] then score = score + 0.5; ev[#ev + 1] = evidence(delivered[1]) end
-    if read[1] then score = score + 0.5; ev[#ev + 1] = evidence(read[1]) end
+    if delivered[1] then score = score + 0.5; ev[#ev + 1] = delivered[1] end
+    if read[1] then score = score + 0.5; ev[#ev + 1] = read[1] end
     return { score = score, evidence = ev }
   end,
 }
@@ -806,17 +806,17 @@ sdi.check {
     local hits = said_in_block(answer, group_fanout_words, group_fanout_with_words)
     if #hits == 0 then
       local fan = used(answer, { "fan_out" })
-      if fan then return { score = 0.3, evidence = { evidence(fan) },
+      if fan then return { score = 0.3, evidence = { fan },
         feedback = "Fan-out is mentioned, but not for group messages; say how one group message reaches every member." } end
       return 0
     end
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "queue", "async", "kafka", "worker", "stored once", "written once" })
           or h.text:lower():find("%d%d+ members") then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
-    return { score = 0.7, evidence = { evidence(hits[1]) } }
+    return { score = 0.7, evidence = { hits[1] } }
   end,
 }
 sdi.check {
@@ -849,9 +849,9 @@ sdi.check {
   run = function(answer)
     local hits = said_in_block(answer, retention_cleanup_words,
       retention_cleanup_with_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local ret = used(answer, { "data_retention" }) or used(answer, { "ttl" })
-    if ret then return { score = 0.5, evidence = { evidence(ret) } } end
+    if ret then return { score = 0.5, evidence = { ret } } end
     return 0
   end,
 }
@@ -863,9 +863,9 @@ sdi.check {
     .. "lets the client encrypt once and the server fan out the same ciphertext.",
   run = function(answer)
     local hits = said_any(answer, group_encryption_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local g = said_in_block(answer, { "group" }, { "encrypt" }, 1)
-    if g[1] then return { score = 0.5, evidence = { evidence(g[1]) } } end
+    if g[1] then return { score = 0.5, evidence = { g[1] } } end
     return 0
   end,
 }
@@ -887,10 +887,10 @@ sdi.check {
     if #hits == 0 then return 0 end
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "last", "sync", "resume", "missed", "inbox" }) then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
-    return { score = 0.6, evidence = { evidence(hits[1]) },
+    return { score = 0.6, evidence = { hits[1] },
       feedback = "Clients reconnect; also say how they catch up on what they missed (sync from the last acked seq)." }
   end,
 }
@@ -925,7 +925,7 @@ sdi.check {
   run = function(answer)
     local hits = said_in_block(answer, presence_fanout_words,
       presence_fanout_with_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -944,10 +944,10 @@ sdi.check {
     if poll and poll.use ~= "used" and poll.use ~= "reasoned" then poll = nil end
     if not ws or ws.negated then return 0 end
     if ws.use == "reasoned" and poll then
-      return { score = 1, evidence = { evidence(ws), evidence(poll) } }
+      return { score = 1, evidence = { ws, poll } }
     end
-    if ws.use == "reasoned" or poll then return { score = 0.6, evidence = { evidence(ws) } } end
-    return { score = 0.3, evidence = { evidence(ws) } }
+    if ws.use == "reasoned" or poll then return { score = 0.6, evidence = { ws } } end
+    return { score = 0.3, evidence = { ws } }
   end,
 }
 sdi.check {
@@ -960,9 +960,9 @@ sdi.check {
       or answer.concept("nosql_database")
     if not store or store.negated then return 0 end
     local heavy = used(answer, { "write_heavy" }) or used(answer, { "lsm_tree" }) or used(answer, { "throughput" })
-    if store.use == "reasoned" and heavy then return { score = 1, evidence = { evidence(store), evidence(heavy) } } end
-    if store.use == "reasoned" then return { score = 0.7, evidence = { evidence(store) } } end
-    return { score = 0.3, evidence = { evidence(store) } }
+    if store.use == "reasoned" and heavy then return { score = 1, evidence = { store, heavy } } end
+    if store.use == "reasoned" then return { score = 0.7, evidence = { store } } end
+    return { score = 0.3, evidence = { store } }
   end,
 }
 local e2e_tradeoff_words = { "end-to-end", "end to end", "e2e", "encrypt" }
@@ -977,7 +977,7 @@ sdi.check {
   run = function(answer)
     local hits = said_in_block(answer, e2e_tradeoff_words,
       e2e_tradeoff_with_words, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -998,7 +998,7 @@ sdi.check {
   run = function(answer)
     local hits = said_in_block(answer, { "delete", "deleting", "deletion" },
       { "history", "keep", "kept" }, { "storage", "privacy", "restore", "cost", "new phone", "new device" }, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
