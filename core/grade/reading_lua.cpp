@@ -24,6 +24,11 @@ namespace sdi::grade {
 
 namespace {
 
+// The answer being graded, from the box every native of the library has as its upvalue.
+const CheckContext& answer_of(lua_State* L) {
+  return boxed_answer(L, lua_upvalueindex(1));
+}
+
 std::string_view check_text(lua_State* L, int idx) {
   std::size_t size = 0;
   const char* s = luaL_checklstring(L, idx, &size);
@@ -465,7 +470,7 @@ std::function<bool(int block)> both(std::function<bool(int block)> a,
 // words, as filtering the whole result would (the search reads no block they rule out).
 int search_blocks(lua_State* L, Search search) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   Keep keep;
   std::optional<LoweredLists> with;  // held while the search tests blocks against it
   if (lua_istable(L, 3)) {
@@ -490,7 +495,7 @@ int search_blocks(lua_State* L, Search search) {
 // first word's), sorted by line
 int said_lines(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   luaL_checktype(L, 2, LUA_TTABLE);
   std::vector<std::string_view> words;
   ConvertedWords converted;
@@ -513,7 +518,7 @@ int said_lines(lua_State* L) {
 // (as said_any(answer, { word }, 1) finds it), sorted by line, ties in the order of the words.
 int said_each(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   const std::vector<std::string_view>& words = check_word_views(L, 2);
   std::vector<AnswerReading::Hit> hits;
   std::vector<std::string_view> one(1);
@@ -558,7 +563,7 @@ std::size_t trailing_limit(lua_State* L, int& last) {
 // them for list1) that hold a word of every list; with a number `limit` last, the first `limit`.
 int said_in_block(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   int last = 0;
   const std::size_t limit = trailing_limit(L, last);
   // The first list is read (and reported on) first, as a search for it alone reads it.
@@ -575,7 +580,7 @@ int said_in_block(lua_State* L) {
 // sentence's line is where the answer has its text in that block.
 int said_together(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   AnswerReading& r = *ctx.reading;
   int last = 0;
   const std::size_t limit = trailing_limit(L, last);
@@ -665,7 +670,7 @@ void push_credit(lua_State* L, Use use) {
 int best_use(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checktype(L, 2, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   const Analysis& a = ctx.analysis;
   std::vector<int> wanted;  // the concepts of `ids`, in order
   for (lua_Integer i = 1;; ++i) {
@@ -770,7 +775,7 @@ int structured_any(lua_State* L) {
 // `options.join_table_rows` reads a table's consecutive rows as one block.
 int best_block(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   const WordLists groups = check_groups(L, 2);
   bool join_table_rows = false;
   if (!lua_isnoneornil(L, 3)) {
@@ -794,7 +799,7 @@ int best_block(lua_State* L) {
 // the words, in answer order
 int blocks_with(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   const std::vector<int> blocks = grade::blocks_with(*ctx.reading, check_word_views(L, 2));
   lua_createtable(L, static_cast<int>(blocks.size()), 0);
   lua_Integer n = 0;
@@ -809,7 +814,7 @@ int blocks_with(lua_State* L) {
 int block_index(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const lua_Integer line = luaL_checkinteger(L, 2);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   if (line < 0 || line > INT32_MAX) return 0;
   const int block = ctx.reading->block_at_line(static_cast<int>(line));
   if (block < 0) return 0;
@@ -840,7 +845,9 @@ int push_reading_library(lua_State* L) {
                                        {"asked", answer_asked},
                                        {"asked_each", answer_asked_each},
                                        {nullptr, nullptr}};
-  luaL_newlib(L, functions);
+  luaL_newlibtable(L, functions);
+  push_answer_box(L);
+  luaL_setfuncs(L, functions, 1);
   return 1;
 }
 

@@ -56,6 +56,9 @@ class GradedAnswer {
   GradedAnswer(const GradedAnswer&) = delete;
   GradedAnswer& operator=(const GradedAnswer&) = delete;
 
+  // Ends grading of the answer, as the grader does once its checks ran.
+  void release() { grade::release_answer(pack_.sandbox().state()); }
+
   // Runs `body` with `answer` and `H` (sdi.helpers) in scope; returns what it returns, as text.
   std::string run(const std::string& body) {
     lua::Sandbox& sb = pack_.sandbox();
@@ -211,6 +214,16 @@ TEST_CASE("a list of words with a metatable is read as indexing reads it") {
   CHECK(a.run(std::string(proxy) + "return H.said_any(answer, words, 1)[1].line") == "14");
   CHECK(a.run(std::string(proxy) + "return H.contains_any('a HOT link', words)") == "hot");
   CHECK(a.run("return #H.said_any(answer, { 'nowhere', 'hot' })") == "1");
+}
+
+TEST_CASE("the answer's natives refuse to run once the answer is no longer graded") {
+  GradedAnswer a(kAnswer);
+  CHECK(a.run("return #H.said_any(answer, { 'cache' })") == "2");
+  a.release();
+  const std::string refused = "the answer is no longer being graded; query it inside run()";
+  CHECK(a.run("return select(2, pcall(H.said_any, answer, { 'cache' }))") == refused);
+  CHECK(a.run("return select(2, pcall(H.asked, answer, { 'scale' }))") == refused);
+  CHECK(a.run("return select(2, pcall(H.best_use, answer, { 'caching' }))") == refused);
 }
 
 TEST_CASE("said_each counts the words the answer states, with the first hit of each by line") {
