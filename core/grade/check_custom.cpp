@@ -26,7 +26,7 @@ std::string string_field(lua_State* L, int idx, const char* key) {
 }
 
 // Reads the evidence list on top of the stack (any other value gives none).
-void read_evidence_list(lua_State* L, CheckResult& r) {
+void read_evidence(lua_State* L, CheckResult& r) {
   if (!lua_istable(L, -1)) return;
   lua_Integer n = luaL_len(L, -1);
   for (lua_Integer i = 1; i <= n && i <= 20; ++i) {
@@ -43,25 +43,12 @@ void read_evidence_list(lua_State* L, CheckResult& r) {
   }
 }
 
-// Reads { score, status, feedback, suggestion, evidence } from the table at `idx` (absolute);
+// Reads { score, status, feedback, suggestion, evidence } from the table at `idx` (absolute),
+// which has no metatable, so it holds only its own fields: one pass over them finds them all.
 // `score` is left alone when the table has none.
-void read_outcome_table(lua_State* L, int idx, double& score, std::string& status, CheckResult& r) {
-  if (lua_getmetatable(L, idx)) {
-    // A metatable may supply fields the table lacks: ask for each by name.
-    lua_pop(L, 1);
-    lua_getfield(L, idx, "score");
-    if (lua_isnumber(L, -1)) score = lua_tonumber(L, -1);
-    lua_pop(L, 1);
-    status = string_field(L, idx, "status");
-    r.feedback = string_field(L, idx, "feedback");
-    r.suggestion = string_field(L, idx, "suggestion");
-    lua_getfield(L, idx, "evidence");
-    read_evidence_list(L, r);
-    lua_pop(L, 1);
-    return;
-  }
-  // A plain table holds only its own fields: one pass over it finds them all. The evidence is
-  // read last, as reading it by name does, since its metamethods may raise an error.
+void read_plain_outcome(lua_State* L, int idx, double& score, std::string& status, CheckResult& r) {
+  // The evidence is read last, as reading the fields by name does: its metamethods may raise an
+  // error.
   lua_pushnil(L);
   const int evidence = lua_gettop(L);
   lua_pushnil(L);
@@ -84,7 +71,7 @@ void read_outcome_table(lua_State* L, int idx, double& score, std::string& statu
     }
     lua_pop(L, 1);
   }
-  read_evidence_list(L, r);
+  read_evidence(L, r);
   lua_settop(L, evidence - 1);
 }
 
@@ -104,7 +91,21 @@ std::string read_outcome(lua_State* L, int idx, CheckResult& r, const pack::Chec
       status = lua_tostring(L, idx);
       break;
     case LUA_TTABLE:
-      read_outcome_table(L, idx, score, status, r);
+      if (!lua_getmetatable(L, idx)) {
+        read_plain_outcome(L, idx, score, status, r);
+        break;
+      }
+      // A metatable may supply fields the table lacks: ask for each by name.
+      lua_pop(L, 1);
+      lua_getfield(L, idx, "score");
+      if (lua_isnumber(L, -1)) score = lua_tonumber(L, -1);
+      lua_pop(L, 1);
+      status = string_field(L, idx, "status");
+      r.feedback = string_field(L, idx, "feedback");
+      r.suggestion = string_field(L, idx, "suggestion");
+      lua_getfield(L, idx, "evidence");
+      read_evidence(L, r);
+      lua_pop(L, 1);
       break;
     default:
       return fmt::format(
@@ -131,24 +132,14 @@ std::string read_outcome(lua_State* L, int idx, CheckResult& r, const pack::Chec
 }
 
 // Whether the function at `idx` can see a second argument: a Lua function declaring fewer
-// parameters (and no `...`) never does, and most checks' `run` takes only the answer.
+// parameters (and no `...`) never does, and most checks' `run` takes only the answer, so the
+// table telling which check runs is built only for those that can read it.
 bool reads_second_argument(lua_State* L, int idx) {
   if (!lua_isfunction(L, idx)) return true;
   lua_Debug ar;
   lua_pushvalue(L, idx);
   lua_getinfo(L, ">u", &ar);
   return ar.isvararg || ar.nparams >= 2;
-}
-
-// Pushes `run`'s second argument: which check is running.
-void push_check_table(lua_State* L, const pack::Check& check) {
-  lua_createtable(L, 0, 3);
-  lua_pushlstring(L, check.id.data(), check.id.size());
-  lua_setfield(L, -2, "check");
-  lua_pushlstring(L, check.facet.data(), check.facet.size());
-  lua_setfield(L, -2, "facet");
-  lua_pushnumber(L, check.weight);
-  lua_setfield(L, -2, "weight");
 }
 
 }  // namespace
@@ -161,12 +152,18 @@ CheckResult run_custom_check(const pack::Check& check, const CheckContext& ctx) 
   try {
     lua_rawgeti(L, LUA_REGISTRYINDEX, check.lua_ref);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ctx.answer_ref);
-    int args = 1;
-    if (reads_second_argument(L, -2)) {
-      push_check_table(L, check);
-      args = 2;
+    if (!reads_second_argument(L, -2)) {
+      lua_pushnil(L);  // run() has no parameter that could read it
+    } else {
+      lua_createtable(L, 0, 3);
+      lua_pushlstring(L, check.id.data(), check.id.size());
+      lua_setfield(L, -2, "check");
+      lua_pushlstring(L, check.facet.data(), check.facet.size());
+      lua_setfield(L, -2, "facet");
+      lua_pushnumber(L, check.weight);
+      lua_setfield(L, -2, "weight");
     }
-    sb.call(args, 1);
+    sb.call(2, 1);
     std::string problem = read_outcome(L, lua_gettop(L), r, check);
     if (!problem.empty()) {
       r.status = Status::Error;
