@@ -491,12 +491,15 @@ int search_blocks(lua_State* L, Search search) {
   return 1;
 }
 
-// said_lines(answer, words) -> the hits of answer.said for each of the words, one per line (the
-// first word's), sorted by line
+// said_lines(answer, words, limit) -> the hits of answer.said for each of the words, one per line
+// (the first word's), sorted by line, and how many there are; with a number `limit`, only the
+// first `limit` hits are returned (the count is of them all).
 int said_lines(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const CheckContext& ctx = answer_of(L);
   luaL_checktype(L, 2, LUA_TTABLE);
+  const std::size_t limit =
+      lua_isnoneornil(L, 3) ? static_cast<std::size_t>(-1) : check_limit(L, 3, "limit");
   std::vector<std::string_view> words;
   ConvertedWords converted;
   read_word_views(L, 2, words, converted, 0);
@@ -510,8 +513,11 @@ int said_lines(lua_State* L) {
   }
   std::stable_sort(hits.begin(), hits.end(),
                    [](const auto& a, const auto& b) { return a.line < b.line; });
+  const auto count = static_cast<lua_Integer>(hits.size());
+  if (hits.size() > limit) hits.resize(limit);
   push_block_hits(L, ctx, hits);
-  return 1;
+  lua_pushinteger(L, count);
+  return 2;
 }
 
 // said_each(answer, words) -> how many of the words the answer states, and the first hit of each

@@ -109,7 +109,9 @@ H.said_any = native.said_any
 -- Returns the hits of `answer.said` for all of `words`, one per line (the first word's when two
 -- first show on the same line), sorted by line. Unlike `said_any`, a block counts once for each
 -- line a word is first found on, and sentences are not read (questions and negations count):
--- use it to count places where the answer uses some wording, such as trade-off markers.
+-- use it to count places where the answer uses some wording, such as trade-off markers. Also
+-- returns how many hits there are; with a number `limit` as a third argument, only the first
+-- `limit` hits are returned, the count still being of them all: pass one when only a few are read.
 H.said_lines = native.said_lines
 
 -- Returns how many of `words` the answer states (each read as `said_any` reads it), and the

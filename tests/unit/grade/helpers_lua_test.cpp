@@ -204,6 +204,13 @@ TEST_CASE("said_lines gives the answer.said hits of all the words, one per line,
               "'database' })) do out[#out + 1] = h.line .. h.kind end "
               "return table.concat(out, ',')") == "6paragraph,10paragraph,14paragraph");
   CHECK(a.run("return #H.said_lines(answer, { 'nowhere' })") == "0");
+  // A limit keeps the first hits; the count is of them all.
+  CHECK(a.run("local hits, n = H.said_lines(answer, { 'hot', 'cache', 'database' }, 2) "
+              "return #hits .. ' ' .. n .. ' ' .. hits[2].line") == "2 3 10");
+  CHECK(a.run("local hits, n = H.said_lines(answer, { 'cache' }, 0) return #hits .. ' ' .. n") ==
+        "0 3");
+  CHECK(a.run("return select(2, pcall(H.said_lines, answer, { 'cache' }, 'two'))") ==
+        "limit: an integer expected, got string");
 }
 
 TEST_CASE("a list of words with a metatable is read as indexing reads it") {
