@@ -149,9 +149,9 @@ H.said_together = native.said_together
 H.said_in_block = native.said_in_block
 
 -- Returns how many of the groups of words `find` finds (default `said_any`; pass
--- `H.found_any` or `H.structured_any`), and the evidence: the first hit of each group found,
--- as `{ line, text }`, in group order. `find` is called as `find(answer, group, 1)`: only its
--- first hit is read.
+-- `H.found_any` or `H.structured_any`), and the evidence: the first hit of each group found
+-- (its `line` and `text` are what a verdict's evidence reads), in group order. `find` is called
+-- as `find(answer, group, 1)`: only its first hit is read.
 function H.groups_score(answer, groups, find)
   find = find or H.said_any
   local got, ev = 0, {}
@@ -160,7 +160,7 @@ function H.groups_score(answer, groups, find)
     local hits = find(answer, g, 1)
     if hits[1] then
       got = got + 1
-      ev[#ev + 1] = H.evidence(hits[1])
+      ev[#ev + 1] = hits[1]
     end
   end
   return got, ev

@@ -246,6 +246,16 @@ TEST_CASE("said_each counts the words the answer states, with the first hit of e
         "bad word #2 in the list: a string expected, got boolean");
 }
 
+TEST_CASE("groups_score counts the groups found, with the first hit of each as evidence") {
+  GradedAnswer a(kAnswer);
+  CHECK(a.run("local n, ev = H.groups_score(answer, { { 'nowhere', 'hot' }, { 'queue' }, "
+              "{ 'database' } }) return n .. ' ' .. ev[1].line .. ' ' .. ev[2].text") ==
+        "2 14 We put a cache in front of the database.");
+  // found_any reads the list item too.
+  CHECK(a.run("local n, ev = H.groups_score(answer, { { 'queue' } }, H.found_any) "
+              "return n .. ' ' .. ev[1].line") == "1 12");
+}
+
 TEST_CASE("asked and asked_each read the candidate's questions in answer order") {
   GradedAnswer a(kAnswer);
   CHECK(a.run("local q = H.asked(answer, { 'read_write_ratio', 'scale' }) "
