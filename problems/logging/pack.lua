@@ -521,8 +521,7 @@ sdi.check {
   feedback = "Split the guarantee by value: DEBUG/INFO may be sampled or dropped under extreme load, "
     .. "ERROR and audit logs must never be lost. It lets you shed load without losing what matters.",
   run = function(answer)
-    local both = said_together(answer, loss_tolerance_both_words,
-      loss_tolerance_both_with_words, 1)
+    local both = said_together(answer, loss_tolerance_both_words, loss_tolerance_both_with_words, 1)
     if #both > 0 then return { score = 1, evidence = { both[1] } } end
     local c = used(answer, { "at_least_once", "exactly_once", "at_most_once", "delivery_semantics", "durability" })
     if c then
@@ -849,8 +848,7 @@ sdi.check {
   feedback = "Explain the read path: the time range picks the daily indices, the query fans out to "
     .. "their shards and merges the top results; older ranges are read from object storage, slower.",
   run = function(answer)
-    local pruned = said_together(answer, search_execution_pruned_words,
-      search_execution_pruned_with_words, 1)
+    local pruned = said_together(answer, search_execution_pruned_words, search_execution_pruned_with_words, 1)
     local sg = used(answer, { "scatter_gather" })
     if #pruned > 0 then return { score = 1, evidence = { pruned[1] } } end
     if sg then return { score = 1, evidence = { sg } } end
@@ -1008,8 +1006,7 @@ sdi.check {
   feedback = "Tie tiering to money: SSD-backed search nodes cost many times more per GB than object "
     .. "storage, and almost all searches touch the last few days.",
   run = function(answer)
-    local hits = said_together(answer, tiering_cost_words,
-      tiering_cost_with_words, 1)
+    local hits = said_together(answer, tiering_cost_words, tiering_cost_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -1024,8 +1021,7 @@ sdi.check {
     .. "keeps data safe while processors or the search cluster are down.",
   run = function(answer)
     local c = best_use(answer, { "event_streaming", "message_queue" })
-    local hits = said_together(answer, queue_justified_words,
-      queue_justified_with_words, 1)
+    local hits = said_together(answer, queue_justified_words, queue_justified_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     if c and c.use == "reasoned" then return { score = 0.7, evidence = { c } } end
     return 0
@@ -1043,8 +1039,7 @@ sdi.check {
     if c then
       return { score = 1, evidence = { c } }
     end
-    local lag = said_together(answer, consistency_choice_lag_words,
-      consistency_choice_lag_with_words, 1)
+    local lag = said_together(answer, consistency_choice_lag_words, consistency_choice_lag_with_words, 1)
     if #lag > 0 then return { score = 1, evidence = { lag[1] } } end
     local ha = used(answer, { "high_availability" })
     if ha then

@@ -649,8 +649,7 @@ sdi.check {
   feedback = "Store each author's tweets clustered by time (partition by user, cluster by tweet ID "
     .. "descending, or an index on (user_id, created_at)) so a user timeline is one range scan.",
   run = function(answer)
-    local hits = said_in_block(answer, time_ordered_access_words,
-      time_ordered_access_with_words, 1)
+    local hits = said_in_block(answer, time_ordered_access_words, time_ordered_access_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local idx = answer.concept("indexing")
     if idx and not idx.negated then return { score = 0.5, evidence = { idx } } end
@@ -751,8 +750,7 @@ sdi.check {
     local h, c = best_use(answer, { "fan_out_on_write" })
     if c >= 1 then return { score = 1, evidence = { h } } end
     -- "we push the tweet into every follower's timeline" says the same thing in other words.
-    local hits = said_in_block(answer, fan_out_on_write_words,
-      fan_out_on_write_with_words, 1)
+    local hits = said_in_block(answer, fan_out_on_write_words, fan_out_on_write_with_words, 1)
     if #hits > 0 and c < 0.8 then
       return { score = 0.8, evidence = { hits[1] } }
     end
@@ -793,8 +791,7 @@ sdi.check {
   feedback = "Replicate each precomputed timeline on 3 Redis machines for availability; the copies "
     .. "converge eventually, and a read can take the fastest replica.",
   run = function(answer)
-    local hits = said_in_block(answer, timeline_replicas_words,
-      timeline_replicas_with_words)
+    local hits = said_in_block(answer, timeline_replicas_words, timeline_replicas_with_words)
     local tl = {}
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "timeline", "redis", "cache" }) then tl[#tl + 1] = h end

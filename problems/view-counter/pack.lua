@@ -571,8 +571,7 @@ sdi.check {
     .. "startTime, endTime) on the read path (GET /videos/{id}/views?from=&to=).",
   run = function(answer)
     -- Only calls about views, events or counts belong to this problem ("POST /urls" does not).
-    local write = structured_any(answer, api_calls_write_words,
-      { with = api_calls_write_with_words })
+    local write = structured_any(answer, api_calls_write_words, { with = api_calls_write_with_words })
     local read = structured_any(answer, api_calls_read_words, { with = api_calls_read_with_words })
     -- A plain sentence that merely mentions the name earns less than a signature with parameters.
     local function signature(hits)
@@ -767,8 +766,7 @@ sdi.check {
     .. "storage), minute counts rolled up to hours and days, aggregates kept forever.",
   run = function(answer)
     -- A cache entry's TTL is not a retention policy: the sentence must be about stored events or counts.
-    local hits = said_any(answer, retention_policy_words,
-      { with = retention_policy_with_words })
+    local hits = said_any(answer, retention_policy_words, { with = retention_policy_with_words })
     for _, h in ipairs(hits) do
       if not H.contains_any(h.text, { "cache" }) then
         return { score = 1, evidence = { h } }

@@ -594,8 +594,7 @@ sdi.check {
     .. "a chat's recent messages are one sequential read, and each conversation's writes land on one "
     .. "partition. Partitioning by message id would scatter a chat across every node.",
   run = function(answer)
-    local hits = said_in_block(answer, partition_by_conversation_words,
-      partition_by_conversation_with_words)
+    local hits = said_in_block(answer, partition_by_conversation_words, partition_by_conversation_with_words)
     if #hits == 0 then
       local pk = used(answer, { "partition_key" })
       if pk then return { score = 0.4, evidence = { pk },
@@ -712,8 +711,7 @@ sdi.check {
     .. "so the message stays in their inbox and a push goes out through APNs/FCM; when the app "
     .. "reconnects it drains the inbox.",
   run = function(answer)
-    local push = said_in_block(answer, offline_path_push_words,
-      offline_path_push_with_words, 1)
+    local push = said_in_block(answer, offline_path_push_words, offline_path_push_with_words, 1)
     local store = used(answer, { "offline_messages" })
     local ev, score = {}, 0
     if push[1] then score = score + 0.5; ev[#ev + 1] = push[1] end
@@ -847,8 +845,7 @@ sdi.check {
   feedback = "Say when data leaves the servers: inbox entries are deleted once every device acks, "
     .. "undelivered ones expire after 30 days, and history rows carry a one-year TTL.",
   run = function(answer)
-    local hits = said_in_block(answer, retention_cleanup_words,
-      retention_cleanup_with_words, 1)
+    local hits = said_in_block(answer, retention_cleanup_words, retention_cleanup_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local ret = used(answer, { "data_retention" }) or used(answer, { "ttl" })
     if ret then return { score = 0.5, evidence = { ret } } end
@@ -882,8 +879,7 @@ sdi.check {
     .. "to another server through the load balancer, re-register in the session map, and sync from "
     .. "their last acknowledged sequence number, so nothing is lost because messages were stored before the ack.",
   run = function(answer)
-    local hits = said_in_block(answer, chat_server_failure_words,
-      chat_server_failure_with_words)
+    local hits = said_in_block(answer, chat_server_failure_words, chat_server_failure_with_words)
     if #hits == 0 then return 0 end
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "last", "sync", "resume", "missed", "inbox" }) then
@@ -923,8 +919,7 @@ sdi.check {
     .. "presence only to users who have the chat open (subscribe on open), fetch last seen on demand, "
     .. "and debounce flapping connections.",
   run = function(answer)
-    local hits = said_in_block(answer, presence_fanout_words,
-      presence_fanout_with_words, 1)
+    local hits = said_in_block(answer, presence_fanout_words, presence_fanout_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -975,8 +970,7 @@ sdi.check {
     .. "spam filtering on content or previews, and history restore needs client-held keys; in "
     .. "return a breach of our servers exposes no message text.",
   run = function(answer)
-    local hits = said_in_block(answer, e2e_tradeoff_words,
-      e2e_tradeoff_with_words, 1)
+    local hits = said_in_block(answer, e2e_tradeoff_words, e2e_tradeoff_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
