@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <new>
 
 #include "grade/answer_reading.hpp"
 #include "grade/estimates.hpp"
@@ -23,6 +24,20 @@ const char kTextsKey = 0;
 // The answer table of the answer being graded, and the metatable all answer tables share.
 const char kAnswerKey = 0;
 const char kAnswerMetaKey = 0;
+// The box natives read the answer being graded from.
+const char kBoxKey = 0;
+
+struct AnswerBox {
+  const CheckContext* ctx = nullptr;
+};
+
+// The state's box, or nullptr before push_answer_box made it.
+AnswerBox* answer_box(lua_State* L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kBoxKey);
+  auto* box = static_cast<AnswerBox*>(lua_touserdata(L, -1));
+  lua_pop(L, 1);
+  return box;
+}
 
 const CheckContext& current(lua_State* L) {
   return current_answer(L);
@@ -306,6 +321,21 @@ const CheckContext& current_answer(lua_State* L) {
   return *ctx;
 }
 
+void push_answer_box(lua_State* L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kBoxKey) == LUA_TUSERDATA) return;
+  lua_pop(L, 1);
+  new (lua_newuserdatauv(L, sizeof(AnswerBox), 0)) AnswerBox;
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kBoxKey);
+}
+
+const CheckContext& boxed_answer(lua_State* L, int idx) {
+  const auto* box = static_cast<const AnswerBox*>(lua_touserdata(L, idx));
+  if (box == nullptr || box->ctx == nullptr)
+    luaL_error(L, "the answer is no longer being graded; query it inside run()");
+  return *box->ctx;
+}
+
 void push_answer_block(lua_State* L, const CheckContext& ctx, int first, int last) {
   const text::Block& b = ctx.doc.blocks[static_cast<std::size_t>(first)];
   lua_createtable(L, 0, 5);
@@ -335,7 +365,7 @@ void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line) 
 
 int answer_asked(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = boxed_answer(L, lua_upvalueindex(1));
   const std::vector<std::string> ids = question_ids(L, 2);
   for (std::size_t i = 0; i < ctx.questions.asked.size(); ++i) {
     const std::string* id = asks(ctx, i);
@@ -350,7 +380,7 @@ int answer_asked(lua_State* L) {
 
 int answer_asked_each(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = boxed_answer(L, lua_upvalueindex(1));
   std::vector<std::string> wanted = question_ids(L, 2);
   lua_Integer got = 0;
   lua_newtable(L);
@@ -376,6 +406,7 @@ int build_answer(lua_State* L) {
   const CheckContext& ctx = *static_cast<const CheckContext*>(lua_touserdata(L, 1));
   lua_pushvalue(L, 1);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kContextKey);
+  if (AnswerBox* box = answer_box(L)) box->ctx = &ctx;
 
   const text::Document& doc = ctx.doc;
   lua_createtable(L, static_cast<int>(doc.blocks.size()), 0);
@@ -404,6 +435,7 @@ int build_answer(lua_State* L) {
 }
 
 void release_answer(lua_State* L) {
+  if (AnswerBox* box = answer_box(L)) box->ctx = nullptr;
   lua_pushnil(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &kContextKey);
   lua_pushnil(L);

@@ -18,12 +18,18 @@ void release_answer(lua_State* L);
 
 // The context of the answer being graded; a Lua error outside a check's run().
 const CheckContext& current_answer(lua_State* L);
+// Pushes the box that always holds what current_answer finds (one per Lua state, made on first
+// use): natives given it as an upvalue read the answer from it without a registry lookup.
+void push_answer_box(lua_State* L);
+// current_answer, read from the box at `idx` (a native's upvalue).
+const CheckContext& boxed_answer(lua_State* L, int idx);
 // Pushes a found block as checks see it: `{ line, text, kind, prose }`, `line` where the search
 // found its text.
 void push_block_hit(lua_State* L, const CheckContext& ctx, int block, int line);
 // asked(answer, ids) -> the first of the candidate's questions (in answer order) asking one of
 // the pack questions `ids`, as an `answer.questions` entry, or nil. Reads the findings directly,
-// so the checks that only ask this never build `answer.questions`.
+// so the checks that only ask this never build `answer.questions`. Like asked_each, a native
+// whose first upvalue is the answer box.
 int answer_asked(lua_State* L);
 // asked_each(answer, ids) -> how many of the pack questions `ids` the candidate asked, and
 // `{ line, text }` of the first question asking each, in answer order.

@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "grade/reading.hpp"
+
 namespace sdi::grade {
 
 void set_score(CheckResult& r, double score) {
@@ -46,6 +48,32 @@ const CountingMentions& counting_mentions(const CheckContext& ctx) {
       out.hits[next[static_cast<std::size_t>(group[static_cast<std::size_t>(h.concept_idx)])]++] =
           &h;
   return out;
+}
+
+const CountingMentions& counting_mentions_by_implied(const CheckContext& ctx) {
+  const CountingMentions& grouped = counting_mentions(ctx);
+  if (!grouped.implying_starts.empty()) return grouped;
+  CountingMentions& out = *ctx.counting;
+  // Two passes again: count the groups implying each concept, then lay them out.
+  out.implying_starts.assign(static_cast<std::size_t>(ctx.index.size()) + 1, 0);
+  for (const int c : out.concepts)
+    for (const int implied : ctx.index.implied(c))
+      ++out.implying_starts[static_cast<std::size_t>(implied) + 1];
+  for (std::size_t c = 1; c < out.implying_starts.size(); ++c)
+    out.implying_starts[c] += out.implying_starts[c - 1];
+  out.implying.resize(out.implying_starts.back());
+  std::vector<std::size_t> next(out.implying_starts.begin(), out.implying_starts.end() - 1);
+  for (std::size_t g = 0; g < out.concepts.size(); ++g)
+    for (const int implied : ctx.index.implied(out.concepts[g]))
+      out.implying[next[static_cast<std::size_t>(implied)]++] = g;
+  return out;
+}
+
+std::string_view lowered_block(const CheckContext& ctx, int block) {
+  if (ctx.lowered_blocks.empty()) ctx.lowered_blocks.resize(ctx.doc.blocks.size());
+  auto& slot = ctx.lowered_blocks[static_cast<std::size_t>(block)];
+  if (!slot) slot = reading::lower(ctx.doc.blocks[static_cast<std::size_t>(block)].text);
+  return *slot;
 }
 
 std::string concept_label(const ConceptIndex& index, int concept_idx) {

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "grade/analysis.hpp"
@@ -25,6 +26,11 @@ struct CountingMentions {
   // The mentions of concepts[i] are hits[starts[i] .. starts[i + 1]), in answer order.
   std::vector<std::size_t> starts;
   std::vector<const ConceptHit*> hits;
+  // Made by counting_mentions_by_implied: the groups whose concept implies concept c (is it or a
+  // narrower one) are implying[implying_starts[c] .. implying_starts[c + 1]), in group order, so
+  // a search for a concept reads only them instead of every group's implied concepts.
+  std::vector<std::size_t> implying_starts;
+  std::vector<std::size_t> implying;
 };
 
 struct CheckContext {
@@ -39,10 +45,18 @@ struct CheckContext {
   int answer_ref = -2;  // the Lua `answer` table in the pack's registry (LUA_NOREF until built)
   // Made on first need by counting_mentions(), once per answer.
   mutable std::optional<CountingMentions> counting = std::nullopt;
+  // Per block, its text lowercased, made on first need by lowered_block().
+  mutable std::vector<std::optional<std::string>> lowered_blocks = {};
 };
 
 // The counting mentions of the answer, grouped once per answer.
 const CountingMentions& counting_mentions(const CheckContext& ctx);
+// The same, with the groups implying each concept (`implying`) laid out too, once per answer.
+const CountingMentions& counting_mentions_by_implied(const CheckContext& ctx);
+
+// The text of a block with ASCII letters lowercased (as reading::lower makes it), once per answer:
+// searches test the same blocks' text against word lists check after check.
+std::string_view lowered_block(const CheckContext& ctx, int block);
 
 // Fills points and status from a 0..1 score: pass at 0.75 and above, partial above 0.
 void set_score(CheckResult& r, double score);

@@ -24,6 +24,11 @@ namespace sdi::grade {
 
 namespace {
 
+// The answer being graded, from the box every native of the library has as its upvalue.
+const CheckContext& answer_of(lua_State* L) {
+  return boxed_answer(L, lua_upvalueindex(1));
+}
+
 std::string_view check_text(lua_State* L, int idx) {
   std::size_t size = 0;
   const char* s = luaL_checklstring(L, idx, &size);
@@ -55,12 +60,16 @@ using ConvertedWords = std::forward_list<std::string>;
 void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
                      ConvertedWords& converted, int list_number) {
   out.reserve(out.size() + lua_rawlen(L, idx));
+  // A list without a metatable is read raw, which skips looking for metamethods per word.
+  const bool raw = lua_getmetatable(L, idx) == 0;
+  if (!raw) lua_pop(L, 1);
   for (lua_Integer i = 1;; ++i) {
-    if (lua_geti(L, idx, i) == LUA_TNIL) {
+    const int type = raw ? lua_rawgeti(L, idx, i) : lua_geti(L, idx, i);
+    if (type == LUA_TNIL) {
       lua_pop(L, 1);
       break;
     }
-    const bool held = lua_type(L, -1) == LUA_TSTRING;
+    const bool held = type == LUA_TSTRING;
     std::size_t size = 0;
     const char* s = lua_tolstring(L, -1, &size);
     if (s == nullptr) {
@@ -258,32 +267,16 @@ class HitScan {
   HitScan(lua_State* L, const CheckContext& ctx, int words_arg, Search search,
           std::function<bool(int block)> wanted = {})
       : ctx_(ctx), search_(search), wanted_(std::move(wanted)) {
-    AnswerReading& r = *ctx.reading;
     luaL_checktype(L, words_arg, LUA_TTABLE);
     std::vector<std::string_view> words;
     ConvertedWords converted;
     read_word_views(L, words_arg, words, converted, 0);
-    const bool prose_only = search == Search::Said || search == Search::Prose;
-    // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
-    // of words, and one string for each cost more than the lowering.
-    std::string joined;
-    for (const auto& word : words) joined += word;
-    lowered_text_ = reading::lower(joined);
-    std::size_t at = 0;
-    for (const auto& word : words) {
-      lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
-      at += word.size();
-      for (const auto& h : r.find(lowered_.back(), prose_only))
-        candidates_.push_back({h, lowered_.size() - 1});
-    }
-    std::stable_sort(
-        candidates_.begin(), candidates_.end(),
-        [](const Candidate& a, const Candidate& b) { return a.hit.line < b.hit.line; });
-    // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
-    for (auto& c : candidates_) {
-      const int holder = r.block_at_line(c.hit.line);
-      c.key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
-    }
+    find_all(words);
+  }
+  // A scan for `words`, which need not outlive it.
+  HitScan(const CheckContext& ctx, const std::vector<std::string_view>& words, Search search)
+      : ctx_(ctx), search_(search) {
+    find_all(words);
   }
 
   // Keeps, from the next hit on, only those whose block `wanted` accepts, as the constructor's
@@ -331,6 +324,39 @@ class HitScan {
     std::size_t word;
     long long key = 0;
   };
+
+  // Finds every word's hits and orders them as the scan gives them.
+  void find_all(const std::vector<std::string_view>& words) {
+    AnswerReading& r = *ctx_.reading;
+    const bool prose_only = search_ == Search::Said || search_ == Search::Prose;
+    // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
+    // of words, and one string for each cost more than the lowering.
+    std::size_t size = 0;
+    for (const auto& word : words) size += word.size();
+    std::string joined;
+    joined.reserve(size);
+    for (const auto& word : words) joined += word;
+    lowered_text_ = reading::lower(joined);
+    lowered_.reserve(words.size());
+    std::size_t at = 0;
+    for (const auto& word : words) {
+      lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
+      at += word.size();
+      for (const auto& h : r.find(lowered_.back(), prose_only))
+        candidates_.push_back({h, lowered_.size() - 1});
+    }
+    // A single word's hits come in block order, which is nearly always line order already.
+    const auto by_line = [](const Candidate& a, const Candidate& b) {
+      return a.hit.line < b.hit.line;
+    };
+    if (!std::is_sorted(candidates_.begin(), candidates_.end(), by_line))
+      std::stable_sort(candidates_.begin(), candidates_.end(), by_line);
+    // Keyed as a check sees blocks: by the block holding the line, else by the line itself.
+    for (auto& c : candidates_) {
+      const int holder = r.block_at_line(c.hit.line);
+      c.key = holder >= 0 ? holder : -static_cast<long long>(c.hit.line) - 1;
+    }
+  }
 
   // Whether a later candidate in another block has the key of candidate `i`.
   bool key_shared_later(std::size_t i) const {
@@ -402,9 +428,7 @@ std::function<bool(int block)> holding_words(const CheckContext& ctx, const Lowe
   auto verdicts = std::make_shared<std::vector<signed char>>(ctx.doc.blocks.size(), -1);
   return [&ctx, &lists, first, verdicts](int block) {
     signed char& verdict = (*verdicts)[static_cast<std::size_t>(block)];
-    if (verdict < 0)
-      verdict = lists.all_in_lower(
-          reading::lower(ctx.doc.blocks[static_cast<std::size_t>(block)].text), first);
+    if (verdict < 0) verdict = lists.all_in_lower(lowered_block(ctx, block), first);
     return verdict == 1;
   };
 }
@@ -446,7 +470,7 @@ std::function<bool(int block)> both(std::function<bool(int block)> a,
 // words, as filtering the whole result would (the search reads no block they rule out).
 int search_blocks(lua_State* L, Search search) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   Keep keep;
   std::optional<LoweredLists> with;  // held while the search tests blocks against it
   if (lua_istable(L, 3)) {
@@ -467,12 +491,15 @@ int search_blocks(lua_State* L, Search search) {
   return 1;
 }
 
-// said_lines(answer, words) -> the hits of answer.said for each of the words, one per line (the
-// first word's), sorted by line
+// said_lines(answer, words, limit) -> the hits of answer.said for each of the words, one per line
+// (the first word's), sorted by line, and how many there are; with a number `limit`, only the
+// first `limit` hits are returned (the count is of them all).
 int said_lines(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   luaL_checktype(L, 2, LUA_TTABLE);
+  const std::size_t limit =
+      lua_isnoneornil(L, 3) ? static_cast<std::size_t>(-1) : check_limit(L, 3, "limit");
   std::vector<std::string_view> words;
   ConvertedWords converted;
   read_word_views(L, 2, words, converted, 0);
@@ -486,8 +513,31 @@ int said_lines(lua_State* L) {
   }
   std::stable_sort(hits.begin(), hits.end(),
                    [](const auto& a, const auto& b) { return a.line < b.line; });
+  const auto count = static_cast<lua_Integer>(hits.size());
+  if (hits.size() > limit) hits.resize(limit);
   push_block_hits(L, ctx, hits);
-  return 1;
+  lua_pushinteger(L, count);
+  return 2;
+}
+
+// said_each(answer, words) -> how many of the words the answer states, and the first hit of each
+// (as said_any(answer, { word }, 1) finds it), sorted by line, ties in the order of the words.
+int said_each(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const CheckContext& ctx = answer_of(L);
+  const std::vector<std::string_view>& words = check_word_views(L, 2);
+  std::vector<AnswerReading::Hit> hits;
+  std::vector<std::string_view> one(1);
+  for (const std::string_view word : words) {
+    one.front() = word;
+    HitScan scan(ctx, one, Search::Said);
+    if (const auto hit = scan.next()) hits.push_back(*hit);
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  lua_pushinteger(L, static_cast<lua_Integer>(hits.size()));
+  push_block_hits(L, ctx, hits);
+  return 2;
 }
 
 // The word lists passed as arguments `first` to `last`, numbered in errors from `first_number`.
@@ -519,7 +569,7 @@ std::size_t trailing_limit(lua_State* L, int& last) {
 // them for list1) that hold a word of every list; with a number `limit` last, the first `limit`.
 int said_in_block(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   int last = 0;
   const std::size_t limit = trailing_limit(L, last);
   // The first list is read (and reported on) first, as a search for it alone reads it.
@@ -536,7 +586,7 @@ int said_in_block(lua_State* L) {
 // sentence's line is where the answer has its text in that block.
 int said_together(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   AnswerReading& r = *ctx.reading;
   int last = 0;
   const std::size_t limit = trailing_limit(L, last);
@@ -564,7 +614,7 @@ int said_together(lua_State* L) {
     const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit->block)].text;
     // Every hit's block holds a word of every list (the first one's in a sentence it states):
     // only its sentences need reading.
-    const std::string low = reading::lower(text);
+    const std::string_view low = lowered_block(ctx, hit->block);
     const int holder = r.block_at_line(hit->line);
     int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit->line;
     std::size_t counted = 0;
@@ -626,7 +676,7 @@ void push_credit(lua_State* L, Use use) {
 int best_use(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   luaL_checktype(L, 2, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   const Analysis& a = ctx.analysis;
   std::vector<int> wanted;  // the concepts of `ids`, in order
   for (lua_Integer i = 1;; ++i) {
@@ -651,14 +701,18 @@ int best_use(lua_State* L) {
     const ConceptHit* hit;  // into the answer's hits, so ordered as they are
   };
   std::vector<Candidate> candidates;
-  const CountingMentions& mentions = counting_mentions(ctx);
-  for (std::size_t g = 0; g < mentions.concepts.size(); ++g) {
-    const auto& implied = ctx.index.implied(mentions.concepts[g]);
-    const auto first =
-        std::find_first_of(wanted.begin(), wanted.end(), implied.begin(), implied.end());
-    if (first == wanted.end()) continue;
-    for (std::size_t m = mentions.starts[g]; m < mentions.starts[g + 1]; ++m)
-      candidates.push_back({static_cast<std::size_t>(first - wanted.begin()), mentions.hits[m]});
+  const CountingMentions& mentions = counting_mentions_by_implied(ctx);
+  // Each group of mentions counts at the first id its concept implies.
+  std::vector<bool> taken(mentions.concepts.size(), false);
+  for (std::size_t id = 0; id < wanted.size(); ++id) {
+    const auto c = static_cast<std::size_t>(wanted[id]);
+    for (std::size_t k = mentions.implying_starts[c]; k < mentions.implying_starts[c + 1]; ++k) {
+      const std::size_t g = mentions.implying[k];
+      if (taken[g]) continue;
+      taken[g] = true;
+      for (std::size_t m = mentions.starts[g]; m < mentions.starts[g + 1]; ++m)
+        candidates.push_back({id, mentions.hits[m]});
+    }
   }
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) {
     return x.id != y.id ? x.id < y.id : std::less<const ConceptHit*>()(x.hit, y.hit);
@@ -727,7 +781,7 @@ int structured_any(lua_State* L) {
 // `options.join_table_rows` reads a table's consecutive rows as one block.
 int best_block(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   const WordLists groups = check_groups(L, 2);
   bool join_table_rows = false;
   if (!lua_isnoneornil(L, 3)) {
@@ -751,7 +805,7 @@ int best_block(lua_State* L) {
 // the words, in answer order
 int blocks_with(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   const std::vector<int> blocks = grade::blocks_with(*ctx.reading, check_word_views(L, 2));
   lua_createtable(L, static_cast<int>(blocks.size()), 0);
   lua_Integer n = 0;
@@ -766,7 +820,7 @@ int blocks_with(lua_State* L) {
 int block_index(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   const lua_Integer line = luaL_checkinteger(L, 2);
-  const CheckContext& ctx = current_answer(L);
+  const CheckContext& ctx = answer_of(L);
   if (line < 0 || line > INT32_MAX) return 0;
   const int block = ctx.reading->block_at_line(static_cast<int>(line));
   if (block < 0) return 0;
@@ -793,10 +847,13 @@ int push_reading_library(lua_State* L) {
                                        {"best_block", best_block},
                                        {"blocks_with", blocks_with},
                                        {"said_lines", said_lines},
+                                       {"said_each", said_each},
                                        {"asked", answer_asked},
                                        {"asked_each", answer_asked_each},
                                        {nullptr, nullptr}};
-  luaL_newlib(L, functions);
+  luaL_newlibtable(L, functions);
+  push_answer_box(L);
+  luaL_setfuncs(L, functions, 1);
   return 1;
 }
 

@@ -62,6 +62,10 @@ sdi.check {
     .. "rates, queue depth), alerts when they cross a threshold, and logs or traces to debug.",
 }
 
+-- The trade-off markers, made once rather than on every run.
+local tradeoff_stated_markers = { "trade-off", "tradeoff", "trade off", "at the cost of", "in exchange for",
+  "downside", "drawback", "we give up", "we sacrifice", "sacrifice", "the price", "we accept", "instead of",
+  "rather than", "pros and cons", "pros:", "cons:" }
 sdi.check {
   id = "tradeoff_stated",
   title = "States a trade-off and why it is worth it",
@@ -72,18 +76,14 @@ sdi.check {
     .. "'we accept eventual consistency on timelines because a tweet seen 5 seconds late is "
     .. "harmless, and in return reads never wait on a cross-region write'.",
   run = function(answer)
-    local markers = { "trade-off", "tradeoff", "trade off", "at the cost of", "in exchange for",
-      "downside", "drawback", "we give up", "we sacrifice", "sacrifice", "the price", "we accept",
-      "instead of", "rather than", "pros and cons", "pros:", "cons:" }
     -- A bare "trade-offs" bullet is a heading in disguise: only blocks written as prose count.
-    local hits = sdi.helpers.said_lines(answer, markers)
-    local evidence = {}
-    for i = 1, math.min(#hits, 3) do evidence[i] = { line = hits[i].line, text = hits[i].text } end
-    if #hits >= 2 then
-      return { score = 1, evidence = evidence,
-        feedback = string.format("%d trade-offs argued, e.g. line %d.", #hits, hits[1].line) }
-    elseif #hits == 1 then
-      return { score = 0.6, evidence = evidence,
+    -- All of them are counted; the first three are the evidence.
+    local hits, n = sdi.helpers.said_lines(answer, tradeoff_stated_markers, 3)
+    if n >= 2 then
+      return { score = 1, evidence = hits,
+        feedback = string.format("%d trade-offs argued, e.g. line %d.", n, hits[1].line) }
+    elseif n == 1 then
+      return { score = 0.6, evidence = hits,
         feedback = string.format("One trade-off argued (line %d); a strong answer weighs the big choices.", hits[1].line) }
     end
     return { score = 0, feedback = "No trade-off is argued anywhere in the answer." }

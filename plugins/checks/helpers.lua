@@ -91,17 +91,6 @@ H.best_block = native.best_block
 -- holding one of the words.
 H.blocks_with = native.blocks_with
 
--- Sorts hits by line in place, keeping the order of hits on the same line; returns them.
-local function sort_by_line(hits)
-  for i, h in ipairs(hits) do h._order = i end
-  table.sort(hits, function(a, b)
-    if a.line ~= b.line then return a.line < b.line end
-    return a._order < b._order
-  end)
-  for _, h in ipairs(hits) do h._order = nil end
-  return hits
-end
-
 -- Returns the blocks that state any of `words` in a sentence, as the hits of `answer.said`
 -- (`{ line, text, kind, prose }`, `line` where the word is) sorted by line, one per block. The
 -- engine must read the block as prose, and the sentence holding the word must be neither a
@@ -120,23 +109,16 @@ H.said_any = native.said_any
 -- Returns the hits of `answer.said` for all of `words`, one per line (the first word's when two
 -- first show on the same line), sorted by line. Unlike `said_any`, a block counts once for each
 -- line a word is first found on, and sentences are not read (questions and negations count):
--- use it to count places where the answer uses some wording, such as trade-off markers.
+-- use it to count places where the answer uses some wording, such as trade-off markers. Also
+-- returns how many hits there are; with a number `limit` as a third argument, only the first
+-- `limit` hits are returned, the count still being of them all: pass one when only a few are read.
 H.said_lines = native.said_lines
 
 -- Returns how many of `words` the answer states (each read as `said_any` reads it), and the
 -- first hit of each of them, sorted by line. Use it when distinct facts count even in one
--- paragraph ("62^7 is 3.5 trillion, so 7 characters are enough" states two).
-function H.said_each(answer, words)
-  local got, hits = 0, {}
-  for _, w in ipairs(words) do
-    local hit = H.said_any(answer, { w }, 1)[1]
-    if hit then
-      got = got + 1
-      hits[#hits + 1] = hit
-    end
-  end
-  return got, sort_by_line(hits)
-end
+-- paragraph ("62^7 is 3.5 trillion, so 7 characters are enough" states two). Hits on the same
+-- line keep the order of their words.
+H.said_each = native.said_each
 
 -- Returns every block (headings excluded) that contains any of `words`, whatever its form (list
 -- items, table rows and code included) but not a question, as the hits of `answer.find` sorted
@@ -167,9 +149,9 @@ H.said_together = native.said_together
 H.said_in_block = native.said_in_block
 
 -- Returns how many of the groups of words `find` finds (default `said_any`; pass
--- `H.found_any` or `H.structured_any`), and the evidence: the first hit of each group found,
--- as `{ line, text }`, in group order. `find` is called as `find(answer, group, 1)`: only its
--- first hit is read.
+-- `H.found_any` or `H.structured_any`), and the evidence: the first hit of each group found
+-- (its `line` and `text` are what a verdict's evidence reads), in group order. `find` is called
+-- as `find(answer, group, 1)`: only its first hit is read.
 function H.groups_score(answer, groups, find)
   find = find or H.said_any
   local got, ev = 0, {}
@@ -178,7 +160,7 @@ function H.groups_score(answer, groups, find)
     local hits = find(answer, g, 1)
     if hits[1] then
       got = got + 1
-      ev[#ev + 1] = H.evidence(hits[1])
+      ev[#ev + 1] = hits[1]
     end
   end
   return got, ev

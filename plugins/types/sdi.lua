@@ -517,7 +517,7 @@ function Answer.estimate(id) end
 ---@field best_block fun(answer: sdi.Answer, groups: string[][], options?: { join_table_rows?: boolean }): sdi.AnswerBlock?, integer The block (not a heading or question) with words of the most groups, and how many; `join_table_rows` reads a table's consecutive rows as one block.
 ---@field blocks_with fun(answer: sdi.Answer, words: string[]): sdi.AnswerBlock[] The blocks (headings excluded) containing any of the words, in answer order.
 ---@field said_any fun(answer: sdi.Answer, words: string[], options?: integer|sdi.SearchOptions): table[] Sentences (not questions, term lists or negations) stating any word, one hit per block, by line; `options` a limit or `{ limit, kinds, with }`.
----@field said_lines fun(answer: sdi.Answer, words: string[]): sdi.FoundBlock[] The `answer.said` hits of all the words, one per line, sorted by line.
+---@field said_lines fun(answer: sdi.Answer, words: string[], limit?: integer): sdi.FoundBlock[], integer The `answer.said` hits of all the words, one per line, sorted by line, and how many there are; with `limit`, only the first that many hits (the count is of them all).
 ---@field said_each fun(answer: sdi.Answer, words: string[]): integer, table[] How many of the words are stated, and the first hit of each.
 ---@field found_any fun(answer: sdi.Answer, words: string[], options?: integer|sdi.SearchOptions): table[] Any block but headings and questions containing a word, one per block.
 ---@field structured_any fun(answer: sdi.Answer, words: string[], options?: integer|sdi.SearchOptions): table[] Sentences, table rows, code, or definition-shaped list items containing a word.

@@ -404,10 +404,11 @@ sdi.estimate {
 -- Rubric
 ---------------------------------------------------------------------------------------------------
 
--- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua). The word
+-- lists they search for sit above each check, made once for the pack rather than on every run.
 local H = sdi.helpers
 local said_any, found_any, said_together, asked = H.said_any, H.found_any, H.said_together, H.asked
-local best_use, used, evidence = H.best_use, H.used, H.evidence
+local best_use, used = H.best_use, H.used
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -426,9 +427,9 @@ sdi.check {
   run = function(answer)
     local score, ev = 0, {}
     local q = asked(answer, { "users", "sources" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     q = asked(answer, { "volume", "peak" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     return { score = score, evidence = ev }
   end,
 }
@@ -440,9 +441,9 @@ sdi.check {
   run = function(answer)
     local score, ev = 0, {}
     local q = asked(answer, { "retention" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     q = asked(answer, { "query_patterns", "search_load" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     return { score = score, evidence = ev }
   end,
 }
@@ -454,28 +455,28 @@ sdi.check {
   run = function(answer)
     local score, ev = 0, {}
     local q = asked(answer, { "loss_tolerance" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     q = asked(answer, { "freshness" })
-    if q then score = score + 0.5; ev[#ev + 1] = evidence(q) end
+    if q then score = score + 0.5; ev[#ev + 1] = q end
     return { score = score, evidence = ev }
   end,
 }
 
 -- requirements ---------------------------------------------------------------------------------
 
+local core_features_groups = {
+  { "collect", "ingest", "ship ", "ships ", "send logs", "send their logs", "gather", "emit" },
+  { "store", "persist", "retain", "archive" },
+  { "search", "query", "queries", "filter" },
+}
 sdi.check {
   id = "core_features", title = "States the core features: collect, store, search", facet = "requirements",
   kind = "custom", weight = 3,
   feedback = "Write the three use cases as sentences: collect events from clients and services, store "
     .. "them durably for the retention period, and let engineers search and filter them.",
   run = function(answer)
-    local groups = {
-      { "collect", "ingest", "ship ", "ships ", "send logs", "send their logs", "gather", "emit" },
-      { "store", "persist", "retain", "archive" },
-      { "search", "query", "queries", "filter" },
-    }
-    local got, ev = H.groups_score(answer, groups)
-    return { score = got / #groups, evidence = ev }
+    local got, ev = H.groups_score(answer, core_features_groups)
+    return { score = got / #core_features_groups, evidence = ev }
   end,
 }
 sdi.check {
@@ -490,16 +491,18 @@ sdi.check {
   feedback = "State the retention policy (e.g. 30 days searchable, audit logs archived for a year): it "
     .. "sets total storage and the tiering plan.",
 }
+local freshness_requirement_words = { "searchable within", "within a minute", "within one minute",
+  "within 1 minute", "within 60 seconds", "within seconds", "within a few seconds", "near real-time",
+  "near real time", "near-real-time", "show up in search", "appear in search", "end-to-end delay",
+  "end-to-end latency", "end to end latency", "ingestion delay", "ingestion lag", "freshness",
+  "visible within", "searchable in under" }
 sdi.check {
   id = "freshness_requirement", title = "Sets a freshness target for search", facet = "requirements",
   kind = "custom", weight = 2,
   feedback = "Give an end-to-end target, e.g. 'a line is searchable within a minute at p99': it decides "
     .. "how long batches may wait and whether a stream pipeline is needed instead of nightly batches.",
   run = function(answer)
-    local hits = said_any(answer, { "searchable within", "within a minute", "within one minute",
-      "within 1 minute", "within 60 seconds", "within seconds", "within a few seconds", "near real-time",
-      "near real time", "near-real-time", "show up in search", "appear in search", "end-to-end delay", "end-to-end latency", "end to end latency",
-      "ingestion delay", "ingestion lag", "freshness", "visible within", "searchable in under" }, 1)
+    local hits = said_any(answer, freshness_requirement_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -510,18 +513,19 @@ sdi.check {
   feedback = "Call out that writes dwarf reads (tens of billions of events a day against millions of "
     .. "searches): the design optimises the ingest path and accepts slower, rarer reads.",
 }
+local loss_tolerance_both_words = { "lose", "lost", "loss", "drop", "dropped", "never be lost" }
+local loss_tolerance_both_with_words = { "debug", "audit", "error", "info", "critical" }
 sdi.check {
   id = "loss_tolerance", title = "Says which logs may be lost and which may not", facet = "requirements",
   kind = "custom", weight = 2,
   feedback = "Split the guarantee by value: DEBUG/INFO may be sampled or dropped under extreme load, "
     .. "ERROR and audit logs must never be lost. It lets you shed load without losing what matters.",
   run = function(answer)
-    local both = said_together(answer, { "lose", "lost", "loss", "drop", "dropped", "never be lost" },
-      { "debug", "audit", "error", "info", "critical" }, 1)
+    local both = said_together(answer, loss_tolerance_both_words, loss_tolerance_both_with_words, 1)
     if #both > 0 then return { score = 1, evidence = { both[1] } } end
     local c = used(answer, { "at_least_once", "exactly_once", "at_most_once", "delivery_semantics", "durability" })
     if c then
-      return { score = 0.6, evidence = { evidence(c) },
+      return { score = 0.6, evidence = { c },
         feedback = "A delivery guarantee is stated, but not which logs may be dropped under load." }
     end
     return 0
@@ -574,6 +578,11 @@ sdi.check { id = "est_cache_memory", title = "Memory for the hot tier", facet = 
 sdi.check { id = "est_search_qps", title = "Searches per second", facet = "estimation", kind = "estimate",
   estimate = "search_qps", weight = 1,
   feedback = "10M queries a day is only about 120 searches per second: reads are rare but heavy." }
+local bandwidth_bound_rates = { "kb/s", "kb per second", "kbps", "kb a second", "kilobytes per second",
+  "kb/sec" }
+local bandwidth_bound_bounded_words = { "upper bound", "at most", "capped", "cap it", "cap of", "cap at",
+  "a cap", "no more than", "limit", "budget", "bounded", "ceiling" }
+local bandwidth_bound_from_events_words = { "event", "log line", "what we log", "what is logged" }
 sdi.check {
   id = "bandwidth_bound", title = "Bounds per-user bandwidth from what is logged", facet = "estimation",
   kind = "custom", weight = 2,
@@ -581,10 +590,8 @@ sdi.check {
     .. "their size, how often they are flushed) and state an upper bound such as 25 KB/s; that is "
     .. "the considerate answer for users on metered phones, and it caps ingest bandwidth.",
   run = function(answer)
-    local rates = { "kb/s", "kb per second", "kbps", "kb a second", "kilobytes per second", "kb/sec" }
-    local bounded = said_together(answer, rates, { "upper bound", "at most", "capped", "cap it", "cap of",
-      "cap at", "a cap", "no more than", "limit", "budget", "bounded", "ceiling" }, 1)
-    local from_events = said_together(answer, rates, { "event", "log line", "what we log", "what is logged" }, 1)
+    local bounded = said_together(answer, bandwidth_bound_rates, bandwidth_bound_bounded_words, 1)
+    local from_events = said_together(answer, bandwidth_bound_rates, bandwidth_bound_from_events_words, 1)
     local score, ev = 0, {}
     if #bounded > 0 and #from_events > 0 then score, ev = 1, { bounded[1], from_events[1] }
     elseif #bounded > 0 then score, ev = 0.8, { bounded[1] }
@@ -605,6 +612,9 @@ sdi.check {
 
 -- api ------------------------------------------------------------------------------------------
 
+local ingest_api_batch_words = { "batch" }
+local ingest_api_batch_with_words = { "post", "/logs", "/ingest", "endpoint", "request", "call", "send",
+  "upload" }
 sdi.check {
   id = "ingest_api", title = "Defines a batched ingest API", facet = "api", kind = "custom", weight = 3,
   feedback = "Write the ingest call: POST /v1/logs with a compressed batch of events (timestamp, "
@@ -615,8 +625,7 @@ sdi.check {
       "putlogs", "log_batch", "write_logs(", "writelogs(" }, 1)
     if #ep == 0 then return 0 end
     -- The batch has to be explained in a sentence; "POST /logs, batch" in a term list is not a design.
-    local batch = said_together(answer, { "batch" }, { "post", "/logs", "/ingest", "endpoint", "request", "call",
-      "send", "upload" }, 1)
+    local batch = said_together(answer, ingest_api_batch_words, ingest_api_batch_with_words, 1)
     if #batch > 0 then return { score = 1, evidence = { ep[1], batch[1] } } end
     return { score = 0.6, evidence = { ep[1] },
       feedback = "An ingest endpoint is named; say it takes a compressed batch of events per request, not one." }
@@ -654,6 +663,14 @@ sdi.check {
 
 -- data model -----------------------------------------------------------------------------------
 
+local event_schema_groups = {
+  { "timestamp", "event_time", "@timestamp", "time_ms" },
+  { "service", "source", "app_id", "app id", "application" },
+  { "host", "device_id", "device id" },
+  { "level", "severity" },
+  { "message", "msg" },
+  { "trace_id", "trace id", "request_id", "request id", "event_id", "event id", "span_id", "traceid" },
+}
 sdi.check {
   id = "event_schema", title = "Lays out the log event", facet = "data_model", kind = "custom", weight = 3,
   feedback = "Name the event's fields: timestamp, service or app, host or device, level, message, "
@@ -661,18 +678,10 @@ sdi.check {
   run = function(answer)
     -- Fields count when they are laid out together (a table, a JSON sample, a field list), not
     -- when the words are scattered over the answer.
-    local groups = {
-      { "timestamp", "event_time", "@timestamp", "time_ms" },
-      { "service", "source", "app_id", "app id", "application" },
-      { "host", "device_id", "device id" },
-      { "level", "severity" },
-      { "message", "msg" },
-      { "trace_id", "trace id", "request_id", "request id", "event_id", "event id", "span_id", "traceid" },
-    }
     -- Consecutive table rows form one table; every other block stands alone.
-    local best_block, best = H.best_block(answer, groups, { join_table_rows = true })
+    local best_block, best = H.best_block(answer, event_schema_groups, { join_table_rows = true })
     if not best_block then return 0 end
-    return { score = math.min(1, best / 5), evidence = { evidence(best_block) } }
+    return { score = math.min(1, best / 5), evidence = { best_block } }
   end,
 }
 sdi.check {
@@ -687,26 +696,28 @@ sdi.check {
   feedback = "Logs are append-only and queried by time: one index per day (or hour) lets a query skip "
     .. "old indices and lets retention drop a whole index instead of deleting documents.",
 }
+local indexed_fields_words = { "index" }
+local indexed_fields_with_words = { "field", "level", "service", "trace", "keyword", "inverted", "label" }
 sdi.check {
   id = "indexed_fields", title = "Decides what gets indexed", facet = "data_model", kind = "custom", weight = 2,
   feedback = "Say which fields are indexed: keyword fields (service, level, host, trace id) for filters "
     .. "and an inverted index on the message for free text; indexing everything costs disk and ingest CPU.",
   run = function(answer)
-    local hits = said_together(answer, { "index" }, { "field", "level", "service", "trace", "keyword",
-      "inverted", "label" }, 1)
+    local hits = said_together(answer, indexed_fields_words, indexed_fields_with_words, 1)
     local inv = best_use(answer, { "inverted_index" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
-    if inv then return { score = 0.6, evidence = { evidence(inv) } } end
+    if inv then return { score = 0.6, evidence = { inv } } end
     return 0
   end,
 }
+local structured_format_words = { "structured", "json", "protobuf", "avro", "schema" }
 sdi.check {
   id = "structured_format", title = "Agrees on a structured format", facet = "data_model", kind = "custom",
   weight = 1,
   feedback = "Ask producers for structured events (JSON, or Protobuf/Avro with a schema) so fields can "
     .. "be indexed without fragile parsing; parse legacy text lines in the processors.",
   run = function(answer)
-    local hits = said_any(answer, { "structured", "json", "protobuf", "avro", "schema" }, 1)
+    local hits = said_any(answer, structured_format_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -793,6 +804,9 @@ sdi.check {
   feedback = "Batch events on the agent (by size or time) and compress them (zstd/gzip, ~10x on logs): "
     .. "fewer requests, less bandwidth for phones, and bulk writes downstream.",
 }
+local partition_key_words = { "partition" }
+local partition_key_with_words = { "by service", "by source", "by host", "by tenant", "hash of", "by app",
+  "key" }
 sdi.check {
   id = "partition_key", title = "Chooses how events are partitioned", facet = "deep_dive", kind = "custom",
   weight = 2,
@@ -800,9 +814,8 @@ sdi.check {
     .. "lines in order; spread very noisy sources across several partitions so one does not become hot.",
   run = function(answer)
     local c = used(answer, { "partition_key", "hash_partitioning", "consistent_hashing" })
-    if c then return { score = 1, evidence = { evidence(c) } } end
-    local hits = said_together(answer, { "partition" }, { "by service", "by source", "by host", "by tenant",
-      "hash of", "by app", "key" }, 1)
+    if c then return { score = 1, evidence = { c } } end
+    local hits = said_together(answer, partition_key_words, partition_key_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -813,42 +826,46 @@ sdi.check {
   feedback = "Say what the pipeline guarantees: at-least-once (acks after the queue write, commits after "
     .. "the store write) plus deduplication gives effectively-once results.",
 }
+local retention_enforcement_words = { "lifecycle", "delete", "deleting", "drop whole", "drop the", "drop old",
+  "dropping", "expire", "purge", "roll over", "rollover" }
+local retention_enforcement_with_words = { "index", "indices", "bucket", "object" }
 sdi.check {
   id = "retention_enforcement", title = "Enforces retention cheaply", facet = "deep_dive", kind = "custom",
   weight = 2,
   feedback = "Enforce retention by dropping whole daily indices and by object-storage lifecycle rules, "
     .. "never by deleting documents one by one.",
   run = function(answer)
-    local hits = said_together(answer, { "lifecycle", "delete", "deleting", "drop whole", "drop the", "drop old",
-      "dropping", "expire", "purge", "roll over", "rollover" }, { "index", "indices", "bucket", "object" }, 1)
+    local hits = said_together(answer, retention_enforcement_words, retention_enforcement_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
+local search_execution_pruned_words = { "time range", "time window", "time filter" }
+local search_execution_pruned_with_words = { "indices", "index", "shard", "only", "skip" }
 sdi.check {
   id = "search_execution", title = "Explains how a search runs", facet = "deep_dive", kind = "custom",
   weight = 2,
   feedback = "Explain the read path: the time range picks the daily indices, the query fans out to "
     .. "their shards and merges the top results; older ranges are read from object storage, slower.",
   run = function(answer)
-    local pruned = said_together(answer, { "time range", "time window", "time filter" },
-      { "indices", "index", "shard", "only", "skip" }, 1)
+    local pruned = said_together(answer, search_execution_pruned_words, search_execution_pruned_with_words, 1)
     local sg = used(answer, { "scatter_gather" })
     if #pruned > 0 then return { score = 1, evidence = { pruned[1] } } end
-    if sg then return { score = 1, evidence = { evidence(sg) } } end
+    if sg then return { score = 1, evidence = { sg } } end
     local tr = said_any(answer, { "time range" }, 1)
     if #tr > 0 then return { score = 0.5, evidence = { tr[1] } } end
     return 0
   end,
 }
+local agent_buffering_words = { "local disk", "spool", "buffer" }
+local agent_buffering_with_words = { "agent", "sdk", "device", "client", "host" }
 sdi.check {
   id = "agent_buffering", title = "Buffers on the agent when the pipeline is unreachable", facet = "deep_dive",
   kind = "custom", weight = 2,
   feedback = "Say what the agent does when collectors are down or slow: buffer to a bounded local disk "
     .. "or memory queue, retry with backoff, and drop the lowest levels first when the buffer is full.",
   run = function(answer)
-    local hits = said_together(answer, { "local disk", "spool", "buffer" }, { "agent", "sdk", "device", "client",
-      "host" }, 1)
+    local hits = said_together(answer, agent_buffering_words, agent_buffering_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -859,12 +876,13 @@ sdi.check {
   feedback = "Processors parse text lines into fields and enrich events (region, service owner, app "
     .. "version) from a local lookup table before indexing.",
 }
+local pii_scrubbing_words = { "redact", "mask", "scrub", "strip pii", "remove pii", "anonymi", "pseudonymi" }
 sdi.check {
   id = "pii_scrubbing", title = "Scrubs sensitive data before storage", facet = "deep_dive", kind = "custom",
   weight = 1,
   feedback = "Redact or hash emails, tokens and card numbers in the processors before anything is stored.",
   run = function(answer)
-    local hits = said_any(answer, { "redact", "mask", "scrub", "strip pii", "remove pii", "anonymi", "pseudonymi" }, 1)
+    local hits = said_any(answer, pii_scrubbing_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -891,6 +909,10 @@ sdi.check {
   feedback = "One chatty service hashed to one partition overloads it: salt its key across several "
     .. "partitions or give it a dedicated topic.",
 }
+local monitoring_watch_words = { "monitor", "prometheus", "grafana", "datadog", "observability",
+  "page the on-call" }
+local monitoring_lag_words = { "consumer lag", "lag", "queue depth", "backlog", "end-to-end delay",
+  "dropped events", "drop rate", "dead-letter" }
 sdi.check {
   id = "monitoring", title = "Monitors the pipeline itself", facet = "bottlenecks", kind = "custom", weight = 3,
   feedback = "The logging system needs its own monitoring, outside itself: consumer lag per partition, "
@@ -900,42 +922,45 @@ sdi.check {
     -- itself, so the concept `monitoring` would credit every answer: look for the watching instead.
     -- Alerts and dashboards on logs are features of the product, so they are not evidence either.
     local m = best_use(answer, { "metrics", "health_checks", "distributed_tracing" })
-    local watch = said_any(answer, { "monitor", "prometheus", "grafana", "datadog", "observability",
-      "page the on-call" }, 1)
+    local watch = said_any(answer, monitoring_watch_words, 1)
     local ev
-    if H.credit(m) >= 0.8 then ev = evidence(m) end
+    if H.credit(m) >= 0.8 then ev = m end
     if not ev and #watch > 0 then ev = watch[1] end
-    local lag_words = { "consumer lag", "lag", "queue depth", "backlog", "end-to-end delay", "dropped events",
-      "drop rate", "dead-letter" }
     local lag = said_together(answer, { "monitor", "dashboard", "prometheus", "grafana", "datadog", "alert",
-      "metric", "observability", "watch" }, lag_words, 1)
+      "metric", "observability", "watch" }, monitoring_lag_words, 1)
     if #lag > 0 then return { score = 1, evidence = { lag[1] } } end
     if ev then
       return { score = 0.6, evidence = { ev },
         feedback = "Monitoring is named; say what you watch in the pipeline, above all consumer lag." }
     end
     if m and m.use == "bare" then
-      return { score = 0.2, evidence = { evidence(m) } }
+      return { score = 0.2, evidence = { m } }
     end
     return 0
   end,
 }
+local queue_durability_brokers = { "kafka", "queue", "broker", "partition", "topic", "kinesis" }
+local queue_durability_rep_words = { "replication factor", "replicated", "replicas", "replicate", "acks" }
+local queue_durability_replay_words = { "replay", "re-read", "reprocess", "retains the backlog",
+  "keeps the backlog", "days of data", "hours of data" }
 sdi.check {
   id = "queue_durability", title = "Makes the queue durable and replayable", facet = "bottlenecks",
   kind = "custom", weight = 2,
   feedback = "Replicate each partition (replication factor 3, acks from the in-sync replicas) and keep "
     .. "a few days in the queue, so a lost broker loses nothing and a bad processor release can be replayed.",
   run = function(answer)
-    local brokers = { "kafka", "queue", "broker", "partition", "topic", "kinesis" }
-    local rep = said_together(answer, { "replication factor", "replicated", "replicas", "replicate", "acks" }, brokers, 1)
-    local replay = said_together(answer, { "replay", "re-read", "reprocess", "retains the backlog", "keeps the backlog",
-      "days of data", "hours of data" }, brokers, 1)
+    local rep = said_together(answer, queue_durability_rep_words, queue_durability_brokers, 1)
+    local replay = said_together(answer, queue_durability_replay_words, queue_durability_brokers, 1)
     local score, ev = 0, {}
     if #rep > 0 then score = score + 0.6; ev[#ev + 1] = rep[1] end
     if #replay > 0 then score = score + 0.4; ev[#ev + 1] = replay[1] end
     return { score = score, evidence = ev }
   end,
 }
+local scale_out_words = { "add consumers", "add more consumers", "adding consumers", "add partitions",
+  "more partitions", "add collectors", "more collectors", "adding collectors", "add nodes", "adding nodes",
+  "scale out", "scales out", "scale horizontally", "scales horizontally", "more workers", "add more",
+  "more consumers" }
 sdi.check {
   id = "scale_out", title = "Scales each tier out independently", facet = "bottlenecks", kind = "custom",
   weight = 2,
@@ -943,11 +968,8 @@ sdi.check {
     .. "the partition count, search nodes by daily volume.",
   run = function(answer)
     local c = used(answer, { "autoscaling" })
-    if c then return { score = 1, evidence = { evidence(c) } } end
-    local hits = said_any(answer, { "add consumers", "add more consumers", "adding consumers", "add partitions",
-      "more partitions", "add collectors", "more collectors", "adding collectors", "add nodes", "adding nodes",
-      "scale out", "scales out", "scale horizontally", "scales horizontally", "more workers", "add more",
-      "more consumers" }, 1)
+    if c then return { score = 1, evidence = { c } } end
+    local hits = said_any(answer, scale_out_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -961,6 +983,8 @@ sdi.check {
 
 -- justify --------------------------------------------------------------------------------------
 
+local pull_justified_words = { "pull" }
+local pull_justified_with_words = { "because", "so that", "own pace", "instead of", "rather than" }
 sdi.check {
   id = "pull_justified", title = "Justifies pull over push", facet = "justify", kind = "custom", weight = 2,
   feedback = "Say why processors pull: each consumes at its own pace, a crashed one is replaced and "
@@ -968,24 +992,28 @@ sdi.check {
     .. "track every receiver's health.",
   run = function(answer)
     local c = best_use(answer, { "push_vs_pull" })
-    if c and c.use == "reasoned" then return { score = 1, evidence = { evidence(c) } } end
-    local hits = said_together(answer, { "pull" }, { "because", "so that", "own pace", "instead of", "rather than" }, 1)
+    if c and c.use == "reasoned" then return { score = 1, evidence = { c } } end
+    local hits = said_together(answer, pull_justified_words, pull_justified_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
-    if c and c.use == "used" then return { score = 0.5, evidence = { evidence(c) } } end
+    if c and c.use == "used" then return { score = 0.5, evidence = { c } } end
     return 0
   end,
 }
+local tiering_cost_words = { "cold", "warm", "object storage", "s3", "tier", "archive" }
+local tiering_cost_with_words = { "cost", "cheap", "price", "expensive", "$" }
 sdi.check {
   id = "tiering_cost", title = "Justifies tiering with cost", facet = "justify", kind = "custom", weight = 2,
   feedback = "Tie tiering to money: SSD-backed search nodes cost many times more per GB than object "
     .. "storage, and almost all searches touch the last few days.",
   run = function(answer)
-    local hits = said_together(answer, { "cold", "warm", "object storage", "s3", "tier", "archive" },
-      { "cost", "cheap", "price", "expensive", "$" }, 1)
+    local hits = said_together(answer, tiering_cost_words, tiering_cost_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
+local queue_justified_words = { "kafka", "queue", "kinesis", "log broker" }
+local queue_justified_with_words = { "absorb", "burst", "decouple", "spike", "fall behind", "replay",
+  "buffer" }
 sdi.check {
   id = "queue_justified", title = "Justifies the queue in the middle", facet = "justify", kind = "custom",
   weight = 2,
@@ -993,13 +1021,14 @@ sdi.check {
     .. "keeps data safe while processors or the search cluster are down.",
   run = function(answer)
     local c = best_use(answer, { "event_streaming", "message_queue" })
-    local hits = said_together(answer, { "kafka", "queue", "kinesis", "log broker" },
-      { "absorb", "burst", "decouple", "spike", "fall behind", "replay", "buffer" }, 1)
+    local hits = said_together(answer, queue_justified_words, queue_justified_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
-    if c and c.use == "reasoned" then return { score = 0.7, evidence = { evidence(c) } } end
+    if c and c.use == "reasoned" then return { score = 0.7, evidence = { c } } end
     return 0
   end,
 }
+local consistency_choice_lag_words = { "available", "availability", "stay up", "stays up", "accept" }
+local consistency_choice_lag_with_words = { "lag", "late", "delay", "behind", "stale" }
 sdi.check {
   id = "consistency_choice", title = "Keeps ingest available and lets search lag", facet = "justify",
   kind = "custom", weight = 2,
@@ -1008,14 +1037,13 @@ sdi.check {
   run = function(answer)
     local c = used(answer, { "eventual_consistency", "cap_theorem" })
     if c then
-      return { score = 1, evidence = { evidence(c) } }
+      return { score = 1, evidence = { c } }
     end
-    local lag = said_together(answer, { "available", "availability", "stay up", "stays up", "accept" },
-      { "lag", "late", "delay", "behind", "stale" }, 1)
+    local lag = said_together(answer, consistency_choice_lag_words, consistency_choice_lag_with_words, 1)
     if #lag > 0 then return { score = 1, evidence = { lag[1] } } end
     local ha = used(answer, { "high_availability" })
     if ha then
-      return { score = 0.4, evidence = { evidence(ha) },
+      return { score = 0.4, evidence = { ha },
         feedback = "Availability is named; say what you trade for it: search may lag, ingest may not stop." }
     end
     return 0

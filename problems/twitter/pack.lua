@@ -355,11 +355,12 @@ sdi.concept {
   broader = { "application_server" },
 }
 
--- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua). The word
+-- lists they search for sit above each check, made once for the pack rather than on every run.
 local H = sdi.helpers
 local said_any, structured_any, said_in_block = H.said_any, H.structured_any, H.said_in_block
 local contains_any, groups_score, asked = H.contains_any, H.groups_score, H.asked
-local best_use, evidence = H.best_use, H.evidence
+local best_use = H.best_use
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -378,7 +379,7 @@ sdi.check {
     .. "anything; every later number rests on it.",
   run = function(answer)
     local q = asked(answer, { "scale", "tweets_per_day", "read_write_ratio" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -389,7 +390,7 @@ sdi.check {
     .. "magnitude and needs its own storage and delivery path.",
   run = function(answer)
     local q = asked(answer, { "media" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -400,7 +401,7 @@ sdi.check {
     .. "is what breaks a naive fan-out.",
   run = function(answer)
     local q = asked(answer, { "followers" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -410,7 +411,7 @@ sdi.check {
     .. "extended (search, trends, notifications), so the time goes to what matters.",
   run = function(answer)
     local q = asked(answer, { "features", "frontend" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -448,14 +449,15 @@ sdi.check {
     return { score = got / 2, evidence = ev }
   end,
 }
+local favorites_words = { "favorite", "favourite", "like a tweet", "likes a tweet", "like tweets",
+  "likes tweets" }
 sdi.check {
   id = "favorites", title = "Covers favorites", facet = "requirements", kind = "custom", weight = 1,
   feedback = "Include marking a tweet as a favorite (a like): it is a core write alongside tweeting "
     .. "and following, with its own table and counter.",
   run = function(answer)
-    local hits = said_any(answer, { "favorite", "favourite", "like a tweet", "likes a tweet", "like tweets",
-      "likes tweets" }, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local hits = said_any(answer, favorites_words, 1)
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -571,15 +573,16 @@ sdi.check {
   feedback = "Every call carries an access token (OAuth) identifying the user, and writes are rate "
     .. "limited per user to stop spam bots.",
 }
+local api_media_upload_words = { "media_id", "media id", "mediaid", "uploadmedia", "upload_media", "/media",
+  "signed url", "pre-signed", "presigned" }
 sdi.check {
   id = "api_media_upload", title = "Uploads media separately from the tweet", facet = "api", kind = "custom",
   weight = 1,
   feedback = "Upload photos and videos through their own call that returns a media ID, then attach "
     .. "the IDs to postTweet; the tweet request stays small and uploads can be retried.",
   run = function(answer)
-    local hits = structured_any(answer, { "media_id", "media id", "mediaid", "uploadmedia", "upload_media",
-      "/media", "signed url", "pre-signed", "presigned" }, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local hits = structured_any(answer, api_media_upload_words, 1)
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -638,17 +641,18 @@ sdi.check {
   feedback = "Use a Snowflake-style 64-bit ID (timestamp, machine, sequence): unique without "
     .. "coordination and sortable by time, so timelines order by ID and scans of recent tweets are cheap.",
 }
+local time_ordered_access_words = { "index", "clustering", "clustered", "sort key", "range scan" }
+local time_ordered_access_with_words = { "time", "created", "tweet_id", "tweet id", "newest", "descending" }
 sdi.check {
   id = "time_ordered_access", title = "Lays tweets out for newest-first reads", facet = "data_model",
   kind = "custom", weight = 1,
   feedback = "Store each author's tweets clustered by time (partition by user, cluster by tweet ID "
     .. "descending, or an index on (user_id, created_at)) so a user timeline is one range scan.",
   run = function(answer)
-    local hits = said_in_block(answer, { "index", "clustering", "clustered", "sort key", "range scan" },
-      { "time", "created", "tweet_id", "tweet id", "newest", "descending" }, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local hits = said_in_block(answer, time_ordered_access_words, time_ordered_access_with_words, 1)
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local idx = answer.concept("indexing")
-    if idx and not idx.negated then return { score = 0.5, evidence = { evidence(idx) } } end
+    if idx and not idx.negated then return { score = 0.5, evidence = { idx } } end
     return 0
   end,
 }
@@ -703,6 +707,10 @@ sdi.check {
   feedback = "Store photos and videos in object storage (S3-like) and serve them through a CDN; "
     .. "the tweet keeps only media IDs. Media is 20 TB a day and most of the egress.",
 }
+local naive_design_naive_words = { "naive", "simplest", "straightforward", "obvious design", "first version",
+  "on read by", "at read time by" }
+local naive_design_join_words = { "join", "select" }
+local naive_design_join_with_words = { "tweet", "follow", "timeline" }
 sdi.check {
   id = "naive_design", title = "Starts from the naive design and names its limits", facet = "high_level",
   kind = "custom", weight = 3,
@@ -710,12 +718,11 @@ sdi.check {
     .. "database, each home timeline is a join of the follows table with a huge tweets table, "
     .. "sorted by time, run 23K times a second. That is the bottleneck that motivates precomputing.",
   run = function(answer)
-    local naive = said_any(answer, { "naive", "simplest", "straightforward", "obvious design", "first version",
-      "on read by", "at read time by" }, 1)
-    local join = said_in_block(answer, { "join", "select" }, { "tweet", "follow", "timeline" }, 1)
+    local naive = said_any(answer, naive_design_naive_words, 1)
+    local join = said_in_block(answer, naive_design_join_words, naive_design_join_with_words, 1)
     local ev = {}
-    if naive[1] then ev[#ev + 1] = evidence(naive[1]) end
-    if join[1] then ev[#ev + 1] = evidence(join[1]) end
+    if naive[1] then ev[#ev + 1] = naive[1] end
+    if join[1] then ev[#ev + 1] = join[1] end
     local score = (#naive > 0 and 0.4 or 0) + (#join > 0 and 0.6 or 0)
     return { score = score, evidence = ev }
   end,
@@ -729,6 +736,11 @@ sdi.check {
 
 -- deep dive ------------------------------------------------------------------------------------
 
+local fan_out_on_write_words = { "fan out", "fan-out", "fanout", "push", "insert", "append", "prepend",
+  "add" }
+local fan_out_on_write_with_words = { "follower's timeline", "followers' timeline", "follower's home",
+  "followers' home", "each follower", "every follower", "all followers", "all of their followers",
+  "all their followers", "timelines of" }
 sdi.check {
   id = "fan_out_on_write", title = "Fans tweets out to followers' timelines on write", facet = "deep_dive",
   kind = "custom", weight = 4,
@@ -736,19 +748,20 @@ sdi.check {
     .. "tweet ID into each follower's home timeline, so a read is a single lookup.",
   run = function(answer)
     local h, c = best_use(answer, { "fan_out_on_write" })
-    if c >= 1 then return { score = 1, evidence = { evidence(h) } } end
+    if c >= 1 then return { score = 1, evidence = { h } } end
     -- "we push the tweet into every follower's timeline" says the same thing in other words.
-    local hits = said_in_block(answer, { "fan out", "fan-out", "fanout", "push", "insert", "append", "prepend", "add" },
-      { "follower's timeline", "followers' timeline", "follower's home", "followers' home", "each follower",
-        "every follower", "all followers", "all of their followers", "all their followers", "timelines of" }, 1)
+    local hits = said_in_block(answer, fan_out_on_write_words, fan_out_on_write_with_words, 1)
     if #hits > 0 and c < 0.8 then
-      return { score = 0.8, evidence = { evidence(hits[1]) } }
+      return { score = 0.8, evidence = { hits[1] } }
     end
-    if c > 0 then return { score = c, evidence = { evidence(h) },
+    if c > 0 then return { score = c, evidence = { h },
       feedback = c < 0.8 and "Fan-out on write is named but never explained." or nil } end
     return 0
   end,
 }
+local precomputed_timelines_words = { "timeline" }
+local precomputed_timelines_with_words = { "redis", "in memory", "in-memory", "cache", "cached",
+  "ahead of time", "ready" }
 sdi.check {
   id = "precomputed_timelines", title = "Precomputes home timelines", facet = "deep_dive", kind = "custom",
   weight = 3,
@@ -756,11 +769,10 @@ sdi.check {
     .. "IDs with their author IDs), so reading it costs one lookup instead of a merge.",
   run = function(answer)
     local h, c = best_use(answer, { "timeline_precomputation", "precomputation" })
-    if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
-    local hits = said_in_block(answer, { "timeline" }, { "redis", "in memory", "in-memory", "cache", "cached",
-      "ahead of time", "ready" }, 1)
-    if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
-    if c > 0 then return { score = c, evidence = { evidence(h) } } end
+    if c >= 0.8 then return { score = c, evidence = { h } } end
+    local hits = said_in_block(answer, precomputed_timelines_words, precomputed_timelines_with_words, 1)
+    if #hits > 0 then return { score = 0.8, evidence = { hits[1] } } end
+    if c > 0 then return { score = c, evidence = { h } } end
     return 0
   end,
 }
@@ -771,24 +783,27 @@ sdi.check {
   feedback = "Do the fan-out asynchronously: the tweet service stores the tweet, publishes an event "
     .. "to a queue (Kafka) and returns; fan-out workers update the followers' timelines.",
 }
+local timeline_replicas_words = { "replica", "replicated", "copies", "replication" }
+local timeline_replicas_with_words = { "3", "three" }
 sdi.check {
   id = "timeline_replicas", title = "Replicates each timeline three times", facet = "deep_dive",
   kind = "custom", weight = 2,
   feedback = "Replicate each precomputed timeline on 3 Redis machines for availability; the copies "
     .. "converge eventually, and a read can take the fastest replica.",
   run = function(answer)
-    local hits = said_in_block(answer, { "replica", "replicated", "copies", "replication" },
-      { "3", "three" })
+    local hits = said_in_block(answer, timeline_replicas_words, timeline_replicas_with_words)
     local tl = {}
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "timeline", "redis", "cache" }) then tl[#tl + 1] = h end
     end
-    if #tl > 0 then return { score = 1, evidence = { evidence(tl[1]) } } end
-    if #hits > 0 then return { score = 0.5, evidence = { evidence(hits[1]) },
+    if #tl > 0 then return { score = 1, evidence = { tl[1] } } end
+    if #hits > 0 then return { score = 0.5, evidence = { hits[1] },
       feedback = "Data is replicated, but say that the timelines themselves are kept on 3 machines." } end
     return 0
   end,
 }
+local inactive_users_words = { "inactive", "dormant", "not logged in", "haven't logged in",
+  "have not logged in", "not been active", "haven't been active", "not active" }
 sdi.check {
   id = "inactive_users", title = "Skips precomputing timelines for inactive users", facet = "deep_dive",
   kind = "custom", weight = 3,
@@ -796,20 +811,21 @@ sdi.check {
     .. "of the billion accounts are dormant and would waste memory. Rebuild a timeline from the "
     .. "database when such a user returns.",
   run = function(answer)
-    local hits = said_any(answer, { "inactive", "dormant", "not logged in", "haven't logged in",
-      "have not logged in", "not been active", "haven't been active", "not active" })
+    local hits = said_any(answer, inactive_users_words)
     if #hits == 0 then return 0 end
-    local ev = { evidence(hits[1]) }
+    local ev = { hits[1] }
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "rebuild", "recompute", "regenerat", "on the fly", "when they return",
         "come back", "comes back", "returns", "log back" }) then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
     return { score = 0.7, evidence = ev,
       feedback = "Inactive users are skipped; also say how their timeline is rebuilt when they return." }
   end,
 }
+local celebrity_words = { "millions of followers", "million followers", "100m followers", "50m followers",
+  "huge number of followers", "lots of followers", "many followers" }
 sdi.check {
   id = "celebrity", title = "Spots the celebrity problem", facet = "deep_dive", kind = "custom",
   weight = 3,
@@ -817,14 +833,18 @@ sdi.check {
     .. "timeline writes (150M with 3 replicas), delaying delivery and overloading the fan-out.",
   run = function(answer)
     local h, c = best_use(answer, { "celebrity_problem" })
-    if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
-    local hits = said_any(answer, { "millions of followers", "million followers", "100m followers",
-      "50m followers", "huge number of followers", "lots of followers", "many followers" }, 1)
-    if #hits > 0 then return { score = 0.8, evidence = { evidence(hits[1]) } } end
-    if c > 0 then return { score = c, evidence = { evidence(h) } } end
+    if c >= 0.8 then return { score = c, evidence = { h } } end
+    local hits = said_any(answer, celebrity_words, 1)
+    if #hits > 0 then return { score = 0.8, evidence = { hits[1] } } end
+    if c > 0 then return { score = c, evidence = { h } } end
     return 0
   end,
 }
+local hybrid_big = { "celebrit", "famous", "million", "high-follower", "popular account", "many followers",
+  "lots of followers", "hot user" }
+local hybrid_late = { "read time", "query time", "at read", "when the timeline is read", "on read",
+  "when they read", "merge", "pull", "fetch their tweets", "when it is read", "when the user reads" }
+local hybrid_words = { "skip", "not fan", "don't fan", "do not fan", "instead", "except" }
 sdi.check {
   id = "hybrid", title = "Merges celebrity tweets at read time", facet = "deep_dive", kind = "custom",
   weight = 4,
@@ -833,18 +853,14 @@ sdi.check {
     .. "it is read.",
   run = function(answer)
     local h, c = best_use(answer, { "hybrid_fan_out" })
-    if c >= 0.8 then return { score = c, evidence = { evidence(h) } } end
-    local big = { "celebrit", "famous", "million", "high-follower", "popular account", "many followers",
-      "lots of followers", "hot user" }
-    local late = { "read time", "query time", "at read", "when the timeline is read", "on read",
-      "when they read", "merge", "pull", "fetch their tweets", "when it is read", "when the user reads" }
-    local hits = said_in_block(answer, big, late, 1)
+    if c >= 0.8 then return { score = c, evidence = { h } } end
+    local hits = said_in_block(answer, hybrid_big, hybrid_late, 1)
     if #hits > 0 then
-      local skip = contains_any(hits[1].text, { "skip", "not fan", "don't fan", "do not fan", "instead", "except" })
-      return { score = skip and 0.8 or 0.6, evidence = { evidence(hits[1]) },
+      local skip = contains_any(hits[1].text, hybrid_words)
+      return { score = skip and 0.8 or 0.6, evidence = { hits[1] },
         feedback = "Celebrity tweets are pulled at read time; call it a hybrid and say where the threshold sits." }
     end
-    if c > 0 then return { score = c, evidence = { evidence(h) } } end
+    if c > 0 then return { score = c, evidence = { h } } end
     return 0
   end,
 }
@@ -856,6 +872,7 @@ sdi.check {
   feedback = "Partition the tweets and the timeline cache across many machines: 220 TB of tweets "
     .. "and 7.7 TB of timelines do not fit one box.",
 }
+local shard_key_shard_words = { "shard", "partition" }
 sdi.check {
   id = "shard_key", title = "Weighs sharding by user against sharding by tweet ID", facet = "deep_dive",
   kind = "custom", weight = 2,
@@ -863,31 +880,33 @@ sdi.check {
     .. "but hot users overload a shard; by tweet ID spreads load evenly but a user timeline must query "
     .. "every shard. Time-sortable tweet IDs keep recent tweets easy to find either way.",
   run = function(answer)
-    local shard = said_any(answer, { "shard", "partition" })
+    local shard = said_any(answer, shard_key_shard_words)
     local user, tweet
     for _, h in ipairs(shard) do
       if not user and contains_any(h.text, { "user id", "user_id", "userid", "by user", "per user" }) then user = h end
       if not tweet and contains_any(h.text, { "tweet id", "tweet_id", "tweetid", "by tweet" }) then tweet = h end
     end
     local ev = {}
-    if user then ev[#ev + 1] = evidence(user) end
-    if tweet and tweet ~= user then ev[#ev + 1] = evidence(tweet) end
+    if user then ev[#ev + 1] = user end
+    if tweet and tweet ~= user then ev[#ev + 1] = tweet end
     return { score = (user and 0.5 or 0) + (tweet and 0.5 or 0), evidence = ev }
   end,
 }
+local timeline_bounded_words = { "timeline" }
+local timeline_bounded_with_words = { "800", "trim", "capped", "cap it", "newest", "latest", "most recent",
+  "ltrim", "bounded" }
 sdi.check {
   id = "timeline_bounded", title = "Caps each home timeline to its newest entries", facet = "deep_dive",
   kind = "custom", weight = 2,
   feedback = "Keep only the newest few hundred entries per timeline (e.g. 800, trimmed on every "
     .. "insert) and store IDs, not tweet bodies: it bounds memory and the page read stays one lookup.",
   run = function(answer)
-    local hits = said_in_block(answer, { "timeline" }, { "800", "trim", "capped", "cap it", "newest", "latest",
-      "most recent", "ltrim", "bounded" }, 1)
+    local hits = said_in_block(answer, timeline_bounded_words, timeline_bounded_with_words, 1)
     local ids = said_in_block(answer, { "timeline" }, { "tweet id", "tweet_id", "ids only", "only ids", "only the id",
       "ids, not" }, 1)
     local ev = {}
-    if hits[1] then ev[#ev + 1] = evidence(hits[1]) end
-    if ids[1] then ev[#ev + 1] = evidence(ids[1]) end
+    if hits[1] then ev[#ev + 1] = hits[1] end
+    if ids[1] then ev[#ev + 1] = ids[1] end
     return { score = (#hits > 0 and 0.6 or 0) + (#ids > 0 and 0.4 or 0), evidence = ev }
   end,
 }
@@ -913,6 +932,8 @@ sdi.check {
   feedback = "With hundreds of Redis machines, the timeline service must know which 3 hold a given "
     .. "user: hash the user ID onto a consistent-hash ring so adding a machine moves few timelines.",
 }
+local cache_recovery_words = { "rebuild", "rebuilt", " recompute", "re-compute", "regenerate", "fall back",
+  "falls back", "fallback", "warm up", "re-populate", "repopulate", "another replica", "other replica" }
 sdi.check {
   id = "cache_recovery", title = "Rebuilds a lost or missing timeline", facet = "bottlenecks",
   kind = "custom", weight = 2,
@@ -920,30 +941,30 @@ sdi.check {
     .. "read another replica, or rebuild it from the follow graph and the tweets store and refill the cache.",
   run = function(answer)
     -- " recompute" with its space, or "precomputed" would count.
-    local hits = said_any(answer, { "rebuild", "rebuilt", " recompute", "re-compute", "regenerate", "fall back",
-      "falls back", "fallback", "warm up", "re-populate", "repopulate", "another replica", "other replica" })
+    local hits = said_any(answer, cache_recovery_words)
     for _, h in ipairs(hits) do
       if contains_any(h.text, { "fail", "dies", "dead", "died", "lost", "loses", "missing", "cache miss", "goes down",
         "is down", "crash", "comes back", "come back", "returning", "user returns", "they return", "inactive" }) then
-        return { score = 1, evidence = { evidence(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
-    if #hits > 0 then return { score = 0.6, evidence = { evidence(hits[1]) },
+    if #hits > 0 then return { score = 0.6, evidence = { hits[1] },
       feedback = "A rebuild is mentioned; say when it happens (a lost cache node, a returning user)." } end
     return 0
   end,
 }
+local viral_tweets_words = { "viral", "hot tweet", "hot key", "hot keys", "hot shard", "hotspot", "hot spot",
+  "popular tweet" }
 sdi.check {
   id = "viral_tweets", title = "Handles viral tweets and hot keys", facet = "bottlenecks", kind = "custom",
   weight = 2,
   feedback = "A viral tweet makes one cache key and one shard hot: replicate hot tweets across cache "
     .. "nodes or keep them in a local in-process cache, and coalesce misses so the database sees one read.",
   run = function(answer)
-    local hits = said_any(answer, { "viral", "hot tweet", "hot key", "hot keys", "hot shard", "hotspot",
-      "hot spot", "popular tweet" }, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local hits = said_any(answer, viral_tweets_words, 1)
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local rc, rcc = best_use(answer, { "request_coalescing" })
-    if rcc > 0 then return { score = rcc, evidence = { evidence(rc) } } end
+    if rcc > 0 then return { score = rcc, evidence = { rc } } end
     return 0
   end,
 }
@@ -973,8 +994,8 @@ sdi.check {
     local ha, hac = best_use(answer, { "high_availability", "cap_theorem", "fault_tolerance" })
     if ecc == 0 and hac == 0 then return 0 end
     local ev = {}
-    if ecc > 0 then ev[#ev + 1] = evidence(ec) end
-    if hac > 0 then ev[#ev + 1] = evidence(ha) end
+    if ecc > 0 then ev[#ev + 1] = ec end
+    if hac > 0 then ev[#ev + 1] = ha end
     -- Both sides must be argued in sentences; a bare list of the two terms is not a choice.
     if ecc >= 0.8 and hac >= 0.8 then
       return { score = math.max(ecc, hac) >= 1 and 1 or 0.8, evidence = ev }
@@ -986,6 +1007,8 @@ sdi.check {
     return { score = 0.15, evidence = ev, feedback = "The terms are listed but the choice is never argued." }
   end,
 }
+local push_vs_pull_both_words = { "push" }
+local push_vs_pull_both_with_words = { "pull" }
 sdi.check {
   id = "push_vs_pull", title = "Compares fan-out on write with fan-out on read", facet = "justify",
   kind = "custom", weight = 3,
@@ -996,18 +1019,20 @@ sdi.check {
     local w, wc = best_use(answer, { "fan_out_on_write" })
     local r, rc = best_use(answer, { "fan_out_on_read" })
     local ev = {}
-    if wc > 0 then ev[#ev + 1] = evidence(w) end
-    if rc > 0 then ev[#ev + 1] = evidence(r) end
+    if wc > 0 then ev[#ev + 1] = w end
+    if rc > 0 then ev[#ev + 1] = r end
     local score = (wc + rc) / 2
     -- "push model versus pull model" compares the same two options.
-    local both = said_in_block(answer, { "push" }, { "pull" }, 1)
+    local both = said_in_block(answer, push_vs_pull_both_words, push_vs_pull_both_with_words, 1)
     if #both > 0 and score < 0.8 then
-      return { score = 0.8, evidence = { evidence(both[1]) } }
+      return { score = 0.8, evidence = { both[1] } }
     end
     if score == 0 then return 0 end
     return { score = score, evidence = ev }
   end,
 }
+local memory_for_speed_mem_words = { "memory", "ram" }
+local memory_for_speed_mem_with_words = { "read", "fast", "trade", "cost", "sacrifice", "spend" }
 sdi.check {
   id = "memory_for_speed", title = "Justifies spending memory on precomputed timelines", facet = "justify",
   kind = "custom", weight = 2,
@@ -1017,16 +1042,18 @@ sdi.check {
     local pre, pc = best_use(answer, { "timeline_precomputation", "fan_out_on_write", "precomputation" })
     local rh, rc = best_use(answer, { "read_heavy", "read_write_ratio" })
     if pc == 0 then return 0 end
-    local ev = { evidence(pre) }
+    local ev = { pre }
     if pc < 0.8 then return { score = 0.15, evidence = ev } end
-    if rc > 0 then ev[#ev + 1] = evidence(rh) end
-    local mem = said_in_block(answer, { "memory", "ram" }, { "read", "fast", "trade", "cost", "sacrifice", "spend" }, 1)
-    if mem[1] then ev[#ev + 1] = evidence(mem[1]) end
+    if rc > 0 then ev[#ev + 1] = rh end
+    local mem = said_in_block(answer, memory_for_speed_mem_words, memory_for_speed_mem_with_words, 1)
+    if mem[1] then ev[#ev + 1] = mem[1] end
     if rc > 0 and #mem > 0 then return { score = 1, evidence = ev } end
     if rc > 0 or #mem > 0 then return { score = 0.6, evidence = ev } end
     return { score = 0.3, evidence = ev }
   end,
 }
+local ordering_anomaly_words = { "out of order", "before the original", "before the tweet", "reply before",
+  "the reply first", "reply first", "before the celebrity", "reaction before", "sees the reply" }
 sdi.check {
   id = "ordering_anomaly", title = "Sees what eventual consistency looks like to a user", facet = "justify",
   kind = "custom", weight = 1,
@@ -1034,11 +1061,10 @@ sdi.check {
     .. "celebrity tweet it answers, and authors expect to see their own tweet at once; merge the "
     .. "author's own recent tweets at read time (read-your-writes).",
   run = function(answer)
-    local hits = said_any(answer, { "out of order", "before the original", "before the tweet", "reply before",
-      "the reply first", "reply first", "before the celebrity", "reaction before", "sees the reply" }, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(hits[1]) } } end
+    local hits = said_any(answer, ordering_anomaly_words, 1)
+    if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     local ryw, rc = best_use(answer, { "read_your_writes" })
-    if rc > 0 then return { score = rc, evidence = { evidence(ryw) } } end
+    if rc > 0 then return { score = rc, evidence = { ryw } } end
     return 0
   end,
 }

@@ -192,9 +192,10 @@ sdi.estimate {
 -- Rubric
 ---------------------------------------------------------------------------------------------------
 
--- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua). The word
+-- lists they search for sit above each check, made once for the pack rather than on every run.
 local H = sdi.helpers
-local said_any, found_any, asked, evidence = H.said_any, H.found_any, H.asked, H.evidence
+local said_any, found_any, asked = H.said_any, H.found_any, H.asked
 
 -- clarify --------------------------------------------------------------------------------------
 
@@ -209,7 +210,7 @@ sdi.check {
   feedback = "Ask how many links are created and clicked before drawing anything; every number later rests on it.",
   run = function(answer)
     local q = asked(answer, { "scale", "read_write_ratio" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -218,7 +219,7 @@ sdi.check {
   feedback = "Ask whether links expire: retention sets total storage and the number of keys you need.",
   run = function(answer)
     local q = asked(answer, { "retention" })
-    if q then return { score = 1, evidence = { evidence(q) } } end
+    if q then return { score = 1, evidence = { q } } end
     return 0
   end,
 }
@@ -231,11 +232,12 @@ sdi.check {
   feedback = "Write the two core use cases as sentences: given a long URL, return a unique short "
     .. "link; given a short link, redirect to the original.",
 }
+local custom_alias_words = { "custom alias", "vanity", "custom short", "custom url", "custom key" }
 sdi.check {
   id = "custom_alias", title = "Covers custom aliases", facet = "requirements", kind = "custom", weight = 1,
   feedback = "Mention optional custom aliases and that they must be unique (checked on write).",
   run = function(answer)
-    local hits = said_any(answer, { "custom alias", "vanity", "custom short", "custom url", "custom key" }, 1)
+    local hits = said_any(answer, custom_alias_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -260,12 +262,13 @@ sdi.check {
   weight = 2, concepts = { { "read_heavy", "read_write_ratio" } },
   feedback = "Call out that reads outnumber writes about 100:1; it is why the design leans on caching.",
 }
+local unpredictable_keys_words = { "predictable", "guess", "enumerat", "sequential ids", "random" }
 sdi.check {
   id = "unpredictable_keys", title = "Keys should not be guessable", facet = "requirements", kind = "custom",
   weight = 1,
   feedback = "Note that short keys should not be predictable, or anyone can enumerate every link.",
   run = function(answer)
-    local hits = said_any(answer, { "predictable", "guess", "enumerat", "sequential ids", "random" }, 1)
+    local hits = said_any(answer, unpredictable_keys_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -296,13 +299,16 @@ sdi.check { id = "est_cache", title = "Cache memory", facet = "estimation", kind
 
 -- api ------------------------------------------------------------------------------------------
 
+local api_endpoints_create_words = { "post /", "createurl", "create_url", "shorten(", "createshorturl",
+  "create(" }
+local api_endpoints_read_words = { "get /", "redirect(", "geturl", "get_url", "get(" }
 sdi.check {
   id = "api_endpoints", title = "Defines the create and redirect APIs", facet = "api", kind = "custom", weight = 3,
   feedback = "Write the API: createURL(api_key, original_url, custom_alias?, expire_at?) -> short_url "
     .. "(POST /urls) and GET /{key} answering with a redirect; deleteURL(api_key, key).",
   run = function(answer)
-    local create = found_any(answer, { "post /", "createurl", "create_url", "shorten(", "createshorturl", "create(" }, 1)
-    local read = found_any(answer, { "get /", "redirect(", "geturl", "get_url", "get(" }, 1)
+    local create = found_any(answer, api_endpoints_create_words, 1)
+    local read = found_any(answer, api_endpoints_read_words, 1)
     local ev = {}
     if create[1] then ev[#ev + 1] = create[1] end
     if read[1] then ev[#ev + 1] = read[1] end
@@ -330,19 +336,19 @@ sdi.check {
 
 -- data model -----------------------------------------------------------------------------------
 
+local schema_fields_groups = {
+  { "short key", "short_key", "shortkey", "short code", "short_code", "hash key", "short url", "short_url" },
+  { "original url", "original_url", "long url", "long_url", "originalurl", "longurl", "target url", "destination" },
+  { "created", "creation", "created_at", "creationdate" },
+  { "expir", "expires_at", "expire_at", "ttl" },
+  { "user id", "userid", "user_id", "owner" },
+}
 sdi.check {
   id = "schema_fields", title = "Lays out the link record", facet = "data_model", kind = "custom", weight = 3,
   feedback = "Name the record: short key (primary key), original URL, creation time, expiry, owner; "
     .. "plus a users table with the API key.",
   run = function(answer)
-    local groups = {
-      { "short key", "short_key", "shortkey", "short code", "short_code", "hash key", "short url", "short_url" },
-      { "original url", "original_url", "long url", "long_url", "originalurl", "longurl", "target url", "destination" },
-      { "created", "creation", "created_at", "creationdate" },
-      { "expir", "expires_at", "expire_at", "ttl" },
-      { "user id", "userid", "user_id", "owner" },
-    }
-    local got, ev = H.groups_score(answer, groups, found_any)
+    local got, ev = H.groups_score(answer, schema_fields_groups, found_any)
     return { score = math.min(1, got / 4), evidence = ev }
   end,
 }
@@ -352,11 +358,13 @@ sdi.check {
   feedback = "Choose the database with a reason: billions of small records, lookups by key, no joins: "
     .. "a key-value or wide-column store (DynamoDB, Cassandra) scales out easily; a sharded SQL store also works.",
 }
+local no_relations_words = { "no relationship", "no joins", "few relationships", "no relations",
+  "not relational", "without joins", "don't need joins", "no need for joins" }
 sdi.check {
   id = "no_relations", title = "Notices the data has few relations", facet = "data_model", kind = "custom", weight = 1,
   feedback = "Point out that links barely relate to each other: no joins, so a NoSQL store fits.",
   run = function(answer)
-    local hits = said_any(answer, { "no relationship", "no joins", "few relationships", "no relations", "not relational", "without joins", "don't need joins", "no need for joins" }, 1)
+    local hits = said_any(answer, no_relations_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -421,6 +429,8 @@ sdi.check {
   feedback = "Say what happens when two URLs map to the same key: check-and-retry with a salt or "
     .. "the next bits of the hash, or avoid collisions entirely with a key service.",
 }
+local key_length_words = { "62^7", "62^6", "62^8", "3.5 trillion", "3.5t", "56.8 billion", "57 billion",
+  "7 characters", "seven characters", "6 characters", "8 characters", "7 chars", "6 chars", "8 chars" }
 sdi.check {
   id = "key_length", title = "Sizes the key length from the link count", facet = "deep_dive", kind = "custom",
   weight = 2,
@@ -428,9 +438,7 @@ sdi.check {
     .. "cover 6 billion links with room to spare.",
   run = function(answer)
     -- Two distinct facts (a power of 62 and a length) justify it, even in one paragraph.
-    local n, hits = H.said_each(answer, { "62^7", "62^6", "62^8", "3.5 trillion", "3.5t", "56.8 billion",
-      "57 billion", "7 characters", "seven characters", "6 characters", "8 characters", "7 chars", "6 chars",
-      "8 chars" })
+    local n, hits = H.said_each(answer, key_length_words)
     if n >= 2 then return { score = 1, evidence = { hits[1], hits[2] } } end
     if n == 1 then return { score = 0.6, evidence = { hits[1] } } end
     return 0
@@ -447,11 +455,13 @@ sdi.check {
   feedback = "Partition by a hash of the short key (consistent hashing) so data and load spread "
     .. "evenly; range partitioning by first letter skews.",
 }
+local expiry_cleanup_words = { "cleanup", "clean up", "clean-up", "lazily", "lazy delet", "purge",
+  "garbage collect", "sweeper" }
 sdi.check {
   id = "expiry_cleanup", title = "Cleans up expired links", facet = "deep_dive", kind = "custom", weight = 2,
   feedback = "Delete expired links lazily on read and with a low-priority cleanup job, returning keys to the pool.",
   run = function(answer)
-    local hits = said_any(answer, { "cleanup", "clean up", "clean-up", "lazily", "lazy delet", "purge", "garbage collect", "sweeper" }, 1)
+    local hits = said_any(answer, expiry_cleanup_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
@@ -470,6 +480,8 @@ sdi.check {
   feedback = "A viral link concentrates traffic on one key: the cache absorbs it, a CDN can serve "
     .. "301s at the edge, and request coalescing stops a stampede on a miss.",
 }
+local kgs_availability_words = { "standby", "replica ", "replicas", "batch of keys", "keys in memory",
+  "preload", "pre-load", "replicated" }
 sdi.check {
   id = "kgs_availability", title = "Keeps the key service from being a single point of failure",
   facet = "bottlenecks", kind = "custom", weight = 2,
@@ -479,13 +491,13 @@ sdi.check {
     local kgs = answer.concept("key_generation_service")
     if not kgs then
       local hash = answer.concept("hash_function")
-      if hash then return { score = 0.5, evidence = { evidence(hash) },
+      if hash then return { score = 0.5, evidence = { hash },
         feedback = "No key service to protect; hashing keeps writes stateless." } end
       return 0
     end
-    local hits = said_any(answer, { "standby", "replica ", "replicas", "batch of keys", "keys in memory", "preload", "pre-load", "replicated" }, 1)
-    if #hits > 0 then return { score = 1, evidence = { evidence(kgs), hits[1] } } end
-    return { score = 0.3, evidence = { evidence(kgs) } }
+    local hits = said_any(answer, kgs_availability_words, 1)
+    if #hits > 0 then return { score = 1, evidence = { kgs, hits[1] } } end
+    return { score = 0.3, evidence = { kgs } }
   end,
 }
 sdi.check {
@@ -512,9 +524,9 @@ sdi.check {
     local c = answer.concept("caching") or answer.concept("in_memory_cache")
     local r = answer.concept("read_heavy") or answer.concept("read_write_ratio")
     if c and r and c.use == "reasoned" then
-      return { score = 1, evidence = { evidence(c), evidence(r) } }
+      return { score = 1, evidence = { c, r } }
     end
-    if c and r then return { score = 0.6, evidence = { evidence(c) } } end
+    if c and r then return { score = 0.6, evidence = { c } } end
     return 0
   end,
 }

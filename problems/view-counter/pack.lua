@@ -334,10 +334,11 @@ sdi.estimate {
 -- Rubric
 ---------------------------------------------------------------------------------------------------
 
--- Custom checks read the answer through the shared library (plugins/checks/helpers.lua).
+-- Custom checks read the answer through the shared library (plugins/checks/helpers.lua). The word
+-- lists they search for sit above each check, made once for the pack rather than on every run.
 local H = sdi.helpers
 local said_any, structured_any, asked = H.said_any, H.structured_any, H.asked
-local best_use, ev = H.best_use, H.evidence
+local best_use = H.best_use
 
 ---------------------------------------------------------------------------------------------------
 -- clarify
@@ -361,8 +362,8 @@ sdi.check {
     local a = asked(answer, { "views_scale" })
     local b = asked(answer, { "spikes", "read_ratio" })
     local evidence = {}
-    if a then evidence[#evidence + 1] = ev(a) end
-    if b then evidence[#evidence + 1] = ev(b) end
+    if a then evidence[#evidence + 1] = a end
+    if b then evidence[#evidence + 1] = b end
     return { score = (a and 0.7 or 0) + (b and 0.3 or 0), evidence = evidence }
   end,
 }
@@ -376,8 +377,8 @@ sdi.check {
     local a = asked(answer, { "freshness", "read_latency" })
     local b = asked(answer, { "accuracy", "duplicates" })
     local evidence = {}
-    if a then evidence[#evidence + 1] = ev(a) end
-    if b then evidence[#evidence + 1] = ev(b) end
+    if a then evidence[#evidence + 1] = a end
+    if b then evidence[#evidence + 1] = b end
     return { score = (a and 0.5 or 0) + (b and 0.5 or 0), evidence = evidence }
   end,
 }
@@ -390,8 +391,8 @@ sdi.check {
     local a = asked(answer, { "users", "queries" })
     local b = asked(answer, { "cost" })
     local evidence = {}
-    if a then evidence[#evidence + 1] = ev(a) end
-    if b then evidence[#evidence + 1] = ev(b) end
+    if a then evidence[#evidence + 1] = a end
+    if b then evidence[#evidence + 1] = b end
     return { score = (a and 0.5 or 0) + (b and 0.5 or 0), evidence = evidence }
   end,
 }
@@ -400,29 +401,34 @@ sdi.check {
 -- requirements
 ---------------------------------------------------------------------------------------------------
 
+local functional_requirements_write_words = { "countview", "count_view", "count a view", "count each view",
+  "record a view", "records a view", "record each view", "register a view", "view event is counted",
+  "count view events", "counts view events", "counts every view", "count every view", "processevent",
+  "process_event", "count every time", "counts every time", "each time a video is", "every time a video is",
+  "count views", "counts views", "count the views", "counts the views", "view is recorded", "record views",
+  "records views", "record a play", "records a play", "record the view", "record a view event",
+  "records a view event" }
+local functional_requirements_read_words = { "getviews", "get_views", "view count for a video",
+  "count for a video", "views for a video", "returns the count", "return the count", "returns the view count",
+  "return the view count", "getstatistics", "get_statistics", "getstats", "total views", "views count",
+  "number of views", "show the count", "shows the count", "show the view count", "display the count",
+  "displays the count", "show the total", "shows the total", "read the count", "reads the count" }
 sdi.check {
   id = "functional_requirements", title = "States the two functions: count a view, return the count",
   facet = "requirements", kind = "custom", weight = 3,
   feedback = "Write each functional requirement as a sentence: the system counts a view event for a "
     .. "video, and it returns the view count (and statistics over a time range) for a video.",
   run = function(answer)
-    local write = structured_any(answer, { "countview", "count_view", "count a view", "count each view", "record a view",
-      "records a view", "record each view", "register a view", "view event is counted", "count view events",
-      "counts view events", "counts every view", "count every view", "processevent", "process_event",
-      "count every time", "counts every time", "each time a video is", "every time a video is", "count views",
-      "counts views", "count the views", "counts the views", "view is recorded", "record views", "records views",
-      "record a play", "records a play", "record the view", "record a view event", "records a view event" }, 1)
-    local read = structured_any(answer, { "getviews", "get_views", "view count for a video", "count for a video",
-      "views for a video", "returns the count", "return the count", "returns the view count", "return the view count",
-      "getstatistics", "get_statistics", "getstats", "total views", "views count", "number of views",
-      "show the count", "shows the count", "show the view count", "display the count", "displays the count",
-      "show the total", "shows the total", "read the count", "reads the count" }, 1)
+    local write = structured_any(answer, functional_requirements_write_words, 1)
+    local read = structured_any(answer, functional_requirements_read_words, 1)
     local evidence = {}
-    if write[1] then evidence[#evidence + 1] = ev(write[1]) end
-    if read[1] then evidence[#evidence + 1] = ev(read[1]) end
+    if write[1] then evidence[#evidence + 1] = write[1] end
+    if read[1] then evidence[#evidence + 1] = read[1] end
     return { score = (write[1] and 0.5 or 0) + (read[1] and 0.5 or 0), evidence = evidence }
   end,
 }
+local generalised_events_words = { "event type", "eventtype", "event_type", "likes", "other events",
+  "other event types", "generalis", "generaliz", "any event" }
 sdi.check {
   id = "generalised_events", title = "Generalises beyond views", facet = "requirements", kind = "custom",
   weight = 1,
@@ -430,9 +436,8 @@ sdi.check {
     .. "statistics beyond a total: generalising view -> event type and count -> statistics keeps "
     .. "the design from being rebuilt for the next metric.",
   run = function(answer)
-    local hits = said_any(answer, { "event type", "eventtype", "event_type", "likes", "other events",
-      "other event types", "generalis", "generaliz", "any event" }, 1)
-    if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
+    local hits = said_any(answer, generalised_events_words, 1)
+    if hits[1] then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
@@ -457,12 +462,12 @@ sdi.check {
       local low = b.kind ~= "code" and b.text:lower()
       if low and (low:find("%d%s*ms%f[%W]") or low:find("%d%s*millisecond")
           or low:find("tens of milliseconds")) and not H.term_list(b.text) then
-        target = ev(b)
+        target = b
         break
       end
     end
     local evidence = {}
-    if c then evidence[#evidence + 1] = ev(c) end
+    if c then evidence[#evidence + 1] = c end
     if target then evidence[#evidence + 1] = target end
     if target and c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = evidence } end
     if target then return { score = 0.85, evidence = evidence } end
@@ -476,33 +481,35 @@ sdi.check {
   feedback = "Say the counter must be highly available: it survives hardware and network faults "
     .. "with no single point of failure.",
 }
+local freshness_requirement_words = { "real time", "real-time", "within a minute", "within seconds",
+  "within a few seconds", "within a few minutes", "write-to-read delay", "write to read delay", "freshness",
+  "seconds of delay", "minute of delay", "near-real-time", "lag by", "lags by", "seconds behind",
+  "minutes behind", "minute behind", "slightly behind", "a bit behind", "stale", "delay of" }
 sdi.check {
   id = "freshness_requirement", title = "States how fresh counts must be", facet = "requirements",
   kind = "custom", weight = 2,
   feedback = "State the write-to-read delay you design for (a view visible within a minute or "
     .. "two). It decides stream processing over a nightly batch.",
   run = function(answer)
-    local hits = said_any(answer, { "real time", "real-time", "within a minute", "within seconds",
-      "within a few seconds", "within a few minutes", "write-to-read delay", "write to read delay", "freshness",
-      "seconds of delay", "minute of delay", "near-real-time", "lag by", "lags by", "seconds behind",
-      "minutes behind", "minute behind", "slightly behind", "a bit behind", "stale", "delay of" }, 1)
-    if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
+    local hits = said_any(answer, freshness_requirement_words, 1)
+    if hits[1] then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
+local cost_requirement_words = { "budget", "open source", "open-source", "keep cost", "costs low", "cost low",
+  "cost down", "costs down", "minimise cost", "minimize cost", "minimise the cost", "minimize the cost",
+  "cost: ", "cheap", "maintenance cost", "hardware cost" }
 sdi.check {
   id = "cost_requirement", title = "Keeps cost in view", facet = "requirements", kind = "custom", weight = 1,
   feedback = "Name cost as a requirement (hardware, development, maintenance): it is why raw "
     .. "events are kept only for days and why open-source or managed components are preferred.",
   run = function(answer)
     local c = best_use(answer, { "cost_efficiency" })
-    if c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = { ev(c) } } end
+    if c and c.use ~= "bare" and c.use ~= "heading" then return { score = 1, evidence = { c } } end
     -- "at the cost of" is a trade-off marker, not a cost requirement: look for cost as a goal.
-    local hits = said_any(answer, { "budget", "open source", "open-source", "keep cost", "costs low", "cost low",
-      "cost down", "costs down", "minimise cost", "minimize cost", "minimise the cost", "minimize the cost",
-      "cost: ", "cheap", "maintenance cost", "hardware cost" }, 1)
-    if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
-    if c then return { score = 0.3, evidence = { ev(c) } } end
+    local hits = said_any(answer, cost_requirement_words, 1)
+    if hits[1] then return { score = 1, evidence = { hits[1] } } end
+    if c then return { score = 0.3, evidence = { c } } end
     return 0
   end,
 }
@@ -551,6 +558,12 @@ sdi.check { id = "est_processing_nodes", title = "Processing nodes", facet = "es
 -- api
 ---------------------------------------------------------------------------------------------------
 
+local api_calls_write_words = { "countviewevent", "count_view_event", "countview(", "countevent(",
+  "processevent(", "process_event(", "post /", "put /", "recordview", "record_view", "/events", "/views" }
+local api_calls_write_with_words = { "view", "event", "count" }
+local api_calls_read_words = { "getviewscount", "get_views_count", "getviews(", "get_views(", "getstatistics",
+  "get_statistics", "getstats", "get /" }
+local api_calls_read_with_words = { "view", "count", "stat" }
 sdi.check {
   id = "api_calls", title = "Defines the write and read calls", facet = "api", kind = "custom", weight = 3,
   feedback = "Write the two calls with their parameters: countViewEvent(videoId, eventId, "
@@ -558,11 +571,8 @@ sdi.check {
     .. "startTime, endTime) on the read path (GET /videos/{id}/views?from=&to=).",
   run = function(answer)
     -- Only calls about views, events or counts belong to this problem ("POST /urls" does not).
-    local write = structured_any(answer, { "countviewevent", "count_view_event", "countview(", "countevent(", "processevent(",
-      "process_event(", "post /", "put /", "recordview", "record_view", "/events", "/views" },
-      { with = { "view", "event", "count" } })
-    local read = structured_any(answer, { "getviewscount", "get_views_count", "getviews(", "get_views(", "getstatistics",
-      "get_statistics", "getstats", "get /" }, { with = { "view", "count", "stat" } })
+    local write = structured_any(answer, api_calls_write_words, { with = api_calls_write_with_words })
+    local read = structured_any(answer, api_calls_read_words, { with = api_calls_read_with_words })
     -- A plain sentence that merely mentions the name earns less than a signature with parameters.
     local function signature(hits)
       for _, h in ipairs(hits) do
@@ -573,22 +583,25 @@ sdi.check {
     local w, r = signature(write), signature(read)
     local score = (w and 0.5 or (write[1] and 0.25 or 0)) + (r and 0.5 or (read[1] and 0.25 or 0))
     local evidence = {}
-    if w or write[1] then evidence[#evidence + 1] = ev(w or write[1]) end
-    if r or read[1] then evidence[#evidence + 1] = ev(r or read[1]) end
+    if w or write[1] then evidence[#evidence + 1] = w or write[1] end
+    if r or read[1] then evidence[#evidence + 1] = r or read[1] end
     return { score = score, evidence = evidence }
   end,
 }
+local api_time_range_words = { "starttime", "start_time", "endtime", "end_time", "time range", "from=",
+  "start time", "end time", "granularity", "interval", "?from", "&to=", "date range" }
 sdi.check {
   id = "api_time_range", title = "Reads take a time range", facet = "api", kind = "custom", weight = 2,
   feedback = "Let the read call take a time range (start and end time, or a granularity such as "
     .. "hour or day): the dashboard needs more than an all-time total.",
   run = function(answer)
-    local hits = structured_any(answer, { "starttime", "start_time", "endtime", "end_time", "time range", "from=",
-      "start time", "end time", "granularity", "interval", "?from", "&to=", "date range" }, 1)
-    if hits[1] then return { score = 1, evidence = { ev(hits[1]) } } end
+    local hits = structured_any(answer, api_time_range_words, 1)
+    if hits[1] then return { score = 1, evidence = { hits[1] } } end
     return 0
   end,
 }
+local api_generalised_words = { "eventtype", "event_type", "event type", "getstatistics", "get_statistics",
+  "getstats", "function=", "aggregation function", "statistic" }
 sdi.check {
   id = "api_generalised", title = "The API generalises to event types and statistics", facet = "api",
   kind = "custom", weight = 2,
@@ -596,28 +609,28 @@ sdi.check {
     .. "getStatistics(videoId, eventType, function, startTime, endTime), so likes or average "
     .. "watch time reuse the same calls.",
   run = function(answer)
-    local hits = structured_any(answer, { "eventtype", "event_type", "event type", "getstatistics", "get_statistics",
-      "getstats", "function=", "aggregation function", "statistic" }, 2)
-    if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
-    if hits[1] then return { score = 0.6, evidence = { ev(hits[1]) } } end
+    local hits = structured_any(answer, api_generalised_words, 2)
+    if #hits >= 2 then return { score = 1, evidence = { hits[1], hits[2] } } end
+    if hits[1] then return { score = 0.6, evidence = { hits[1] } } end
     return 0
   end,
 }
+local api_event_id_words = { "event_id", "eventid", "event id", "idempotency key", "request id", "view_id",
+  "viewid", "view id", "play_id", "playid", "play id" }
 sdi.check {
   id = "api_event_id", title = "Each event carries an id so retries are safe", facet = "api", kind = "custom",
   weight = 2,
   feedback = "Give every view event a unique id generated by the player: a retried request then "
     .. "carries the same id, and the deduplication cache drops the second copy.",
   run = function(answer)
-    local ids = structured_any(answer, { "event_id", "eventid", "event id", "idempotency key", "request id", "view_id",
-      "viewid", "view id", "play_id", "playid", "play id" }, 1)
+    local ids = structured_any(answer, api_event_id_words, 1)
     local c = best_use(answer, { "idempotency", "idempotency_key" })
     if ids[1] then
-      local evidence = { ev(ids[1]) }
-      if c then evidence[#evidence + 1] = ev(c) end
+      local evidence = { ids[1] }
+      if c then evidence[#evidence + 1] = c end
       return { score = 1, evidence = evidence }
     end
-    if c then return { score = 0.5, evidence = { ev(c) } } end
+    if c then return { score = 0.5, evidence = { c } } end
     return 0
   end,
 }
@@ -625,6 +638,14 @@ sdi.check {
 ---------------------------------------------------------------------------------------------------
 -- data model
 ---------------------------------------------------------------------------------------------------
+
+-- The words of raw_vs_aggregate, made once for every answer.
+local RAW_WORDS = { "individual event", "raw event", "every event", "each event", "per-event", "individual views",
+  "raw views", "every view event" }
+local AGGREGATE_WORDS = { "aggregat", "per minute", "per hour", "pre-computed", "precomputed", "rollup" }
+local TRADE_OFF_WORDS = { "slice", "recalculat", "recount", "reprocess", "replay", "fix", "slow reads", "fast reads",
+  "only query", "only be queried", "the way it was aggregated", "the way they were aggregated", "expensive to store",
+  "costly" }
 
 sdi.check {
   id = "raw_vs_aggregate", title = "Weighs individual events against aggregated counts", facet = "data_model",
@@ -634,23 +655,28 @@ sdi.check {
     .. "minute or hour: fast reads, small, ready for real-time use, but only queryable the way "
     .. "they were aggregated and hard to fix after an aggregation bug.",
   run = function(answer)
-    local raw = said_any(answer, { "individual event", "raw event", "every event", "each event", "per-event",
-      "individual views", "raw views", "every view event" })
-    local agg = said_any(answer, { "aggregat", "per minute", "per hour", "pre-computed", "precomputed", "rollup" })
-    local pros = said_any(answer, { "slice", "recalculat", "recount", "reprocess", "replay", "fix", "slow reads",
-      "fast reads", "only query", "only be queried", "the way it was aggregated", "the way they were aggregated",
-      "expensive to store", "costly" })
-    local score = (raw[1] and 0.35 or 0) + (agg[1] and 0.35 or 0)
-    if raw[1] and agg[1] and pros[1] then score = 1 end
-    -- Prefer, as evidence, a passage that weighs both options together.
-    local agg_blocks, pro_blocks = {}, {}
+    local raw = said_any(answer, RAW_WORDS)
+    -- The evidence starts at raw[1], and only a raw hit can weigh both options.
+    if not raw[1] then return { score = said_any(answer, AGGREGATE_WORDS, 1)[1] and 0.35 or 0, evidence = {} } end
+    local agg = said_any(answer, AGGREGATE_WORDS)
+    if not agg[1] then return { score = 0.35, evidence = { raw[1] } } end
+    -- Prefer, as evidence, a passage that weighs both options together: a raw hit whose text
+    -- states an aggregate and a trade-off too. Without such a raw hit, only pros[1] is read.
+    local agg_blocks = {}
     for _, h in ipairs(agg) do agg_blocks[h.text] = true end
-    for _, h in ipairs(pros) do pro_blocks[h.text] = true end
+    local weighed = {}
     for _, h in ipairs(raw) do
-      if agg_blocks[h.text] and pro_blocks[h.text] then return { score = score, evidence = { ev(h) } } end
+      if agg_blocks[h.text] then weighed[#weighed + 1] = h end
+    end
+    local pros = weighed[1] and said_any(answer, TRADE_OFF_WORDS) or said_any(answer, TRADE_OFF_WORDS, 1)
+    local score = pros[1] and 1 or 0.7
+    local pro_blocks = {}
+    for _, h in ipairs(pros) do pro_blocks[h.text] = true end
+    for _, h in ipairs(weighed) do
+      if pro_blocks[h.text] then return { score = score, evidence = { h } } end
     end
     local evidence = {}
-    for _, h in ipairs({ raw[1], agg[1], pros[1] }) do evidence[#evidence + 1] = ev(h) end
+    for _, h in ipairs({ raw[1], agg[1], pros[1] }) do evidence[#evidence + 1] = h end
     return { score = score, evidence = evidence }
   end,
 }
@@ -670,29 +696,29 @@ sdi.check {
     .. "leaderless, linear write scaling, good at time series) or sharded MySQL with proxies and "
     .. "read replicas. Both can work; the reason is what the interviewer grades.",
 }
+local schema_groups = {
+  { "video_id", "videoid", "video id" },
+  { "hour", "minute", "time bucket", "time_bucket", "timestamp", "day" },
+  { "count", "views" },
+  { "partition key", "primary key", "row key", "clustering", "partition_key" },
+}
+-- Only blocks that describe a table: code, table rows, signatures, or sentences about keys,
+-- columns or rows ("count" and "day" alone are everywhere in this problem).
+local schema_tabley = { "%f[%a]tables?%f[%A]", "%f[%a]columns?%f[%A]", "%f[%a]keys?%f[%A]",
+  "%f[%a]keyed%f[%A]", "%f[%a]rows?%f[%A]", "%f[%a]schema" }
+-- Each pattern needs one of these words: the search leaves out the blocks without one.
+local schema_table_words = { "table", "column", "key", "row", "schema" }
 sdi.check {
   id = "schema", title = "Lays out the counts table", facet = "data_model", kind = "custom", weight = 3,
   feedback = "Show the table: partition key video_id, then one column (or clustering row) per "
     .. "hour with the count, plus a running total; raw events keyed by video id and timestamp if kept.",
   run = function(answer)
-    local groups = {
-      { "video_id", "videoid", "video id" },
-      { "hour", "minute", "time bucket", "time_bucket", "timestamp", "day" },
-      { "count", "views" },
-      { "partition key", "primary key", "row key", "clustering", "partition_key" },
-    }
-    -- Only blocks that describe a table: code, table rows, signatures, or sentences about keys,
-    -- columns or rows ("count" and "day" alone are everywhere in this problem).
-    local tabley = { "%f[%a]tables?%f[%A]", "%f[%a]columns?%f[%A]", "%f[%a]keys?%f[%A]", "%f[%a]keyed%f[%A]",
-      "%f[%a]rows?%f[%A]", "%f[%a]schema" }
-    -- Each pattern needs one of these words: the search leaves out the blocks without one.
-    local table_words = { "table", "column", "key", "row", "schema" }
     -- The same block is found by several groups: read each text once.
     local described = {}
     local function describes_table(text)
       if described[text] ~= nil then return described[text] end
       local low, yes = text:lower(), false
-      for _, w in ipairs(tabley) do
+      for _, w in ipairs(schema_tabley) do
         if low:find(w) then
           yes = true
           break
@@ -702,13 +728,13 @@ sdi.check {
       return yes
     end
     local got, evidence = 0, {}
-    for _, g in ipairs(groups) do
+    for _, g in ipairs(schema_groups) do
       -- The first table row, else the first code, else the first sentence about a table: asking
       -- for one kind at a time reads no block of the others.
       local best = structured_any(answer, g, { limit = 1, kinds = { "table_row" } })[1]
         or structured_any(answer, g, { limit = 1, kinds = { "code" } })[1]
       if not best then
-        for _, h in ipairs(structured_any(answer, g, { with = table_words })) do
+        for _, h in ipairs(structured_any(answer, g, { with = schema_table_words })) do
           if describes_table(h.text) then
             best = h
             break
@@ -717,10 +743,10 @@ sdi.check {
       end
       if best then
         got = got + 1
-        evidence[#evidence + 1] = ev(best)
+        evidence[#evidence + 1] = best
       end
     end
-    return { score = got / #groups, evidence = evidence }
+    return { score = got / #schema_groups, evidence = evidence }
   end,
 }
 sdi.check {
@@ -730,6 +756,9 @@ sdi.check {
     .. "foreign keys; in Cassandra you design for the query and denormalise, adding a column per "
     .. "hour instead of a row per event.",
 }
+local retention_policy_words = { "retention", "retain", "expire", "ttl", "archive", "kept for",
+  "keep raw events", "keep them for", "rolled up", "roll up", "rollup", "forever", "purge", "delete old" }
+local retention_policy_with_words = { "raw", "event", "aggregat", "count" }
 sdi.check {
   id = "retention_policy", title = "Expires raw events, keeps aggregates", facet = "data_model",
   kind = "custom", weight = 2,
@@ -737,17 +766,15 @@ sdi.check {
     .. "storage), minute counts rolled up to hours and days, aggregates kept forever.",
   run = function(answer)
     -- A cache entry's TTL is not a retention policy: the sentence must be about stored events or counts.
-    local hits = said_any(answer, { "retention", "retain", "expire", "ttl", "archive", "kept for", "keep raw events",
-      "keep them for", "rolled up", "roll up", "rollup", "forever", "purge", "delete old" },
-      { with = { "raw", "event", "aggregat", "count" } })
+    local hits = said_any(answer, retention_policy_words, { with = retention_policy_with_words })
     for _, h in ipairs(hits) do
       if not H.contains_any(h.text, { "cache" }) then
-        return { score = 1, evidence = { ev(h) } }
+        return { score = 1, evidence = { h } }
       end
     end
     local c = best_use(answer, { "data_retention", "cold_storage", "storage_tiering", "object_storage", "ttl", "expiration" })
     if c and c.use ~= "heading" then
-      return { score = H.use_score(c, 0.3, 0.6), evidence = { ev(c) } }
+      return { score = H.use_score(c, 0.3, 0.6), evidence = { c } }
     end
     return 0
   end,
@@ -785,6 +812,13 @@ sdi.check {
     .. "absorbs spikes, survives consumer crashes and lets a replacement consumer replay from "
     .. "its last checkpoint.",
 }
+local in_memory_aggregation_agg_words = { "aggregat", "window" }
+local in_memory_aggregation_mem_words = { "count in memory", "counts in memory", "counting in memory",
+  "in-memory count", "in memory count", "views in memory", "aggregate in memory", "aggregates in memory",
+  "in-memory aggregat", "in-memory state", "hash map", "hashmap", "hash table", "in-memory map",
+  "in memory per video" }
+local in_memory_aggregation_flush_words = { "flush", "every few seconds", "every second", "every 5 seconds",
+  "every 10 seconds", "periodically", "every minute", "every n seconds", "tumbling window", "window of" }
 sdi.check {
   id = "in_memory_aggregation", title = "Counts in memory and flushes periodically", facet = "high_level",
   kind = "custom", weight = 4,
@@ -792,19 +826,16 @@ sdi.check {
     .. "in memory (a hash map of video id -> count) and flush the totals every few seconds, so "
     .. "the database sees one write per video per interval.",
   run = function(answer)
-    local agg = best_use(answer, { "data_aggregation", "windowing" }, { "aggregat", "window" })
+    local agg = best_use(answer, { "data_aggregation", "windowing" }, in_memory_aggregation_agg_words)
     if not agg or agg.use == "bare" or agg.use == "heading" then
       agg = best_use(answer, { "processing_service" }) or agg
     end
-    local mem = said_any(answer, { "count in memory", "counts in memory", "counting in memory", "in-memory count",
-      "in memory count", "views in memory", "aggregate in memory", "aggregates in memory", "in-memory aggregat",
-      "in-memory state", "hash map", "hashmap", "hash table", "in-memory map", "in memory per video" }, 1)
-    local flush = said_any(answer, { "flush", "every few seconds", "every second", "every 5 seconds", "every 10 seconds",
-      "periodically", "every minute", "every n seconds", "tumbling window", "window of" }, 1)
+    local mem = said_any(answer, in_memory_aggregation_mem_words, 1)
+    local flush = said_any(answer, in_memory_aggregation_flush_words, 1)
     local evidence = {}
-    if agg then evidence[#evidence + 1] = ev(agg) end
-    if mem[1] then evidence[#evidence + 1] = ev(mem[1]) end
-    if flush[1] then evidence[#evidence + 1] = ev(flush[1]) end
+    if agg then evidence[#evidence + 1] = agg end
+    if mem[1] then evidence[#evidence + 1] = mem[1] end
+    if flush[1] then evidence[#evidence + 1] = flush[1] end
     local score = 0
     if agg and agg.use ~= "bare" and agg.use ~= "heading" then score = score + 0.4 elseif agg then score = score + 0.1 end
     if mem[1] then score = score + 0.3 end
@@ -818,6 +849,9 @@ sdi.check {
   feedback = "Route player and page requests through an API gateway (one entry point, auth, "
     .. "routing) and spread events across stateless partitioner machines with a load balancer.",
 }
+local partitioner_key_words = { "by video id", "by video_id", "by videoid", "hash of the video id",
+  "hash(video_id)", "hash of video id", "hashes the video id", "video id as the key",
+  "video id as partition key", "keyed by video" }
 sdi.check {
   id = "partitioner", title = "Routes events to partitions by video id", facet = "high_level", kind = "custom",
   weight = 2,
@@ -825,12 +859,10 @@ sdi.check {
     .. "all views of a video reach the same consumer and can be counted in one place.",
   run = function(answer)
     local p = best_use(answer, { "partitioner_service" }, { "partitioner" })
-    local key = said_any(answer, { "by video id", "by video_id", "by videoid", "hash of the video id",
-      "hash(video_id)", "hash of video id", "hashes the video id", "video id as the key", "video id as partition key",
-      "keyed by video" }, 1)
+    local key = said_any(answer, partitioner_key_words, 1)
     local evidence = {}
-    if p then evidence[#evidence + 1] = ev(p) end
-    if key[1] then evidence[#evidence + 1] = ev(key[1]) end
+    if p then evidence[#evidence + 1] = p end
+    if key[1] then evidence[#evidence + 1] = key[1] end
     local score = 0
     score = score + H.use_score(p, 0.2, 0.5)
     if key[1] then score = score + 0.5 end
@@ -846,8 +878,8 @@ sdi.check {
     local q = best_use(answer, { "query_service" }, { "query service", "read service", "stats service", "statistics service" })
     local c = best_use(answer, { "in_memory_cache", "distributed_cache", "caching" }, { "cache", "redis", "memcached" })
     local evidence = {}
-    if q then evidence[#evidence + 1] = ev(q) end
-    if c then evidence[#evidence + 1] = ev(c) end
+    if q then evidence[#evidence + 1] = q end
+    if c then evidence[#evidence + 1] = c end
     local score = 0
     score = score + H.use_score(q, 0.2, 0.6)
     score = score + H.use_score(c, 0.1, 0.4)
@@ -859,6 +891,8 @@ sdi.check {
 -- deep dive
 ---------------------------------------------------------------------------------------------------
 
+local push_vs_pull_pull_words = { "pull", "pulls" }
+local push_vs_pull_push_words = { "push" }
 sdi.check {
   id = "push_vs_pull", title = "Chooses pull over push for the processing service", facet = "deep_dive",
   kind = "custom", weight = 3,
@@ -867,12 +901,12 @@ sdi.check {
     .. "the events wait in the queue, and scaling is adding consumers.",
   run = function(answer)
     local c = best_use(answer, { "push_vs_pull" })
-    local pull = said_any(answer, { "pull", "pulls" }, 1)
-    local push = said_any(answer, { "push" }, 1)
+    local pull = said_any(answer, push_vs_pull_pull_words, 1)
+    local push = said_any(answer, push_vs_pull_push_words, 1)
     local evidence = {}
-    if c and c.use ~= "heading" then evidence[#evidence + 1] = ev(c) end
-    if pull[1] then evidence[#evidence + 1] = ev(pull[1]) end
-    if push[1] and (not pull[1] or push[1].line ~= pull[1].line) then evidence[#evidence + 1] = ev(push[1]) end
+    if c and c.use ~= "heading" then evidence[#evidence + 1] = c end
+    if pull[1] then evidence[#evidence + 1] = pull[1] end
+    if push[1] and (not pull[1] or push[1].line ~= pull[1].line) then evidence[#evidence + 1] = push[1] end
     if pull[1] and push[1] then return { score = 1, evidence = evidence } end
     if c and (c.use == "used" or c.use == "reasoned") then return { score = 0.8, evidence = evidence } end
     if pull[1] then return { score = 0.5, evidence = evidence } end
@@ -887,6 +921,8 @@ sdi.check {
     .. "machine, keyed by video id, with one partition consumer per partition so processing "
     .. "runs in parallel.",
 }
+local deduplication_said_words = { "duplicate", "dedup", "de-dup", "seen before", "already seen" }
+local deduplication_window_words = { "minutes", "time window", "ttl", "window", "expire" }
 sdi.check {
   id = "deduplication", title = "Drops duplicate events with a dedup cache", facet = "deep_dive", kind = "custom",
   weight = 3,
@@ -896,20 +932,21 @@ sdi.check {
     local c = best_use(answer, { "deduplication", "idempotency_key", "bloom_filter" })
     if not c or c.use == "bare" then
       -- "duplicate plays are filtered" says the same thing in other words.
-      local said = said_any(answer, { "duplicate", "dedup", "de-dup", "seen before", "already seen" }, 1)
+      local said = said_any(answer, deduplication_said_words, 1)
       if said[1] then c = { use = "used", line = said[1].line, text = said[1].text } end
     end
     if not c or c.use == "heading" then return 0 end
-    local window = said_any(answer, { "minutes", "time window", "ttl", "window", "expire" }, 1)
-    local evidence = { ev(c) }
+    local window = said_any(answer, deduplication_window_words, 1)
+    local evidence = { c }
     local score = H.use_score(c, 0.3, 0.7)
     if window[1] and c.use ~= "bare" then
       score = 1
-      evidence[#evidence + 1] = ev(window[1])
+      evidence[#evidence + 1] = window[1]
     end
     return { score = score, evidence = evidence }
   end,
 }
+local checkpointing_offs_words = { "offset" }
 sdi.check {
   id = "checkpointing", title = "Checkpoints the consumer's position", facet = "deep_dive", kind = "custom",
   weight = 3,
@@ -919,12 +956,12 @@ sdi.check {
   run = function(answer)
     local c = best_use(answer, { "checkpointing" }, { "checkpoint" })
     if c and (c.use == "used" or c.use == "reasoned") then
-      return { score = c.use == "reasoned" and 1 or 0.9, evidence = { ev(c) } }
+      return { score = c.use == "reasoned" and 1 or 0.9, evidence = { c } }
     end
     -- "restarts from the last Kafka offset" is a checkpoint described rather than named.
-    local offs = said_any(answer, { "offset" }, 1)
-    if offs[1] then return { score = 0.75, evidence = { ev(offs[1]) } } end
-    if c then return { score = 0.3, evidence = { ev(c) } } end
+    local offs = said_any(answer, checkpointing_offs_words, 1)
+    if offs[1] then return { score = 0.75, evidence = { offs[1] } } end
+    if c then return { score = 0.3, evidence = { c } } end
     return 0
   end,
 }
@@ -945,11 +982,12 @@ sdi.check {
     local iq = said_any(answer, { "internal queue", "in-process queue", "local queue", "internal buffer" }, 1)
     local w = said_any(answer, { "db writer", "database writer", "writer thread", "writer threads" }, 1)
     local evidence = {}
-    if iq[1] then evidence[#evidence + 1] = ev(iq[1]) end
-    if w[1] then evidence[#evidence + 1] = ev(w[1]) end
+    if iq[1] then evidence[#evidence + 1] = iq[1] end
+    if w[1] then evidence[#evidence + 1] = w[1] end
     return { score = (iq[1] and 0.5 or 0) + (w[1] and 0.5 or 0), evidence = evidence }
   end,
 }
+local state_management_snap_words = { "snapshot" }
 sdi.check {
   id = "state_management", title = "Recovers in-memory counts after a crash", facet = "deep_dive",
   kind = "custom", weight = 2,
@@ -958,10 +996,10 @@ sdi.check {
     .. "and have the replacement node load it on start.",
   run = function(answer)
     local c = best_use(answer, { "state_management" }, { "in-memory state", "state snapshot", "state store" })
-    if c and (c.use == "used" or c.use == "reasoned") then return { score = 1, evidence = { ev(c) } } end
-    local snap = said_any(answer, { "snapshot" }, 1)
-    if snap[1] then return { score = 0.8, evidence = { ev(snap[1]) } } end
-    if c then return { score = 0.3, evidence = { ev(c) } } end
+    if c and (c.use == "used" or c.use == "reasoned") then return { score = 1, evidence = { c } } end
+    local snap = said_any(answer, state_management_snap_words, 1)
+    if snap[1] then return { score = 0.8, evidence = { snap[1] } } end
+    if c then return { score = 0.3, evidence = { c } } end
     return 0
   end,
 }
@@ -1000,6 +1038,9 @@ sdi.check {
 -- bottlenecks
 ---------------------------------------------------------------------------------------------------
 
+local hot_videos_said_words = { "viral", "popular video", "hot video" }
+local hot_videos_fix_words = { "suffix", "salt", "split the key", "split a hot", "split the hot", "sub-count",
+  "sub-partition", "sharded counter", "spread", "several partitions", "more partitions", "random number" }
 sdi.check {
   id = "hot_videos", title = "Handles a viral video's hot partition", facet = "bottlenecks", kind = "custom",
   weight = 3,
@@ -1009,15 +1050,14 @@ sdi.check {
   run = function(answer)
     local c = best_use(answer, { "hot_partition", "sharded_counter" }, { "hot partition", "hot key", "hot shard", "hot row", "hotspot", "hot spot" })
     if not c or c.use == "bare" then
-      local said = said_any(answer, { "viral", "popular video", "hot video" }, 1)
+      local said = said_any(answer, hot_videos_said_words, 1)
       if said[1] then c = { use = "used", line = said[1].line, text = said[1].text } end
     end
     if not c or c.use == "heading" then return 0 end
-    local fix = said_any(answer, { "suffix", "salt", "split the key", "split a hot", "split the hot", "sub-count",
-      "sub-partition", "sharded counter", "spread", "several partitions", "more partitions", "random number" }, 1)
-    local evidence = { ev(c) }
+    local fix = said_any(answer, hot_videos_fix_words, 1)
+    local evidence = { c }
     if fix[1] and c.use ~= "bare" then
-      evidence[#evidence + 1] = ev(fix[1])
+      evidence[#evidence + 1] = fix[1]
       return { score = 1, evidence = evidence }
     end
     return { score = H.use_score(c, 0.2, 0.6), evidence = evidence }
@@ -1042,19 +1082,20 @@ sdi.check {
   feedback = "Replicate across data centers (Cassandra replicates per data center; MySQL replicas "
     .. "can live in another region), and keep a queue per region so a region failure does not stop counting.",
 }
+local scale_out_words = { "adding machines", "add machines", "adding more", "add more", "adding nodes",
+  "add nodes", "adding partitions", "add partitions", "more partitions and consumers", "more consumers",
+  "scale out", "scales out", "scale horizontally", "scales horizontally", "autoscal", "auto-scal", "rebalanc",
+  "scales linearly", "scale linearly" }
 sdi.check {
   id = "scale_out", title = "Says how each tier grows", facet = "bottlenecks", kind = "custom", weight = 2,
   feedback = "Say how each tier grows: stateless partitioners behind the load balancer, more "
     .. "queue partitions and consumers, more database nodes (Cassandra scales writes linearly).",
   run = function(answer)
-    local hits = said_any(answer, { "adding machines", "add machines", "adding more", "add more", "adding nodes",
-      "add nodes", "adding partitions", "add partitions", "more partitions and consumers", "more consumers",
-      "scale out", "scales out", "scale horizontally", "scales horizontally", "autoscal", "auto-scal", "rebalanc",
-      "scales linearly", "scale linearly" })
-    if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
-    if hits[1] then return { score = 0.75, evidence = { ev(hits[1]) } } end
+    local hits = said_any(answer, scale_out_words, 2)
+    if #hits >= 2 then return { score = 1, evidence = { hits[1], hits[2] } } end
+    if hits[1] then return { score = 0.75, evidence = { hits[1] } } end
     local c = best_use(answer, { "horizontal_scaling", "autoscaling", "rebalancing" })
-    if c and c.use ~= "heading" then return { score = H.use_score(c, 0.2, 0.5), evidence = { ev(c) } } end
+    if c and c.use ~= "heading" then return { score = H.use_score(c, 0.2, 0.5), evidence = { c } } end
     return 0
   end,
 }
@@ -1063,24 +1104,27 @@ sdi.check {
 -- justify
 ---------------------------------------------------------------------------------------------------
 
+local cap_choice_stale_words = { "stale", "availability over consistency", "prefer availability",
+  "choose availability", "favour availability", "favor availability", "old number", "old count", "outdated",
+  "than an error", "than no count", "than nothing" }
 sdi.check {
   id = "cap_choice", title = "Prefers a stale count over no count", facet = "justify", kind = "custom", weight = 3,
   feedback = "Apply CAP: during a partition choose availability, because showing a slightly stale "
     .. "view count is far better than an error; consistency is eventual.",
   run = function(answer)
     local c = best_use(answer, { "cap_theorem", "eventual_consistency" }, { "cap theorem", "eventual consistency", "eventually consistent" })
-    local stale = said_any(answer, { "stale", "availability over consistency", "prefer availability",
-      "choose availability", "favour availability", "favor availability", "old number", "old count",
-      "outdated", "than an error", "than no count", "than nothing" }, 1)
+    local stale = said_any(answer, cap_choice_stale_words, 1)
     local evidence = {}
-    if c then evidence[#evidence + 1] = ev(c) end
-    if stale[1] then evidence[#evidence + 1] = ev(stale[1]) end
+    if c then evidence[#evidence + 1] = c end
+    if stale[1] then evidence[#evidence + 1] = stale[1] end
     local score = 0
     score = score + H.use_score(c, 0.1, 0.5)
     if stale[1] then score = score + 0.5 end
     return { score = score, evidence = evidence }
   end,
 }
+local sql_vs_nosql_sql_words = { "mysql", "postgres", "sql database", "relational" }
+local sql_vs_nosql_nosql_words = { "cassandra", "nosql", "hbase", "bigtable", "scylla" }
 sdi.check {
   id = "sql_vs_nosql", title = "Argues SQL against NoSQL for this load", facet = "justify", kind = "custom",
   weight = 3,
@@ -1088,17 +1132,20 @@ sdi.check {
     .. "proxy, a configuration service and failover; Cassandra has none of that, scales writes "
     .. "linearly and suits time series, at the cost of eventual consistency and query-shaped tables.",
   run = function(answer)
-    local sql = best_use(answer, { "relational_database" }, { "mysql", "postgres", "sql database", "relational" })
-    local nosql = best_use(answer, { "wide_column_store", "nosql_database" }, { "cassandra", "nosql", "hbase", "bigtable", "scylla" })
+    local sql = best_use(answer, { "relational_database" }, sql_vs_nosql_sql_words)
+    local nosql = best_use(answer, { "wide_column_store", "nosql_database" }, sql_vs_nosql_nosql_words)
     local evidence = {}
-    if sql then evidence[#evidence + 1] = ev(sql) end
-    if nosql then evidence[#evidence + 1] = ev(nosql) end
+    if sql then evidence[#evidence + 1] = sql end
+    if nosql then evidence[#evidence + 1] = nosql end
     if #evidence < 2 then return { score = #evidence > 0 and 0.3 or 0, evidence = evidence } end
     if sql.use == "reasoned" or nosql.use == "reasoned" then return { score = 1, evidence = evidence } end
     if sql.use == "bare" and nosql.use == "bare" then return { score = 0.2, evidence = evidence } end
     return { score = 0.6, evidence = evidence }
   end,
 }
+local aggregation_cost_words = { "only be queried", "only query", "can't fix", "cannot fix", "hard to fix",
+  "impossible to fix", "bug in the aggregat", "aggregation bug", "recompute", "recalculate", "recount",
+  "more complex", "more expensive", "the way it was aggregated", "the way they were aggregated" }
 sdi.check {
   id = "aggregation_cost", title = "Names what pre-aggregation gives up", facet = "justify", kind = "custom",
   weight = 2,
@@ -1106,40 +1153,41 @@ sdi.check {
     .. "aggregated, and a bug in the aggregator corrupts them for good unless raw events are "
     .. "kept to recompute; keeping both costs complexity and money.",
   run = function(answer)
-    local hits = said_any(answer, { "only be queried", "only query", "can't fix", "cannot fix", "hard to fix",
-      "impossible to fix", "bug in the aggregat", "aggregation bug", "recompute", "recalculate", "recount",
-      "more complex", "more expensive", "the way it was aggregated", "the way they were aggregated" })
-    if #hits >= 2 then return { score = 1, evidence = { ev(hits[1]), ev(hits[2]) } } end
-    if hits[1] then return { score = 0.6, evidence = { ev(hits[1]) } } end
+    local hits = said_any(answer, aggregation_cost_words, 2)
+    if #hits >= 2 then return { score = 1, evidence = { hits[1], hits[2] } } end
+    if hits[1] then return { score = 0.6, evidence = { hits[1] } } end
     return 0
   end,
 }
+local pull_justified_words = { "pull" }
+local pull_justified_with_words = { "because", "fault", "crash", "scale", "replay", "lose", "lost",
+  "own pace", "back pressure", "backpressure", "so that", "since" }
 sdi.check {
   id = "pull_justified", title = "Justifies the pull model", facet = "justify", kind = "custom", weight = 2,
   feedback = "Back the pull choice with its reasons: events wait safely in the queue when a "
     .. "consumer dies (fault tolerance) and throughput grows by adding partitions and consumers.",
   run = function(answer)
-    local hit = said_any(answer, { "pull" }, { limit = 1, with = { "because", "fault", "crash", "scale", "replay",
-      "lose", "lost", "own pace", "back pressure", "backpressure", "so that", "since" } })[1]
-    if hit then return { score = 1, evidence = { ev(hit) } } end
+    local hit = said_any(answer, pull_justified_words, { limit = 1, with = pull_justified_with_words })[1]
+    if hit then return { score = 1, evidence = { hit } } end
     return 0
   end,
 }
+local write_reduction_words = { "reduce writes", "reduces writes", "reduce the writes", "fewer writes",
+  "one write per", "cuts the writes", "cut writes", "instead of writing", "rather than writing",
+  "writes per second to", "write per video" }
 sdi.check {
   id = "write_reduction", title = "Justifies aggregation by the writes it saves", facet = "justify",
   kind = "custom", weight = 2,
   feedback = "Justify counting in memory with numbers: 70K events/s become one write per active "
     .. "video per flush, a small fraction of the raw rate, which is what lets the database keep up.",
   run = function(answer)
-    local saved = said_any(answer, { "reduce writes", "reduces writes", "reduce the writes", "fewer writes",
-      "one write per", "cuts the writes", "cut writes", "instead of writing", "rather than writing",
-      "writes per second to", "write per video" }, 1)
-    if saved[1] then return { score = 1, evidence = { ev(saved[1]) } } end
+    local saved = said_any(answer, write_reduction_words, 1)
+    if saved[1] then return { score = 1, evidence = { saved[1] } } end
     local c = best_use(answer, { "data_aggregation" })
     if not c then return 0 end
-    if c.use == "reasoned" then return { score = 1, evidence = { ev(c) } } end
-    if c.use == "used" then return { score = 0.6, evidence = { ev(c) } } end
-    return { score = 0.2, evidence = { ev(c) } }
+    if c.use == "reasoned" then return { score = 1, evidence = { c } } end
+    if c.use == "used" then return { score = 0.6, evidence = { c } } end
+    return { score = 0.2, evidence = { c } }
   end,
 }
 

@@ -248,6 +248,53 @@ expect_true "$scans[7] == '7paragraph,17paragraph'"
 # asked and asked_each read the questions in answer order, each pack question once.
 expect_true "$scans[8] == 'scale@0 How many new URLs per month? nil 2 2@0 What is the read to write ratio?'"
 
+# `run` gets which check is running as its second argument, when it declares one or takes `...`.
+url_shortener_with "$WORK/ctx" <<'LUA'
+sdi.check {
+  id = "named_ctx", title = "Reads ctx", facet = "deep_dive", kind = "custom", weight = 2,
+  feedback = "n/a",
+  run = function(answer, ctx)
+    return { score = 1, feedback = string.format("%s|%s|%s", ctx.check, ctx.facet, ctx.weight) }
+  end,
+}
+sdi.check {
+  id = "vararg_ctx", title = "Reads ctx", facet = "api", kind = "custom", weight = 1,
+  feedback = "n/a",
+  run = function(...)
+    local answer, ctx = ...
+    return { score = 1, feedback = string.format("%s|%s|%s|%d", ctx.check, ctx.facet, ctx.weight,
+      select("#", ...)) }
+  end,
+}
+-- What run returns is read as indexing reads it: a metatable may supply its fields.
+sdi.check {
+  id = "inherited_outcome", title = "Returns an outcome with a metatable", facet = "api",
+  kind = "custom", weight = 1, feedback = "n/a",
+  run = function(answer)
+    return setmetatable({ evidence = { { line = 3, text = "own" }, 4 } },
+      { __index = { score = 0.5, feedback = "from __index", suggestion = "inherited" } })
+  end,
+}
+sdi.check {
+  id = "plain_outcome", title = "Returns a plain outcome", facet = "api", kind = "custom", weight = 1,
+  feedback = "n/a",
+  run = function(answer)
+    return { [1] = "ignored", score = "0.25", status = "pass", feedback = "plain\0cut",
+      suggestion = 7, evidence = { { line = 5, text = "first" }, "skipped", 6 } }
+  end,
+}
+LUA
+run --pack-path "$WORK/ctx/url-shortener" grade "$WORK/together.md" --format json
+check_of() {  # ID: the check's result, as a Python expression
+  echo "[c for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == '$1'][0]"
+}
+expect_true "($(check_of inherited_outcome)['status'], $(check_of inherited_outcome)['feedback'], $(check_of inherited_outcome)['suggestion']) == ('partial', 'from __index', 'inherited')"
+expect_true "[(e['line'], e['text']) for e in $(check_of inherited_outcome)['evidence']] == [(3, 'own'), (4, '')]"
+expect_true "($(check_of plain_outcome)['status'], $(check_of plain_outcome)['feedback'], $(check_of plain_outcome)['suggestion']) == ('partial', 'plain', 'n/a')"
+expect_true "[(e['line'], e['text']) for e in $(check_of plain_outcome)['evidence']] == [(5, 'first'), (6, '')]"
+expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'named_ctx'][0] == 'named_ctx|deep_dive|2.0'"
+expect_true "[c['feedback'] for s in d['results'][0]['steps'] for c in s['checks'] if c['id'] == 'vararg_ctx'][0] == 'vararg_ctx|api|1.0|2'"
+
 # Per facet: points and a verdict.
 run grade "$P/strong.md" --format json
 expect_true "[f['id'] for f in d['results'][0]['facets']] == ['clarify','requirements','estimation','api','data_model','high_level','deep_dive','bottlenecks','justify']"

@@ -56,6 +56,9 @@ class GradedAnswer {
   GradedAnswer(const GradedAnswer&) = delete;
   GradedAnswer& operator=(const GradedAnswer&) = delete;
 
+  // Ends grading of the answer, as the grader does once its checks ran.
+  void release() { grade::release_answer(pack_.sandbox().state()); }
+
   // Runs `body` with `answer` and `H` (sdi.helpers) in scope; returns what it returns, as text.
   std::string run(const std::string& body) {
     lua::Sandbox& sb = pack_.sandbox();
@@ -201,6 +204,56 @@ TEST_CASE("said_lines gives the answer.said hits of all the words, one per line,
               "'database' })) do out[#out + 1] = h.line .. h.kind end "
               "return table.concat(out, ',')") == "6paragraph,10paragraph,14paragraph");
   CHECK(a.run("return #H.said_lines(answer, { 'nowhere' })") == "0");
+  // A limit keeps the first hits; the count is of them all.
+  CHECK(a.run("local hits, n = H.said_lines(answer, { 'hot', 'cache', 'database' }, 2) "
+              "return #hits .. ' ' .. n .. ' ' .. hits[2].line") == "2 3 10");
+  CHECK(a.run("local hits, n = H.said_lines(answer, { 'cache' }, 0) return #hits .. ' ' .. n") ==
+        "0 3");
+  CHECK(a.run("return select(2, pcall(H.said_lines, answer, { 'cache' }, 'two'))") ==
+        "limit: an integer expected, got string");
+}
+
+TEST_CASE("a list of words with a metatable is read as indexing reads it") {
+  GradedAnswer a(kAnswer);
+  const char* const proxy =
+      "local words = setmetatable({}, { __index = function(_, i) "
+      "return ({ 'nowhere', 'hot' })[i] end }) ";
+  CHECK(a.run(std::string(proxy) + "return H.said_any(answer, words, 1)[1].line") == "14");
+  CHECK(a.run(std::string(proxy) + "return H.contains_any('a HOT link', words)") == "hot");
+  CHECK(a.run("return #H.said_any(answer, { 'nowhere', 'hot' })") == "1");
+}
+
+TEST_CASE("the answer's natives refuse to run once the answer is no longer graded") {
+  GradedAnswer a(kAnswer);
+  CHECK(a.run("return #H.said_any(answer, { 'cache' })") == "2");
+  a.release();
+  const std::string refused = "the answer is no longer being graded; query it inside run()";
+  CHECK(a.run("return select(2, pcall(H.said_any, answer, { 'cache' }))") == refused);
+  CHECK(a.run("return select(2, pcall(H.asked, answer, { 'scale' }))") == refused);
+  CHECK(a.run("return select(2, pcall(H.best_use, answer, { 'caching' }))") == refused);
+}
+
+TEST_CASE("said_each counts the words the answer states, with the first hit of each by line") {
+  GradedAnswer a(kAnswer);
+  CHECK(a.run("local n, hits = H.said_each(answer, { 'hot', 'front', 'cache', 'nowhere', "
+              "'database' }) local out = {} for _, h in ipairs(hits) do out[#out + 1] = h.line .. "
+              "h.kind end return n .. ' ' .. table.concat(out, ',')") ==
+        "4 6paragraph,6paragraph,6paragraph,14paragraph");
+  // Asked on line 8 and negated on line 10: never stated.
+  CHECK(a.run("local n, hits = H.said_each(answer, { 'need' }) return n .. ' ' .. #hits") == "0 0");
+  CHECK(a.run("local n, hits = H.said_each(answer, {}) return n .. ' ' .. #hits") == "0 0");
+  CHECK(a.run("return select(2, pcall(H.said_each, answer, { 'cache', true }))") ==
+        "bad word #2 in the list: a string expected, got boolean");
+}
+
+TEST_CASE("groups_score counts the groups found, with the first hit of each as evidence") {
+  GradedAnswer a(kAnswer);
+  CHECK(a.run("local n, ev = H.groups_score(answer, { { 'nowhere', 'hot' }, { 'queue' }, "
+              "{ 'database' } }) return n .. ' ' .. ev[1].line .. ' ' .. ev[2].text") ==
+        "2 14 We put a cache in front of the database.");
+  // found_any reads the list item too.
+  CHECK(a.run("local n, ev = H.groups_score(answer, { { 'queue' } }, H.found_any) "
+              "return n .. ' ' .. ev[1].line") == "1 12");
 }
 
 TEST_CASE("asked and asked_each read the candidate's questions in answer order") {
