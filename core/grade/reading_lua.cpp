@@ -56,7 +56,8 @@ using ConvertedWords = std::forward_list<std::string>;
 
 // Appends the strings of the list at `idx` to `out` as views: the list holds them while it is on
 // the stack, so searches called for every block of an answer copy nothing. Numbers are read as
-// their text, kept in `converted`.
+// their text, kept in `converted`, and so is every word of a list with a metatable: its __index
+// may make each string afresh, held by nothing once popped.
 void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
                      ConvertedWords& converted, int list_number) {
   out.reserve(out.size() + lua_rawlen(L, idx));
@@ -69,7 +70,7 @@ void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
       lua_pop(L, 1);
       break;
     }
-    const bool held = type == LUA_TSTRING;
+    const bool held = raw && type == LUA_TSTRING;
     std::size_t size = 0;
     const char* s = lua_tolstring(L, -1, &size);
     if (s == nullptr) {

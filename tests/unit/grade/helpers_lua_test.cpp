@@ -223,6 +223,18 @@ TEST_CASE("a list of words with a metatable is read as indexing reads it") {
   CHECK(a.run("return #H.said_any(answer, { 'nowhere', 'hot' })") == "1");
 }
 
+TEST_CASE("words an __index makes afresh are still read after a collection frees them") {
+  GradedAnswer a(kAnswer);
+  // Each word is built at run time (no constant holds it) amid enough garbage for the collector
+  // to run while the list is read; under AddressSanitizer, reading a freed word would fail here.
+  CHECK(a.run("local words = setmetatable({}, { __index = function(_, i) "
+              "  if i > 40 then return nil end "
+              "  local junk = {} for k = 1, 2000 do junk[k] = { k } end "
+              "  if i == 40 then return string.char(104, 111, 116) end "
+              "  return string.rep('nowhere', 8) .. i end }) "
+              "return H.said_any(answer, words, 1)[1].line") == "14");
+}
+
 TEST_CASE("the answer's natives refuse to run once the answer is no longer graded") {
   GradedAnswer a(kAnswer);
   CHECK(a.run("return #H.said_any(answer, { 'cache' })") == "2");
