@@ -105,19 +105,19 @@ void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare co
 }
 
 void ConceptIndex::index_forms() {
-  // Forms by first word, then way of comparing, each list in the order the forms were added:
-  // one sort of packed (first word, comparison, form) keys.
-  std::vector<std::uint64_t> keys(forms_.size());
-  for (std::uint32_t i = 0; i < keys.size(); ++i) {
-    const Form& f = forms_[i];
-    // Far fewer than 2^30 forms: the index fits below the comparison's two bits.
-    keys[i] = (std::uint64_t{ids_[f.begin]} << 32) |
-              (std::uint64_t{static_cast<std::uint32_t>(f.compare)} << 30) | i;
-  }
-  std::sort(keys.begin(), keys.end());
-  std::vector<std::uint32_t> order(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    order[i] = static_cast<std::uint32_t>(keys[i] & ((std::uint64_t{1} << 30) - 1));
+  // Forms by first word, then way of comparing, each list in the order the forms were added: a
+  // counting sort on (first word, comparison), since word ids are small and dense (thousands of
+  // forms, a few thousand words).
+  auto bucket = [&](const Form& f) {
+    return std::size_t{ids_[f.begin]} * 3 + static_cast<std::size_t>(f.compare);
+  };
+  std::size_t buckets = 0;
+  for (const Form& f : forms_) buckets = std::max(buckets, bucket(f) + 1);
+  std::vector<std::uint32_t> starts(buckets + 1, 0);
+  for (const Form& f : forms_) ++starts[bucket(f) + 1];
+  for (std::size_t b = 1; b <= buckets; ++b) starts[b] += starts[b - 1];
+  std::vector<std::uint32_t> order(forms_.size());
+  for (std::uint32_t i = 0; i < forms_.size(); ++i) order[starts[bucket(forms_[i])]++] = i;
   auto key = [&](std::uint32_t fi) {
     const Form& f = forms_[fi];
     return std::pair(ids_[f.begin], static_cast<int>(f.compare));
@@ -139,7 +139,8 @@ void ConceptIndex::index_forms() {
   }
   order_ = std::move(order);
   first_ = IdTable();
-  for (const auto& [id, at] : entries) first_.set(id, at);
+  // From the largest id down, so the table grows once rather than at every new id.
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) first_.set(it->first, it->second);
 }
 
 std::string ConceptIndex::save_forms() const {
