@@ -181,6 +181,9 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
   // Read into place; on a damaged payload everything is emptied again, so nothing half-read is
   // used.
   forms_.reserve(count);
+  // What is left is each form's three fields and its word references: as many ids.
+  if (const std::size_t words_left = r.remaining() / 4; words_left > std::size_t{3} * count)
+    ids_.reserve(ids_.size() + words_left - std::size_t{3} * count);
   bool ok = true;
   for (std::uint32_t i = 0; i < count && ok; ++i) {
     std::uint32_t idx = r.u32();
