@@ -18,13 +18,15 @@ std::string forms_entry_key(const std::string& source_key) {
 }  // namespace
 
 ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pack::Concept>& extra)
-    : extra_(extra) {
+    : extra_(extra), glossary_(&glossary) {
+  concepts_.reserve(glossary.size() + extra_.size());
   for (const auto& c : glossary.all()) concepts_.push_back(&c);
   for (const auto& c : extra_) {
     // A pack may refine a glossary concept by redeclaring its id: the pack's forms are added.
-    if (glossary.find(c.id) == nullptr) concepts_.push_back(&c);
+    if (glossary.find(c.id) != nullptr) continue;
+    extra_by_id_[c.id] = size();
+    concepts_.push_back(&c);
   }
-  for (int i = 0; i < size(); ++i) by_id_[concepts_[i]->id] = i;
   auto add_all = [&](int idx, const pack::Concept& c) {
     add_form(idx, c.name, Compare::Stem);
     for (const auto& s : c.synonyms) add_form(idx, s, Compare::Stem);
@@ -52,23 +54,28 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   }
   for (int i = glossary_size; i < size(); ++i) add_all(i, *concepts_[i]);
   for (const auto& c : extra_)
-    if (glossary.find(c.id) != nullptr) add_all(by_id_[c.id], c);
+    if (glossary.find(c.id) != nullptr) add_all(find(c.id), c);
   index_forms();
 
-  implied_.resize(concepts_.size());
+  // Each concept and what its `broader` reaches, transitively, in the order a depth-first walk
+  // meets them; one list for all concepts.
+  implied_starts_.reserve(concepts_.size() + 1);
+  implied_starts_.push_back(0);
+  std::vector<int> stack;
   for (int i = 0; i < size(); ++i) {
-    std::vector<int>& out = implied_[i];
-    std::vector<int> stack{i};
+    const auto first = static_cast<std::ptrdiff_t>(implied_.size());
+    stack.assign(1, i);
     while (!stack.empty()) {
       int cur = stack.back();
       stack.pop_back();
-      if (std::find(out.begin(), out.end(), cur) != out.end()) continue;
-      out.push_back(cur);
+      if (std::find(implied_.begin() + first, implied_.end(), cur) != implied_.end()) continue;
+      implied_.push_back(cur);
       for (const auto& b : concepts_[cur]->broader) {
-        auto it = by_id_.find(b);
-        if (it != by_id_.end()) stack.push_back(it->second);
+        const int at = find(b);
+        if (at >= 0) stack.push_back(at);
       }
     }
+    implied_starts_.push_back(static_cast<std::uint32_t>(implied_.size()));
   }
 }
 
@@ -223,8 +230,10 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
 }
 
 int ConceptIndex::find(const std::string& id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? -1 : it->second;
+  if (const pack::Concept* c = glossary_->find(id))
+    return static_cast<int>(c - glossary_->all().data());
+  auto it = extra_by_id_.find(id);
+  return it == extra_by_id_.end() ? -1 : it->second;
 }
 
 bool ConceptIndex::matches_at(const Form& f, const std::vector<MatchToken>& tokens,
