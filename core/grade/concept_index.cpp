@@ -1,6 +1,7 @@
 #include "grade/concept_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "pack/cache.hpp"
 #include "text/token.hpp"
@@ -185,19 +186,27 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
   if (!r.ok() || count > payload.size()) return false;
   std::vector<vocabulary::Id> word_ids = vocabulary::intern_all(words);
   std::vector<vocabulary::Id> lower_ids(words.size(), vocabulary::kNone);
-  // Read into place; on a damaged payload everything is emptied again, so nothing half-read is
-  // used.
+  // The rest is one run of u32 cells: per form its concept, comparison and word count, then its
+  // words. Read in place, with one bounds check per form rather than one per cell; on a damaged
+  // payload everything is emptied again, so nothing half-read is used.
+  const std::size_t cells = r.remaining() / 4;
+  const char* base = payload.data() + (payload.size() - r.remaining());
+  auto cell = [base](std::size_t k) {
+    std::uint32_t v;
+    std::memcpy(&v, base + 4 * k, 4);
+    return v;
+  };
   forms_.reserve(count);
-  // What is left is each form's three fields and its word references: as many ids.
-  if (const std::size_t words_left = r.remaining() / 4; words_left > std::size_t{3} * count)
-    ids_.reserve(ids_.size() + words_left - std::size_t{3} * count);
-  bool ok = true;
+  if (cells > std::size_t{3} * count) ids_.reserve(ids_.size() + cells - std::size_t{3} * count);
+  std::size_t at = 0;
+  bool ok = r.remaining() % 4 == 0;
   for (std::uint32_t i = 0; i < count && ok; ++i) {
-    std::uint32_t idx = r.u32();
-    std::uint32_t compare = r.u32();
-    std::uint32_t n = r.u32();
-    ok = r.ok() && idx < static_cast<std::uint32_t>(concept_count) &&
-         compare <= static_cast<std::uint32_t>(Compare::Exact) && n > 0 && n <= payload.size();
+    ok = cells - at >= 3;
+    if (!ok) break;
+    const std::uint32_t idx = cell(at), compare = cell(at + 1), n = cell(at + 2);
+    at += 3;
+    ok = idx < static_cast<std::uint32_t>(concept_count) &&
+         compare <= static_cast<std::uint32_t>(Compare::Exact) && n > 0 && n <= cells - at;
     if (!ok) break;
     Form f;
     f.begin = static_cast<std::uint32_t>(ids_.size());
@@ -206,8 +215,8 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
     f.concept_idx = static_cast<int>(idx);
     f.compare = static_cast<Compare>(compare);
     for (std::uint32_t k = 0; k < n && ok; ++k) {
-      std::uint32_t wi = r.u32();
-      ok = r.ok() && wi < words.size();
+      const std::uint32_t wi = cell(at++);
+      ok = wi < words.size();
       if (!ok) break;
       if (f.compare == Compare::Exact) {
         if (lower_ids[wi] == vocabulary::kNone)
@@ -220,7 +229,7 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
     }
     forms_.push_back(f);
   }
-  if (!ok || !r.at_end()) {
+  if (!ok || at != cells) {
     forms_.clear();
     ids_.clear();
     spellings_.clear();
