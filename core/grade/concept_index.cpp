@@ -1,6 +1,7 @@
 #include "grade/concept_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "pack/cache.hpp"
 #include "text/token.hpp"
@@ -18,13 +19,15 @@ std::string forms_entry_key(const std::string& source_key) {
 }  // namespace
 
 ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pack::Concept>& extra)
-    : extra_(extra) {
+    : extra_(extra), glossary_(&glossary) {
+  concepts_.reserve(glossary.size() + extra_.size());
   for (const auto& c : glossary.all()) concepts_.push_back(&c);
   for (const auto& c : extra_) {
     // A pack may refine a glossary concept by redeclaring its id: the pack's forms are added.
-    if (glossary.find(c.id) == nullptr) concepts_.push_back(&c);
+    if (glossary.find(c.id) != nullptr) continue;
+    extra_by_id_[c.id] = size();
+    concepts_.push_back(&c);
   }
-  for (int i = 0; i < size(); ++i) by_id_[concepts_[i]->id] = i;
   auto add_all = [&](int idx, const pack::Concept& c) {
     add_form(idx, c.name, Compare::Stem);
     for (const auto& s : c.synonyms) add_form(idx, s, Compare::Stem);
@@ -52,23 +55,28 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   }
   for (int i = glossary_size; i < size(); ++i) add_all(i, *concepts_[i]);
   for (const auto& c : extra_)
-    if (glossary.find(c.id) != nullptr) add_all(by_id_[c.id], c);
+    if (glossary.find(c.id) != nullptr) add_all(find(c.id), c);
   index_forms();
 
-  implied_.resize(concepts_.size());
+  // Each concept and what its `broader` reaches, transitively, in the order a depth-first walk
+  // meets them; one list for all concepts.
+  implied_starts_.reserve(concepts_.size() + 1);
+  implied_starts_.push_back(0);
+  std::vector<int> stack;
   for (int i = 0; i < size(); ++i) {
-    std::vector<int>& out = implied_[i];
-    std::vector<int> stack{i};
+    const auto first = static_cast<std::ptrdiff_t>(implied_.size());
+    stack.assign(1, i);
     while (!stack.empty()) {
       int cur = stack.back();
       stack.pop_back();
-      if (std::find(out.begin(), out.end(), cur) != out.end()) continue;
-      out.push_back(cur);
+      if (std::find(implied_.begin() + first, implied_.end(), cur) != implied_.end()) continue;
+      implied_.push_back(cur);
       for (const auto& b : concepts_[cur]->broader) {
-        auto it = by_id_.find(b);
-        if (it != by_id_.end()) stack.push_back(it->second);
+        const int at = find(b);
+        if (at >= 0) stack.push_back(at);
       }
     }
+    implied_starts_.push_back(static_cast<std::uint32_t>(implied_.size()));
   }
 }
 
@@ -105,19 +113,19 @@ void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare co
 }
 
 void ConceptIndex::index_forms() {
-  // Forms by first word, then way of comparing, each list in the order the forms were added:
-  // one sort of packed (first word, comparison, form) keys.
-  std::vector<std::uint64_t> keys(forms_.size());
-  for (std::uint32_t i = 0; i < keys.size(); ++i) {
-    const Form& f = forms_[i];
-    // Far fewer than 2^30 forms: the index fits below the comparison's two bits.
-    keys[i] = (std::uint64_t{ids_[f.begin]} << 32) |
-              (std::uint64_t{static_cast<std::uint32_t>(f.compare)} << 30) | i;
-  }
-  std::sort(keys.begin(), keys.end());
-  std::vector<std::uint32_t> order(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    order[i] = static_cast<std::uint32_t>(keys[i] & ((std::uint64_t{1} << 30) - 1));
+  // Forms by first word, then way of comparing, each list in the order the forms were added: a
+  // counting sort on (first word, comparison), since word ids are small and dense (thousands of
+  // forms, a few thousand words).
+  auto bucket = [&](const Form& f) {
+    return std::size_t{ids_[f.begin]} * 3 + static_cast<std::size_t>(f.compare);
+  };
+  std::size_t buckets = 0;
+  for (const Form& f : forms_) buckets = std::max(buckets, bucket(f) + 1);
+  std::vector<std::uint32_t> starts(buckets + 1, 0);
+  for (const Form& f : forms_) ++starts[bucket(f) + 1];
+  for (std::size_t b = 1; b <= buckets; ++b) starts[b] += starts[b - 1];
+  std::vector<std::uint32_t> order(forms_.size());
+  for (std::uint32_t i = 0; i < forms_.size(); ++i) order[starts[bucket(forms_[i])]++] = i;
   auto key = [&](std::uint32_t fi) {
     const Form& f = forms_[fi];
     return std::pair(ids_[f.begin], static_cast<int>(f.compare));
@@ -139,7 +147,8 @@ void ConceptIndex::index_forms() {
   }
   order_ = std::move(order);
   first_ = IdTable();
-  for (const auto& [id, at] : entries) first_.set(id, at);
+  // From the largest id down, so the table grows once rather than at every new id.
+  for (auto it = entries.rbegin(); it != entries.rend(); ++it) first_.set(it->first, it->second);
 }
 
 std::string ConceptIndex::save_forms() const {
@@ -177,16 +186,27 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
   if (!r.ok() || count > payload.size()) return false;
   std::vector<vocabulary::Id> word_ids = vocabulary::intern_all(words);
   std::vector<vocabulary::Id> lower_ids(words.size(), vocabulary::kNone);
-  // Read into place; on a damaged payload everything is emptied again, so nothing half-read is
-  // used.
+  // The rest is one run of u32 cells: per form its concept, comparison and word count, then its
+  // words. Read in place, with one bounds check per form rather than one per cell; on a damaged
+  // payload everything is emptied again, so nothing half-read is used.
+  const std::size_t cells = r.remaining() / 4;
+  const char* base = payload.data() + (payload.size() - r.remaining());
+  auto cell = [base](std::size_t k) {
+    std::uint32_t v;
+    std::memcpy(&v, base + 4 * k, 4);
+    return v;
+  };
   forms_.reserve(count);
-  bool ok = true;
+  if (cells > std::size_t{3} * count) ids_.reserve(ids_.size() + cells - std::size_t{3} * count);
+  std::size_t at = 0;
+  bool ok = r.remaining() % 4 == 0;
   for (std::uint32_t i = 0; i < count && ok; ++i) {
-    std::uint32_t idx = r.u32();
-    std::uint32_t compare = r.u32();
-    std::uint32_t n = r.u32();
-    ok = r.ok() && idx < static_cast<std::uint32_t>(concept_count) &&
-         compare <= static_cast<std::uint32_t>(Compare::Exact) && n > 0 && n <= payload.size();
+    ok = cells - at >= 3;
+    if (!ok) break;
+    const std::uint32_t idx = cell(at), compare = cell(at + 1), n = cell(at + 2);
+    at += 3;
+    ok = idx < static_cast<std::uint32_t>(concept_count) &&
+         compare <= static_cast<std::uint32_t>(Compare::Exact) && n > 0 && n <= cells - at;
     if (!ok) break;
     Form f;
     f.begin = static_cast<std::uint32_t>(ids_.size());
@@ -195,8 +215,8 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
     f.concept_idx = static_cast<int>(idx);
     f.compare = static_cast<Compare>(compare);
     for (std::uint32_t k = 0; k < n && ok; ++k) {
-      std::uint32_t wi = r.u32();
-      ok = r.ok() && wi < words.size();
+      const std::uint32_t wi = cell(at++);
+      ok = wi < words.size();
       if (!ok) break;
       if (f.compare == Compare::Exact) {
         if (lower_ids[wi] == vocabulary::kNone)
@@ -209,7 +229,7 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
     }
     forms_.push_back(f);
   }
-  if (!ok || !r.at_end()) {
+  if (!ok || at != cells) {
     forms_.clear();
     ids_.clear();
     spellings_.clear();
@@ -219,8 +239,10 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
 }
 
 int ConceptIndex::find(const std::string& id) const {
-  auto it = by_id_.find(id);
-  return it == by_id_.end() ? -1 : it->second;
+  if (const pack::Concept* c = glossary_->find(id))
+    return static_cast<int>(c - glossary_->all().data());
+  auto it = extra_by_id_.find(id);
+  return it == extra_by_id_.end() ? -1 : it->second;
 }
 
 bool ConceptIndex::matches_at(const Form& f, const std::vector<MatchToken>& tokens,

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,7 +25,9 @@ class ConceptIndex {
   const pack::Concept& concept_at(int i) const { return *concepts_[i]; }
   int size() const { return static_cast<int>(concepts_.size()); }
   // The concept itself and everything it implies through `broader`, transitively.
-  const std::vector<int>& implied(int i) const { return implied_[i]; }
+  std::span<const int> implied(int i) const {
+    return {implied_.data() + implied_starts_[i], implied_starts_[i + 1] - implied_starts_[i]};
+  }
   // Whether the glossary's forms came from the cache rather than being compiled here.
   bool cached() const { return cached_; }
 
@@ -69,7 +72,9 @@ class ConceptIndex {
   bool matches_at(const Form& f, const std::vector<MatchToken>& tokens, std::size_t i) const;
   std::vector<const pack::Concept*> concepts_;
   std::vector<pack::Concept> extra_;
-  std::unordered_map<std::string, int> by_id_;
+  const pack::Glossary* glossary_;
+  // The pack's own concepts by id; the glossary's are found through it, at their own position.
+  std::unordered_map<std::string, int> extra_by_id_;
   std::vector<Form> forms_;
   std::vector<vocabulary::Id> ids_;
   std::vector<std::string> spellings_;
@@ -77,7 +82,9 @@ class ConceptIndex {
   IdTable first_;
   std::vector<First> firsts_;
   std::vector<std::uint32_t> order_;
-  std::vector<std::vector<int>> implied_;
+  // What each concept implies: implied_[implied_starts_[i], implied_starts_[i + 1]).
+  std::vector<int> implied_;
+  std::vector<std::uint32_t> implied_starts_;
   bool cached_ = false;
 };
 

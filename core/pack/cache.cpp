@@ -138,17 +138,34 @@ fs::path absolute_dir(const char* value) {
 
 fs::path directory() {
   if (engine().path.empty()) return {};
-  fs::path xdg = absolute_dir(std::getenv("XDG_CACHE_HOME"));
-  if (!xdg.empty()) return xdg / "sdi";
-  fs::path home = absolute_dir(std::getenv("HOME"));
-  if (!home.empty()) return home / ".cache" / "sdi";
-  return {};
+  // A start reads a dozen entries: the folder is worked out again only when the variables it
+  // comes from changed (tests point them elsewhere).
+  struct Memo {
+    std::string xdg, home;
+    fs::path dir;
+    bool known = false;
+  };
+  thread_local Memo memo;
+  const char* xdg_value = std::getenv("XDG_CACHE_HOME");
+  const char* home_value = std::getenv("HOME");
+  const std::string_view xdg_text = xdg_value != nullptr ? xdg_value : "";
+  const std::string_view home_text = home_value != nullptr ? home_value : "";
+  if (memo.known && memo.xdg == xdg_text && memo.home == home_text) return memo.dir;
+  fs::path dir;
+  if (fs::path xdg = absolute_dir(xdg_value); !xdg.empty()) {
+    dir = xdg / "sdi";
+  } else if (fs::path home = absolute_dir(home_value); !home.empty()) {
+    dir = home / ".cache" / "sdi";
+  }
+  memo = {std::string(xdg_text), std::string(home_text), dir, true};
+  return dir;
 }
 
 std::optional<Entry> read(const std::string& name, std::string_view key) {
   fs::path dir = directory();
   if (dir.empty()) return std::nullopt;
-  int fd = ::open((dir / name).c_str(), O_RDONLY | O_CLOEXEC);
+  const std::string file = dir.native() + '/' + name;
+  int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct stat st {};
   bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&

@@ -147,8 +147,10 @@ std::optional<std::vector<Template>> load_templates(const fs::path& folder,
                                                     const std::string& source,
                                                     const std::vector<fs::path>& files) {
   auto out = load<Template>("templates", folder, source, files.size(), get_template);
-  if (out)
-    for (std::size_t i = 0; i < files.size(); ++i) (*out)[i].file = display_path(files[i]);
+  if (out) {
+    const PathDisplay display;
+    for (std::size_t i = 0; i < files.size(); ++i) (*out)[i].file = display(files[i]);
+  }
   return out;
 }
 
@@ -162,9 +164,10 @@ std::optional<std::vector<Manifest>> load_manifests(const fs::path& folder,
                                                     const std::vector<fs::path>& dirs) {
   auto out = load<Manifest>("manifests", folder, source, dirs.size(), get_manifest);
   if (out) {
+    const PathDisplay display;
     for (std::size_t i = 0; i < dirs.size(); ++i) {
       (*out)[i].dir = dirs[i];
-      (*out)[i].file = display_path(dirs[i] / "pack.toml");
+      (*out)[i].file = display(dirs[i] / "pack.toml");
     }
   }
   return out;

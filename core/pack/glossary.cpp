@@ -73,9 +73,10 @@ bool cached_concepts(std::string_view payload, const std::vector<fs::path>& file
   std::vector<std::string> names = r.strings();
   if (!r.ok() || names.size() != files.size()) return false;
   std::vector<std::string> displays;
+  const PathDisplay display;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (names[i] != files[i].filename().string()) return false;
-    displays.push_back(display_path(files[i]));
+    displays.push_back(display(files[i]));
   }
   std::uint32_t count = r.u32();
   if (!r.ok() || count > payload.size()) return false;

@@ -13,15 +13,41 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The files of `dir` whose names end in `extension`, sorted.
 std::vector<fs::path> sorted_entries(const fs::path& dir, const std::string& extension) {
   std::vector<fs::path> out;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) return out;
-  for (const auto& e : fs::directory_iterator(dir, ec)) {
-    if (extension.empty() ? e.is_directory(ec) : e.path().extension() == extension)
-      out.push_back(e.path());
-  }
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.path().extension() == extension) out.push_back(e.path());
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The folders below `folder` that hold a pack.toml, sorted, each by its canonical path. A folder
+// that is not a symbolic link is its canonical parent's child: only `folder` itself (and a linked
+// pack) is resolved through the file system, not every pack, component by component.
+std::vector<fs::path> pack_folders(const fs::path& folder) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) return out;
+  const fs::path canonical_folder = fs::weakly_canonical(folder, ec);
+  const bool folder_resolved = !ec;
+  std::vector<std::pair<fs::path, bool>> dirs;  // each with whether it is a symbolic link
+  for (const auto& e : fs::directory_iterator(folder, ec)) {
+    std::error_code type_ec;
+    if (e.is_directory(type_ec)) dirs.emplace_back(e.path(), e.is_symlink(type_ec) || type_ec);
+  }
+  std::sort(dirs.begin(), dirs.end());
+  for (const auto& [dir, linked] : dirs) {
+    if (!fs::exists(dir / "pack.toml", ec)) continue;
+    if (folder_resolved && !linked) {
+      out.push_back(canonical_folder / dir.filename());
+      continue;
+    }
+    fs::path canonical = fs::weakly_canonical(dir, ec);
+    out.push_back(ec ? dir : canonical);
+  }
   return out;
 }
 
@@ -80,13 +106,7 @@ void Library::add_templates(const fs::path& folder) {
 }
 
 void Library::add_problems(const fs::path& folder) {
-  std::vector<fs::path> dirs;
-  for (const auto& dir : sorted_entries(folder, "")) {
-    std::error_code ec;
-    if (!fs::exists(dir / "pack.toml", ec)) continue;
-    fs::path canonical = fs::weakly_canonical(dir, ec);
-    dirs.push_back(ec ? dir : canonical);
-  }
+  std::vector<fs::path> dirs = pack_folders(folder);
   std::string source = folder_source("manifests", folder, manifest_files(dirs));
   if (auto cached = load_manifests(folder, source, dirs)) {
     for (auto& m : *cached) add_read_manifest(std::move(m));

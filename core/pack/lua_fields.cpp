@@ -134,8 +134,14 @@ void LuaFields::reject_unknown() {
     lua_pop(L_, 1);
     if (lua_type(L_, -1) == LUA_TSTRING) {
       const char* k = lua_tostring(L_, -1);
+      // Every declaration checks its fields here, a few hundred at each start: stop at the match.
       bool known = false;
-      for (const char* a : known_) known = known || std::strcmp(a, k) == 0;
+      for (const char* a : known_) {
+        if (a[0] == k[0] && std::strcmp(a, k) == 0) {
+          known = true;
+          break;
+        }
+      }
       if (!known) {
         const std::set<std::string> sorted(known_.begin(), known_.end());
         std::string allowed;

@@ -101,27 +101,46 @@ bool is_normal_absolute(std::string_view s) {
   return true;
 }
 
+// The tail of a normal absolute path from its last component named plugins/ or problems/ on, or
+// the whole path when it has none: what the general route's walk up from the path gives.
+std::string from_nearest_root(const std::string& s) {
+  std::size_t end = s.size();
+  while (end > 1) {
+    const std::size_t slash = s.rfind('/', end - 1);
+    const std::string_view name(s.data() + slash + 1, end - slash - 1);
+    if (name == "problems" || name == "plugins") return s.substr(slash + 1);
+    end = slash;
+  }
+  return s;
+}
+
 }  // namespace
 
-std::string display_path(const fs::path& p) {
-  // Most paths shown are absolute and normal, below the working directory: the part below it is
-  // what the general route gives, without splitting both paths into components.
-  if (is_normal_absolute(p.native())) {
-    std::error_code cwd_ec;
-    fs::path cwd = fs::current_path(cwd_ec);
+PathDisplay::PathDisplay() {
+  std::error_code ec;
+  cwd_ = fs::current_path(ec);
+  has_cwd_ = !ec;
+}
+
+std::string PathDisplay::operator()(const fs::path& p) const {
+  // Most paths shown are absolute and normal: below the working directory, the part below it is
+  // what the general route gives, and elsewhere the part from the nearest plugins/ or problems/
+  // root, without splitting both paths into components.
+  if (has_cwd_ && is_normal_absolute(p.native())) {
     const std::string& s = p.native();
-    const std::string& c = cwd.native();
-    if (!cwd_ec && is_normal_absolute(c) && s.size() > c.size() + 1 && s[c.size()] == '/' &&
-        s.compare(0, c.size(), c) == 0)
-      return s.substr(c.size() + 1);
+    const std::string& c = cwd_.native();
+    if (is_normal_absolute(c) && s != c) {
+      if (s.size() > c.size() + 1 && s[c.size()] == '/' && s.compare(0, c.size(), c) == 0)
+        return s.substr(c.size() + 1);
+      return from_nearest_root(s);
+    }
   }
   std::error_code ec;
   fs::path abs = fs::absolute(p, ec);
   if (ec) return p.string();
   abs = abs.lexically_normal();
-  fs::path cwd = fs::current_path(ec);
-  if (!ec) {
-    fs::path rel = abs.lexically_relative(cwd);
+  if (has_cwd_) {
+    fs::path rel = abs.lexically_relative(cwd_);
     if (!rel.empty() && *rel.begin() != "..") return rel.string();
   }
   fs::path probe = abs;
@@ -132,6 +151,10 @@ std::string display_path(const fs::path& p) {
     probe = probe.parent_path();
   }
   return abs.string();
+}
+
+std::string display_path(const fs::path& p) {
+  return PathDisplay()(p);
 }
 
 }  // namespace sdi::pack

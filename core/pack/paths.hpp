@@ -27,4 +27,16 @@ fs::path find_builtin_root(const fs::path& executable);
 // otherwise relative to the folder above the nearest plugins/ or problems/ root.
 std::string display_path(const fs::path& p);
 
+// display_path for many paths at once (a folder's files), reading the working directory once
+// rather than for every path.
+class PathDisplay {
+ public:
+  PathDisplay();
+  std::string operator()(const fs::path& p) const;
+
+ private:
+  fs::path cwd_;
+  bool has_cwd_ = false;
+};
+
 }  // namespace sdi::pack

@@ -9,6 +9,7 @@
 #include "report/json_text.hpp"
 #include "report/lua_values.hpp"
 #include "report/result_json.hpp"
+#include "report/text_report.hpp"
 
 namespace sdi::report {
 
@@ -149,6 +150,8 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
   lua_setfield(L, -2, "json");
   lua_pushcfunction(L, lua_json_render);
   lua_setfield(L, -2, "json_render");
+  lua_pushcfunction(L, lua_text_render);
+  lua_setfield(L, -2, "text_render");
   lua_pushstring(L, SDI_VERSION);
   lua_setfield(L, -2, "version");
   lua_setfield(L, -2, "sdi");
@@ -178,6 +181,7 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
   has_result_ = lua_isfunction(L, -1);
   lua_pop(L, 1);
   module_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
+  color_ = info.color;
   lua_createtable(L, 0, 4);
   lua_pushboolean(L, info.color);
   lua_setfield(L, -2, "color");
@@ -226,26 +230,35 @@ void Reporter::push_built(lua_CFunction push, const void* data) {
   }
 }
 
-std::optional<JsonRender> Reporter::json_render() {
+Reporter::NativeRender Reporter::native_render() {
   lua_State* L = sandbox_->state();
   lua_rawgeti(L, LUA_REGISTRYINDEX, module_ref_);
   lua_getfield(L, -1, "render");
-  std::optional<JsonRender> json = json_render_of(L, -1);
+  NativeRender native;
+  native.json = json_render_of(L, -1);
+  native.text = is_text_render(L, -1);
   lua_pop(L, 2);
-  return json;
+  return native;
 }
 
 Rendered Reporter::render(const grade::GradeResult& r) {
   // Looked up each time, as call_hook does, in case the reporter has swapped its hook since.
-  if (const std::optional<JsonRender> json = json_render()) {
+  const NativeRender native = native_render();
+  if (native.json) {
     Rendered out;
     out.kind = Rendered::Kind::Text;
     json_text_.clear();
-    JsonLayout layout(json->indent, json->prefix);
+    JsonLayout layout(native.json->indent, native.json->prefix);
     append_result_json(json_text_, layout, r);
     out.text.assign(json_text_.view());
     // Like sdi.json's buffer: kept for the next result unless one huge result grew it.
     if (json_text_.capacity() > (std::size_t{1} << 22)) json_text_ = JsonText();
+    return out;
+  }
+  if (native.text) {
+    Rendered out;
+    out.kind = Rendered::Kind::Text;
+    append_text_report(out.text, r, color_);
     return out;
   }
   lua_State* L = sandbox_->state();

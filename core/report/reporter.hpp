@@ -78,11 +78,15 @@ class Reporter {
 
  private:
   friend class Renderer;
-  // Runs the `render` hook on `r` and copies out what it returns; a hook sdi.json_render made is
-  // not run: its JSON is written here, from `r` itself.
+  // Runs the `render` hook on `r` and copies out what it returns; a hook sdi.json_render or
+  // sdi.text_render made is not run: its text is written here, from `r` itself.
   Rendered render(const grade::GradeResult& r);
-  // The layout of the `render` hook, when sdi.json_render made it.
-  std::optional<JsonRender> json_render();
+  // What the `render` hook is when the engine writes its text itself.
+  struct NativeRender {
+    std::optional<JsonRender> json;  // the layout of a hook sdi.json_render made
+    bool text = false;               // a hook sdi.text_render made
+  };
+  NativeRender native_render();
   // Calls a hook, leaving `nresults` results on the stack (nil for a missing hook).
   void call_hook(const char* name, int nargs, int nresults);
   void push_built(lua_CFunction push, const void* data);
@@ -105,6 +109,7 @@ class Reporter {
   bool prologue_ = false;
   bool renders_ = false;     // has a `render` hook
   bool has_result_ = false;  // has a `result` hook
+  bool color_ = false;       // the run's `color`, for a hook sdi.text_render made
   Spool body_, appendix_;
   JsonText json_text_;  // what a json_render hook writes, reused from one result to the next
   std::string display_;

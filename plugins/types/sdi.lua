@@ -75,7 +75,7 @@
 ---------------------------------------------------------------------------------------------------
 
 ---The engine's API. Packs and check plugins get every declaration function and `sdi.q`;
----reporters get `sdi.json`, `sdi.json_render` and `sdi.version` only.
+---reporters get `sdi.json`, `sdi.json_render`, `sdi.text_render` and `sdi.version` only.
 ---@class sdi
 ---@field helpers sdi.Helpers Shared helpers for custom checks (plugins/checks/helpers.lua).
 ---@field version string The engine's version, e.g. "0.1.0" (packs, check plugins and reporters).
@@ -231,6 +231,12 @@ function sdi.json(value, indent, prefix) end
 ---@param prefix? string Written after every line break, before the indentation.
 ---@return fun(r: sdi.Result, run?: sdi.Run): string
 function sdi.json_render(indent, prefix) end
+
+---Makes a `render` hook for the terminal report (`text.lua`): as a reporter's own `render` the
+---engine writes each answer's report straight from the grade, in colour when `run.color` is set.
+---Only the engine runs it: called from Lua it raises. Available to reporters only.
+---@return fun(r: sdi.Result, run?: sdi.Run): string
+function sdi.text_render() end
 
 ---------------------------------------------------------------------------------------------------
 -- Quantities

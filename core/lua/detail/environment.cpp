@@ -28,7 +28,14 @@ void open_library(lua_State* L, const char* name, lua_CFunction open) {
 void push_library_copy(lua_State* L, int loaded, const char* name) {
   lua_getfield(L, loaded, name);
   const int original = lua_gettop(L);
-  lua_newtable(L);
+  // Sized up front: growing the copy field by field rehashes it at every power of two.
+  int fields = 0;
+  lua_pushnil(L);
+  while (lua_next(L, original) != 0) {
+    lua_pop(L, 1);
+    ++fields;
+  }
+  lua_createtable(L, 0, fields);
   lua_pushnil(L);
   while (lua_next(L, original) != 0) {
     lua_pushvalue(L, -2);

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -75,7 +76,7 @@ TEST_CASE("concept index: cached forms match compiled ones") {
   CHECK(cached.size() == compiled.size());
   for (int i = 0; i < compiled.size(); ++i) {
     CHECK(cached.find(compiled.concept_at(i).id) == i);
-    CHECK(cached.implied(i) == compiled.implied(i));
+    CHECK(std::ranges::equal(cached.implied(i), compiled.implied(i)));
   }
   {
     sdi::test::EnvVar off("XDG_CACHE_HOME", "off");

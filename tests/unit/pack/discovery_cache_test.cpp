@@ -174,3 +174,25 @@ TEST_CASE("a damaged template entry is ignored and replaced") {
   CHECK(dump(reread) == dump(parsed));
   CHECK(read_file(entry) != bytes);
 }
+
+TEST_CASE("packs are known by their canonical folders, through linked problem folders too") {
+  ScratchCache sc;
+  Tree tree;
+  // A pack linked in from elsewhere, and the whole problems folder reached through a link.
+  fs::path elsewhere = tree.root.path() / "elsewhere" / "twitter";
+  fs::create_directories(elsewhere);
+  fs::copy_file(tree.problems / "twitter" / "pack.toml", elsewhere / "pack.toml");
+  fs::remove_all(tree.problems / "twitter");
+  fs::create_directory_symlink(elsewhere, tree.problems / "twitter");
+  fs::path via_link = tree.root.path() / "problems-link";
+  fs::create_directory_symlink(tree.problems, via_link);
+  tree.path.problem_dirs = {via_link};
+
+  Library lib = Library::discover(tree.path);
+  REQUIRE(lib.find_pack("url-shortener") != nullptr);
+  REQUIRE(lib.find_pack("twitter") != nullptr);
+  CHECK(lib.find_pack("url-shortener")->dir == fs::canonical(tree.problems) / "url-shortener");
+  CHECK(lib.find_pack("twitter")->dir == fs::canonical(elsewhere));
+  Library cached = Library::discover(tree.path);
+  CHECK(dump(cached) == dump(lib));
+}
