@@ -17,6 +17,7 @@
 #include "grade/estimate_cues.hpp"
 #include "grade/id_index.hpp"
 #include "grade/match_tokens.hpp"
+#include "grade/phrase_stems_cache.hpp"
 #include "grade/vocabulary.hpp"
 #include "quantity/formula.hpp"
 #include "text/string_hash.hpp"
@@ -136,13 +137,19 @@ struct NameIndex {
 };
 
 // The names of the assumptions and of the estimates in one index: an answer's words are looked
-// up once for both.
+// up once for both. Their stems come through the start-up cache under `kind` (one per pack): a
+// pack's names are the same at every start.
 NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
-                        const std::vector<pack::Estimate>& estimates) {
+                        const std::vector<pack::Estimate>& estimates, const std::string& kind) {
+  std::vector<std::string_view> phrases;
+  for (const auto& a : assumptions) phrases.insert(phrases.end(), a.names.begin(), a.names.end());
+  for (const auto& e : estimates) phrases.insert(phrases.end(), e.names.begin(), e.names.end());
+  std::vector<std::vector<std::string>> all_stems = cached_phrase_stems(kind, phrases);
+  std::size_t next_phrase = 0;
   NameIndex out;
   auto add = [&](bool estimate, int owner, const std::vector<std::string>& names) {
-    for (const auto& n : names) {
-      auto stems = phrase_stems(n);
+    for (std::size_t k = 0; k < names.size(); ++k) {
+      std::vector<std::string> stems = std::move(all_stems[next_phrase++]);
       if (stems.empty()) continue;
       if (!stems.front().empty()) out.add_first(stems.front());
       std::vector<vocabulary::Id> ids = vocabulary::intern_all(stems);
@@ -566,7 +573,7 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
     d.low.push_back(parse_value(assumptions[i].low, expect));
     d.high.push_back(parse_value(assumptions[i].high, expect));
   }
-  d.names = compile_names(assumptions, estimates);
+  d.names = compile_names(assumptions, estimates, "estimate names " + pack.manifest().id);
   auto defaults = [&](std::string_view id) -> std::optional<q::Quantity> {
     for (std::size_t i = 0; i < assumptions.size(); ++i)
       if (assumptions[i].id == id) return d.defaults[i];
