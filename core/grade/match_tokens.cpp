@@ -48,6 +48,45 @@ constexpr auto kAlnumFold = [] {
   return fold;
 }();
 
+// A byte repeated in each byte of a machine word.
+constexpr std::uint64_t each_byte(unsigned char c) {
+  return 0x0101010101010101ull * c;
+}
+
+// 0x80 in each byte of `x` that lies in [lo, hi], for bytes below 0x80: no sum carries into the
+// next byte.
+constexpr std::uint64_t bytes_in(std::uint64_t x, unsigned char lo, unsigned char hi) {
+  return (x + each_byte(0x80 - lo)) & ~(x + each_byte(0x7F - hi)) & each_byte(0x80);
+}
+
+// Lowercases the ASCII letters and digits from `i` on into `out`, which needs room for eight
+// bytes more than them, and returns where they stop. Eight bytes a step while the text has them.
+std::size_t fold_alnum_run(std::string_view text, std::size_t i, char* out) {
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  for (; i + 8 <= n; i += 8, out += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, data + i, 8);
+    const std::uint64_t ascii = ~x & each_byte(0x80);
+    const std::uint64_t low = x & each_byte(0x7F);
+    const std::uint64_t letters = bytes_in(low | each_byte(0x20), 'a', 'z') & ascii;
+    const std::uint64_t stops = ~(letters | (bytes_in(low, '0', '9') & ascii)) & each_byte(0x80);
+    const std::uint64_t lowered = x | letters >> 2;  // 0x20 on each letter
+    std::memcpy(out, &lowered, 8);
+    if (stops != 0) {
+      const int bit = std::endian::native == std::endian::little ? std::countr_zero(stops)
+                                                                 : std::countl_zero(stops);
+      return i + static_cast<std::size_t>(bit / 8);
+    }
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = kAlnumFold[static_cast<unsigned char>(data[i])];
+    if (c == 0) break;
+    *out++ = static_cast<char>(c);
+  }
+  return i;
+}
+
 // A lowercase word part, with room after it for the eight zero bytes that `Folded` pads with.
 struct Folded {
   std::string_view text;
@@ -126,6 +165,13 @@ class WordMemo {
         return w;
       }
     }
+    return add(word, slot);
+  }
+
+ private:
+  // A word not seen before, kept in the free `slot`: out of the way of the lookup, which is all
+  // most words take.
+  [[gnu::noinline]] const WordInfo& add(const Folded& word, std::size_t slot) {
     WordInfo& w = words_.emplace_back();
     w.lower = arena_->keep(word.text);
     const std::string stem = text::stem(word.text);
@@ -137,7 +183,6 @@ class WordMemo {
     return w;
   }
 
- private:
   // Ids only ever get added, so only missing ones need looking up again.
   void resolve(WordInfo& w) {
     if (w.stem_id == vocabulary::kNone) w.stem_id = vocabulary::find(w.stem);
@@ -179,31 +224,21 @@ TokenList match_tokens(std::string_view text) {
   thread_local std::string buffer;
   if (buffer.size() < text.size() + 8) buffer.resize(text.size() + 8);
   char* const lower = buffer.data();
-  auto add = [&](const Folded& f, std::size_t offset, bool brk) {
+  auto add = [&out, data = text.data()](const Folded& f, std::size_t offset, bool brk) {
     const WordInfo& info = memo.info(f);
-    MatchToken& m = out.emplace_back();
-    m.stem = info.stem;
-    m.lower = info.lower;
-    m.stem_id = info.stem_id;
-    m.lower_id = info.lower_id;
-    m.original = text.substr(offset, f.text.size());
-    m.offset = static_cast<std::uint32_t>(offset);
-    m.clause_break_before = brk;
+    out.push_back({info.stem, info.lower, std::string_view(data + offset, f.text.size()),
+                   static_cast<std::uint32_t>(offset), info.stem_id, info.lower_id, brk});
   };
   const std::size_t n = text.size();
   bool brk = false;  // between the previous word and the next
   std::size_t i = 0;
   while (i < n) {
     const auto b = static_cast<unsigned char>(text[i]);
-    unsigned char c = kAlnumFold[b];
-    if (c != 0) {
+    if (kAlnumFold[b] != 0) {
       // Most words are ASCII letters and digits up to a space or a punctuation mark: lowercase
       // them as they are found.
       const std::size_t start = i;
-      char* out_char = lower;
-      do {
-        *out_char++ = static_cast<char>(c);
-      } while (++i < n && (c = kAlnumFold[static_cast<unsigned char>(text[i])]) != 0);
+      i = fold_alnum_run(text, i, lower);
       if (text::ascii_word_ends_at(text, i)) {
         add(folded(lower, i - start), start, brk);
         brk = false;
