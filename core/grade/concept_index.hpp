@@ -77,6 +77,26 @@ class ConceptIndex {
   IdTable first_;
   std::vector<First> firsts_;
   std::vector<std::uint32_t> order_;
+  // What scan reads of each form, in order_'s order: most forms starting with a word of the
+  // answer differ from it at the second word, told here without a look at the form itself.
+  struct Candidate {
+    vocabulary::Id second = vocabulary::kNone;  // the second word's id; kNone for one word
+    std::uint32_t count = 0;
+    std::uint32_t form = 0;  // index into forms_
+  };
+  // Per entry of firsts_ and way of comparing: a bit for each second word of its forms (the word's
+  // id modulo 64), and its first one-word form (or kNoForm). When the answer's next word has no
+  // bit, no longer form can match, and a one-word form compared on stems or lowercase words
+  // always does: the first is the match.
+  static constexpr std::uint32_t kNoForm = UINT32_MAX;
+  struct Shortcut {
+    std::uint64_t seconds[3] = {0, 0, 0};
+    std::uint32_t first_single[3] = {kNoForm, kNoForm, kNoForm};
+  };
+  static std::uint64_t bit_of(vocabulary::Id id) { return std::uint64_t{1} << (id & 63); }
+  void index_candidates();
+  std::vector<Candidate> candidates_;
+  std::vector<Shortcut> shortcuts_;
   std::vector<std::vector<int>> implied_;
   bool cached_ = false;
 };
