@@ -18,11 +18,6 @@ int bucket_bits_for(std::size_t positions) {
                     kMaxBucketBits);
 }
 
-std::uint32_t key_of(const char* p) {
-  auto b = [p](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])); };
-  return b(0) << 16 | b(1) << 8 | b(2);
-}
-
 std::vector<std::string_view> views_of(const std::vector<std::string>& blocks) {
   return {blocks.begin(), blocks.end()};
 }
@@ -64,34 +59,59 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
 
 std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const {
   std::vector<Found> out;
-  if (needle.empty()) return out;
-  if (needle.size() < kGram || needle.find('\0') != std::string_view::npos)
-    return find_each(needle);
-  // Look up the needle's rarest trigram and check the needle around each of its positions.
+  find(needle, out);
+  return out;
+}
+
+void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
+  out.clear();
+  if (needle.empty()) return;
+  if (needle.find('\0') != std::string_view::npos) return find_each(needle, out);
+  if (needle.size() < kGram) return find_direct(needle, out);
+  // Look up the needle's rarest trigram and check the needle around each of its positions. The
+  // three bytes roll through one key.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(needle.data());
+  std::uint32_t key = std::uint32_t{bytes[0]} << 8 | bytes[1];
   std::size_t best_at = 0, best_size = SIZE_MAX;
+  std::uint32_t best_bucket = 0;
   for (std::size_t o = 0; o + kGram <= needle.size(); ++o) {
-    std::size_t size = buckets_[bucket_of(key_of(needle.data() + o))].size;
+    key = (key << 8 | bytes[o + 2]) & 0xFFFFFF;
+    const std::uint32_t b = bucket_of(key);
+    const std::size_t size = buckets_[b].size;
     if (size < best_size) {
       best_size = size;
       best_at = o;
+      best_bucket = b;
     }
   }
-  const std::size_t b = bucket_of(key_of(needle.data() + best_at));
   // Only a block's first occurrence counts: after one, positions before the next block's start
   // need no comparing.
   std::size_t next_block_start = 0;
-  for (std::uint32_t k = buckets_[b].first; k != kEnd; k = next_[k]) {
+  for (std::uint32_t k = buckets_[best_bucket].first; k != kEnd; k = next_[k]) {
     const std::size_t p = k;
     if (p < best_at) continue;
     const std::size_t start = p - best_at;
     if (start < next_block_start) continue;
     if (joined_.compare(start, needle.size(), needle) != 0) continue;
-    const auto it = std::upper_bound(starts_.begin(), starts_.end(), start);
-    const auto block = static_cast<std::size_t>(it - starts_.begin()) - 1;
-    next_block_start = it == starts_.end() ? joined_.size() : *it;
-    out.push_back({static_cast<int>(block), start - starts_[block]});
+    next_block_start = add_found(start, out);
   }
-  return out;
+}
+
+std::size_t BlockSearch::add_found(std::size_t at, std::vector<Found>& out) const {
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), at);
+  const auto block = static_cast<std::size_t>(it - starts_.begin()) - 1;
+  out.push_back({static_cast<int>(block), at - starts_[block]});
+  return it == starts_.end() ? joined_.size() : *it;
+}
+
+void BlockSearch::find_direct(std::string_view needle, std::vector<Found>& out) const {
+  // No needle crosses the NUL bytes between blocks: one pass over the joined text finds them all.
+  const std::string_view all = joined_;
+  for (std::size_t from = 0;;) {
+    const std::size_t at = all.find(needle, from);
+    if (at == std::string_view::npos) return;
+    from = add_found(at, out);
+  }
 }
 
 std::string_view BlockSearch::lower_block(int block) const {
@@ -100,13 +120,11 @@ std::string_view BlockSearch::lower_block(int block) const {
   return std::string_view(joined_).substr(starts_[b], end - 1 - starts_[b]);
 }
 
-std::vector<BlockSearch::Found> BlockSearch::find_each(std::string_view needle) const {
-  std::vector<Found> out;
+void BlockSearch::find_each(std::string_view needle, std::vector<Found>& out) const {
   for (std::size_t bi = 0; bi < starts_.size(); ++bi) {
     const std::size_t pos = lower_block(static_cast<int>(bi)).find(needle);
     if (pos != std::string_view::npos) out.push_back({static_cast<int>(bi), pos});
   }
-  return out;
 }
 
 }  // namespace sdi::grade
