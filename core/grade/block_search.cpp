@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 namespace sdi::grade {
 
@@ -16,6 +17,19 @@ constexpr std::size_t kGram = 3;
 int bucket_bits_for(std::size_t positions) {
   return std::clamp(static_cast<int>(std::bit_width(positions / 2)), kMinBucketBits,
                     kMaxBucketBits);
+}
+
+// The three bytes at `p` as a bucket key, the first the lowest: one load where the fourth byte
+// may be read.
+std::uint32_t key_at(const char* p) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint32_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word & 0xFFFFFF;
+  } else {
+    auto b = [p](int i) { return std::uint32_t{static_cast<unsigned char>(p[i])}; };
+    return b(2) << 16 | b(1) << 8 | b(0);
+  }
 }
 
 std::vector<std::string_view> views_of(const std::vector<std::string>& blocks) {
@@ -38,20 +52,21 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
     *out++ = '\0';
   }
   // Every position goes to the front of its bucket's chain, last position first, so each chain
-  // lists its positions in increasing order. The three bytes roll through one key.
+  // lists its positions in increasing order. A position's key is its three bytes read as one
+  // word (the string's terminating NUL makes the fourth byte readable at the last position).
   const std::size_t n = joined_.size() >= kGram ? joined_.size() - kGram + 1 : 0;
-  bucket_shift_ = 32 - bucket_bits_for(n);
-  const std::size_t buckets = std::size_t{1} << (32 - bucket_shift_);
+  const int shift = 32 - bucket_bits_for(n);
+  bucket_shift_ = shift;
+  const std::size_t buckets = std::size_t{1} << (32 - shift);
   buckets_.assign(buckets, Bucket{});
   next_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
-  const auto* bytes = reinterpret_cast<const unsigned char*>(joined_.data());
-  std::uint32_t key =
-      n > 0 ? (std::uint32_t{bytes[n]} << 16 | std::uint32_t{bytes[n + 1]} << 8) : 0;
+  const char* bytes = joined_.c_str();
+  Bucket* const table = buckets_.data();
+  std::uint32_t* const next = next_.get();
   for (std::size_t p = n; p-- > 0;) {
-    key = std::uint32_t{bytes[p]} << 16 | key >> 8;
-    const std::uint32_t b = bucket_of(key);
-    Bucket& bucket = buckets_[b];
-    next_[p] = bucket.first;
+    const std::uint32_t key = key_at(bytes + p);
+    Bucket& bucket = table[(key * kBucketFactor) >> shift];
+    next[p] = bucket.first;
     bucket.first = static_cast<std::uint32_t>(p);
     ++bucket.size;
   }
@@ -71,11 +86,11 @@ void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
   // Look up the needle's rarest trigram and check the needle around each of its positions. The
   // three bytes roll through one key.
   const auto* bytes = reinterpret_cast<const unsigned char*>(needle.data());
-  std::uint32_t key = std::uint32_t{bytes[0]} << 8 | bytes[1];
+  std::uint32_t key = std::uint32_t{bytes[1]} << 16 | std::uint32_t{bytes[0]} << 8;
   std::size_t best_at = 0, best_size = SIZE_MAX;
   std::uint32_t best_bucket = 0;
   for (std::size_t o = 0; o + kGram <= needle.size(); ++o) {
-    key = (key << 8 | bytes[o + 2]) & 0xFFFFFF;
+    key = key >> 8 | std::uint32_t{bytes[o + 2]} << 16;
     const std::uint32_t b = bucket_of(key);
     const std::size_t size = buckets_[b].size;
     if (size < best_size) {

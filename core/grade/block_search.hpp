@@ -36,8 +36,11 @@ class BlockSearch {
   void find_direct(std::string_view needle, std::vector<Found>& out) const;
   // Adds the block holding joined_ position `at`, and returns where the next block starts.
   std::size_t add_found(std::size_t at, std::vector<Found>& out) const;
-  // The bucket of the three bytes packed in the low 24 bits of `key`.
-  std::uint32_t bucket_of(std::uint32_t key) const { return (key * 0x9E3779B1u) >> bucket_shift_; }
+  // The bucket of the three bytes packed in the low 24 bits of `key`, the first lowest.
+  static constexpr std::uint32_t kBucketFactor = 0x9E3779B1u;
+  std::uint32_t bucket_of(std::uint32_t key) const {
+    return (key * kBucketFactor) >> bucket_shift_;
+  }
 
   std::string joined_;               // lowercase blocks, each followed by '\0', which no search
                                      // crosses
