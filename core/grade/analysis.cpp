@@ -51,24 +51,39 @@ class PhraseSet {
   std::vector<std::vector<Ids>> by_first_;
 };
 
-// Stems as a set of vocabulary ids.
-class StemSet {
+// What each stem is to the marker lists, a bit per list, indexed by its vocabulary id: one look
+// per token tells which lists can apply, and most tokens are in none.
+class WordMarks {
  public:
-  explicit StemSet(const Ids& ids = {}) {
-    for (vocabulary::Id id : ids) ids_.set(id, 0);
+  enum : std::uint8_t {
+    kGlue = 1,
+    kStartsReason = 2,
+    kStartsNegatorBefore = 4,
+    kStartsNegatorAfter = 8,
+    kClauseBreak = 16,
+  };
+  void add(vocabulary::Id id, std::uint8_t marks) {
+    if (id >= marks_.size()) marks_.resize(id + 1, 0);
+    marks_[id] |= marks;
   }
-  bool has(const MatchToken& t) const { return ids_.find(t.stem_id) != nullptr; }
+  void add_first(const std::vector<Ids>& phrases, std::uint8_t marks) {
+    for (const Ids& p : phrases)
+      if (!p.empty()) add(p.front(), marks);
+  }
+  // Never any for vocabulary::kNone, which no list holds.
+  std::uint8_t of(const MatchToken& t) const {
+    return t.stem_id < marks_.size() ? marks_[t.stem_id] : 0;
+  }
 
  private:
-  IdTable ids_;
+  std::vector<std::uint8_t> marks_;
 };
 
 struct Lexicon {
-  StemSet glue;
+  WordMarks marks;
   PhraseSet reasons;
   PhraseSet negators_before;
   PhraseSet negators_after;
-  StemSet clause_breaks;
   vocabulary::Id so = vocabulary::kNone;
   std::set<std::string> placeholders;
   std::size_t longest_placeholder = 0;
@@ -136,19 +151,19 @@ const Lexicon& lexicon() {
       next += list.size();
       return out;
     };
-    auto flat = [](const std::vector<Ids>& phrases) {
-      Ids out;
-      for (const Ids& p : phrases) out.insert(out.end(), p.begin(), p.end());
-      return out;
-    };
     Lexicon l;
-    l.glue = StemSet(flat(ids_of(kGlue)));
-    l.reasons = PhraseSet(ids_of(kReasons));
-    l.negators_before = PhraseSet(ids_of(kNegatorsBefore));
-    l.negators_after = PhraseSet(ids_of(kNegatorsAfter));
-    Ids breaks;
-    for (const Ids& p : ids_of(kClauseBreaks)) breaks.push_back(p.front());
-    l.clause_breaks = StemSet(breaks);
+    for (const Ids& p : ids_of(kGlue))
+      for (vocabulary::Id id : p) l.marks.add(id, WordMarks::kGlue);
+    std::vector<Ids> reasons = ids_of(kReasons);
+    l.marks.add_first(reasons, WordMarks::kStartsReason);
+    l.reasons = PhraseSet(std::move(reasons));
+    std::vector<Ids> before = ids_of(kNegatorsBefore);
+    l.marks.add_first(before, WordMarks::kStartsNegatorBefore);
+    l.negators_before = PhraseSet(std::move(before));
+    std::vector<Ids> after = ids_of(kNegatorsAfter);
+    l.marks.add_first(after, WordMarks::kStartsNegatorAfter);
+    l.negators_after = PhraseSet(std::move(after));
+    for (const Ids& p : ids_of(kClauseBreaks)) l.marks.add(p.front(), WordMarks::kClauseBreak);
     l.so = ids_of(kSo).front().front();
     l.placeholders = {
         "tbd",         "todo", "to do", "n/a",  "na",          "...",        "…",
@@ -223,8 +238,10 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   std::size_t lo = first >= s.first_token + 5 ? first - 5 : s.first_token;
   for (std::size_t i = first; i > lo; --i) {
     std::size_t j = i - 1;
-    if (lex.clause_breaks.has(toks[j])) break;
-    if (lex.negators_before.at(toks, j, first)) return true;
+    const std::uint8_t marks = lex.marks.of(toks[j]);
+    if (marks & WordMarks::kClauseBreak) break;
+    if ((marks & WordMarks::kStartsNegatorBefore) && lex.negators_before.at(toks, j, first))
+      return true;
     if (toks[j].clause_break_before) break;
   }
   // After: "X is not needed", within four tokens.
@@ -232,7 +249,9 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   std::size_t hi = std::min(s.end_token, after + 4);
   for (std::size_t j = after; j < hi; ++j) {
     if (toks[j].clause_break_before && j != after) break;
-    if (lex.negators_after.at(toks, j, s.end_token)) return true;
+    if ((lex.marks.of(toks[j]) & WordMarks::kStartsNegatorAfter) &&
+        lex.negators_after.at(toks, j, s.end_token))
+      return true;
   }
   return false;
 }
@@ -344,11 +363,13 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
         if (i > s.first_token && toks[i].clause_break_before) ++s.breaks;
         if (covered[i]) continue;
         ++s.words;
-        if (lex.glue.has(toks[i])) ++s.glue;
+        const std::uint8_t marks = lex.marks.of(toks[i]);
+        if (marks & WordMarks::kGlue) ++s.glue;
         // ", so ..." gives the consequence that justifies what came before.
         if (toks[i].stem_id == lex.so && (i == s.first_token || toks[i].clause_break_before))
           s.reason = true;
-        if (!s.reason && lex.reasons.at(toks, i, s.end_token)) s.reason = true;
+        if (!s.reason && (marks & WordMarks::kStartsReason) && lex.reasons.at(toks, i, s.end_token))
+          s.reason = true;
       }
     }
     if (block.kind != text::BlockKind::Heading) a.content_words += static_cast<int>(toks.size());
