@@ -205,9 +205,9 @@ bool ends_with_abbreviation(const std::string& text, std::size_t dot) {
 
 // Splits a block's text into sentences at . ! ? followed by a space or the end, and at newlines
 // in code. Semicolons stay inside: a list item often chains clauses ("x = 1; so y = 2").
-std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::string& text,
-                                                                 bool code) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+void split_sentences(const std::string& text, bool code,
+                     std::vector<std::pair<std::size_t, std::size_t>>& out) {
+  out.clear();
   std::size_t start = 0;
   const std::string_view view = text;
   const std::size_t n = view.size();
@@ -228,7 +228,6 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
   }
   if (start < n) out.push_back({start, n});
   if (out.empty()) out.push_back({0, n});
-  return out;
 }
 
 bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::size_t first,
@@ -328,6 +327,9 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   a.placeholder.resize(doc.blocks.size(), false);
   a.tokens.resize(doc.blocks.size());
   std::vector<char> covered;  // per token of the block: inside a concept mention
+  // Per block, kept for their memory.
+  std::vector<std::pair<std::size_t, std::size_t>> pieces;
+  std::vector<ConceptIndex::Match> matches;
   for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const text::Block& block = doc.blocks[bi];
     if (block.kind != text::BlockKind::Heading && is_placeholder(block.text)) {
@@ -339,7 +341,8 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
     bool code = block.kind == text::BlockKind::Code;
     std::size_t first_sentence = a.sentences.size();
     std::size_t ti = 0;
-    for (auto [begin, end] : split_sentences(block.text, code)) {
+    split_sentences(block.text, code, pieces);
+    for (auto [begin, end] : pieces) {
       Sentence s;
       s.block = static_cast<int>(bi);
       s.begin = begin;
@@ -351,7 +354,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       a.sentences.push_back(s);
     }
     covered.assign(toks.size(), 0);
-    std::vector<ConceptIndex::Match> matches = index.scan(toks);
+    index.scan(toks, matches);
     for (const auto& m : matches)
       for (std::size_t k = 0; k < m.count; ++k) covered[m.first + k] = true;
     for (std::size_t si = first_sentence; si < a.sentences.size(); ++si) {

@@ -270,6 +270,12 @@ bool ConceptIndex::matches_at(const Form& f, const std::vector<MatchToken>& toke
 
 std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken>& tokens) const {
   std::vector<Match> out;
+  scan(tokens, out);
+  return out;
+}
+
+void ConceptIndex::scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const {
+  out.clear();
   const std::size_t n = tokens.size();
   std::size_t i = 0;
   while (i < n) {
@@ -318,7 +324,6 @@ std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken
       ++i;
     }
   }
-  return out;
 }
 
 }  // namespace sdi::grade

@@ -35,6 +35,8 @@ class ConceptIndex {
   };
   // Longest match first, non-overlapping, left to right.
   std::vector<Match> scan(const std::vector<MatchToken>& tokens) const;
+  // The same into `out`, replacing what it held, so a caller can reuse its memory.
+  void scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const;
 
  private:
   // How a form's words are compared: names and synonyms on stems (inflections match), products
