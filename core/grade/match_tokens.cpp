@@ -87,7 +87,7 @@ std::size_t fold_alnum_run(std::string_view text, std::size_t i, char* out) {
   return i;
 }
 
-// A lowercase word part, with room after it for the eight zero bytes that `Folded` pads with.
+// A lowercase word part in a buffer with room for eight bytes after it, which `folded` zeroes.
 struct Folded {
   std::string_view text;
   std::uint64_t head = 0;  // the first eight bytes, zero-padded
@@ -107,7 +107,7 @@ Folded folded(char* p, std::size_t size) {
     std::memcpy(&chunk, p + k, 8);
     h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
   }
-  f.hash = h ^ (h >> 29);
+  f.hash = h;  // its top bits pick the memo's slot
   return f;
 }
 
