@@ -93,6 +93,7 @@ void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
     key = key >> 8 | std::uint32_t{bytes[o + 2]} << 16;
     const std::uint32_t b = bucket_of(key);
     const std::size_t size = buckets_[b].size;
+    if (size == 0) return;  // a trigram found nowhere: the needle is nowhere
     if (size < best_size) {
       best_size = size;
       best_at = o;
