@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "grade/id_table.hpp"
 #include "grade/match_tokens.hpp"
 #include "grade/phrase_stems_cache.hpp"
 #include "grade/stem_memo.hpp"
@@ -18,8 +17,8 @@ namespace {
 
 // Words that carry no meaning in a question, as stem ids in the vocabulary (stemmed through the
 // start-up cache: the list is the same at every start).
-const std::unordered_set<vocabulary::Id>& question_filler() {
-  static const std::unordered_set<vocabulary::Id> words = [] {
+const IdTable& question_filler() {
+  static const IdTable words = [] {
     static constexpr std::string_view kFiller[] = {
         "how",  "many",   "much",   "what",    "which",  "who",      "whom",  "when",    "where",
         "why",  "is",     "are",    "was",     "be",     "do",       "does",  "did",     "we",
@@ -30,9 +29,9 @@ const std::unordered_set<vocabulary::Id>& question_filler() {
         "us",   "me",     "system", "support", "assume", "want",     "by",    "from",    "at",
         "so",   "if",     "some",   "kind",    "type",   "sort",     "allow", "allowed", "must",
         "may"};
-    std::unordered_set<vocabulary::Id> s;
+    IdTable s;
     for (const auto& stems : cached_phrase_stems("question filler", kFiller))
-      for (const auto& st : stems) s.insert(vocabulary::intern(st));
+      for (const auto& st : stems) s.set(vocabulary::intern(st), 0);
     return s;
   }();
   return words;
@@ -73,24 +72,33 @@ std::vector<std::string> question_stems(std::string_view text) {
   const auto& filler = question_filler();
   std::vector<std::string> out;
   for (const auto& t : match_tokens(text))
-    if (t.stem_id == vocabulary::kNone || !filler.count(t.stem_id)) out.emplace_back(t.stem);
+    if (filler.find(t.stem_id) == nullptr) out.emplace_back(t.stem);
   return out;
 }
 
 namespace {
 
-// question_stems() of a sentence's text, from the tokens the analysis already made of it: no word
-// crosses a sentence end, so the sentence's tokens are its text's. Only the ids may be stale: a
-// stem missing from the vocabulary then may be in it now.
-std::vector<std::string> sentence_stems(const Analysis& a, const Sentence& s) {
-  const auto& filler = question_filler();
+// The vocabulary ids of question_stems() of a sentence's text (kNone for a stem not in the
+// vocabulary), from the tokens the analysis already made of it: no word crosses a sentence end,
+// so the sentence's tokens are its text's. Only the ids may be stale: a stem missing from the
+// vocabulary then may be in it now.
+std::vector<vocabulary::Id> sentence_stem_ids(const Analysis& a, const Sentence& s) {
+  const IdTable& filler = question_filler();
   const TokenList& tokens = a.tokens[static_cast<std::size_t>(s.block)];
-  std::vector<std::string> out;
+  std::vector<vocabulary::Id> out;
   for (std::size_t i = s.first_token; i < s.end_token; ++i) {
     const MatchToken& t = tokens[i];
     const vocabulary::Id id = t.stem_id != vocabulary::kNone ? t.stem_id : vocabulary::find(t.stem);
-    if (id == vocabulary::kNone || !filler.count(id)) out.emplace_back(t.stem);
+    if (filler.find(id) == nullptr) out.push_back(id);
   }
+  return out;
+}
+
+// The vocabulary ids of stems, kNone for those not in it.
+std::vector<vocabulary::Id> ids_of(const std::vector<std::string>& stems) {
+  std::vector<vocabulary::Id> out;
+  out.reserve(stems.size());
+  for (const auto& stem : stems) out.push_back(vocabulary::find(stem));
   return out;
 }
 
@@ -139,7 +147,7 @@ QuestionForms cached_question_forms(const std::vector<pack::Question>& questions
       StemList kept;
       for (auto& stem : stems[next]) {
         const vocabulary::Id id = vocabulary::find(stem);
-        if (id == vocabulary::kNone || !filler.count(id)) kept.push_back(std::move(stem));
+        if (filler.find(id) == nullptr) kept.push_back(std::move(stem));
       }
       out[qi].push_back(std::make_shared<const StemList>(std::move(kept)));
       ++next;
@@ -160,8 +168,10 @@ class QuestionIndex::FormIndex {
     for (std::size_t qi = 0; qi < forms.size(); ++qi) {
       for (const auto& need : forms[qi]) {
         for (const auto& stem : *need) {
-          const auto number = static_cast<std::uint32_t>(
-              numbers_.emplace(std::string_view(stem), numbers_.size()).first->second);
+          const vocabulary::Id id = vocabulary::intern(stem);
+          const std::uint32_t* known = number_of_.find(id);
+          const std::uint32_t number = known != nullptr ? *known : numbers_++;
+          if (known == nullptr) number_of_.set(id, number);
           if (std::find(stems.begin() + stems_begin.back(), stems.end(), number) == stems.end())
             stems.push_back(number);
         }
@@ -172,7 +182,7 @@ class QuestionIndex::FormIndex {
     }
     questions_ = forms.size();
     // The forms of each number, grouped by number in one list.
-    holders_begin_.assign(numbers_.size() + 1, 0);
+    holders_begin_.assign(numbers_ + 1, 0);
     for (std::uint32_t number : stems) ++holders_begin_[number + 1];
     for (std::size_t k = 1; k < holders_begin_.size(); ++k)
       holders_begin_[k] += holders_begin_[k - 1];
@@ -195,18 +205,20 @@ class QuestionIndex::FormIndex {
     std::vector<std::uint32_t> touched;   // forms with a count
     std::vector<std::uint32_t> numbers;   // stem numbers seen
   };
-  // The forms of at least one stem all of whose stems `stems` holds, in no particular order.
-  void complete(const std::vector<std::string>& stems, Counts& counts,
+  // The forms of at least one stem all of whose stems `stems` (vocabulary ids) holds, in no
+  // particular order.
+  void complete(const std::vector<vocabulary::Id>& stems, Counts& counts,
                 std::vector<std::uint32_t>& out) const {
     out.clear();
     counts.per_form.resize(forms_.size(), 0);
-    counts.seen.resize(numbers_.size(), 0);
-    for (const auto& s : stems) {
-      const auto it = numbers_.find(s);
-      if (it == numbers_.end() || counts.seen[it->second]) continue;
-      counts.seen[it->second] = 1;
-      counts.numbers.push_back(static_cast<std::uint32_t>(it->second));
-      for (std::uint32_t k = holders_begin_[it->second]; k < holders_begin_[it->second + 1]; ++k)
+    counts.seen.resize(numbers_, 0);
+    for (const vocabulary::Id id : stems) {
+      const std::uint32_t* found = number_of_.find(id);
+      if (found == nullptr || counts.seen[*found]) continue;
+      const std::uint32_t number = *found;
+      counts.seen[number] = 1;
+      counts.numbers.push_back(number);
+      for (std::uint32_t k = holders_begin_[number]; k < holders_begin_[number + 1]; ++k)
         if (counts.per_form[holders_[k]]++ == 0) counts.touched.push_back(holders_[k]);
     }
     for (std::uint32_t fi : counts.touched) {
@@ -224,8 +236,8 @@ class QuestionIndex::FormIndex {
     std::uint32_t count = 0;     // stems
     std::uint32_t distinct = 0;  // distinct stems
   };
-  // Views into the forms' stem lists, which outlive the index.
-  std::unordered_map<std::string_view, std::size_t> numbers_;
+  IdTable number_of_;          // stem's vocabulary id -> its number
+  std::uint32_t numbers_ = 0;  // how many
   std::vector<Form> forms_;
   std::size_t questions_ = 0;
   std::vector<std::uint32_t> holders_;        // forms, grouped by the stem numbers they hold
@@ -291,7 +303,7 @@ const QuestionIndex::FormIndex& QuestionIndex::forms() const {
 int match_question(std::string_view asked, const std::vector<pack::Question>& questions) {
   const QuestionIndex compiled(questions);
   const FormIndex& index = compiled.forms();
-  const std::vector<std::string> stems = question_stems(asked);
+  const std::vector<vocabulary::Id> stems = ids_of(question_stems(asked));
   FormIndex::Counts counts;
   std::vector<std::uint32_t> complete;
   std::vector<std::size_t> scores;
@@ -342,10 +354,10 @@ QuestionFindings find_questions(const Analysis& a, const QuestionIndex& compiled
   std::vector<std::uint32_t> complete;
   std::vector<std::size_t> scores;
   for (std::size_t i = 0; i < f.asked.size(); ++i) {
-    const std::vector<std::string> stems =
+    const std::vector<vocabulary::Id> stems =
         from_sentence[i] >= 0
-            ? sentence_stems(a, a.sentences[static_cast<std::size_t>(from_sentence[i])])
-            : question_stems(f.asked[i].text);
+            ? sentence_stem_ids(a, a.sentences[static_cast<std::size_t>(from_sentence[i])])
+            : ids_of(question_stems(f.asked[i].text));
     index.complete(stems, counts, complete);
     int m = match_stems(!stems.empty(), index, complete, scores);
     f.asked[i].matched = m;
