@@ -128,6 +128,9 @@ struct WordInfo {
 // one lives on while token lists hold it), so memory stays bounded however much a thread reads.
 constexpr std::size_t kMemoCapacity = 1 << 15;
 
+// Tokens made before they are added to their list together.
+constexpr std::size_t kBatch = 4096;
+
 // The table starts small and doubles as words come: one short answer should not pay for zeroing
 // a table sized for thousands.
 constexpr std::size_t kFirstSlots = 1024;
@@ -218,16 +221,28 @@ TokenList match_tokens(std::string_view text) {
   memo.begin(text.size());
   TokenList out;
   out.storage = memo.arena();
-  // Prose runs five to six bytes a word; denser text grows the list once or twice.
-  out.reserve(text.size() / 4 + 4);
   // Every word part is lowercased into the one buffer, padded as `folded` pads it.
   thread_local std::string buffer;
   if (buffer.size() < text.size() + 8) buffer.resize(text.size() + 8);
   char* const lower = buffer.data();
-  auto add = [&out, data = text.data()](const Folded& f, std::size_t offset, bool brk) {
+  // Tokens gather in a batch and go to the list a batch at a time: one allocation of the right
+  // size for most texts, and no check of the list's room per token.
+  thread_local std::unique_ptr<MatchToken[]> batch = std::make_unique<MatchToken[]>(kBatch);
+  MatchToken* const first = batch.get();
+  MatchToken* next = first;
+  auto add = [&](const Folded& f, std::size_t offset, bool brk) {
+    if (next == first + kBatch) {
+      out.insert(out.end(), first, next);
+      next = first;
+    }
     const WordInfo& info = memo.info(f);
-    out.push_back({info.stem, info.lower, std::string_view(data + offset, f.text.size()),
-                   static_cast<std::uint32_t>(offset), info.stem_id, info.lower_id, brk});
+    *next++ = {info.stem,
+               info.lower,
+               std::string_view(text.data() + offset, f.text.size()),
+               static_cast<std::uint32_t>(offset),
+               info.stem_id,
+               info.lower_id,
+               brk};
   };
   const std::size_t n = text.size();
   bool brk = false;  // between the previous word and the next
@@ -278,6 +293,7 @@ TokenList match_tokens(std::string_view text) {
     brk = false;
     i = word.offset + word.text.size();
   }
+  out.insert(out.end(), first, next);
   return out;
 }
 
