@@ -259,6 +259,7 @@ TokenList match_tokens(std::string_view text) {
       if (text::ascii_word_ends_at(text, i)) {
         add(folded(lower, i - start), start, brk);
         brk = false;
+        if (i < n && text[i] == ' ') ++i;  // the usual gap, which breaks no clause
         continue;
       }
       i = start;
