@@ -59,26 +59,6 @@ class ConceptIndex {
     std::uint32_t begin = 0;
     std::uint32_t end[3] = {0, 0, 0};
   };
-  void add_form(int concept_idx, const std::string& text, Compare compare);
-  // Indexes the forms by their first word, once they are all added.
-  void index_forms();
-  // The forms compiled so far, for the cache, and back (false, adding nothing, when the payload
-  // is not a valid list of forms of `concept_count` concepts).
-  std::string save_forms() const;
-  bool load_forms(std::string_view payload, int concept_count);
-  static std::string_view key_of(const MatchToken& t, Compare compare);
-  // Whether `f` matches the tokens from `i` on.
-  bool matches_at(const Form& f, const std::vector<MatchToken>& tokens, std::size_t i) const;
-  std::vector<const pack::Concept*> concepts_;
-  std::vector<pack::Concept> extra_;
-  std::unordered_map<std::string, int> by_id_;
-  std::vector<Form> forms_;
-  std::vector<vocabulary::Id> ids_;
-  std::vector<std::string> spellings_;
-  // First word -> index into firsts_.
-  IdTable first_;
-  std::vector<First> firsts_;
-  std::vector<std::uint32_t> order_;
   // What scan reads of each form, in order_'s order: most forms starting with a word of the
   // answer differ from it at the second word, told here without a look at the form itself.
   struct Candidate {
@@ -99,6 +79,26 @@ class ConceptIndex {
   void index_candidates();
   std::vector<Candidate> candidates_;
   std::vector<Shortcut> shortcuts_;
+  void add_form(int concept_idx, const std::string& text, Compare compare);
+  // Indexes the forms by their first word, once they are all added.
+  void index_forms();
+  // The forms compiled so far, for the cache, and back (false, adding nothing, when the payload
+  // is not a valid list of forms of `concept_count` concepts).
+  std::string save_forms() const;
+  bool load_forms(std::string_view payload, int concept_count);
+  static std::string_view key_of(const MatchToken& t, Compare compare);
+  // Whether `f` matches the tokens from `i` on.
+  bool matches_at(const Form& f, const std::vector<MatchToken>& tokens, std::size_t i) const;
+  std::vector<const pack::Concept*> concepts_;
+  std::vector<pack::Concept> extra_;
+  std::unordered_map<std::string, int> by_id_;
+  std::vector<Form> forms_;
+  std::vector<vocabulary::Id> ids_;
+  std::vector<std::string> spellings_;
+  // First word -> index into firsts_.
+  IdTable first_;
+  std::vector<First> firsts_;
+  std::vector<std::uint32_t> order_;
   std::vector<std::vector<int>> implied_;
   bool cached_ = false;
 };
