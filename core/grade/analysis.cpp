@@ -51,24 +51,39 @@ class PhraseSet {
   std::vector<std::vector<Ids>> by_first_;
 };
 
-// Stems as a set of vocabulary ids.
-class StemSet {
+// What each stem is to the marker lists, a bit per list, indexed by its vocabulary id: one look
+// per token tells which lists can apply, and most tokens are in none.
+class WordMarks {
  public:
-  explicit StemSet(const Ids& ids = {}) {
-    for (vocabulary::Id id : ids) ids_.set(id, 0);
+  enum : std::uint8_t {
+    kGlue = 1,
+    kStartsReason = 2,
+    kStartsNegatorBefore = 4,
+    kStartsNegatorAfter = 8,
+    kClauseBreak = 16,
+  };
+  void add(vocabulary::Id id, std::uint8_t marks) {
+    if (id >= marks_.size()) marks_.resize(id + 1, 0);
+    marks_[id] |= marks;
   }
-  bool has(const MatchToken& t) const { return ids_.find(t.stem_id) != nullptr; }
+  void add_first(const std::vector<Ids>& phrases, std::uint8_t marks) {
+    for (const Ids& p : phrases)
+      if (!p.empty()) add(p.front(), marks);
+  }
+  // Never any for vocabulary::kNone, which no list holds.
+  std::uint8_t of(const MatchToken& t) const {
+    return t.stem_id < marks_.size() ? marks_[t.stem_id] : 0;
+  }
 
  private:
-  IdTable ids_;
+  std::vector<std::uint8_t> marks_;
 };
 
 struct Lexicon {
-  StemSet glue;
+  WordMarks marks;
   PhraseSet reasons;
   PhraseSet negators_before;
   PhraseSet negators_after;
-  StemSet clause_breaks;
   vocabulary::Id so = vocabulary::kNone;
   std::set<std::string> placeholders;
   std::size_t longest_placeholder = 0;
@@ -136,19 +151,19 @@ const Lexicon& lexicon() {
       next += list.size();
       return out;
     };
-    auto flat = [](const std::vector<Ids>& phrases) {
-      Ids out;
-      for (const Ids& p : phrases) out.insert(out.end(), p.begin(), p.end());
-      return out;
-    };
     Lexicon l;
-    l.glue = StemSet(flat(ids_of(kGlue)));
-    l.reasons = PhraseSet(ids_of(kReasons));
-    l.negators_before = PhraseSet(ids_of(kNegatorsBefore));
-    l.negators_after = PhraseSet(ids_of(kNegatorsAfter));
-    Ids breaks;
-    for (const Ids& p : ids_of(kClauseBreaks)) breaks.push_back(p.front());
-    l.clause_breaks = StemSet(breaks);
+    for (const Ids& p : ids_of(kGlue))
+      for (vocabulary::Id id : p) l.marks.add(id, WordMarks::kGlue);
+    std::vector<Ids> reasons = ids_of(kReasons);
+    l.marks.add_first(reasons, WordMarks::kStartsReason);
+    l.reasons = PhraseSet(std::move(reasons));
+    std::vector<Ids> before = ids_of(kNegatorsBefore);
+    l.marks.add_first(before, WordMarks::kStartsNegatorBefore);
+    l.negators_before = PhraseSet(std::move(before));
+    std::vector<Ids> after = ids_of(kNegatorsAfter);
+    l.marks.add_first(after, WordMarks::kStartsNegatorAfter);
+    l.negators_after = PhraseSet(std::move(after));
+    for (const Ids& p : ids_of(kClauseBreaks)) l.marks.add(p.front(), WordMarks::kClauseBreak);
     l.so = ids_of(kSo).front().front();
     l.placeholders = {
         "tbd",         "todo", "to do", "n/a",  "na",          "...",        "…",
@@ -190,9 +205,9 @@ bool ends_with_abbreviation(const std::string& text, std::size_t dot) {
 
 // Splits a block's text into sentences at . ! ? followed by a space or the end, and at newlines
 // in code. Semicolons stay inside: a list item often chains clauses ("x = 1; so y = 2").
-std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::string& text,
-                                                                 bool code) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+void split_sentences(const std::string& text, bool code,
+                     std::vector<std::pair<std::size_t, std::size_t>>& out) {
+  out.clear();
   std::size_t start = 0;
   const std::string_view view = text;
   const std::size_t n = view.size();
@@ -213,7 +228,6 @@ std::vector<std::pair<std::size_t, std::size_t>> split_sentences(const std::stri
   }
   if (start < n) out.push_back({start, n});
   if (out.empty()) out.push_back({0, n});
-  return out;
 }
 
 bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::size_t first,
@@ -223,8 +237,10 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   std::size_t lo = first >= s.first_token + 5 ? first - 5 : s.first_token;
   for (std::size_t i = first; i > lo; --i) {
     std::size_t j = i - 1;
-    if (lex.clause_breaks.has(toks[j])) break;
-    if (lex.negators_before.at(toks, j, first)) return true;
+    const std::uint8_t marks = lex.marks.of(toks[j]);
+    if (marks & WordMarks::kClauseBreak) break;
+    if ((marks & WordMarks::kStartsNegatorBefore) && lex.negators_before.at(toks, j, first))
+      return true;
     if (toks[j].clause_break_before) break;
   }
   // After: "X is not needed", within four tokens.
@@ -232,7 +248,9 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   std::size_t hi = std::min(s.end_token, after + 4);
   for (std::size_t j = after; j < hi; ++j) {
     if (toks[j].clause_break_before && j != after) break;
-    if (lex.negators_after.at(toks, j, s.end_token)) return true;
+    if ((lex.marks.of(toks[j]) & WordMarks::kStartsNegatorAfter) &&
+        lex.negators_after.at(toks, j, s.end_token))
+      return true;
   }
   return false;
 }
@@ -309,6 +327,9 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   a.placeholder.resize(doc.blocks.size(), false);
   a.tokens.resize(doc.blocks.size());
   std::vector<char> covered;  // per token of the block: inside a concept mention
+  // Per block, kept for their memory.
+  std::vector<std::pair<std::size_t, std::size_t>> pieces;
+  std::vector<ConceptIndex::Match> matches;
   for (std::size_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const text::Block& block = doc.blocks[bi];
     if (block.kind != text::BlockKind::Heading && is_placeholder(block.text)) {
@@ -320,7 +341,8 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
     bool code = block.kind == text::BlockKind::Code;
     std::size_t first_sentence = a.sentences.size();
     std::size_t ti = 0;
-    for (auto [begin, end] : split_sentences(block.text, code)) {
+    split_sentences(block.text, code, pieces);
+    for (auto [begin, end] : pieces) {
       Sentence s;
       s.block = static_cast<int>(bi);
       s.begin = begin;
@@ -332,7 +354,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       a.sentences.push_back(s);
     }
     covered.assign(toks.size(), 0);
-    std::vector<ConceptIndex::Match> matches = index.scan(toks);
+    index.scan(toks, matches);
     for (const auto& m : matches)
       for (std::size_t k = 0; k < m.count; ++k) covered[m.first + k] = true;
     for (std::size_t si = first_sentence; si < a.sentences.size(); ++si) {
@@ -344,11 +366,13 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
         if (i > s.first_token && toks[i].clause_break_before) ++s.breaks;
         if (covered[i]) continue;
         ++s.words;
-        if (lex.glue.has(toks[i])) ++s.glue;
+        const std::uint8_t marks = lex.marks.of(toks[i]);
+        if (marks & WordMarks::kGlue) ++s.glue;
         // ", so ..." gives the consequence that justifies what came before.
         if (toks[i].stem_id == lex.so && (i == s.first_token || toks[i].clause_break_before))
           s.reason = true;
-        if (!s.reason && lex.reasons.at(toks, i, s.end_token)) s.reason = true;
+        if (!s.reason && (marks & WordMarks::kStartsReason) && lex.reasons.at(toks, i, s.end_token))
+          s.reason = true;
       }
     }
     if (block.kind != text::BlockKind::Heading) a.content_words += static_cast<int>(toks.size());

@@ -22,7 +22,8 @@ std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
                                                     bool prose_only) const {
   std::vector<Hit> out;
   const auto& blocks = analysis_.doc->blocks;
-  for (const auto& f : search_.find(needle)) {
+  search_.find(needle, found_);
+  for (const auto& f : found_) {
     const text::Block& b = blocks[static_cast<std::size_t>(f.block)];
     if (b.kind == text::BlockKind::Heading) continue;
     if (prose_only && !analysis_.prose[static_cast<std::size_t>(f.block)]) continue;

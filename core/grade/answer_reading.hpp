@@ -51,6 +51,7 @@ class AnswerReading {
   BlockSearch search_;
   std::vector<std::optional<std::vector<SentenceReading>>> sentences_;  // per block, on demand
   std::vector<int> line_block_;                                         // per file line
+  mutable std::vector<BlockSearch::Found> found_;  // find's, kept for its memory
 };
 
 }  // namespace sdi::grade

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cstring>
 
 namespace sdi::grade {
 
@@ -18,9 +19,17 @@ int bucket_bits_for(std::size_t positions) {
                     kMaxBucketBits);
 }
 
-std::uint32_t key_of(const char* p) {
-  auto b = [p](int i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])); };
-  return b(0) << 16 | b(1) << 8 | b(2);
+// The three bytes at `p` as a bucket key, the first the lowest: one load where the fourth byte
+// may be read.
+std::uint32_t key_at(const char* p) {
+  if constexpr (std::endian::native == std::endian::little) {
+    std::uint32_t word;
+    std::memcpy(&word, p, sizeof word);
+    return word & 0xFFFFFF;
+  } else {
+    auto b = [p](int i) { return std::uint32_t{static_cast<unsigned char>(p[i])}; };
+    return b(2) << 16 | b(1) << 8 | b(0);
+  }
 }
 
 std::vector<std::string_view> views_of(const std::vector<std::string>& blocks) {
@@ -43,20 +52,21 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
     *out++ = '\0';
   }
   // Every position goes to the front of its bucket's chain, last position first, so each chain
-  // lists its positions in increasing order. The three bytes roll through one key.
+  // lists its positions in increasing order. A position's key is its three bytes read as one
+  // word (the string's terminating NUL makes the fourth byte readable at the last position).
   const std::size_t n = joined_.size() >= kGram ? joined_.size() - kGram + 1 : 0;
-  bucket_shift_ = 32 - bucket_bits_for(n);
-  const std::size_t buckets = std::size_t{1} << (32 - bucket_shift_);
+  const int shift = 32 - bucket_bits_for(n);
+  bucket_shift_ = shift;
+  const std::size_t buckets = std::size_t{1} << (32 - shift);
   buckets_.assign(buckets, Bucket{});
   next_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
-  const auto* bytes = reinterpret_cast<const unsigned char*>(joined_.data());
-  std::uint32_t key =
-      n > 0 ? (std::uint32_t{bytes[n]} << 16 | std::uint32_t{bytes[n + 1]} << 8) : 0;
+  const char* bytes = joined_.c_str();
+  Bucket* const table = buckets_.data();
+  std::uint32_t* const next = next_.get();
   for (std::size_t p = n; p-- > 0;) {
-    key = std::uint32_t{bytes[p]} << 16 | key >> 8;
-    const std::uint32_t b = bucket_of(key);
-    Bucket& bucket = buckets_[b];
-    next_[p] = bucket.first;
+    const std::uint32_t key = key_at(bytes + p);
+    Bucket& bucket = table[(key * kBucketFactor) >> shift];
+    next[p] = bucket.first;
     bucket.first = static_cast<std::uint32_t>(p);
     ++bucket.size;
   }
@@ -64,34 +74,60 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
 
 std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const {
   std::vector<Found> out;
-  if (needle.empty()) return out;
-  if (needle.size() < kGram || needle.find('\0') != std::string_view::npos)
-    return find_each(needle);
-  // Look up the needle's rarest trigram and check the needle around each of its positions.
+  find(needle, out);
+  return out;
+}
+
+void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
+  out.clear();
+  if (needle.empty()) return;
+  if (needle.find('\0') != std::string_view::npos) return find_each(needle, out);
+  if (needle.size() < kGram) return find_direct(needle, out);
+  // Look up the needle's rarest trigram and check the needle around each of its positions. The
+  // three bytes roll through one key.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(needle.data());
+  std::uint32_t key = std::uint32_t{bytes[1]} << 16 | std::uint32_t{bytes[0]} << 8;
   std::size_t best_at = 0, best_size = SIZE_MAX;
+  std::uint32_t best_bucket = 0;
   for (std::size_t o = 0; o + kGram <= needle.size(); ++o) {
-    std::size_t size = buckets_[bucket_of(key_of(needle.data() + o))].size;
+    key = key >> 8 | std::uint32_t{bytes[o + 2]} << 16;
+    const std::uint32_t b = bucket_of(key);
+    const std::size_t size = buckets_[b].size;
+    if (size == 0) return;  // a trigram found nowhere: the needle is nowhere
     if (size < best_size) {
       best_size = size;
       best_at = o;
+      best_bucket = b;
     }
   }
-  const std::size_t b = bucket_of(key_of(needle.data() + best_at));
   // Only a block's first occurrence counts: after one, positions before the next block's start
   // need no comparing.
   std::size_t next_block_start = 0;
-  for (std::uint32_t k = buckets_[b].first; k != kEnd; k = next_[k]) {
+  for (std::uint32_t k = buckets_[best_bucket].first; k != kEnd; k = next_[k]) {
     const std::size_t p = k;
     if (p < best_at) continue;
     const std::size_t start = p - best_at;
     if (start < next_block_start) continue;
     if (joined_.compare(start, needle.size(), needle) != 0) continue;
-    const auto it = std::upper_bound(starts_.begin(), starts_.end(), start);
-    const auto block = static_cast<std::size_t>(it - starts_.begin()) - 1;
-    next_block_start = it == starts_.end() ? joined_.size() : *it;
-    out.push_back({static_cast<int>(block), start - starts_[block]});
+    next_block_start = add_found(start, out);
   }
-  return out;
+}
+
+std::size_t BlockSearch::add_found(std::size_t at, std::vector<Found>& out) const {
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), at);
+  const auto block = static_cast<std::size_t>(it - starts_.begin()) - 1;
+  out.push_back({static_cast<int>(block), at - starts_[block]});
+  return it == starts_.end() ? joined_.size() : *it;
+}
+
+void BlockSearch::find_direct(std::string_view needle, std::vector<Found>& out) const {
+  // No needle crosses the NUL bytes between blocks: one pass over the joined text finds them all.
+  const std::string_view all = joined_;
+  for (std::size_t from = 0;;) {
+    const std::size_t at = all.find(needle, from);
+    if (at == std::string_view::npos) return;
+    from = add_found(at, out);
+  }
 }
 
 std::string_view BlockSearch::lower_block(int block) const {
@@ -100,13 +136,11 @@ std::string_view BlockSearch::lower_block(int block) const {
   return std::string_view(joined_).substr(starts_[b], end - 1 - starts_[b]);
 }
 
-std::vector<BlockSearch::Found> BlockSearch::find_each(std::string_view needle) const {
-  std::vector<Found> out;
+void BlockSearch::find_each(std::string_view needle, std::vector<Found>& out) const {
   for (std::size_t bi = 0; bi < starts_.size(); ++bi) {
     const std::size_t pos = lower_block(static_cast<int>(bi)).find(needle);
     if (pos != std::string_view::npos) out.push_back({static_cast<int>(bi), pos});
   }
-  return out;
 }
 
 }  // namespace sdi::grade

@@ -24,13 +24,23 @@ class BlockSearch {
   };
   // The blocks that contain `needle` (lowercase), in block order; none for an empty needle.
   std::vector<Found> find(std::string_view needle) const;
+  // The same into `out`, replacing what it held, so a caller can reuse its memory.
+  void find(std::string_view needle, std::vector<Found>& out) const;
   // The text of a block with ASCII letters lowercased, valid while the search is.
   std::string_view lower_block(int block) const;
 
  private:
-  std::vector<Found> find_each(std::string_view needle) const;
-  // The bucket of the three bytes packed in the low 24 bits of `key`.
-  std::uint32_t bucket_of(std::uint32_t key) const { return (key * 0x9E3779B1u) >> bucket_shift_; }
+  // A needle holding a NUL byte, block by block.
+  void find_each(std::string_view needle, std::vector<Found>& out) const;
+  // A needle too short for a trigram, in the joined text.
+  void find_direct(std::string_view needle, std::vector<Found>& out) const;
+  // Adds the block holding joined_ position `at`, and returns where the next block starts.
+  std::size_t add_found(std::size_t at, std::vector<Found>& out) const;
+  // The bucket of the three bytes packed in the low 24 bits of `key`, the first lowest.
+  static constexpr std::uint32_t kBucketFactor = 0x9E3779B1u;
+  std::uint32_t bucket_of(std::uint32_t key) const {
+    return (key * kBucketFactor) >> bucket_shift_;
+  }
 
   std::string joined_;               // lowercase blocks, each followed by '\0', which no search
                                      // crosses

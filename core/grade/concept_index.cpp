@@ -57,6 +57,7 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   for (const auto& c : extra_)
     if (glossary.find(c.id) != nullptr) add_all(find(c.id), c);
   index_forms();
+  index_candidates();
 
   // Each concept and what its `broader` reaches, transitively, in the order a depth-first walk
   // meets them; one list for all concepts.
@@ -149,6 +150,28 @@ void ConceptIndex::index_forms() {
   first_ = IdTable();
   // From the largest id down, so the table grows once rather than at every new id.
   for (auto it = entries.rbegin(); it != entries.rend(); ++it) first_.set(it->first, it->second);
+}
+
+void ConceptIndex::index_candidates() {
+  candidates_.resize(order_.size());
+  for (std::size_t o = 0; o < order_.size(); ++o) {
+    const Form& f = forms_[order_[o]];
+    candidates_[o] = {f.count >= 2 ? ids_[f.begin + 1] : vocabulary::kNone, f.count, order_[o]};
+  }
+  shortcuts_.assign(firsts_.size(), Shortcut{});
+  for (std::size_t fi = 0; fi < firsts_.size(); ++fi) {
+    const First& first = firsts_[fi];
+    Shortcut& cut = shortcuts_[fi];
+    for (int c = 0; c < 3; ++c) {
+      for (std::uint32_t o = c == 0 ? first.begin : first.end[c - 1]; o < first.end[c]; ++o) {
+        const Candidate& cand = candidates_[o];
+        if (cand.count >= 2)
+          cut.seconds[c] |= bit_of(cand.second);
+        else if (cut.first_single[c] == kNoForm)
+          cut.first_single[c] = o;
+      }
+    }
+  }
 }
 
 std::string ConceptIndex::save_forms() const {
@@ -269,32 +292,53 @@ bool ConceptIndex::matches_at(const Form& f, const std::vector<MatchToken>& toke
 
 std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken>& tokens) const {
   std::vector<Match> out;
+  scan(tokens, out);
+  return out;
+}
+
+void ConceptIndex::scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const {
+  out.clear();
+  const std::size_t n = tokens.size();
   std::size_t i = 0;
-  while (i < tokens.size()) {
+  while (i < n) {
     const Form* best = nullptr;
-    auto consider = [&](const First* first, Compare compare) {
-      if (first == nullptr) return;
-      int c = static_cast<int>(compare);
+    std::uint32_t best_count = 0;
+    // The longest form starting at `i`; of equally long ones, the first considered.
+    auto consider = [&](std::uint32_t at, Compare compare) {
+      const First* first = &firsts_[at];
+      const int c = static_cast<int>(compare);
+      const vocabulary::Id next = i + 1 >= n ? vocabulary::kNone
+                                  : c == 0   ? tokens[i + 1].stem_id
+                                             : tokens[i + 1].lower_id;
+      const Shortcut& cut = shortcuts_[at];
+      if (compare != Compare::Exact && (cut.seconds[c] & bit_of(next)) == 0) {
+        const std::uint32_t single = cut.first_single[c];
+        if (single != kNoForm && best_count == 0) {
+          best = &forms_[candidates_[single].form];
+          best_count = 1;
+        }
+        return;
+      }
       for (std::uint32_t o = c == 0 ? first->begin : first->end[c - 1]; o < first->end[c]; ++o) {
-        const Form& f = forms_[order_[o]];
-        if (i + f.count > tokens.size()) continue;
-        if (best != nullptr && f.count <= best->count) continue;
-        // Most candidates differ at their second word: tell them apart without a call.
-        if (c != 2 && f.count >= 2 &&
-            (c == 0 ? tokens[i + 1].stem_id : tokens[i + 1].lower_id) != ids_[f.begin + 1])
-          continue;
-        if (matches_at(f, tokens, i)) best = &f;
+        const Candidate& cand = candidates_[o];
+        if (cand.count <= best_count || i + cand.count > n) continue;
+        if (cand.count >= 2 && cand.second != next) continue;
+        const Form& f = forms_[cand.form];
+        if (matches_at(f, tokens, i)) {
+          best = &f;
+          best_count = f.count;
+        }
       }
     };
     // The same order as the forms' comparisons: stems, then lowercase words, then spellings.
     const MatchToken& t = tokens[i];
     const std::uint32_t* by_stem = first_.find(t.stem_id);
     const std::uint32_t* by_lower = t.lower_id == t.stem_id ? by_stem : first_.find(t.lower_id);
-    const First* stem_first = by_stem != nullptr ? &firsts_[*by_stem] : nullptr;
-    const First* lower_first = by_lower != nullptr ? &firsts_[*by_lower] : nullptr;
-    consider(stem_first, Compare::Stem);
-    consider(lower_first, Compare::Lower);
-    consider(lower_first, Compare::Exact);
+    if (by_stem != nullptr) consider(*by_stem, Compare::Stem);
+    if (by_lower != nullptr) {
+      consider(*by_lower, Compare::Lower);
+      consider(*by_lower, Compare::Exact);
+    }
     if (best != nullptr) {
       out.push_back({best->concept_idx, i, best->count});
       i += best->count;
@@ -302,7 +346,6 @@ std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken
       ++i;
     }
   }
-  return out;
 }
 
 }  // namespace sdi::grade

@@ -38,6 +38,8 @@ class ConceptIndex {
   };
   // Longest match first, non-overlapping, left to right.
   std::vector<Match> scan(const std::vector<MatchToken>& tokens) const;
+  // The same into `out`, replacing what it held, so a caller can reuse its memory.
+  void scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const;
 
  private:
   // How a form's words are compared: names and synonyms on stems (inflections match), products
@@ -60,6 +62,26 @@ class ConceptIndex {
     std::uint32_t begin = 0;
     std::uint32_t end[3] = {0, 0, 0};
   };
+  // What scan reads of each form, in order_'s order: most forms starting with a word of the
+  // answer differ from it at the second word, told here without a look at the form itself.
+  struct Candidate {
+    vocabulary::Id second = vocabulary::kNone;  // the second word's id; kNone for one word
+    std::uint32_t count = 0;
+    std::uint32_t form = 0;  // index into forms_
+  };
+  // Per entry of firsts_ and way of comparing: a bit for each second word of its forms (the word's
+  // id modulo 64), and its first one-word form (or kNoForm). When the answer's next word has no
+  // bit, no longer form can match, and a one-word form compared on stems or lowercase words
+  // always does: the first is the match.
+  static constexpr std::uint32_t kNoForm = UINT32_MAX;
+  struct Shortcut {
+    std::uint64_t seconds[3] = {0, 0, 0};
+    std::uint32_t first_single[3] = {kNoForm, kNoForm, kNoForm};
+  };
+  static std::uint64_t bit_of(vocabulary::Id id) { return std::uint64_t{1} << (id & 63); }
+  void index_candidates();
+  std::vector<Candidate> candidates_;
+  std::vector<Shortcut> shortcuts_;
   void add_form(int concept_idx, const std::string& text, Compare compare);
   // Indexes the forms by their first word, once they are all added.
   void index_forms();

@@ -40,23 +40,30 @@ std::vector<int> concepts_of(const std::string& label, const ConceptIndex& index
   return out;
 }
 
-int add_node(Diagram& d, const std::string& key, const std::string& label, int line,
-             std::map<std::string, int>& by_key, const ConceptIndex& index) {
-  auto it = by_key.find(key);
-  if (it != by_key.end()) {
-    if (!label.empty() && d.nodes[it->second].label == key) {
-      d.nodes[it->second].label = label;
-      d.nodes[it->second].concepts = concepts_of(label + " " + key, index);
+// The node `existing` (-1 for a new one) named by `key` and `label`, returning its index.
+int add_node(Diagram& d, int existing, const std::string& key, const std::string& label, int line,
+             const ConceptIndex& index) {
+  if (existing >= 0) {
+    DiagramNode& n = d.nodes[static_cast<std::size_t>(existing)];
+    if (!label.empty() && n.label == key) {
+      n.label = label;
+      n.concepts = concepts_of(label + " " + key, index);
     }
-    return it->second;
+    return existing;
   }
   DiagramNode n;
   n.label = label.empty() ? key : label;
   n.line = line;
   n.concepts = concepts_of(label.empty() ? key : label + " " + key, index);
   d.nodes.push_back(std::move(n));
-  by_key[key] = static_cast<int>(d.nodes.size() - 1);
-  return by_key[key];
+  return static_cast<int>(d.nodes.size() - 1);
+}
+
+// The last node labelled `label`, or -1: arrow lines name their boxes by label.
+int node_labelled(const Diagram& d, const std::string& label) {
+  for (std::size_t i = d.nodes.size(); i-- > 0;)
+    if (d.nodes[i].label == label) return static_cast<int>(i);
+  return -1;
 }
 
 void add_edge(Diagram& d, int a, int b) {
@@ -137,7 +144,12 @@ void read_mermaid(const std::string& code, int first_line, const ConceptIndex& i
       for (const std::string_view piece : pieces(part, '&')) {
         auto [key, label] = mermaid_node(std::string(piece));
         if (key.empty() && label.empty()) continue;
-        group.push_back(add_node(into, key.empty() ? label : key, label, line_no, by_key, index));
+        const std::string& name = key.empty() ? label : key;
+        const auto known = by_key.find(name);
+        const int node =
+            add_node(into, known == by_key.end() ? -1 : known->second, name, label, line_no, index);
+        if (known == by_key.end()) by_key.emplace(name, node);
+        group.push_back(node);
       }
       if (!group.empty()) groups.push_back(group);
     }
@@ -182,9 +194,6 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
   std::vector<std::string> parts;
   for (const std::string_view part : pieces(s, '\x1F')) parts.push_back(trim(std::string(part)));
   if (parts.size() < 2) return false;
-  std::map<std::string, int> by_key;
-  for (std::size_t i = 0; i < into.nodes.size(); ++i)
-    by_key[into.nodes[i].label] = static_cast<int>(i);
   std::vector<std::vector<int>> groups;
   for (const auto& p : parts) {
     std::vector<int> group;
@@ -197,7 +206,7 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
         label.pop_back();
       label = trim(label);
       if (label.empty() || label.size() > 60) continue;
-      group.push_back(add_node(into, label, label, line_no, by_key, index));
+      group.push_back(add_node(into, node_labelled(into, label), label, label, line_no, index));
     }
     groups.push_back(group);
   }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -34,6 +35,82 @@ constexpr auto kFold = [] {
   return fold;
 }();
 
+// ASCII letters lowercased and digits as they are; 0 for every other byte. A run of these is how
+// nearly every word of an answer is written, and reads in one loop with no other test.
+constexpr auto kAlnumFold = [] {
+  std::array<unsigned char, 256> fold{};
+  for (int b = '0'; b <= '9'; ++b)
+    fold[static_cast<std::size_t>(b)] = static_cast<unsigned char>(b);
+  for (int b = 'a'; b <= 'z'; ++b)
+    fold[static_cast<std::size_t>(b)] = static_cast<unsigned char>(b);
+  for (int b = 'A'; b <= 'Z'; ++b)
+    fold[static_cast<std::size_t>(b)] = static_cast<unsigned char>(b - 'A' + 'a');
+  return fold;
+}();
+
+// A byte repeated in each byte of a machine word.
+constexpr std::uint64_t each_byte(unsigned char c) {
+  return 0x0101010101010101ull * c;
+}
+
+// 0x80 in each byte of `x` that lies in [lo, hi], for bytes below 0x80: no sum carries into the
+// next byte.
+constexpr std::uint64_t bytes_in(std::uint64_t x, unsigned char lo, unsigned char hi) {
+  return (x + each_byte(0x80 - lo)) & ~(x + each_byte(0x7F - hi)) & each_byte(0x80);
+}
+
+// Lowercases the ASCII letters and digits from `i` on into `out`, which needs room for eight
+// bytes more than them, and returns where they stop. Eight bytes a step while the text has them.
+std::size_t fold_alnum_run(std::string_view text, std::size_t i, char* out) {
+  const char* data = text.data();
+  const std::size_t n = text.size();
+  for (; i + 8 <= n; i += 8, out += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, data + i, 8);
+    const std::uint64_t ascii = ~x & each_byte(0x80);
+    const std::uint64_t low = x & each_byte(0x7F);
+    const std::uint64_t letters = bytes_in(low | each_byte(0x20), 'a', 'z') & ascii;
+    const std::uint64_t stops = ~(letters | (bytes_in(low, '0', '9') & ascii)) & each_byte(0x80);
+    const std::uint64_t lowered = x | letters >> 2;  // 0x20 on each letter
+    std::memcpy(out, &lowered, 8);
+    if (stops != 0) {
+      const int bit = std::endian::native == std::endian::little ? std::countr_zero(stops)
+                                                                 : std::countl_zero(stops);
+      return i + static_cast<std::size_t>(bit / 8);
+    }
+  }
+  for (; i < n; ++i) {
+    const unsigned char c = kAlnumFold[static_cast<unsigned char>(data[i])];
+    if (c == 0) break;
+    *out++ = static_cast<char>(c);
+  }
+  return i;
+}
+
+// A lowercase word part in a buffer with room for eight bytes after it, which `folded` zeroes.
+struct Folded {
+  std::string_view text;
+  std::uint64_t head = 0;  // the first eight bytes, zero-padded
+  std::uint64_t hash = 0;
+};
+
+// Pads the `size` bytes at `p` with zeros and reads them as a word part: comparing and hashing it
+// then take a few whole-word steps instead of one step a byte.
+Folded folded(char* p, std::size_t size) {
+  std::memset(p + size, 0, 8);
+  Folded f;
+  f.text = std::string_view(p, size);
+  std::memcpy(&f.head, p, 8);
+  std::uint64_t h = (f.head ^ size) * 0x9E3779B97F4A7C15ull;
+  for (std::size_t k = 8; k < size; k += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, p + k, 8);
+    h = (h ^ chunk) * 0x9E3779B97F4A7C15ull;
+  }
+  f.hash = h;  // its top bits pick the memo's slot
+  return f;
+}
+
 // What a lowercase word becomes for matching, remembered per thread: an answer repeats most of
 // its words, and answers share most of theirs, so the stemmer and the vocabulary see each
 // distinct word once.
@@ -41,6 +118,7 @@ struct WordInfo {
   std::string_view lower;  // in the memo's arena
   std::string_view stem;   // in the memo's arena, or `lower` itself
   std::uint64_t hash = 0;
+  std::uint64_t head = 0;  // the first eight bytes of `lower`, zero-padded
   vocabulary::Id stem_id = vocabulary::kNone;
   vocabulary::Id lower_id = vocabulary::kNone;
   std::uint32_t resolved_at = 0;  // the vocabulary's size when the ids were looked up
@@ -50,21 +128,12 @@ struct WordInfo {
 // one lives on while token lists hold it), so memory stays bounded however much a thread reads.
 constexpr std::size_t kMemoCapacity = 1 << 15;
 
+// Tokens made before they are added to their list together.
+constexpr std::size_t kBatch = 4096;
+
 // The table starts small and doubles as words come: one short answer should not pay for zeroing
 // a table sized for thousands.
 constexpr std::size_t kFirstSlots = 1024;
-
-constexpr std::uint64_t kHashBasis = 14695981039346656037ull;  // FNV-1a
-constexpr std::uint64_t kHashPrime = 1099511628211ull;
-
-// `a == b` for the short words of a text, in a loop the compiler keeps inline: with equal hashes
-// they almost always are equal, and a call to memcmp costs more than comparing them.
-bool same_bytes(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
 
 class WordMemo {
  public:
@@ -78,7 +147,7 @@ class WordMemo {
     if (!arena_ || (words_.size() + most > kMemoCapacity && !words_.empty())) {
       words_.clear();
       arena_ = std::make_shared<ByteArena>();
-      slots_.assign(kFirstSlots, 0);
+      rehash(kFirstSlots);
     }
     // Open addressing, at most half full.
     std::size_t want = slots_.size();
@@ -88,28 +157,35 @@ class WordMemo {
 
   const std::shared_ptr<ByteArena>& arena() const { return arena_; }
 
-  // `lower` with its FNV-1a hash.
-  const WordInfo& info(std::string_view lower, std::uint64_t hash) {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = static_cast<std::size_t>(hash) & mask;
-    for (; slots_[slot] != 0; slot = (slot + 1) & mask) {
+  const WordInfo& info(const Folded& word) {
+    std::size_t slot = word.hash >> shift_;
+    for (; slots_[slot] != 0; slot = (slot + 1) & mask_) {
       WordInfo& w = words_[slots_[slot] - 1];
-      if (w.hash == hash && same_bytes(w.lower, lower)) {
+      if (w.hash == word.hash && w.head == word.head && w.lower.size() == word.text.size() &&
+          (word.text.size() <= 8 ||
+           std::memcmp(w.lower.data() + 8, word.text.data() + 8, word.text.size() - 8) == 0)) {
         if (w.resolved_at != vocabulary_size_) resolve(w);
         return w;
       }
     }
+    return add(word, slot);
+  }
+
+ private:
+  // A word not seen before, kept in the free `slot`: out of the way of the lookup, which is all
+  // most words take.
+  [[gnu::noinline]] const WordInfo& add(const Folded& word, std::size_t slot) {
     WordInfo& w = words_.emplace_back();
-    w.lower = arena_->keep(lower);
-    const std::string stem = text::stem(lower);
-    w.stem = stem == lower ? w.lower : arena_->keep(stem);
-    w.hash = hash;
+    w.lower = arena_->keep(word.text);
+    const std::string stem = text::stem(word.text);
+    w.stem = stem == word.text ? w.lower : arena_->keep(stem);
+    w.hash = word.hash;
+    w.head = word.head;
     resolve(w);
     slots_[slot] = static_cast<std::uint32_t>(words_.size());
     return w;
   }
 
- private:
   // Ids only ever get added, so only missing ones need looking up again.
   void resolve(WordInfo& w) {
     if (w.stem_id == vocabulary::kNone) w.stem_id = vocabulary::find(w.stem);
@@ -118,12 +194,14 @@ class WordMemo {
     w.resolved_at = vocabulary_size_;
   }
 
+  // The slot of a hash is its top bits, which every byte of the word reaches.
   void rehash(std::size_t size) {
     slots_.assign(size, 0);
-    const std::size_t mask = size - 1;
+    mask_ = size - 1;
+    shift_ = 64 - std::countr_zero(size);
     for (std::size_t i = 0; i < words_.size(); ++i) {
-      std::size_t slot = static_cast<std::size_t>(words_[i].hash) & mask;
-      while (slots_[slot] != 0) slot = (slot + 1) & mask;
+      std::size_t slot = words_[i].hash >> shift_;
+      while (slots_[slot] != 0) slot = (slot + 1) & mask_;
       slots_[slot] = static_cast<std::uint32_t>(i + 1);
     }
   }
@@ -131,6 +209,8 @@ class WordMemo {
   std::shared_ptr<ByteArena> arena_;
   std::vector<WordInfo> words_;
   std::vector<std::uint32_t> slots_;  // index + 1 into words_, 0 when free
+  std::size_t mask_ = 0;
+  int shift_ = 64;
   std::uint32_t vocabulary_size_ = 0;
 };
 
@@ -141,54 +221,82 @@ TokenList match_tokens(std::string_view text) {
   memo.begin(text.size());
   TokenList out;
   out.storage = memo.arena();
-  thread_local std::vector<text::Word> words;
-  text::split_words(text, words);
-  out.reserve(words.size());
-  char lower[256];
-  std::string long_lower;
-  std::size_t previous_end = 0;
-  for (const auto& tok : words) {
-    bool brk = false;
-    for (std::size_t i = previous_end; i < tok.offset && i < text.size() && !brk; ++i)
-      if (kMayBreak[static_cast<unsigned char>(text[i])])
-        brk = text[i] != '-' || (i + 1 < text.size() && text[i + 1] == ' ');
-    previous_end = tok.offset + tok.text.size();
-    // Split hyphenated and underscored words into parts so both spellings match.
-    std::string_view word = tok.text;
-    char* buffer = lower;
-    if (word.size() > sizeof lower) {
-      long_lower.resize(word.size());
-      buffer = long_lower.data();
+  // Every word part is lowercased into the one buffer, padded as `folded` pads it.
+  thread_local std::string buffer;
+  if (buffer.size() < text.size() + 8) buffer.resize(text.size() + 8);
+  char* const lower = buffer.data();
+  // Tokens gather in a batch and go to the list a batch at a time: one allocation of the right
+  // size for most texts, and no check of the list's room per token.
+  thread_local std::unique_ptr<MatchToken[]> batch = std::make_unique<MatchToken[]>(kBatch);
+  MatchToken* const first = batch.get();
+  MatchToken* next = first;
+  auto add = [&](const Folded& f, std::size_t offset, bool brk) {
+    if (next == first + kBatch) {
+      out.insert(out.end(), first, next);
+      next = first;
     }
-    std::size_t start = 0;
+    const WordInfo& info = memo.info(f);
+    // Field by field: building a whole token and copying it costs twice the stores.
+    MatchToken& m = *next++;
+    m.stem = info.stem;
+    m.lower = info.lower;
+    m.original = std::string_view(text.data() + offset, f.text.size());
+    m.offset = static_cast<std::uint32_t>(offset);
+    m.stem_id = info.stem_id;
+    m.lower_id = info.lower_id;
+    m.clause_break_before = brk;
+  };
+  const std::size_t n = text.size();
+  bool brk = false;  // between the previous word and the next
+  std::size_t i = 0;
+  while (i < n) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (kAlnumFold[b] != 0) {
+      // Most words are ASCII letters and digits up to a space or a punctuation mark: lowercase
+      // them as they are found.
+      const std::size_t start = i;
+      i = fold_alnum_run(text, i, lower);
+      if (text::ascii_word_ends_at(text, i)) {
+        add(folded(lower, i - start), start, brk);
+        brk = false;
+        if (i < n && text[i] == ' ') ++i;  // the usual gap, which breaks no clause
+        continue;
+      }
+      i = start;
+    } else if (b < 0x80) {
+      if (kMayBreak[b]) brk = brk || b != '-' || (i + 1 < n && text[i + 1] == ' ');
+      ++i;
+      continue;
+    }
+    // Joined or non-ASCII words, found the way split_words finds them.
+    const text::Word word = text::next_word(text, i);
+    for (; i < word.offset; ++i) {
+      const auto g = static_cast<unsigned char>(text[i]);
+      if (kMayBreak[g]) brk = brk || g != '-' || (i + 1 < n && text[i + 1] == ' ');
+    }
+    if (word.text.empty()) break;
+    // Split hyphenated and underscored words into parts so both spellings match.
+    std::size_t part = 0;
     bool split = false;
     while (true) {
-      // Lowercase the part and hash it in one pass.
-      char* out_char = buffer;
-      std::uint64_t hash = kHashBasis;
-      std::size_t i = start;
-      for (; i < word.size(); ++i) {
-        const unsigned char c = kFold[static_cast<unsigned char>(word[i])];
-        if (c == 0) break;  // '-' or '_'
-        *out_char++ = static_cast<char>(c);
-        hash = (hash ^ c) * kHashPrime;
+      char* out_char = lower;
+      std::size_t k = part;
+      for (; k < word.text.size(); ++k) {
+        const unsigned char f = kFold[static_cast<unsigned char>(word.text[k])];
+        if (f == 0) break;  // '-' or '_'
+        *out_char++ = static_cast<char>(f);
       }
-      if (i > start) {
-        const WordInfo& info = memo.info(std::string_view(buffer, i - start), hash);
-        MatchToken& m = out.emplace_back();
-        m.stem = info.stem;
-        m.lower = info.lower;
-        m.stem_id = info.stem_id;
-        m.lower_id = info.lower_id;
-        m.original = word.substr(start, i - start);
-        m.offset = static_cast<std::uint32_t>(tok.offset + start);
-        m.clause_break_before = brk && !split;
+      if (k > part) {
+        add(folded(lower, k - part), word.offset + part, brk && !split);
         split = true;
       }
-      if (i >= word.size()) break;
-      start = i + 1;
+      if (k >= word.text.size()) break;
+      part = k + 1;
     }
+    brk = false;
+    i = word.offset + word.text.size();
   }
+  out.insert(out.end(), first, next);
   return out;
 }
 

@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <memory>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 
+#include "grade/id_table.hpp"
 #include "grade/match_tokens.hpp"
 #include "grade/phrase_stems_cache.hpp"
 #include "grade/stem_memo.hpp"
@@ -18,8 +17,8 @@ namespace {
 
 // Words that carry no meaning in a question, as stem ids in the vocabulary (stemmed through the
 // start-up cache: the list is the same at every start).
-const std::unordered_set<vocabulary::Id>& question_filler() {
-  static const std::unordered_set<vocabulary::Id> words = [] {
+const IdTable& question_filler() {
+  static const IdTable words = [] {
     static constexpr std::string_view kFiller[] = {
         "how",  "many",   "much",   "what",    "which",  "who",      "whom",  "when",    "where",
         "why",  "is",     "are",    "was",     "be",     "do",       "does",  "did",     "we",
@@ -30,9 +29,9 @@ const std::unordered_set<vocabulary::Id>& question_filler() {
         "us",   "me",     "system", "support", "assume", "want",     "by",    "from",    "at",
         "so",   "if",     "some",   "kind",    "type",   "sort",     "allow", "allowed", "must",
         "may"};
-    std::unordered_set<vocabulary::Id> s;
+    IdTable s;
     for (const auto& stems : cached_phrase_stems("question filler", kFiller))
-      for (const auto& st : stems) s.insert(vocabulary::intern(st));
+      for (const auto& st : stems) s.set(vocabulary::intern(st), 0);
     return s;
   }();
   return words;
@@ -46,8 +45,11 @@ bool about_questions(const Analysis& a, int sec, std::vector<signed char>& known
   signed char& answer = known[static_cast<std::size_t>(sec)];
   if (answer < 0) {
     const text::Section& section = a.doc->sections[static_cast<std::size_t>(sec)];
-    answer = normalize_heading(section.title).find("question") != std::string::npos ||
-             about_questions(a, section.parent, known);
+    // normalize_heading only drops characters and turns spaces into one: a title with no 'q'
+    // cannot name questions, and most titles have none.
+    const bool named = section.title.find_first_of("qQ") != std::string::npos &&
+                       normalize_heading(section.title).find("question") != std::string::npos;
+    answer = named || about_questions(a, section.parent, known);
   }
   return answer == 1;
 }
@@ -70,24 +72,33 @@ std::vector<std::string> question_stems(std::string_view text) {
   const auto& filler = question_filler();
   std::vector<std::string> out;
   for (const auto& t : match_tokens(text))
-    if (t.stem_id == vocabulary::kNone || !filler.count(t.stem_id)) out.emplace_back(t.stem);
+    if (filler.find(t.stem_id) == nullptr) out.emplace_back(t.stem);
   return out;
 }
 
 namespace {
 
-// question_stems() of a sentence's text, from the tokens the analysis already made of it: no word
-// crosses a sentence end, so the sentence's tokens are its text's. Only the ids may be stale: a
-// stem missing from the vocabulary then may be in it now.
-std::vector<std::string> sentence_stems(const Analysis& a, const Sentence& s) {
-  const auto& filler = question_filler();
+// The vocabulary ids of question_stems() of a sentence's text (kNone for a stem not in the
+// vocabulary), from the tokens the analysis already made of it: no word crosses a sentence end,
+// so the sentence's tokens are its text's. Only the ids may be stale: a stem missing from the
+// vocabulary then may be in it now.
+std::vector<vocabulary::Id> sentence_stem_ids(const Analysis& a, const Sentence& s) {
+  const IdTable& filler = question_filler();
   const TokenList& tokens = a.tokens[static_cast<std::size_t>(s.block)];
-  std::vector<std::string> out;
+  std::vector<vocabulary::Id> out;
   for (std::size_t i = s.first_token; i < s.end_token; ++i) {
     const MatchToken& t = tokens[i];
     const vocabulary::Id id = t.stem_id != vocabulary::kNone ? t.stem_id : vocabulary::find(t.stem);
-    if (id == vocabulary::kNone || !filler.count(id)) out.emplace_back(t.stem);
+    if (filler.find(id) == nullptr) out.push_back(id);
   }
+  return out;
+}
+
+// The vocabulary ids of stems, kNone for those not in it.
+std::vector<vocabulary::Id> ids_of(const std::vector<std::string>& stems) {
+  std::vector<vocabulary::Id> out;
+  out.reserve(stems.size());
+  for (const auto& stem : stems) out.push_back(vocabulary::find(stem));
   return out;
 }
 
@@ -136,7 +147,7 @@ QuestionForms cached_question_forms(const std::vector<pack::Question>& questions
       StemList kept;
       for (auto& stem : stems[next]) {
         const vocabulary::Id id = vocabulary::find(stem);
-        if (id == vocabulary::kNone || !filler.count(id)) kept.push_back(std::move(stem));
+        if (filler.find(id) == nullptr) kept.push_back(std::move(stem));
       }
       out[qi].push_back(std::make_shared<const StemList>(std::move(kept)));
       ++next;
@@ -147,75 +158,117 @@ QuestionForms cached_question_forms(const std::vector<pack::Question>& questions
 
 }  // namespace
 
-// The forms with each distinct stem numbered, so testing whether an asked question holds all of
-// a form's stems is a look at a flag per stem instead of string comparisons.
+// The forms with each distinct stem numbered, and for each number the forms that hold it: an
+// asked question's stems count their way to the forms they complete, without a look at the rest.
 class QuestionIndex::FormIndex {
  public:
-  explicit FormIndex(const QuestionForms& forms) : form_begin_(forms.size() + 1, 0) {
+  explicit FormIndex(const QuestionForms& forms) {
+    std::vector<std::uint32_t> stems;  // per form, its distinct stem numbers
+    std::vector<std::uint32_t> stems_begin{0};
     for (std::size_t qi = 0; qi < forms.size(); ++qi) {
       for (const auto& need : forms[qi]) {
-        forms_.push_back({static_cast<std::uint32_t>(stems_.size()), 0});
-        for (const auto& stem : *need)
-          stems_.push_back(numbers_.emplace(std::string_view(stem), numbers_.size()).first->second);
-        forms_.back().count = static_cast<std::uint32_t>(need->size());
+        for (const auto& stem : *need) {
+          const vocabulary::Id id = vocabulary::intern(stem);
+          const std::uint32_t* known = number_of_.find(id);
+          const std::uint32_t number = known != nullptr ? *known : numbers_++;
+          if (known == nullptr) number_of_.set(id, number);
+          if (std::find(stems.begin() + stems_begin.back(), stems.end(), number) == stems.end())
+            stems.push_back(number);
+        }
+        forms_.push_back({static_cast<std::uint32_t>(qi), static_cast<std::uint32_t>(need->size()),
+                          static_cast<std::uint32_t>(stems.size() - stems_begin.back())});
+        stems_begin.push_back(static_cast<std::uint32_t>(stems.size()));
       }
-      form_begin_[qi + 1] = forms_.size();
     }
+    questions_ = forms.size();
+    // The forms of each number, grouped by number in one list.
+    holders_begin_.assign(numbers_ + 1, 0);
+    for (std::uint32_t number : stems) ++holders_begin_[number + 1];
+    for (std::size_t k = 1; k < holders_begin_.size(); ++k)
+      holders_begin_[k] += holders_begin_[k - 1];
+    holders_.resize(stems.size());
+    std::vector<std::uint32_t> fill(holders_begin_.begin(), holders_begin_.end() - 1);
+    for (std::size_t fi = 0; fi < forms_.size(); ++fi)
+      for (std::uint32_t k = stems_begin[fi]; k < stems_begin[fi + 1]; ++k)
+        holders_[fill[stems[k]]++] = static_cast<std::uint32_t>(fi);
   }
 
-  std::size_t questions() const { return form_begin_.size() - 1; }
-  std::size_t forms_begin(std::size_t qi) const { return form_begin_[qi]; }
-  std::size_t forms_end(std::size_t qi) const { return form_begin_[qi + 1]; }
+  std::size_t questions() const { return questions_; }
+  std::size_t question_of(std::uint32_t form) const { return forms_[form].question; }
   // How many stems a form has.
-  std::size_t size(std::size_t form) const { return forms_[form].count; }
+  std::size_t size(std::uint32_t form) const { return forms_[form].count; }
 
-  // Which numbered stems `stems` holds, a flag per number, for `contains_all`.
-  void read(const std::vector<std::string>& stems, std::vector<char>& present) const {
-    present.assign(numbers_.size(), 0);
-    for (const auto& s : stems) {
-      auto it = numbers_.find(s);
-      if (it != numbers_.end()) present[it->second] = 1;
+  // Room to count in, kept by the caller from one asked question to the next.
+  struct Counts {
+    std::vector<std::uint32_t> per_form;  // distinct stems of the form seen
+    std::vector<char> seen;               // per stem number
+    std::vector<std::uint32_t> touched;   // forms with a count
+    std::vector<std::uint32_t> numbers;   // stem numbers seen
+  };
+  // The forms of at least one stem all of whose stems `stems` (vocabulary ids) holds, in no
+  // particular order.
+  void complete(const std::vector<vocabulary::Id>& stems, Counts& counts,
+                std::vector<std::uint32_t>& out) const {
+    out.clear();
+    counts.per_form.resize(forms_.size(), 0);
+    counts.seen.resize(numbers_, 0);
+    for (const vocabulary::Id id : stems) {
+      const std::uint32_t* found = number_of_.find(id);
+      if (found == nullptr || counts.seen[*found]) continue;
+      const std::uint32_t number = *found;
+      counts.seen[number] = 1;
+      counts.numbers.push_back(number);
+      for (std::uint32_t k = holders_begin_[number]; k < holders_begin_[number + 1]; ++k)
+        if (counts.per_form[holders_[k]]++ == 0) counts.touched.push_back(holders_[k]);
     }
-  }
-  // Whether the stems `present` was read from hold every stem of `form`.
-  bool contains_all(std::size_t form, const std::vector<char>& present) const {
-    const Form& f = forms_[form];
-    for (std::uint32_t k = f.begin; k < f.begin + f.count; ++k)
-      if (!present[stems_[k]]) return false;
-    return true;
+    for (std::uint32_t fi : counts.touched) {
+      if (counts.per_form[fi] == forms_[fi].distinct) out.push_back(fi);
+      counts.per_form[fi] = 0;
+    }
+    for (std::uint32_t number : counts.numbers) counts.seen[number] = 0;
+    counts.touched.clear();
+    counts.numbers.clear();
   }
 
  private:
   struct Form {
-    std::uint32_t begin = 0, count = 0;  // in stems_
+    std::uint32_t question = 0;
+    std::uint32_t count = 0;     // stems
+    std::uint32_t distinct = 0;  // distinct stems
   };
-  // Views into the forms' stem lists, which outlive the index.
-  std::unordered_map<std::string_view, std::size_t> numbers_;
-  std::vector<std::size_t> stems_;
+  IdTable number_of_;          // stem's vocabulary id -> its number
+  std::uint32_t numbers_ = 0;  // how many
   std::vector<Form> forms_;
-  std::vector<std::size_t> form_begin_;  // per question, then the end
+  std::size_t questions_ = 0;
+  std::vector<std::uint32_t> holders_;        // forms, grouped by the stem numbers they hold
+  std::vector<std::uint32_t> holders_begin_;  // per stem number, then the end
 };
 
 namespace {
 
 using FormIndex = QuestionIndex::FormIndex;
 
-// `present` is what `index` read of the asked question's stems.
-int match_stems(bool any_stems, const FormIndex& index, const std::vector<char>& present) {
+// `complete` is what `index` found complete of the asked question's stems; `scores` is room per
+// question, all zero, and left so.
+int match_stems(bool any_stems, const FormIndex& index, const std::vector<std::uint32_t>& complete,
+                std::vector<std::size_t>& scores) {
   if (!any_stems) return -1;
   // A question's score is the meaning words of every phrasing it fully contains, so a question
-  // matched by several phrasings ("expire", "how long") beats one matched by a single word.
+  // matched by several phrasings ("expire", "how long") beats one matched by a single word. Of
+  // equal scores, the first question's wins.
+  scores.resize(index.questions(), 0);
+  for (std::uint32_t fi : complete) scores[index.question_of(fi)] += index.size(fi);
   int best = -1;
   std::size_t best_score = 0;
-  for (std::size_t qi = 0; qi < index.questions(); ++qi) {
-    std::size_t score = 0;
-    for (std::size_t fi = index.forms_begin(qi); fi < index.forms_end(qi); ++fi)
-      if (index.size(fi) > 0 && index.contains_all(fi, present)) score += index.size(fi);
-    if (score > best_score) {
+  for (std::uint32_t fi : complete) {
+    const std::size_t qi = index.question_of(fi);
+    if (scores[qi] > best_score ||
+        (scores[qi] == best_score && best >= 0 && qi < static_cast<std::size_t>(best))) {
       best = static_cast<int>(qi);
-      best_score = score;
+      best_score = scores[qi];
     }
   }
+  for (std::uint32_t fi : complete) scores[index.question_of(fi)] = 0;
   return best;
 }
 
@@ -250,10 +303,12 @@ const QuestionIndex::FormIndex& QuestionIndex::forms() const {
 int match_question(std::string_view asked, const std::vector<pack::Question>& questions) {
   const QuestionIndex compiled(questions);
   const FormIndex& index = compiled.forms();
-  const std::vector<std::string> stems = question_stems(asked);
-  std::vector<char> present;
-  index.read(stems, present);
-  return match_stems(!stems.empty(), index, present);
+  const std::vector<vocabulary::Id> stems = ids_of(question_stems(asked));
+  FormIndex::Counts counts;
+  std::vector<std::uint32_t> complete;
+  std::vector<std::size_t> scores;
+  index.complete(stems, counts, complete);
+  return match_stems(!stems.empty(), index, complete, scores);
 }
 
 QuestionFindings find_questions(const Analysis& a, const std::vector<pack::Question>& questions) {
@@ -295,25 +350,24 @@ QuestionFindings find_questions(const Analysis& a, const QuestionIndex& compiled
   f.covered_by.assign(questions.size(), -1);
   if (f.asked.empty()) return f;
   const FormIndex& index = compiled.forms();
-  std::vector<char> present;
+  FormIndex::Counts counts;
+  std::vector<std::uint32_t> complete;
+  std::vector<std::size_t> scores;
   for (std::size_t i = 0; i < f.asked.size(); ++i) {
-    const std::vector<std::string> stems =
+    const std::vector<vocabulary::Id> stems =
         from_sentence[i] >= 0
-            ? sentence_stems(a, a.sentences[static_cast<std::size_t>(from_sentence[i])])
-            : question_stems(f.asked[i].text);
-    index.read(stems, present);
-    int m = match_stems(!stems.empty(), index, present);
+            ? sentence_stem_ids(a, a.sentences[static_cast<std::size_t>(from_sentence[i])])
+            : ids_of(question_stems(f.asked[i].text));
+    index.complete(stems, counts, complete);
+    int m = match_stems(!stems.empty(), index, complete, scores);
     f.asked[i].matched = m;
     if (m >= 0 && f.covered_by[m] < 0) f.covered_by[m] = static_cast<int>(i);
     // A compound question ("how many users, and what is the read:write ratio?") also covers
     // every other question one of whose phrasings of two or more meaning words it contains.
-    for (std::size_t qi = 0; qi < questions.size(); ++qi) {
-      if (static_cast<int>(qi) == m || f.covered_by[qi] >= 0) continue;
-      for (std::size_t fi = index.forms_begin(qi); fi < index.forms_end(qi); ++fi) {
-        if (index.size(fi) < 2 || !index.contains_all(fi, present)) continue;
-        f.covered_by[qi] = static_cast<int>(i);
-        break;
-      }
+    for (std::uint32_t fi : complete) {
+      const std::size_t qi = index.question_of(fi);
+      if (static_cast<int>(qi) == m || f.covered_by[qi] >= 0 || index.size(fi) < 2) continue;
+      f.covered_by[qi] = static_cast<int>(i);
     }
   }
   return f;

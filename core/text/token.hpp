@@ -37,6 +37,33 @@ std::vector<Word> split_words(std::string_view text);
 // The same into `words`, replacing what it held, so a caller can reuse its memory.
 void split_words(std::string_view text, std::vector<Word>& words);
 
+// The word at or after `from` (empty, at the text's end, when there is none), found as
+// split_words finds it: split_words is this from each word's end on.
+Word next_word(std::string_view text, std::size_t from);
+
+// The ASCII bytes that may join two parts of a word (see split_words).
+constexpr bool is_ascii_joiner(unsigned char c) {
+  return c == '-' || c == '_' || c == '.' || c == '\'' || c == '/' || c == ',';
+}
+
+// Whether a word that has reached `end` through ASCII letters and digits ends there, told from
+// ASCII bytes alone: at the end of the text, before a byte that joins nothing, or before a joiner
+// with no letter or digit after it. False when it takes a closer look (a joiner before a word
+// character, or a byte above ASCII): next_word gives the word then. Most words end the plain way,
+// so a caller that reads words byte by byte need not find them twice.
+inline bool ascii_word_ends_at(std::string_view text, std::size_t end) {
+  auto alnum = [](unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  if (end >= text.size()) return true;
+  const auto c = static_cast<unsigned char>(text[end]);
+  if (c == ' ') return true;  // by far the most common
+  if (c >= 0x80) return false;
+  if (!is_ascii_joiner(c) || end + 1 == text.size()) return true;
+  const auto after = static_cast<unsigned char>(text[end + 1]);
+  return after < 0x80 && !alnum(after);
+}
+
 std::string lower_ascii(std::string_view text);
 
 bool has_digit(std::string_view text);

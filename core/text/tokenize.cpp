@@ -57,7 +57,8 @@ bool is_ascii_word(Kind k) {
 // ends it, which settles most word ends without decoding what follows.
 constexpr auto kAsciiJoiner = [] {
   std::array<bool, 256> joiners{};
-  for (unsigned char c : {'-', '_', '.', '\'', '/', ','}) joiners[c] = true;
+  for (int b = 0; b < 128; ++b)
+    joiners[static_cast<std::size_t>(b)] = is_ascii_joiner(static_cast<unsigned char>(b));
   return joiners;
 }();
 
@@ -131,11 +132,10 @@ std::string lower_token(std::string_view word) {
 
 }  // namespace
 
-void split_words(std::string_view text, std::vector<Word>& words) {
-  words.clear();
+Word next_word(std::string_view text, std::size_t from) {
   const std::size_t n = text.size();
   const auto byte = [text](std::size_t i) { return static_cast<unsigned char>(text[i]); };
-  std::size_t i = 0;
+  std::size_t i = from;
   while (i < n) {
     const Kind k = kKind[byte(i)];
     if (k == Kind::Other) {
@@ -171,8 +171,15 @@ void split_words(std::string_view text, std::vector<Word>& words) {
       i = after_pos + after.length;
       last = after;
     }
-    words.push_back({text.substr(start, i - start), static_cast<std::uint32_t>(start)});
+    return {text.substr(start, i - start), static_cast<std::uint32_t>(start)};
   }
+  return {text.substr(n), static_cast<std::uint32_t>(n)};
+}
+
+void split_words(std::string_view text, std::vector<Word>& words) {
+  words.clear();
+  for (Word w = next_word(text, 0); !w.text.empty(); w = next_word(text, w.offset + w.text.size()))
+    words.push_back(w);
 }
 
 std::vector<Word> split_words(std::string_view text) {

@@ -67,3 +67,15 @@ TEST_CASE("an answer's arrow lines are read in every spelling, and only lines wi
       "# Design\n\nA read-through cache - then the DB; x = y; a < b and c > d.\n", "a.md");
   CHECK(sdi::grade::read_diagram(plain, sdi::test::glossary_index()).nodes.empty());
 }
+
+TEST_CASE("arrow lines share the boxes they name by label") {
+  sdi::grade::Diagram d;
+  const auto& index = sdi::test::glossary_index();
+  CHECK(sdi::grade::read_arrow_line("Client -> LB -> App servers", 1, index, d));
+  CHECK(sdi::grade::read_arrow_line("LB -> Cache, App servers", 2, index, d));
+  CHECK(sdi::grade::read_arrow_line("Cache -> Client", 3, index, d));
+  REQUIRE(d.nodes.size() == 4);
+  CHECK(d.nodes[3].label == "Cache");
+  CHECK(d.nodes[3].line == 2);
+  CHECK(d.edges == std::vector<std::pair<int, int>>{{0, 1}, {1, 2}, {1, 3}, {3, 0}});
+}

@@ -5,6 +5,9 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
+
+#include "text/token.hpp"
 
 namespace {
 
@@ -64,4 +67,46 @@ TEST_CASE("match_tokens: clause breaks are punctuation or a dash before a space"
   std::vector<bool> breaks;
   for (const auto& t : toks) breaks.push_back(t.clause_break_before);
   CHECK(breaks == std::vector<bool>{false, true, false, true, true, true, true, false});
+}
+
+TEST_CASE("match_tokens: the words of split_words, split at hyphens and underscores") {
+  // Texts where a word does not simply end at a space: joiners, non-ASCII letters and
+  // separators, apostrophes, digit groups, a trailing joiner and long words.
+  const char* texts[] = {
+      "Use S3 (read-heavy), 86,400 req/s; p99 ~4K.",
+      "caf\xC3\xA9\xE2\x80\x99s na\xC3\xAFve\xE2\x80\x94r\xC3\xA9sum\xC3\xA9 80/20 x_y",
+      "node.js e.g. don't user's 3,1234 1,000,000 read/write a--b -x- _y_ end.",
+      "Write-through, Sharding_keys-",
+      "\xE2\x80\x94 ,lead \xF0\x9F\x98\x80word\xF0\x9F\x98\x80 ",
+      "averyveryverylongwordthatspansmanychunks AVERYVERYVERYLONGWORDTHATSPANSMANYCHUNKS",
+      "",
+      "x",
+  };
+  for (const char* text : texts) {
+    CAPTURE(text);
+    std::vector<std::pair<std::string, std::uint32_t>> expected;
+    for (const auto& w : sdi::text::split_words(text)) {
+      std::size_t start = 0;
+      for (std::size_t i = 0; i <= w.text.size(); ++i) {
+        if (i < w.text.size() && w.text[i] != '-' && w.text[i] != '_') continue;
+        if (i > start)
+          expected.push_back({std::string(w.text.substr(start, i - start)),
+                              w.offset + static_cast<std::uint32_t>(start)});
+        start = i + 1;
+      }
+    }
+    std::vector<std::pair<std::string, std::uint32_t>> got;
+    for (const auto& t : sdi::grade::match_tokens(text)) {
+      got.push_back({std::string(t.original), t.offset});
+      CHECK(t.lower == sdi::text::lower_ascii(t.original));
+    }
+    CHECK(got == expected);
+  }
+}
+
+TEST_CASE("match_tokens: the same word spelled in other cases is one word") {
+  const auto toks = sdi::grade::match_tokens("Caching caching CACHING cachinG cachings");
+  REQUIRE(toks.size() == 5);
+  for (int i = 1; i < 4; ++i) CHECK(toks[i].lower.data() == toks[0].lower.data());
+  CHECK(toks[4].lower == "cachings");
 }

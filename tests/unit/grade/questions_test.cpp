@@ -61,3 +61,32 @@ TEST_CASE("asked questions: a sentence cut short for display is not one") {
   sdi::test::Analysed short_one("# Design\n\nWill the users upload large videos?\n");
   CHECK(sdi::grade::find_questions(short_one.analysis, sample_questions()).asked.size() == 1);
 }
+
+TEST_CASE("candidate questions: the best score wins, ties go to the first, repeated words count") {
+  std::vector<sdi::pack::Question> qs(3);
+  qs[0].text = "Do we store photos?";
+  qs[0].phrasings = {"photos"};
+  qs[1].text = "Do we store videos?";
+  qs[1].phrasings = {"videos"};
+  qs[2].text = "How many users per user group?";
+  qs[2].phrasings = {"users per user"};
+  // Both phrasings complete with one word each: the first question.
+  CHECK(sdi::grade::match_question("Photos or videos?", qs) == 0);
+  CHECK(sdi::grade::match_question("Videos or photos?", qs) == 0);
+  // A phrasing repeating a word needs it once and scores both: it beats a one-word phrasing.
+  CHECK(sdi::grade::match_question("How many photos does a user keep?", qs) == 2);
+}
+
+TEST_CASE("asked questions: a compound question covers each question it holds a phrasing of") {
+  // It matches the ratio question best, and holds the whole of the users question's text.
+  sdi::test::Analysed a(
+      "# Design\n\nHow many daily active users, and what is the read write ratio?\n");
+  auto f = sdi::grade::find_questions(a.analysis, sample_questions());
+  REQUIRE(f.asked.size() == 1);
+  CHECK(f.asked[0].matched == 1);
+  CHECK(f.covered_by == std::vector<int>{0, 0, -1});
+  // A one-word phrasing ("users") is not enough to cover another question.
+  sdi::test::Analysed b("# Design\n\nHow many users, and what is the read write ratio?\n");
+  CHECK(sdi::grade::find_questions(b.analysis, sample_questions()).covered_by ==
+        std::vector<int>{-1, 0, -1});
+}

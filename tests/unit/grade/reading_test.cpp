@@ -94,6 +94,12 @@ TEST_CASE("block search finds the first occurrence in every block, as a plain fi
     }
     for (const auto& f : search.find(needle)) got.push_back({f.block, f.offset});
     CHECK_MESSAGE(got == want, needle);
+    // Into a list that held other finds: the same, and nothing else.
+    std::vector<sdi::grade::BlockSearch::Found> reused = {{9, 9}};
+    search.find(needle, reused);
+    got.clear();
+    for (const auto& f : reused) got.push_back({f.block, f.offset});
+    CHECK_MESSAGE(got == want, needle);
   }
   CHECK(search.find("").empty());
   // No match spans two blocks.

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -129,4 +131,37 @@ TEST_CASE("split_words into a reused list gives the words and offsets of a fresh
   for (const auto& w : sdi::text::split_words("café’s naïve—résumé 80/20 x_y"))
     got.emplace_back(w.text);
   CHECK(got == Words{"café’s", "naïve", "résumé", "80/20", "x_y"});
+}
+
+TEST_CASE("next_word finds the word at or after a place, and ASCII word ends are told alike") {
+  const std::string_view text = "  Use S3, node.js and 3,1234; don't stop- café x.";
+  const auto words = sdi::text::split_words(text);
+  // From any place: the first word that does not start before it.
+  for (std::size_t from = 0; from <= text.size(); ++from) {
+    CAPTURE(from);
+    const sdi::text::Word got = sdi::text::next_word(text, from);
+    const auto want = std::find_if(words.begin(), words.end(),
+                                   [&](const sdi::text::Word& w) { return w.offset >= from; });
+    // Inside a word: what follows from there, which callers never ask.
+    if (want != words.begin() && from < (want - 1)->offset + (want - 1)->text.size()) continue;
+    if (want == words.end()) {
+      CHECK(got.text.empty());
+      CHECK(got.offset == text.size());
+    } else {
+      CHECK(got.text == want->text);
+      CHECK(got.offset == want->offset);
+    }
+  }
+  // Where a run of ASCII letters and digits ends a word, ascii_word_ends_at says so or defers.
+  for (const auto& w : words) {
+    std::size_t end = w.offset;
+    while (end < text.size() && std::isalnum(static_cast<unsigned char>(text[end]))) ++end;
+    if (end == w.offset) continue;  // starts with a non-ASCII letter
+    if (sdi::text::ascii_word_ends_at(text, end)) CHECK(end == w.offset + w.text.size());
+  }
+  CHECK(sdi::text::ascii_word_ends_at("S3, x", 2));
+  CHECK(sdi::text::ascii_word_ends_at("x.", 1));
+  CHECK_FALSE(sdi::text::ascii_word_ends_at("node.js", 4));
+  CHECK_FALSE(sdi::text::ascii_word_ends_at("caf\xC3\xA9", 3));
+  CHECK_FALSE(sdi::text::ascii_word_ends_at("x-\xC3\xA9", 1));
 }
