@@ -28,8 +28,8 @@ void JsonText::grow(std::size_t n) {
 JsonLayout::JsonLayout(int indent, std::string_view prefix)
     : indent_(indent > 0 ? static_cast<std::size_t>(indent) : 0) {
   if (indent_ > 0) {
-    line_.reserve(1 + prefix.size() + 8 * indent_);
-    line_ += '\n';
+    line_.reserve(2 + prefix.size() + 8 * indent_);
+    line_ += ",\n";
     line_ += prefix;
   }
   head_ = line_.size();
@@ -108,6 +108,31 @@ char* put_escape(char* p, unsigned char c) {
   p[0] = '\\';
   p[1] = e;
   return p + 2;
+}
+
+// Copies the `n` bytes at `s` (fewer than sixteen) when none needs care, by two loads and stores
+// that overlap in the middle, and moves `p` past them; false (nothing written) when one does or
+// there are fewer than four.
+bool put_plain_tail(char*& p, const char* s, std::size_t n) {
+  if (n >= 8) {
+    std::uint64_t head, tail;
+    std::memcpy(&head, s, 8);
+    std::memcpy(&tail, s + n - 8, 8);
+    if (needs_care(head) || needs_care(tail)) return false;
+    std::memcpy(p, &head, 8);
+    std::memcpy(p + n - 8, &tail, 8);
+  } else if (n >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, s, 4);
+    std::memcpy(&tail, s + n - 4, 4);
+    if (needs_care(std::uint64_t{head} | std::uint64_t{tail} << 32)) return false;
+    std::memcpy(p, &head, 4);
+    std::memcpy(p + n - 4, &tail, 4);
+  } else {
+    return false;
+  }
+  p += n;
+  return true;
 }
 
 // Writes the byte at s[i] that needs care, escaped or as its UTF-8 sequence (U+FFFD when it
@@ -210,17 +235,8 @@ void append_quoted(JsonText& out, const char* s, std::size_t len) {
     i += k;
     p = put_special(p + k, s, len, i);
   }
-  // The last few bytes (all of a short text): eight at once if they need no care, then one at a
-  // time.
-  if (len - i >= 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s + i, 8);
-    if (!needs_care(x)) {
-      std::memcpy(p, &x, 8);
-      p += 8;
-      i += 8;
-    }
-  }
+  // The last few bytes (all of a short text): at once if they need no care, else one at a time.
+  if (i < len && put_plain_tail(p, s + i, len - i)) i = len;
   while (i < len) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (kClass[c] == 0) {
@@ -242,12 +258,43 @@ void append_integer(JsonText& out, long long v) {
   out.commit(std::to_chars(p, p + 24, v).ptr);
 }
 
+namespace {
+
+// Writes `v` when it is the double nearest a number of one or two decimals (most points and
+// ratios are): those digits are then its shortest round-trip spelling, the one fmt's "{}" gives,
+// and the general algorithm is not needed. False, writing nothing, when `v` is not one. Called
+// for values that are not whole.
+bool put_short_decimal(JsonText& out, double v) {
+  if (!(std::fabs(v) < 1e9)) return false;
+  for (const long long scale : {10LL, 100LL}) {
+    const double scaled = std::round(v * static_cast<double>(scale));
+    // Exact integer over exact integer: the division gives the double nearest the decimal.
+    if (scaled / static_cast<double>(scale) != v) continue;
+    const long long k = static_cast<long long>(scaled);
+    const unsigned long long digits = static_cast<unsigned long long>(k < 0 ? -k : k);
+    // Two places ending in a zero are one place, which the first round would have found.
+    if (scale == 100 && digits % 10 == 0) return false;
+    char* p = out.room(32);
+    if (k < 0) *p++ = '-';
+    p = std::to_chars(p, p + 24, digits / static_cast<unsigned long long>(scale)).ptr;
+    *p++ = '.';
+    const auto fraction = static_cast<unsigned>(digits % static_cast<unsigned long long>(scale));
+    if (scale == 100) *p++ = static_cast<char>('0' + fraction / 10);
+    *p++ = static_cast<char>('0' + fraction % 10);
+    out.commit(p);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void append_number(JsonText& out, double v) {
   if (!std::isfinite(v)) {
     out.put("null");
   } else if (std::floor(v) == v && std::fabs(v) < 1e15) {
     append_integer(out, static_cast<long long>(v));
-  } else {
+  } else if (!put_short_decimal(out, v)) {
     char* p = out.room(64);
     out.commit(fmt::format_to_n(p, 64, "{}", v).out);
   }

@@ -61,17 +61,32 @@ class JsonLayout {
 
   void newline(JsonText& out, int depth) {
     if (indent_ == 0) return;
-    const std::size_t need = head_ + indent_ * static_cast<std::size_t>(depth);
-    if (line_.size() < need + 16) line_.resize(need + 16, ' ');
-    out.put_padded(line_.data(), need);
+    put_line(out, 1, depth);
+  }
+  // Before a member of an object or array: the comma after the member before it (none before the
+  // first), then the line break, in one copy.
+  void separate(JsonText& out, int depth, bool first) {
+    if (indent_ == 0) {
+      if (!first) out.put(',');
+      return;
+    }
+    put_line(out, first ? 1 : 0, depth);
   }
   // What follows an object's key.
   std::string_view colon() const { return indent_ > 0 ? ": " : ":"; }
 
  private:
+  // line_ from `from` (0 with its comma, 1 without) to the indentation of `depth`.
+  void put_line(JsonText& out, std::size_t from, int depth) {
+    const std::size_t end = head_ + indent_ * static_cast<std::size_t>(depth);
+    if (line_.size() < end + 16) line_.resize(end + 16, ' ');
+    out.put_padded(line_.data() + from, end - from);
+  }
+
   std::size_t indent_;
-  std::string line_;  // a line break, the prefix, then as many spaces as the deepest line needs
-  std::size_t head_ = 0;
+  // A comma, a line break, the prefix, then as many spaces as the deepest line needs.
+  std::string line_;
+  std::size_t head_ = 0;  // the comma, the break and the prefix
 };
 
 // A JSON string literal for s[0..len): quotes, escapes; invalid UTF-8 becomes U+FFFD.
