@@ -35,6 +35,10 @@ JsonLayout::JsonLayout(int indent, std::string_view prefix)
   head_ = line_.size();
 }
 
+void JsonLayout::deepen(std::size_t size) {
+  line_.resize(size, ' ');
+}
+
 namespace {
 
 constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
@@ -110,31 +114,6 @@ char* put_escape(char* p, unsigned char c) {
   return p + 2;
 }
 
-// Copies the `n` bytes at `s` (fewer than sixteen) when none needs care, by two loads and stores
-// that overlap in the middle, and moves `p` past them; false (nothing written) when one does or
-// there are fewer than four.
-bool put_plain_tail(char*& p, const char* s, std::size_t n) {
-  if (n >= 8) {
-    std::uint64_t head, tail;
-    std::memcpy(&head, s, 8);
-    std::memcpy(&tail, s + n - 8, 8);
-    if (needs_care(head) || needs_care(tail)) return false;
-    std::memcpy(p, &head, 8);
-    std::memcpy(p + n - 8, &tail, 8);
-  } else if (n >= 4) {
-    std::uint32_t head, tail;
-    std::memcpy(&head, s, 4);
-    std::memcpy(&tail, s + n - 4, 4);
-    if (needs_care(std::uint64_t{head} | std::uint64_t{tail} << 32)) return false;
-    std::memcpy(p, &head, 4);
-    std::memcpy(p + n - 4, &tail, 4);
-  } else {
-    return false;
-  }
-  p += n;
-  return true;
-}
-
 // Writes the byte at s[i] that needs care, escaped or as its UTF-8 sequence (U+FFFD when it
 // starts none), and moves `i` past what it took.
 char* put_special(char* p, const char* s, std::size_t len, std::size_t& i) {
@@ -205,26 +184,66 @@ void append_quoted_portable(JsonText& out, const char* s, std::size_t len) {
 
 }  // namespace detail
 
-// JSON strings must be UTF-8: text a custom check returns may not be, so bad bytes become U+FFFD.
-void append_quoted(JsonText& out, const char* s, std::size_t len) {
 #if defined(__SSE2__)
-  // At most six bytes out per byte in (\u00XX), plus the quotes, plus the slack of one last
-  // sixteen-byte store.
-  char* p = out.room(len * 6 + 2 + 16);
-  *p++ = '"';
-  std::size_t i = 0;
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i del = _mm_set1_epi8(0x7f);
+namespace {
+
+// Which of the sixteen bytes at `s` need care, a bit each. Signed: below 0x20 takes the bytes
+// from 0x80 up too.
+unsigned care_mask(__m128i x) {
+  const __m128i care = _mm_or_si128(
+      _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
+  return static_cast<unsigned>(_mm_movemask_epi8(care));
+}
+
+// Copies the `n` bytes at `s` (fewer than sixteen) when none needs care and returns the end;
+// nullptr (nothing written) when one does. Two loads and stores that overlap in the middle, or
+// three single bytes below four.
+char* put_short_plain(char* p, const char* s, std::size_t n) {
+  if (n >= 4) {
+    __m128i head, tail, both;
+    unsigned used = 0xFFFF;
+    if (n >= 8) {
+      head = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s));
+      tail = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s + n - 8));
+      both = _mm_unpacklo_epi64(head, tail);
+    } else {
+      std::int32_t h, t;
+      std::memcpy(&h, s, 4);
+      std::memcpy(&t, s + n - 4, 4);
+      head = _mm_cvtsi32_si128(h);
+      tail = _mm_cvtsi32_si128(t);
+      both = _mm_unpacklo_epi32(head, tail);
+      used = 0xFF;  // the zero bytes above would count as control characters
+    }
+    if ((care_mask(both) & used) != 0) return nullptr;
+    if (n >= 8) {
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(p), head);
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(p + n - 8), tail);
+    } else {
+      std::memcpy(p, s, 4);
+      std::memcpy(p + n - 4, s + n - 4, 4);
+    }
+    return p + n;
+  }
+  if (n == 0) return p;
+  const auto first = static_cast<unsigned char>(s[0]);
+  const auto middle = static_cast<unsigned char>(s[n / 2]);
+  const auto last = static_cast<unsigned char>(s[n - 1]);
+  if ((kClass[first] | kClass[middle] | kClass[last]) != 0) return nullptr;
+  p[0] = static_cast<char>(first);
+  p[n / 2] = static_cast<char>(middle);
+  p[n - 1] = static_cast<char>(last);
+  return p + n;
+}
+
+// append_quoted from s[i] on, where some byte may need care; writes the closing quote and
+// returns the end. Out of line: most text never gets here, and the plain copy stays small.
+[[gnu::noinline]] char* put_quoted_rest(char* p, const char* s, std::size_t len, std::size_t i) {
   while (len - i >= 16) {
     // Sixteen bytes at a time: store them all, keep those before the first that needs care.
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    // Signed: below 0x20 takes the bytes from 0x80 up too.
-    const __m128i care =
-        _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmpeq_epi8(x, quote)),
-                     _mm_or_si128(_mm_cmpeq_epi8(x, backslash), _mm_cmpeq_epi8(x, del)));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(care));
+    const unsigned mask = care_mask(x);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(p), x);
     if (mask == 0) {
       p += 16;
@@ -235,8 +254,11 @@ void append_quoted(JsonText& out, const char* s, std::size_t len) {
     i += k;
     p = put_special(p + k, s, len, i);
   }
-  // The last few bytes (all of a short text): at once if they need no care, else one at a time.
-  if (i < len && put_plain_tail(p, s + i, len - i)) i = len;
+  // The last few bytes: at once if they need no care, else one at a time.
+  if (char* end = put_short_plain(p, s + i, len - i)) {
+    p = end;
+    i = len;
+  }
   while (i < len) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (kClass[c] == 0) {
@@ -247,7 +269,45 @@ void append_quoted(JsonText& out, const char* s, std::size_t len) {
     }
   }
   *p++ = '"';
-  out.commit(p);
+  return p;
+}
+
+}  // namespace
+#endif
+
+// JSON strings must be UTF-8: text a custom check returns may not be, so bad bytes become U+FFFD.
+void append_quoted(JsonText& out, const char* s, std::size_t len) {
+#if defined(__SSE2__)
+  // At most six bytes out per byte in (\u00XX), plus the quotes, plus the slack of one last
+  // sixteen-byte store.
+  char* p = out.room(len * 6 + 2 + 16);
+  *p++ = '"';
+  std::size_t i = 0;
+  // Text that needs no care is copied whole here, sixteen bytes at a time, then its tail: the
+  // last sixteen bytes again when there are that many (output and input are still in step), else
+  // the few there are.
+  if (len >= 16) {
+    for (; len - i >= 16; i += 16, p += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      if (care_mask(x) != 0) break;
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p), x);
+    }
+    if (len - i < 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + len - 16));
+      if (care_mask(x) == 0) {
+        p += len - i;
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p - 16), x);
+        *p++ = '"';
+        out.commit(p);
+        return;
+      }
+    }
+  } else if (char* end = put_short_plain(p, s, len)) {
+    *end++ = '"';
+    out.commit(end);
+    return;
+  }
+  out.commit(put_quoted_rest(p, s, len, i));
 #else
   detail::append_quoted_portable(out, s, len);
 #endif

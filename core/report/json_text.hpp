@@ -35,7 +35,8 @@ class JsonText {
   // fixed-size chunks instead of by a call.
   void put_padded(const char* src, std::size_t n) {
     char* p = room(n + 16);
-    for (std::size_t k = 0; k < n; k += 16) std::memcpy(p + k, src + k, 16);
+    std::memcpy(p, src, 16);
+    for (std::size_t k = 16; k < n; k += 16) std::memcpy(p + k, src + k, 16);
     pos_ = p + n;
   }
 
@@ -79,9 +80,12 @@ class JsonLayout {
   // line_ from `from` (0 with its comma, 1 without) to the indentation of `depth`.
   void put_line(JsonText& out, std::size_t from, int depth) {
     const std::size_t end = head_ + indent_ * static_cast<std::size_t>(depth);
-    if (line_.size() < end + 16) line_.resize(end + 16, ' ');
+    if (line_.size() < end + 16) [[unlikely]]
+      deepen(end + 16);
     out.put_padded(line_.data() + from, end - from);
   }
+  // Out of line, so that what is inlined for every line break stays small.
+  void deepen(std::size_t size);
 
   std::size_t indent_;
   // A comma, a line break, the prefix, then as many spaces as the deepest line needs.

@@ -76,6 +76,22 @@ TEST_CASE("json_quote gives the same text whatever the length and position of th
   }
 }
 
+TEST_CASE("json_quote finds a byte that needs care at any place in text of any length") {
+  // Plain text is copied in overlapping blocks; each place must still be looked at.
+  const char specials[] = {'"', '\\', '\n', '\x1f', '\x7f', '\xFF'};
+  int differing = 0;
+  for (std::size_t n = 1; n < 48; ++n)
+    for (std::size_t at = 0; at < n; ++at)
+      for (char special : specials) {
+        std::string s(n, 'x');
+        s[at] = special;
+        sdi::report::JsonText portable;
+        sdi::report::detail::append_quoted_portable(portable, s.data(), s.size());
+        if (json_quote(s) != portable.view() || json_quote(s) == "\"" + s + "\"") ++differing;
+      }
+  CHECK(differing == 0);
+}
+
 TEST_CASE("sdi.json writes scalars") {
   Json json;
   CHECK(json("json(nil)") == "null");
