@@ -114,6 +114,7 @@ char* put_escape(char* p, unsigned char c) {
   return p + 2;
 }
 
+#if defined(__SSE2__)
 // Writes the byte at s[i] that needs care, escaped or as its UTF-8 sequence (U+FFFD when it
 // starts none), and moves `i` past what it took.
 char* put_special(char* p, const char* s, std::size_t len, std::size_t& i) {
@@ -132,6 +133,7 @@ char* put_special(char* p, const char* s, std::size_t len, std::size_t& i) {
   i += n;
   return p + n;
 }
+#endif
 
 }  // namespace
 
@@ -187,12 +189,13 @@ void append_quoted_portable(JsonText& out, const char* s, std::size_t len) {
 #if defined(__SSE2__)
 namespace {
 
-// Which of the sixteen bytes at `s` need care, a bit each. Signed: below 0x20 takes the bytes
-// from 0x80 up too.
+// Which of the sixteen bytes `x` need care, a bit each. One more than each byte, as a signed
+// byte, is below 0x21 for exactly the bytes below 0x20, 0x7f and those from 0x80 up.
 unsigned care_mask(__m128i x) {
+  const __m128i next = _mm_add_epi8(x, _mm_set1_epi8(1));
   const __m128i care = _mm_or_si128(
-      _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8('"'))),
-      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\\')), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7f))));
+      _mm_cmplt_epi8(next, _mm_set1_epi8(0x21)),
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
   return static_cast<unsigned>(_mm_movemask_epi8(care));
 }
 
@@ -350,10 +353,16 @@ bool put_short_decimal(JsonText& out, double v) {
 }  // namespace
 
 void append_number(JsonText& out, double v) {
+  // Below 1e15 the conversion is exact for whole values and drops the fraction of others.
+  if (std::fabs(v) < 1e15) {
+    const auto whole = static_cast<long long>(v);
+    if (static_cast<double>(whole) == v) {
+      append_integer(out, whole);
+      return;
+    }
+  }
   if (!std::isfinite(v)) {
     out.put("null");
-  } else if (std::floor(v) == v && std::fabs(v) < 1e15) {
-    append_integer(out, static_cast<long long>(v));
   } else if (!put_short_decimal(out, v)) {
     char* p = out.room(64);
     out.commit(fmt::format_to_n(p, 64, "{}", v).out);
