@@ -351,9 +351,10 @@ void Reporter::add(const grade::GradeResult& r) {
 void Reporter::add(const Rendered& rendered) {
   lua_State* L = sandbox_->state();
   if (!has_result_) {
-    write_before();
-    if (rendered.kind == Rendered::Kind::Text)
+    if (rendered.kind == Rendered::Kind::Text) {
+      write_before();
       write_text(rendered.text, prologue_ ? &body_ : nullptr);
+    }
     return;
   }
   const int first = lua_gettop(L) + 1;

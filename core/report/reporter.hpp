@@ -91,7 +91,8 @@ class Reporter {
   // The text of a `render` hook the engine writes itself, in a buffer kept for the next result;
   // nullopt when the hook is a Lua function.
   std::optional<std::string_view> render_native(const grade::GradeResult& r);
-  // Writes what `before` returns, ahead of a rendered string written as is.
+  // Writes what `before` returns, ahead of a rendered string written as is (not for a rendered
+  // nil or table, which write nothing).
   void write_before();
   // Calls a hook, leaving `nresults` results on the stack (nil for a missing hook).
   void call_hook(const char* name, int nargs, int nresults);

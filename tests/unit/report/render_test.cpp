@@ -117,6 +117,22 @@ return {
   CHECK(relayed.out == direct.out);
 }
 
+TEST_CASE("before writes nothing for a result whose render returned nil") {
+  fs::path plugin = write_plugin("before_nil", R"lua(
+return {
+  render = function(r) if r.score > 1 then return r.file end end,
+  before = function() return "|" end,
+}
+)lua");
+  Run run(plugin);
+  Renderer worker(plugin, {});
+  run.reporter.add(sdi::test::sample_result("a.md", 1));
+  run.reporter.add(worker.render(sdi::test::sample_result("b.md", 2)));
+  run.reporter.add(worker.render(sdi::test::sample_result("c.md", 0)));
+  run.reporter.add(sdi::test::sample_result("d.md", 3));
+  CHECK(run.out == "|b.md|d.md");
+}
+
 TEST_CASE("render may return nil, a string or a flat table of plain values only") {
   fs::path plugin = write_plugin("kinds", R"lua(
 return {
