@@ -222,7 +222,7 @@ void TextReport::check(const grade::CheckResult& c) {
   }
   if (!c.evidence.empty() && !c.evidence.front().text.empty()) {
     const grade::Evidence& ev = c.evidence.front();
-    std::string where = ev.line > 0 ? fmt::format("line {}", ev.line) : "front matter";
+    std::string where = ev.line > 0 ? "line " + std::to_string(ev.line) : "front matter";
     paint("        " + where + ": \"" + shorten(ev.text, 80) + "\"", {kDim});
     line();
   }
