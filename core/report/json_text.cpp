@@ -28,11 +28,15 @@ void JsonText::grow(std::size_t n) {
 JsonLayout::JsonLayout(int indent, std::string_view prefix)
     : indent_(indent > 0 ? static_cast<std::size_t>(indent) : 0) {
   if (indent_ > 0) {
-    line_.reserve(1 + prefix.size() + 8 * indent_);
-    line_ += '\n';
+    line_.reserve(2 + prefix.size() + 8 * indent_);
+    line_ += ",\n";
     line_ += prefix;
   }
   head_ = line_.size();
+}
+
+void JsonLayout::deepen(std::size_t size) {
+  line_.resize(size, ' ');
 }
 
 namespace {
@@ -110,6 +114,7 @@ char* put_escape(char* p, unsigned char c) {
   return p + 2;
 }
 
+#if defined(__SSE2__)
 // Writes the byte at s[i] that needs care, escaped or as its UTF-8 sequence (U+FFFD when it
 // starts none), and moves `i` past what it took.
 char* put_special(char* p, const char* s, std::size_t len, std::size_t& i) {
@@ -128,6 +133,7 @@ char* put_special(char* p, const char* s, std::size_t len, std::size_t& i) {
   i += n;
   return p + n;
 }
+#endif
 
 }  // namespace
 
@@ -180,26 +186,67 @@ void append_quoted_portable(JsonText& out, const char* s, std::size_t len) {
 
 }  // namespace detail
 
-// JSON strings must be UTF-8: text a custom check returns may not be, so bad bytes become U+FFFD.
-void append_quoted(JsonText& out, const char* s, std::size_t len) {
 #if defined(__SSE2__)
-  // At most six bytes out per byte in (\u00XX), plus the quotes, plus the slack of one last
-  // sixteen-byte store.
-  char* p = out.room(len * 6 + 2 + 16);
-  *p++ = '"';
-  std::size_t i = 0;
-  const __m128i space = _mm_set1_epi8(0x20);
-  const __m128i quote = _mm_set1_epi8('"');
-  const __m128i backslash = _mm_set1_epi8('\\');
-  const __m128i del = _mm_set1_epi8(0x7f);
+namespace {
+
+// Which of the sixteen bytes `x` need care, a bit each. One more than each byte, as a signed
+// byte, is below 0x21 for exactly the bytes below 0x20, 0x7f and those from 0x80 up.
+unsigned care_mask(__m128i x) {
+  const __m128i next = _mm_add_epi8(x, _mm_set1_epi8(1));
+  const __m128i care = _mm_or_si128(
+      _mm_cmplt_epi8(next, _mm_set1_epi8(0x21)),
+      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(care));
+}
+
+// Copies the `n` bytes at `s` (fewer than sixteen) when none needs care and returns the end;
+// nullptr (nothing written) when one does. Two loads and stores that overlap in the middle, or
+// three single bytes below four.
+char* put_short_plain(char* p, const char* s, std::size_t n) {
+  if (n >= 4) {
+    __m128i head, tail, both;
+    unsigned used = 0xFFFF;
+    if (n >= 8) {
+      head = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s));
+      tail = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s + n - 8));
+      both = _mm_unpacklo_epi64(head, tail);
+    } else {
+      std::int32_t h, t;
+      std::memcpy(&h, s, 4);
+      std::memcpy(&t, s + n - 4, 4);
+      head = _mm_cvtsi32_si128(h);
+      tail = _mm_cvtsi32_si128(t);
+      both = _mm_unpacklo_epi32(head, tail);
+      used = 0xFF;  // the zero bytes above would count as control characters
+    }
+    if ((care_mask(both) & used) != 0) return nullptr;
+    if (n >= 8) {
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(p), head);
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(p + n - 8), tail);
+    } else {
+      std::memcpy(p, s, 4);
+      std::memcpy(p + n - 4, s + n - 4, 4);
+    }
+    return p + n;
+  }
+  if (n == 0) return p;
+  const auto first = static_cast<unsigned char>(s[0]);
+  const auto middle = static_cast<unsigned char>(s[n / 2]);
+  const auto last = static_cast<unsigned char>(s[n - 1]);
+  if ((kClass[first] | kClass[middle] | kClass[last]) != 0) return nullptr;
+  p[0] = static_cast<char>(first);
+  p[n / 2] = static_cast<char>(middle);
+  p[n - 1] = static_cast<char>(last);
+  return p + n;
+}
+
+// append_quoted from s[i] on, where some byte may need care; writes the closing quote and
+// returns the end. Out of line: most text never gets here, and the plain copy stays small.
+[[gnu::noinline]] char* put_quoted_rest(char* p, const char* s, std::size_t len, std::size_t i) {
   while (len - i >= 16) {
     // Sixteen bytes at a time: store them all, keep those before the first that needs care.
     const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-    // Signed: below 0x20 takes the bytes from 0x80 up too.
-    const __m128i care =
-        _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmpeq_epi8(x, quote)),
-                     _mm_or_si128(_mm_cmpeq_epi8(x, backslash), _mm_cmpeq_epi8(x, del)));
-    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(care));
+    const unsigned mask = care_mask(x);
     _mm_storeu_si128(reinterpret_cast<__m128i*>(p), x);
     if (mask == 0) {
       p += 16;
@@ -210,16 +257,10 @@ void append_quoted(JsonText& out, const char* s, std::size_t len) {
     i += k;
     p = put_special(p + k, s, len, i);
   }
-  // The last few bytes (all of a short text): eight at once if they need no care, then one at a
-  // time.
-  if (len - i >= 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s + i, 8);
-    if (!needs_care(x)) {
-      std::memcpy(p, &x, 8);
-      p += 8;
-      i += 8;
-    }
+  // The last few bytes: at once if they need no care, else one at a time.
+  if (char* end = put_short_plain(p, s + i, len - i)) {
+    p = end;
+    i = len;
   }
   while (i < len) {
     const auto c = static_cast<unsigned char>(s[i]);
@@ -231,7 +272,45 @@ void append_quoted(JsonText& out, const char* s, std::size_t len) {
     }
   }
   *p++ = '"';
-  out.commit(p);
+  return p;
+}
+
+}  // namespace
+#endif
+
+// JSON strings must be UTF-8: text a custom check returns may not be, so bad bytes become U+FFFD.
+void append_quoted(JsonText& out, const char* s, std::size_t len) {
+#if defined(__SSE2__)
+  // At most six bytes out per byte in (\u00XX), plus the quotes, plus the slack of one last
+  // sixteen-byte store.
+  char* p = out.room(len * 6 + 2 + 16);
+  *p++ = '"';
+  std::size_t i = 0;
+  // Text that needs no care is copied whole here, sixteen bytes at a time, then its tail: the
+  // last sixteen bytes again when there are that many (output and input are still in step), else
+  // the few there are.
+  if (len >= 16) {
+    for (; len - i >= 16; i += 16, p += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      if (care_mask(x) != 0) break;
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p), x);
+    }
+    if (len - i < 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + len - 16));
+      if (care_mask(x) == 0) {
+        p += len - i;
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p - 16), x);
+        *p++ = '"';
+        out.commit(p);
+        return;
+      }
+    }
+  } else if (char* end = put_short_plain(p, s, len)) {
+    *end++ = '"';
+    out.commit(end);
+    return;
+  }
+  out.commit(put_quoted_rest(p, s, len, i));
 #else
   detail::append_quoted_portable(out, s, len);
 #endif
@@ -242,12 +321,49 @@ void append_integer(JsonText& out, long long v) {
   out.commit(std::to_chars(p, p + 24, v).ptr);
 }
 
+namespace {
+
+// Writes `v` when it is the double nearest a number of one or two decimals (most points and
+// ratios are): those digits are then its shortest round-trip spelling, the one fmt's "{}" gives,
+// and the general algorithm is not needed. False, writing nothing, when `v` is not one. Called
+// for values that are not whole.
+bool put_short_decimal(JsonText& out, double v) {
+  if (!(std::fabs(v) < 1e9)) return false;
+  for (const long long scale : {10LL, 100LL}) {
+    const double scaled = std::round(v * static_cast<double>(scale));
+    // Exact integer over exact integer: the division gives the double nearest the decimal.
+    if (scaled / static_cast<double>(scale) != v) continue;
+    const long long k = static_cast<long long>(scaled);
+    const unsigned long long digits = static_cast<unsigned long long>(k < 0 ? -k : k);
+    // Two places ending in a zero are one place, which the first round would have found.
+    if (scale == 100 && digits % 10 == 0) return false;
+    char* p = out.room(32);
+    if (k < 0) *p++ = '-';
+    p = std::to_chars(p, p + 24, digits / static_cast<unsigned long long>(scale)).ptr;
+    *p++ = '.';
+    const auto fraction = static_cast<unsigned>(digits % static_cast<unsigned long long>(scale));
+    if (scale == 100) *p++ = static_cast<char>('0' + fraction / 10);
+    *p++ = static_cast<char>('0' + fraction % 10);
+    out.commit(p);
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void append_number(JsonText& out, double v) {
+  // Below 1e15 the conversion is exact for whole values and drops the fraction of others.
+  if (std::fabs(v) < 1e15) {
+    const auto whole = static_cast<long long>(v);
+    if (static_cast<double>(whole) == v) {
+      append_integer(out, whole);
+      return;
+    }
+  }
   if (!std::isfinite(v)) {
     out.put("null");
-  } else if (std::floor(v) == v && std::fabs(v) < 1e15) {
-    append_integer(out, static_cast<long long>(v));
-  } else {
+  } else if (!put_short_decimal(out, v)) {
     char* p = out.room(64);
     out.commit(fmt::format_to_n(p, 64, "{}", v).out);
   }

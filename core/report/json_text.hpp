@@ -35,7 +35,8 @@ class JsonText {
   // fixed-size chunks instead of by a call.
   void put_padded(const char* src, std::size_t n) {
     char* p = room(n + 16);
-    for (std::size_t k = 0; k < n; k += 16) std::memcpy(p + k, src + k, 16);
+    std::memcpy(p, src, 16);
+    for (std::size_t k = 16; k < n; k += 16) std::memcpy(p + k, src + k, 16);
     pos_ = p + n;
   }
 
@@ -61,17 +62,35 @@ class JsonLayout {
 
   void newline(JsonText& out, int depth) {
     if (indent_ == 0) return;
-    const std::size_t need = head_ + indent_ * static_cast<std::size_t>(depth);
-    if (line_.size() < need + 16) line_.resize(need + 16, ' ');
-    out.put_padded(line_.data(), need);
+    put_line(out, 1, depth);
+  }
+  // Before a member of an object or array: the comma after the member before it (none before the
+  // first), then the line break, in one copy.
+  void separate(JsonText& out, int depth, bool first) {
+    if (indent_ == 0) {
+      if (!first) out.put(',');
+      return;
+    }
+    put_line(out, first ? 1 : 0, depth);
   }
   // What follows an object's key.
   std::string_view colon() const { return indent_ > 0 ? ": " : ":"; }
 
  private:
+  // line_ from `from` (0 with its comma, 1 without) to the indentation of `depth`.
+  void put_line(JsonText& out, std::size_t from, int depth) {
+    const std::size_t end = head_ + indent_ * static_cast<std::size_t>(depth);
+    if (line_.size() < end + 16) [[unlikely]]
+      deepen(end + 16);
+    out.put_padded(line_.data() + from, end - from);
+  }
+  // Out of line, so that what is inlined for every line break stays small.
+  void deepen(std::size_t size);
+
   std::size_t indent_;
-  std::string line_;  // a line break, the prefix, then as many spaces as the deepest line needs
-  std::size_t head_ = 0;
+  // A comma, a line break, the prefix, then as many spaces as the deepest line needs.
+  std::string line_;
+  std::size_t head_ = 0;  // the comma, the break and the prefix
 };
 
 // A JSON string literal for s[0..len): quotes, escapes; invalid UTF-8 becomes U+FFFD.

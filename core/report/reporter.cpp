@@ -180,6 +180,9 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
   lua_getfield(L, -1, "result");
   has_result_ = lua_isfunction(L, -1);
   lua_pop(L, 1);
+  lua_getfield(L, -1, "before");
+  has_before_ = lua_isfunction(L, -1);
+  lua_pop(L, 1);
   module_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);
   color_ = info.color;
   lua_createtable(L, 0, 4);
@@ -241,24 +244,32 @@ Reporter::NativeRender Reporter::native_render() {
   return native;
 }
 
-Rendered Reporter::render(const grade::GradeResult& r) {
+std::optional<std::string_view> Reporter::render_native(const grade::GradeResult& r) {
   // Looked up each time, as call_hook does, in case the reporter has swapped its hook since.
   const NativeRender native = native_render();
+  // Like sdi.json's buffer: kept for the next result unless one huge result grew it.
+  constexpr std::size_t kKeep = std::size_t{1} << 22;
   if (native.json) {
-    Rendered out;
-    out.kind = Rendered::Kind::Text;
+    if (json_text_.capacity() > kKeep) json_text_ = JsonText();
     json_text_.clear();
     JsonLayout layout(native.json->indent, native.json->prefix);
     append_result_json(json_text_, layout, r);
-    out.text.assign(json_text_.view());
-    // Like sdi.json's buffer: kept for the next result unless one huge result grew it.
-    if (json_text_.capacity() > (std::size_t{1} << 22)) json_text_ = JsonText();
-    return out;
+    return json_text_.view();
   }
   if (native.text) {
+    if (text_report_.capacity() > kKeep) text_report_ = std::string();
+    text_report_.clear();
+    append_text_report(text_report_, r, color_);
+    return text_report_;
+  }
+  return std::nullopt;
+}
+
+Rendered Reporter::render(const grade::GradeResult& r) {
+  if (const auto text = render_native(r)) {
     Rendered out;
     out.kind = Rendered::Kind::Text;
-    append_text_report(out.text, r, color_);
+    out.text.assign(*text);
     return out;
   }
   lua_State* L = sandbox_->state();
@@ -321,6 +332,14 @@ void Reporter::add(const grade::GradeResult& r) {
   lua_State* L = sandbox_->state();
   const int first = lua_gettop(L) + 1;
   if (renders_) {
+    // Text the engine renders and writes as is goes out from where it was written.
+    if (!has_result_) {
+      if (const auto text = render_native(r)) {
+        write_before();
+        write_text(*text, prologue_ ? &body_ : nullptr);
+        return;
+      }
+    }
     // As on a worker: copied out and back, so the `result` hook gets the same either way.
     add(render(r));
     return;
@@ -332,13 +351,24 @@ void Reporter::add(const grade::GradeResult& r) {
 void Reporter::add(const Rendered& rendered) {
   lua_State* L = sandbox_->state();
   if (!has_result_) {
-    if (rendered.kind == Rendered::Kind::Text)
+    if (rendered.kind == Rendered::Kind::Text) {
+      write_before();
       write_text(rendered.text, prologue_ ? &body_ : nullptr);
+    }
     return;
   }
   const int first = lua_gettop(L) + 1;
   push_built(push_rendered_cfn, &rendered);
   call_result(first);
+}
+
+void Reporter::write_before() {
+  if (!has_before_) return;
+  lua_State* L = sandbox_->state();
+  const int first = lua_gettop(L) + 1;
+  call_hook("before", 0, 1);
+  write_value(first, prologue_ ? &body_ : nullptr);
+  lua_settop(L, first - 1);
 }
 
 void Reporter::call_result(int first) {

@@ -7,7 +7,8 @@
 // worker runs in its own instance of the reporter (a Renderer), so formatting scales with the
 // workers. What it returns (a Rendered value) reaches `result(rendered, run)` on the main thread
 // in input order, where separators and counters live; without a `result` hook a rendered string
-// is written as is.
+// is written as is, after the text of the reporter's `before(run)` hook when it has one (a
+// separator that needs no look at the text, which then never enters the sandbox again).
 
 #include <cstdio>
 #include <filesystem>
@@ -87,6 +88,12 @@ class Reporter {
     bool text = false;               // a hook sdi.text_render made
   };
   NativeRender native_render();
+  // The text of a `render` hook the engine writes itself, in a buffer kept for the next result;
+  // nullopt when the hook is a Lua function.
+  std::optional<std::string_view> render_native(const grade::GradeResult& r);
+  // Writes what `before` returns, ahead of a rendered string written as is (not for a rendered
+  // nil or table, which write nothing).
+  void write_before();
   // Calls a hook, leaving `nresults` results on the stack (nil for a missing hook).
   void call_hook(const char* name, int nargs, int nresults);
   void push_built(lua_CFunction push, const void* data);
@@ -109,9 +116,11 @@ class Reporter {
   bool prologue_ = false;
   bool renders_ = false;     // has a `render` hook
   bool has_result_ = false;  // has a `result` hook
+  bool has_before_ = false;  // has a `before` hook
   bool color_ = false;       // the run's `color`, for a hook sdi.text_render made
   Spool body_, appendix_;
-  JsonText json_text_;  // what a json_render hook writes, reused from one result to the next
+  JsonText json_text_;       // what a json_render hook writes, reused from one result to the next
+  std::string text_report_;  // what a text_render hook writes, likewise
   std::string display_;
   std::string description_;
   int module_ref_ = -2;

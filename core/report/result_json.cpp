@@ -71,9 +71,8 @@ class Writer {
   }
   // Before a member: the comma after the one before it, and the line break.
   void next() {
-    if (!first_) out_.put(',');
+    layout_.separate(out_, depth_, first_);
     first_ = false;
-    layout_.newline(out_, depth_);
   }
 
   JsonText& out_;

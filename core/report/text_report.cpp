@@ -4,12 +4,17 @@
 #include <lauxlib.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <initializer_list>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sdi::report {
 
@@ -54,16 +59,40 @@ class TextReport {
 
 // A number as reports spell points: whole values without a fraction, others with one decimal,
 // rounded as C's printf rounds (a tie to even: 0.25 is "0.2").
+// std::to_chars with a precision is specified to give what printf gives, without its format
+// parsing and locale.
 std::string num(double x) {
-  if (std::floor(x) == x && std::fabs(x) < 9.2e18) return fmt::format("{}", std::int64_t(x));
   char text[64];
-  const int n = std::snprintf(text, sizeof text, "%.1f", x);
-  return std::string(text, n > 0 ? std::min<std::size_t>(static_cast<std::size_t>(n), 63) : 0);
+  std::to_chars_result end{};
+  if (std::floor(x) == x && std::fabs(x) < 9.2e18)
+    end = std::to_chars(text, text + sizeof text, static_cast<std::int64_t>(x));
+  else
+    end = std::to_chars(text, text + sizeof text, x, std::chars_format::fixed, 1);
+  return std::string(text, end.ec == std::errc() ? end.ptr : text);
 }
 
 // Whether text holds whitespace other than single spaces (space and \t to \r), which one line
 // folds into one space.
 bool loose(std::string_view text) {
+#if defined(__SSE2__)
+  // Sixteen bytes at a time, the last block overlapping the one before it; a pair of spaces
+  // across two blocks is seen by looking at the byte before each.
+  if (text.size() >= 16) {
+    const char* s = text.data();
+    for (std::size_t i = 0;; i += 16) {
+      const bool last = text.size() - i <= 16;
+      if (last) i = text.size() - 16;
+      const unsigned carried = i > 0 && s[i - 1] == ' ' ? 1 : 0;  // a space just before
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+      const __m128i breaks = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('\t' - 1)),
+                                           _mm_cmplt_epi8(x, _mm_set1_epi8('\r' + 1)));
+      const auto spaces =
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+      if (_mm_movemask_epi8(breaks) != 0 || (spaces & ((spaces << 1) | carried)) != 0) return true;
+      if (last) return false;
+    }
+  }
+#endif
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c >= '\t' && c <= '\r') return true;
@@ -193,7 +222,7 @@ void TextReport::check(const grade::CheckResult& c) {
   }
   if (!c.evidence.empty() && !c.evidence.front().text.empty()) {
     const grade::Evidence& ev = c.evidence.front();
-    std::string where = ev.line > 0 ? fmt::format("line {}", ev.line) : "front matter";
+    std::string where = ev.line > 0 ? "line " + std::to_string(ev.line) : "front matter";
     paint("        " + where + ": \"" + shorten(ev.text, 80) + "\"", {kDim});
     line();
   }

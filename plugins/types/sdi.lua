@@ -395,6 +395,7 @@ function Answer.estimate(id) end
 ---@field start? fun(run: sdi.Run): string? Called once before any result.
 ---@field render? fun(r: sdi.Result, run: sdi.Run): sdi.Rendered Formats one answer on the worker that graded it, in that worker's own instance of the reporter: it must not depend on other results (no counters, no separators). What it returns goes to `result` instead of the result, or, without `result`, a string is written as is.
 ---@field result? fun(r: sdi.Result|sdi.Rendered, run: sdi.Run): string?, string? Called for each graded answer, in input order, with the result, or what `render` returned when the reporter has `render`. A second string is an appendix (the answer's detail section), kept in a temporary file and written after finish's text.
+---@field before? fun(run: sdi.Run): string? For a reporter with `render` and no `result`: called on the main thread, in input order, before each rendered string is written as is; its text goes first (a separator). The rendered text itself never enters this instance.
 ---@field finish? fun(summary: sdi.Summary, run: sdi.Run): string|sdi.ReportEnd|nil Called once after the last result: the text that follows the results, or a table placing a head and a tail too.
 ---@field prologue? boolean When true, what start and result return is kept aside (in a temporary file, so memory stays flat) so that finish's `head` can go before it: for formats whose first lines hold totals (JUnit's root element).
 

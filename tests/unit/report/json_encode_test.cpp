@@ -2,8 +2,10 @@
 // indentation and prefix, empty tables, key order, and the result table push_result builds.
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -72,6 +74,22 @@ TEST_CASE("json_quote gives the same text whatever the length and position of th
       CHECK(json_quote(s) == expected);
     }
   }
+}
+
+TEST_CASE("json_quote finds a byte that needs care at any place in text of any length") {
+  // Plain text is copied in overlapping blocks; each place must still be looked at.
+  const char specials[] = {'"', '\\', '\n', '\x1f', '\x7f', '\xFF'};
+  int differing = 0;
+  for (std::size_t n = 1; n < 48; ++n)
+    for (std::size_t at = 0; at < n; ++at)
+      for (char special : specials) {
+        std::string s(n, 'x');
+        s[at] = special;
+        sdi::report::JsonText portable;
+        sdi::report::detail::append_quoted_portable(portable, s.data(), s.size());
+        if (json_quote(s) != portable.view() || json_quote(s) == "\"" + s + "\"") ++differing;
+      }
+  CHECK(differing == 0);
 }
 
 TEST_CASE("sdi.json writes scalars") {
@@ -303,6 +321,35 @@ TEST_CASE("json_quote and the portable escaper agree on text of every kind") {
     sdi::report::JsonText portable;
     sdi::report::detail::append_quoted_portable(portable, text.data(), text.size());
     if (json_quote(text) != portable.view()) ++differing;
+  }
+  CHECK(differing == 0);
+}
+
+TEST_CASE("numbers of one or two decimals are spelled as fmt spells any double") {
+  // The short path must agree with the general one wherever it is taken, and near where it stops.
+  int differing = 0;
+  auto check = [&differing](double v) {
+    sdi::report::JsonText text;
+    sdi::report::append_number(text, v);
+    const std::string general = std::floor(v) == v && std::fabs(v) < 1e15
+                                    ? std::to_string(static_cast<long long>(v))
+                                    : fmt::format("{}", v);
+    if (text.view() != general) ++differing;
+  };
+  for (long long k = -200000; k <= 200000; ++k) {
+    check(static_cast<double>(k) / 10);
+    check(static_cast<double>(k) / 100);
+    check(static_cast<double>(k) / 1000);
+  }
+  for (double big : {999999999.9, 999999999.99, 1e9 + 0.5, 123456789.12, -987654321.05}) check(big);
+  std::uint64_t seed = 99;
+  for (int n = 0; n < 200000; ++n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    const double v = static_cast<double>(seed >> 11) / static_cast<double>(1ULL << 53);
+    check(v);
+    check(v * 1000);
+    check(std::round(v * 1e6) / 100);
+    check(-std::round(v * 1e5) / 10);
   }
   CHECK(differing == 0);
 }

@@ -90,6 +90,49 @@ return { render = function(r) return r.file .. "\n" end, finish = function() ret
   CHECK(run.out == "x.md\ny.md\nend\n");
 }
 
+TEST_CASE("before writes its text ahead of each rendered string, from a worker or not") {
+  fs::path plugin = write_plugin("before", R"lua(
+local n = 0
+return {
+  render = sdi.json_render(),
+  before = function(run) n = n + 1; return (run.color and "c" or "") .. n .. ":" end,
+  finish = function() return "\n" end,
+}
+)lua");
+  RunInfo info;
+  info.color = true;
+  Run direct(plugin, info), relayed(plugin, info);
+  Renderer worker(plugin, info);
+  const GradeResult a = sdi::test::sample_result("a.md", 1),
+                    b = sdi::test::sample_result("b.md", 2);
+  direct.reporter.add(a);
+  direct.reporter.add(b);
+  relayed.reporter.add(worker.render(a));
+  relayed.reporter.add(worker.render(b));
+  direct.reporter.finish({});
+  relayed.reporter.finish({});
+  const std::string a_json = worker.render(a).text, b_json = worker.render(b).text;
+  CHECK(a_json.find("\"file\":\"a.md\"") != std::string::npos);
+  CHECK(direct.out == "c1:" + a_json + "c2:" + b_json + "\n");
+  CHECK(relayed.out == direct.out);
+}
+
+TEST_CASE("before writes nothing for a result whose render returned nil") {
+  fs::path plugin = write_plugin("before_nil", R"lua(
+return {
+  render = function(r) if r.score > 1 then return r.file end end,
+  before = function() return "|" end,
+}
+)lua");
+  Run run(plugin);
+  Renderer worker(plugin, {});
+  run.reporter.add(sdi::test::sample_result("a.md", 1));
+  run.reporter.add(worker.render(sdi::test::sample_result("b.md", 2)));
+  run.reporter.add(worker.render(sdi::test::sample_result("c.md", 0)));
+  run.reporter.add(sdi::test::sample_result("d.md", 3));
+  CHECK(run.out == "|b.md|d.md");
+}
+
 TEST_CASE("render may return nil, a string or a flat table of plain values only") {
   fs::path plugin = write_plugin("kinds", R"lua(
 return {

@@ -126,3 +126,14 @@ TEST_CASE("sdi.text_render's hook is the engine's to run, not Lua's") {
   CHECK_THROWS_WITH_AS(calling.render(sdi::test::sample_result("a.md", 1)),
                        doctest::Contains("the engine writes this report"), std::runtime_error);
 }
+
+TEST_CASE("a run of spaces or a line break folds into one space wherever it falls in the text") {
+  // Texts are scanned in blocks; a run may straddle two of them or sit in the last few bytes.
+  for (std::size_t at = 1; at < 40; ++at)
+    for (const std::string gap : {"  ", "\n", "\t", " \r", "\v "}) {
+      CheckResult c = check("T", Status::Fail, 0, 1);
+      c.feedback = std::string(at, 'a') + gap + std::string(40 - at, 'b');
+      const std::string folded = std::string(at, 'a') + " " + std::string(40 - at, 'b');
+      CHECK(text_report(one_step({c})).find("        " + folded + "\n") != std::string::npos);
+    }
+}
