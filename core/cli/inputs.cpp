@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 namespace sdi::cli {
 
@@ -67,7 +68,13 @@ InputList collect_inputs(const std::vector<std::string>& paths) {
       continue;
     }
     std::sort(found.begin(), found.end());
-    out.files.insert(out.files.end(), found.begin(), found.end());
+    // Moved, not copied: a folder of 100,000 answers would otherwise hold its paths twice at once.
+    if (out.files.empty()) {
+      out.files = std::move(found);
+    } else {
+      out.files.insert(out.files.end(), std::make_move_iterator(found.begin()),
+                       std::make_move_iterator(found.end()));
+    }
   }
   return out;
 }
