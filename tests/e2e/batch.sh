@@ -88,9 +88,7 @@ expected_score="$(json_get "d['results'][0]['score']")"
 mkdir -p "$WORK/crowded/sdi"
 for i in $(seq 600); do printf 'stale' >"$WORK/crowded/sdi/old-$i"; done
 touch -d '2 days ago' "$WORK/crowded/sdi"/old-*
-export XDG_CACHE_HOME="$WORK/crowded"
-run grade "$SDI_SOURCE/problems/url-shortener/answers/strong.md" --format json
-unset XDG_CACHE_HOME
+XDG_CACHE_HOME="$WORK/crowded" run grade "$SDI_SOURCE/problems/url-shortener/answers/strong.md" --format json
 expect_rc 0 "grade with a crowded cache"
 expect_true "d['results'][0]['score'] == $expected_score"
 entries="$(ls "$WORK/crowded/sdi" | wc -l)"
