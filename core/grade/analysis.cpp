@@ -10,6 +10,7 @@
 #include "grade/phrase_stems_cache.hpp"
 #include "grade/step_mapper.hpp"
 #include "text/byte_scan.hpp"
+#include "text/utf8.hpp"
 
 namespace sdi::grade {
 
@@ -293,16 +294,11 @@ int Analysis::step_of_block(int block) const {
 std::string Analysis::sentence_text(int sentence) const {
   const Sentence& s = sentences[sentence];
   const std::string& text = doc->blocks[s.block].text;
-  std::string out = text.substr(s.begin, s.end - s.begin);
-  std::size_t b = out.find_first_not_of(" \n\t");
-  std::size_t e = out.find_last_not_of(" \n\t");
-  out = b == std::string::npos ? "" : out.substr(b, e - b + 1);
-  if (out.size() > 200) {
-    std::size_t cut = 197;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out = out.substr(0, cut) + "...";
-  }
-  return out;
+  const std::string_view out = std::string_view(text).substr(s.begin, s.end - s.begin);
+  const std::size_t b = out.find_first_not_of(" \n\t");
+  const std::size_t e = out.find_last_not_of(" \n\t");
+  if (b == std::string_view::npos) return "";
+  return text::utf8::shorten(out.substr(b, e - b + 1), 200);
 }
 
 int Analysis::sentence_line(int sentence) const {

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "text/utf8.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -120,18 +122,13 @@ std::string fold_spaces(std::string_view text) {
 
 // At most `limit` bytes on one line, cut at a character boundary (so multi-byte text is never
 // split) and ended with "..." when cut.
-std::string shorten(std::string_view text, std::size_t limit) {
+std::string one_line(std::string_view text, std::size_t limit) {
   std::string folded;
   if (loose(text)) {
     folded = fold_spaces(text);
     text = folded;
   }
-  if (text.size() <= limit) return std::string(text);
-  std::size_t cut = limit - 3;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  std::string out(text.substr(0, cut));
-  out += "...";
-  return out;
+  return text::utf8::shorten(text, limit);
 }
 
 // Fills lines of at most `width` bytes greedily with whole words (a longer word gets a line of
@@ -223,7 +220,7 @@ void TextReport::check(const grade::CheckResult& c) {
   if (!c.evidence.empty() && !c.evidence.front().text.empty()) {
     const grade::Evidence& ev = c.evidence.front();
     std::string where = ev.line > 0 ? "line " + std::to_string(ev.line) : "front matter";
-    paint("        " + where + ": \"" + shorten(ev.text, 80) + "\"", {kDim});
+    paint("        " + where + ": \"" + one_line(ev.text, 80) + "\"", {kDim});
     line();
   }
   if (!c.suggestion.empty()) {

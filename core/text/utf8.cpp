@@ -92,4 +92,13 @@ void append(std::string& out, char32_t cp) {
   }
 }
 
+std::string shorten(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return std::string(text);
+  std::size_t cut = limit - 3;
+  while (cut > 0 && is_continuation(static_cast<unsigned char>(text[cut]))) --cut;
+  std::string out(text.substr(0, cut));
+  out += "...";
+  return out;
+}
+
 }  // namespace sdi::text::utf8

@@ -22,4 +22,8 @@ Decoded decode(std::string_view bytes, std::size_t pos);
 
 void append(std::string& out, char32_t code_point);
 
+// `text` in at most `limit` bytes (limit >= 3): as is when it fits, else cut at a character
+// boundary, so a multi-byte character is never split, and ended with "...".
+std::string shorten(std::string_view text, std::size_t limit);
+
 }  // namespace sdi::text::utf8
