@@ -35,6 +35,10 @@ void grade_in_order(const pack::Library& library, const std::vector<std::string>
   std::map<std::size_t, Graded> ready;
   std::size_t emitted = 0;
   bool stop = false;
+  // A wake-up costs a system call and a context switch, so a thread is only woken when it sleeps
+  // on exactly what just happened: the reporter on the next result in order, a worker on room.
+  std::size_t reporter_waits_for = files.size();
+  std::size_t workers_waiting = 0;
   std::atomic<std::size_t> next{0};
   std::vector<std::thread> workers;
   for (int w = 0; w < jobs; ++w) {
@@ -46,7 +50,11 @@ void grade_in_order(const pack::Library& library, const std::vector<std::string>
         if (i >= files.size()) return;
         {
           std::unique_lock lock(mutex);
-          room_cv.wait(lock, [&] { return stop || i < emitted + window; });
+          if (!stop && i >= emitted + window) {
+            ++workers_waiting;
+            room_cv.wait(lock, [&] { return stop || i < emitted + window; });
+            --workers_waiting;
+          }
           if (stop) return;
         }
         Graded g;
@@ -54,7 +62,7 @@ void grade_in_order(const pack::Library& library, const std::vector<std::string>
         if (step) step(g);
         std::lock_guard lock(mutex);
         ready.emplace(i, std::move(g));
-        ready_cv.notify_one();
+        if (i == reporter_waits_for) ready_cv.notify_one();
       }
     });
   }
@@ -71,17 +79,23 @@ void grade_in_order(const pack::Library& library, const std::vector<std::string>
       Graded g;
       {
         std::unique_lock lock(mutex);
-        ready_cv.wait(lock, [&] { return ready.count(i) > 0; });
         auto it = ready.find(i);
+        if (it == ready.end()) {
+          reporter_waits_for = i;
+          ready_cv.wait(lock, [&] { return (it = ready.find(i)) != ready.end(); });
+          reporter_waits_for = files.size();
+        }
         g = std::move(it->second);
         ready.erase(it);
       }
       emit(i, g);
+      bool wake = false;
       {
         std::lock_guard lock(mutex);
         emitted = i + 1;
+        wake = workers_waiting > 0;
       }
-      room_cv.notify_all();
+      if (wake) room_cv.notify_all();
     }
   } catch (...) {
     stop_workers();
