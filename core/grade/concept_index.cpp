@@ -21,10 +21,11 @@ std::string forms_entry_key(const std::string& source_key) {
 ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pack::Concept>& extra)
     : extra_(extra), glossary_(&glossary) {
   concepts_.reserve(glossary.size() + extra_.size());
-  for (const auto& c : glossary.all()) concepts_.push_back(&c);
+  // Heads only: the rest of a glossary concept is decoded only if its forms must be compiled.
+  for (std::size_t i = 0; i < glossary.size(); ++i) concepts_.push_back(&glossary.head(i));
   for (const auto& c : extra_) {
     // A pack may refine a glossary concept by redeclaring its id: the pack's forms are added.
-    if (glossary.find(c.id) != nullptr) continue;
+    if (glossary.contains(c.id)) continue;
     extra_by_id_[c.id] = size();
     concepts_.push_back(&c);
   }
@@ -50,12 +51,16 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
       cached_ = load_forms(cached->payload(), glossary_size);
   }
   if (!cached_) {
-    for (int i = 0; i < glossary_size; ++i) add_all(i, *concepts_[i]);
+    const std::vector<pack::Concept>& whole = glossary.all();
+    for (int i = 0; i < glossary_size; ++i) add_all(i, whole[static_cast<std::size_t>(i)]);
     if (!source.empty()) pack::cache::write(entry, key, save_forms());
   }
-  for (int i = glossary_size; i < size(); ++i) add_all(i, *concepts_[i]);
+  // The pack's new concepts, at the positions the constructor gave them, then its refinements.
+  int next = glossary_size;
   for (const auto& c : extra_)
-    if (glossary.find(c.id) != nullptr) add_all(find(c.id), c);
+    if (!glossary.contains(c.id)) add_all(next++, c);
+  for (const auto& c : extra_)
+    if (glossary.contains(c.id)) add_all(find(c.id), c);
   index_forms();
   index_candidates();
 
@@ -262,8 +267,7 @@ bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
 }
 
 int ConceptIndex::find(const std::string& id) const {
-  if (const pack::Concept* c = glossary_->find(id))
-    return static_cast<int>(c - glossary_->all().data());
+  if (const int at = glossary_->index_of(id); at >= 0) return at;
   auto it = extra_by_id_.find(id);
   return it == extra_by_id_.end() ? -1 : it->second;
 }

@@ -22,7 +22,8 @@ class ConceptIndex {
   ConceptIndex(const pack::Glossary& glossary, const std::vector<pack::Concept>& extra);
 
   int find(const std::string& id) const;
-  const pack::Concept& concept_at(int i) const { return *concepts_[i]; }
+  // What grading reads of a concept; the whole concept is the glossary's (or the pack's).
+  const pack::ConceptHead& concept_at(int i) const { return *concepts_[i]; }
   int size() const { return static_cast<int>(concepts_.size()); }
   // The concept itself and everything it implies through `broader`, transitively.
   std::span<const int> implied(int i) const {
@@ -92,7 +93,7 @@ class ConceptIndex {
   static std::string_view key_of(const MatchToken& t, Compare compare);
   // Whether `f` matches the tokens from `i` on.
   bool matches_at(const Form& f, const std::vector<MatchToken>& tokens, std::size_t i) const;
-  std::vector<const pack::Concept*> concepts_;
+  std::vector<const pack::ConceptHead*> concepts_;
   std::vector<pack::Concept> extra_;
   const pack::Glossary* glossary_;
   // The pack's own concepts by id; the glossary's are found through it, at their own position.

@@ -342,6 +342,18 @@ std::vector<Text> Reader::list() {
   return out;
 }
 
+void Reader::skip_str() {
+  std::uint32_t n = u32();
+  if (take(n)) pos_ += n;
+}
+
+void Reader::skip_strings() {
+  std::uint32_t n = u32();
+  // Each string takes at least four bytes, as in list().
+  if (!take(std::size_t{n} * 4)) return;
+  for (std::uint32_t i = 0; i < n && ok_; ++i) skip_str();
+}
+
 std::vector<std::string> Reader::strings() {
   return list<std::string>();
 }

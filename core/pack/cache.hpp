@@ -93,6 +93,9 @@ class Reader {
   std::vector<std::string> strings();
   // The same list as views into the payload, which must outlive them.
   std::vector<std::string_view> views();
+  // Steps over a string or a list without copying it.
+  void skip_str();
+  void skip_strings();
   bool ok() const { return ok_; }
   // Marks the payload damaged (e.g. a count larger than what is left could hold).
   void fail() { ok_ = false; }

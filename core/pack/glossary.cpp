@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <optional>
 
 #include "pack/cache.hpp"
@@ -11,6 +13,29 @@
 #include "pack/toml_fields.hpp"
 
 namespace sdi::pack {
+
+// The cache entries of folders whose concepts have only their heads so far.
+struct Glossary::Deferred {
+  struct Part {
+    cache::Entry entry;
+    std::size_t bodies_at = 0;  // where the entry's payload lists the rest of each concept
+    std::size_t first = 0;      // the folder's first concept in concepts_
+    std::size_t count = 0;
+  };
+  std::vector<Part> parts;
+  std::atomic<bool> pending{false};
+  std::mutex mutex;
+};
+
+Glossary::Glossary() = default;
+Glossary::~Glossary() = default;
+Glossary::Glossary(Glossary&&) noexcept = default;
+Glossary& Glossary::operator=(Glossary&&) noexcept = default;
+
+const std::vector<Concept>& Glossary::all() const {
+  complete();
+  return concepts_;
+}
 
 void Glossary::add(Concept c) {
   auto [it, added] = by_id_.try_emplace(c.id, concepts_.size());
@@ -37,7 +62,9 @@ void Glossary::index_from(std::size_t first) {
 
 const Concept* Glossary::find(const std::string& id) const {
   auto it = by_id_.find(id);
-  return it == by_id_.end() ? nullptr : &concepts_[it->second];
+  if (it == by_id_.end()) return nullptr;
+  complete();
+  return &concepts_[it->second];
 }
 
 std::string Glossary::source_key() const {
@@ -48,38 +75,59 @@ namespace {
 
 namespace fs = std::filesystem;
 
-void put_concept(cache::Writer& w, std::uint32_t file_index, const Concept& c) {
+// A cached folder lists every concept's head, then every concept's rest, so the heads read on
+// their own.
+void put_head(cache::Writer& w, std::uint32_t file_index, const Concept& c) {
   w.u32(file_index);
   w.u32(static_cast<std::uint32_t>(c.line));
   w.str(c.id);
   w.str(c.name);
+  w.strings(c.broader);
+  w.str(c.category);
+  w.u32(c.risk ? 1 : 0);
+}
+
+void put_body(cache::Writer& w, const Concept& c) {
   w.str(c.definition);
   w.strings(c.synonyms);
   w.strings(c.abbreviations);
   w.strings(c.exact);
   w.strings(c.products);
-  w.strings(c.broader);
   w.strings(c.related);
-  w.str(c.category);
-  w.u32(c.risk ? 1 : 0);
 }
 
-// Appends the concepts of a cached folder to `into` (as read from the files, in order), or
-// leaves `into` as it was and returns false when the entry does not describe exactly these files.
-// Read in place: a glossary holds hundreds of concepts, read at every start.
-bool cached_concepts(std::string_view payload, const std::vector<fs::path>& files,
-                     std::vector<Concept>& into) {
+void read_body(cache::Reader& r, Concept& c) {
+  c.definition = r.str();
+  c.synonyms = r.strings();
+  c.abbreviations = r.strings();
+  c.exact = r.strings();
+  c.products = r.strings();
+  c.related = r.strings();
+}
+
+void skip_body(cache::Reader& r) {
+  r.skip_str();
+  for (int list = 0; list < 5; ++list) r.skip_strings();
+}
+
+// Appends the heads of a cached folder's concepts to `into` (as read from the files, in order)
+// and returns where the rest of them starts in the payload, or leaves `into` as it was and
+// returns nullopt when the entry does not describe exactly these files. Read in place: a
+// glossary holds hundreds of concepts, read at every start.
+std::optional<std::size_t> cached_heads(std::string_view payload,
+                                        const std::vector<fs::path>& files,
+                                        std::vector<Concept>& into) {
   cache::Reader r(payload);
   std::vector<std::string> names = r.strings();
-  if (!r.ok() || names.size() != files.size()) return false;
+  if (!r.ok() || names.size() != files.size()) return std::nullopt;
   std::vector<std::string> displays;
   const PathDisplay display;
   for (std::size_t i = 0; i < files.size(); ++i) {
-    if (names[i] != files[i].filename().string()) return false;
+    if (names[i] != files[i].filename().string()) return std::nullopt;
     displays.push_back(display(files[i]));
   }
   std::uint32_t count = r.u32();
-  if (!r.ok() || count > payload.size()) return false;
+  if (!r.ok() || count > payload.size()) return std::nullopt;
   const std::size_t first = into.size();
   into.reserve(first + count);
   for (std::uint32_t i = 0; i < count; ++i) {
@@ -90,21 +138,18 @@ bool cached_concepts(std::string_view payload, const std::vector<fs::path>& file
     c.line = static_cast<int>(r.u32());
     c.id = r.str();
     c.name = r.str();
-    c.definition = r.str();
-    c.synonyms = r.strings();
-    c.abbreviations = r.strings();
-    c.exact = r.strings();
-    c.products = r.strings();
     c.broader = r.strings();
-    c.related = r.strings();
     c.category = r.str();
     c.risk = r.u32() != 0;
   }
+  const std::size_t bodies_at = payload.size() - r.remaining();
+  // The rest is only walked here, so an entry that would not decode later is a miss now.
+  for (std::uint32_t i = 0; i < count && r.ok(); ++i) skip_body(r);
   if (!r.at_end()) {
     into.erase(into.begin() + static_cast<std::ptrdiff_t>(first), into.end());
-    return false;
+    return std::nullopt;
   }
-  return true;
+  return bodies_at;
 }
 
 }  // namespace
@@ -139,7 +184,11 @@ bool read_glossary_dir(const fs::path& dir, Glossary& into) {
   if (keyed) {
     if (auto payload = cache::read(entry, key)) {
       const std::size_t first = into.concepts_.size();
-      if (cached_concepts(payload->payload(), files, into.concepts_)) {
+      if (auto bodies_at = cached_heads(payload->payload(), files, into.concepts_)) {
+        if (!into.deferred_) into.deferred_ = std::make_unique<Glossary::Deferred>();
+        const std::size_t count = into.concepts_.size() - first;
+        into.deferred_->parts.push_back({std::move(*payload), *bodies_at, first, count});
+        into.deferred_->pending.store(true, std::memory_order_release);
         into.by_id_.reserve(into.concepts_.size());
         into.index_from(first);
         record_source();
@@ -152,7 +201,7 @@ bool read_glossary_dir(const fs::path& dir, Glossary& into) {
   std::vector<std::string> names;
   for (const auto& file : files) names.push_back(file.filename().string());
   w.strings(names);
-  cache::Writer concepts;
+  cache::Writer heads, bodies;
   std::uint32_t count = 0;
   for (std::size_t fi = 0; fi < files.size(); ++fi) {
     const auto& file = files[fi];
@@ -181,7 +230,10 @@ bool read_glossary_dir(const fs::path& dir, Glossary& into) {
       c.category = f.optional_string("category").value_or("");
       c.risk = f.optional_bool("risk").value_or(false);
       f.reject_unknown();
-      if (keyed) put_concept(concepts, static_cast<std::uint32_t>(fi), c);
+      if (keyed) {
+        put_head(heads, static_cast<std::uint32_t>(fi), c);
+        put_body(bodies, c);
+      }
       ++count;
       into.add(std::move(c));
     }
@@ -191,10 +243,26 @@ bool read_glossary_dir(const fs::path& dir, Glossary& into) {
   // what reading it again would do.
   if (keyed) {
     w.u32(count);
-    w.data() += concepts.data();
+    w.data() += heads.data();
+    w.data() += bodies.data();
     cache::write(entry, key, w.data());
   }
   return false;
+}
+
+void Glossary::complete() const {
+  if (!deferred_ || !deferred_->pending.load(std::memory_order_acquire)) return;
+  std::lock_guard lock(deferred_->mutex);
+  if (!deferred_->pending.load(std::memory_order_relaxed)) return;
+  for (auto& part : deferred_->parts) {
+    // Walked whole when the heads were read, so this decodes without a failure.
+    cache::Reader r(part.entry.payload().substr(part.bodies_at));
+    // A duplicate id may have cut the list short after the folder was read.
+    const std::size_t end = std::min(part.first + part.count, concepts_.size());
+    for (std::size_t i = part.first; i < end; ++i) read_body(r, concepts_[i]);
+  }
+  deferred_->parts.clear();
+  deferred_->pending.store(false, std::memory_order_release);
 }
 
 }  // namespace sdi::pack

@@ -294,8 +294,7 @@ void Repl::cmd_explain(const std::string& args) {
   if (c == nullptr) {
     grade::ConceptIndex index(g, {});
     auto matches = index.scan(grade::match_tokens(args));
-    if (!matches.empty()) c = &index.concept_at(matches.front().concept_idx);
-    if (c != nullptr) c = g.find(c->id);
+    if (!matches.empty()) c = g.find(index.concept_at(matches.front().concept_idx).id);
   }
   if (c == nullptr) {
     warn(fmt::format("No concept '{}' in the glossary.", args));

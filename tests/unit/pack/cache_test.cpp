@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "cache_support.hpp"
 #include "pack/error.hpp"
@@ -224,6 +225,44 @@ TEST_CASE("a glossary folder read from the cache equals the folder parsed") {
   Glossary uncached;
   CHECK_FALSE(read_glossary_dir(c.dir, uncached));
   CHECK(dump(uncached) == dump(parsed));
+}
+
+TEST_CASE("a cached glossary gives heads at once and the rest of each concept on first use") {
+  ScratchCache sc;
+  Concepts c;
+  Glossary parsed;
+  read_glossary_dir(c.dir, parsed);
+  Glossary cached;
+  REQUIRE(read_glossary_dir(c.dir, cached));
+  REQUIRE(cached.size() == parsed.size());
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    const auto& want = parsed.all()[i];
+    const auto& got = cached.head(i);
+    CHECK(got.id == want.id);
+    CHECK(got.name == want.name);
+    CHECK(got.broader == want.broader);
+    CHECK(got.category == want.category);
+    CHECK(got.risk == want.risk);
+    CHECK(got.file == want.file);
+    CHECK(got.line == want.line);
+  }
+  CHECK(cached.contains("cdn"));
+  CHECK(cached.index_of("cdn") == parsed.index_of("cdn"));
+  CHECK(cached.index_of("nothing") == -1);
+
+  // Moved before its first use, and then used from several threads at once: every thread sees
+  // every concept whole.
+  Glossary moved = std::move(cached);
+  const std::string want = dump(parsed);
+  std::vector<std::string> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t)
+    threads.emplace_back([&, t] {
+      seen[t] = (t % 2 == 0 ? moved.find("caching")->definition : std::string()) + dump(moved);
+    });
+  for (auto& t : threads) t.join();
+  for (std::size_t t = 0; t < seen.size(); ++t)
+    CHECK(seen[t] == (t % 2 == 0 ? "Keeps hot data close." : "") + want);
 }
 
 TEST_CASE("a changed, added or removed glossary file is parsed again") {
