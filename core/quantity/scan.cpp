@@ -23,6 +23,16 @@ bool is_result_marker(Tok k) {
   return k == Tok::Eq || k == Tok::Approx || k == Tok::Implies || k == Tok::Arrow;
 }
 
+// Whether `w` in lowercase is the lowercase `lower`.
+bool same_any_case(std::string_view lower, std::string_view w) {
+  if (lower.size() != w.size()) return false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return false;
+  }
+  return true;
+}
+
 // Whether `w` in lowercase is one of the (lowercase) words of `list`.
 bool word_in(std::string_view w, std::initializer_list<std::string_view> list) {
   for (std::string_view x : list) {
@@ -529,9 +539,9 @@ class Scanner {
       if (kind == ContextWord::Count) c |= kCountWord;
     } else if (part == kStop) {
       if (detail::is_stopword(w)) c |= kStopword;
-    } else if (std::optional<std::string> tag = detail::known_noun_tag(w)) {
-      std::string l = detail::lower(w);
-      bool counted = l == "dau" || l == "mau" || l == "wau" || *tag != l;
+    } else if (std::string_view tag = detail::known_noun_tag_view(w); !tag.empty()) {
+      // A tag other than the word itself comes of a plural or an abbreviation: a count.
+      bool counted = tag == "dau" || tag == "mau" || tag == "wau" || !same_any_case(tag, w);
       c |= counted ? kNounOfCount : kNounOfSize;
     }
     return c;
