@@ -161,7 +161,18 @@ class Scanner {
                  big_scale_word(text(tok(i + 1)))) {
         number = i + 1;
       } else if (!number_within_4(i)) {
-        ++i;  // fast path: no qualifier can lead to a number from here
+        // Fast path: no qualifier can lead to a number from here, nor from the tokens after it
+        // up to four before the next number (or up to the line's end). Of those, a result marker
+        // is seen on the way; only a \frac or an article ("a million") asks for more.
+        std::size_t until = toks_[next_stop_].kind == Tok::Number ? next_stop_ - 4 : next_stop_;
+        for (++i; i < until; ++i) {
+          const Token& u = toks_[i];
+          if (is_result_marker(u.kind)) {
+            if (prev >= 0) marker = true;
+          } else if (u.kind == Tok::Frac || (u.kind == Tok::Word && is_article(u))) {
+            break;
+          }
+        }
         continue;
       } else if (std::size_t len = parser_.qualifier_length(i);
                  len > 0 && !glued_to_word_before(i, line_first)) {
