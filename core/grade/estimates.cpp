@@ -96,17 +96,17 @@ struct NameStart {
 // The names starting with one stem, in the pack's order.
 struct NamesFrom {
   std::vector<NameStart> all;
-  // The names of one stem among them, and the second stems of the others: a next word with none
-  // of those stems leaves only the names of one stem to match, and a common first stem ("peak",
-  // "storage") starts many names.
+  // A common first stem ("peak", "storage") starts many names, and the next word's stem turns
+  // most away: the names of one stem among them, and for each second stem of the others, those
+  // with it and the names of one stem, in the pack's order.
   std::vector<NameStart> single;
-  std::vector<vocabulary::Id> seconds;
+  std::vector<std::pair<vocabulary::Id, std::vector<NameStart>>> by_second;
 
   // The names that may match where the next word's stem is `next` (kNone when not known).
   const std::vector<NameStart>& for_next(vocabulary::Id next) const {
-    if (next == vocabulary::kNone ||
-        std::find(seconds.begin(), seconds.end(), next) != seconds.end())
-      return all;
+    if (next == vocabulary::kNone) return all;
+    for (const auto& [second, names] : by_second)
+      if (second == next) return names;
     return single;
   }
 };
@@ -182,11 +182,17 @@ NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
     add(true, static_cast<int>(i), estimates[i].names);
   for (auto& [stem, list] : out.by_first) {
     for (const NameStart& start : list.all) {
-      if (start.length == 1)
+      if (start.length == 1) {
         list.single.push_back(start);
-      else if (std::find(list.seconds.begin(), list.seconds.end(), start.second) ==
-               list.seconds.end())
-        list.seconds.push_back(start.second);
+        continue;
+      }
+      auto known = [&](const auto& group) { return group.first == start.second; };
+      if (std::find_if(list.by_second.begin(), list.by_second.end(), known) != list.by_second.end())
+        continue;
+      std::vector<NameStart> names;
+      for (const NameStart& other : list.all)
+        if (other.length == 1 || other.second == start.second) names.push_back(other);
+      list.by_second.emplace_back(start.second, std::move(names));
     }
   }
   std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
