@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -218,10 +219,10 @@ class Scanner {
         continue;
       }
 
-      Mention m;
+      Mention& m = out_.emplace_back();
       m.offset = tok(start).offset;
       m.length = node->end > m.offset ? node->end - m.offset : num.length;
-      m.raw = std::string(src_.substr(m.offset, m.length));
+      m.raw.assign(src_.substr(m.offset, m.length));
       m.quantity = node->q;
       if (start > line_first && (tok(start - 1).kind == Tok::Approx)) m.quantity.approx = true;
       if (opt_.readings) m.reading = detail::join_reading(node->echo, parser_.notes());
@@ -235,7 +236,6 @@ class Scanner {
       } else {
         m.label = label_before(start, line_first);
       }
-      out_.push_back(std::move(m));
       prev = static_cast<int>(out_.size()) - 1;
       marker = false;
       i = std::max(end_tok, start + 1);
@@ -597,9 +597,13 @@ std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
     std::size_t end = std::min(text.find('\n', begin), text.size());
     std::string_view line = text.substr(begin, end - begin);
     if (wanted_line(options, begin, end) && may_hold_quantity(line)) {
-      for (Mention& m : Scanner(line, options).run()) {
-        m.offset += begin;
-        out.push_back(std::move(m));
+      std::vector<Mention> found = Scanner(line, options).run();
+      for (Mention& m : found) m.offset += begin;
+      if (out.empty()) {
+        out = std::move(found);
+      } else {
+        out.insert(out.end(), std::make_move_iterator(found.begin()),
+                   std::make_move_iterator(found.end()));
       }
     }
     begin = end + 1;
