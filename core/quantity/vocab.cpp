@@ -456,7 +456,9 @@ NounReading read_noun(const Lowered& lw, const SingularOf& singular_of) {
   r.s = singular_of.view();
   r.noun_l = kNounTable.find(r.l);
   r.modifier = kModifierTable.find(r.l);
-  r.noun_s = kNounTable.find(r.s);
+  // Most words are their own singular (the view is the word's): looked up once.
+  bool same = r.s.data() == r.l.data() && r.s.size() == r.l.size();
+  r.noun_s = same ? r.noun_l : kNounTable.find(r.s);
   return r;
 }
 
