@@ -598,7 +598,7 @@ bool Parser::tail(Node& n) {
       if (!unit_echo.empty() && unit_echo[0] == '1') unit_echo.erase(0, 1);
       n.echo += unit_echo;
     }
-    if (!sx.noun_text.empty()) n.noun = sx.noun_text;
+    if (!sx.noun_text.empty()) n.noun = std::move(sx.noun_text);
     n.has_unit = n.has_unit || sx.has_unit || sx.has_rate;
     n.has_noun = n.has_noun || sx.has_noun;
   }
@@ -1018,7 +1018,7 @@ bool Parser::literal(Node& n, double magnitude, std::size_t begin, bool from_num
   n.begin = begin;
   n.end = prev_end();
   n.literals = 1;
-  n.noun = sx.noun_text;
+  n.noun = std::move(sx.noun_text);
   n.has_scale = lo_scale.present || hi_scale.present;
   n.has_unit = sx.has_unit || sx.has_rate || sx.has_per || b_bytes;
   n.has_noun = sx.has_noun;
