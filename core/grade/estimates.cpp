@@ -93,18 +93,35 @@ struct NameStart {
   vocabulary::Id second;  // the second stem's id, when there is one
 };
 
+// The names starting with one stem, in the pack's order.
+struct NamesFrom {
+  std::vector<NameStart> all;
+  // A common first stem ("peak", "storage") starts many names, and the next word's stem turns
+  // most away: the names of one stem among them, and for each second stem of the others, those
+  // with it and the names of one stem, in the pack's order.
+  std::vector<NameStart> single;
+  std::vector<std::pair<vocabulary::Id, std::vector<NameStart>>> by_second;
+
+  // The names that may match where the next word's stem is `next` (kNone when not known).
+  const std::vector<NameStart>& for_next(vocabulary::Id next) const {
+    if (next == vocabulary::kNone) return all;
+    for (const auto& [second, names] : by_second)
+      if (second == next) return names;
+    return single;
+  }
+};
+
 // Every owner's names, looked up by their first stem.
 struct NameIndex {
   std::vector<NamePhrase> names;
-  std::unordered_map<std::string, std::vector<NameStart>, text::StringHash, std::equal_to<>>
-      by_first;
+  std::unordered_map<std::string, NamesFrom, text::StringHash, std::equal_to<>> by_first;
   // The same lists by the id of the first stem: the stems are interned, so a token whose stem is
   // one of them carries its id (tokens made before the model was may carry none: those are looked
   // up by their stem).
-  std::vector<std::vector<NameStart>> first_lists;
+  std::vector<NamesFrom> first_lists;
   IdIndex by_first_id;
 
-  const std::vector<NameStart>* starting_with(const MatchToken& t) const {
+  const NamesFrom* starting_with(const MatchToken& t) const {
     if (t.stem_id != vocabulary::kNone) {
       const std::uint32_t* at = by_first_id.find(t.stem_id);
       return at ? &first_lists[*at] : nullptr;
@@ -153,9 +170,9 @@ NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
       if (stems.empty()) continue;
       if (!stems.front().empty()) out.add_first(stems.front());
       std::vector<vocabulary::Id> ids = vocabulary::intern_all(stems);
-      out.by_first[stems.front()].push_back({static_cast<std::uint32_t>(out.names.size()),
-                                             static_cast<std::uint32_t>(stems.size()),
-                                             ids.size() > 1 ? ids[1] : vocabulary::kNone});
+      out.by_first[stems.front()].all.push_back({static_cast<std::uint32_t>(out.names.size()),
+                                                 static_cast<std::uint32_t>(stems.size()),
+                                                 ids.size() > 1 ? ids[1] : vocabulary::kNone});
       out.names.push_back({estimate, owner, std::move(stems), std::move(ids)});
     }
   };
@@ -163,9 +180,24 @@ NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
     add(false, static_cast<int>(i), assumptions[i].names);
   for (std::size_t i = 0; i < estimates.size(); ++i)
     add(true, static_cast<int>(i), estimates[i].names);
+  for (auto& [stem, list] : out.by_first) {
+    for (const NameStart& start : list.all) {
+      if (start.length == 1) {
+        list.single.push_back(start);
+        continue;
+      }
+      auto known = [&](const auto& group) { return group.first == start.second; };
+      if (std::find_if(list.by_second.begin(), list.by_second.end(), known) != list.by_second.end())
+        continue;
+      std::vector<NameStart> names;
+      for (const NameStart& other : list.all)
+        if (other.length == 1 || other.second == start.second) names.push_back(other);
+      list.by_second.emplace_back(start.second, std::move(names));
+    }
+  }
   std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
   for (const auto& [stem, list] : out.by_first) {
-    entries.emplace_back(out.names[list.front().name].ids.front(),
+    entries.emplace_back(out.names[list.all.front().name].ids.front(),
                          static_cast<std::uint32_t>(out.first_lists.size()));
     out.first_lists.push_back(list);
   }
@@ -380,12 +412,12 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
   const auto& toks = a.tokens[bi];
   BlockNames found;
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
-    const std::vector<NameStart>* first = index.starting_with(toks[ti]);
+    const NamesFrom* first = index.starting_with(toks[ti]);
     if (!first) continue;
     const std::size_t words_left = toks.size() - ti;
     // A next word with an id is a name's second stem only by that id.
     const vocabulary::Id next = words_left > 1 ? toks[ti + 1].stem_id : vocabulary::kNone;
-    for (const NameStart& start : *first) {
+    for (const NameStart& start : first->for_next(next)) {
       if (start.length > words_left) continue;
       if (start.length > 1 && next != vocabulary::kNone && next != start.second) continue;
       const NamePhrase& name = index.names[start.name];

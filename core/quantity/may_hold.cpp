@@ -23,11 +23,24 @@ bool lower_at(std::string_view text, std::size_t i, std::string_view word) {
   return true;
 }
 
-// Whether a mention may start at text[i]: a digit, a backslash, or a big scale word ("million",
-// "mil", "mln", "billion", "bil", "bln", "thousand", "trillion", "tril") in any case.
+// Whether the digit at text[i] may start a number: the first of its run of digits, with no letter
+// glued before ("p99", "S3", "IPv4", "base62" are words to the lexer) but an x, which it may read
+// as a times sign ("2x10^5"). The other digits of a run belong to the number its first starts.
+bool number_may_start_at(std::string_view text, std::size_t i) {
+  if (i == 0) return true;
+  char before = text[i - 1];
+  bool alnum = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+               (before >= '0' && before <= '9');
+  return !alnum || before == 'x' || before == 'X';
+}
+
+// Whether a mention may start at text[i]: a digit that may start a number, a backslash, or a big
+// scale word ("million", "mil", "mln", "billion", "bil", "bln", "thousand", "trillion", "tril") in
+// any case.
 bool may_start_at(std::string_view text, std::size_t i) {
   char c = text[i];
-  if ((c >= '0' && c <= '9') || c == '\\') return true;
+  if (c >= '0' && c <= '9') return number_may_start_at(text, i);
+  if (c == '\\') return true;
   char next = i + 1 < text.size() ? static_cast<char>(text[i + 1] | 0x20) : '\0';
   switch (c | 0x20) {
     case 'm':
@@ -68,7 +81,7 @@ bool hint_in_sixteen(const char* p) {
 
 }  // namespace
 
-// Every mention the scanner finds starts at a digit, at a LaTeX command ("\frac") or at "a"
+// Every mention the scanner finds starts at a number, at a LaTeX command ("\frac") or at "a"
 // before a big scale word ("a million"); most prose has none of these, and skipping it saves
 // lexing it. Loose on purpose: any byte that might start one sends the text to the scanner.
 bool may_hold_quantity(std::string_view text) {

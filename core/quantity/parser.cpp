@@ -52,10 +52,6 @@ std::string describe_token(std::string_view src, const Token& t) {
 Parser::Parser(std::string_view src, const std::vector<Token>& tokens, ParseConfig config)
     : src_(src), t_(tokens), cfg_(config), end_(tokens.size() - 1) {}
 
-bool Parser::word_is(const Token& t, std::string_view w) const {
-  return t.kind == Tok::Word && ieq(text(t), w);
-}
-
 void Parser::restore(const Save& s) {
   p_ = s.p;
   notes_.resize(s.notes);
@@ -602,7 +598,7 @@ bool Parser::tail(Node& n) {
       if (!unit_echo.empty() && unit_echo[0] == '1') unit_echo.erase(0, 1);
       n.echo += unit_echo;
     }
-    if (!sx.noun_text.empty()) n.noun = sx.noun_text;
+    if (!sx.noun_text.empty()) n.noun = std::move(sx.noun_text);
     n.has_unit = n.has_unit || sx.has_unit || sx.has_rate;
     n.has_noun = n.has_noun || sx.has_noun;
   }
@@ -743,7 +739,7 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
       // Noun phrase: up to three words, e.g. "users", "active users", "daily active users".
       std::size_t k = p_;
       std::size_t words = 0;
-      std::string last_tag;  // of the last known noun
+      std::string_view last_tag;  // of the last known noun
       std::string phrase;
       while (words < 3 && tok(k).kind == Tok::Word) {
         const Token& wt = tok(k);
@@ -760,8 +756,8 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
                               rate_adverb_seconds(text(nx)) == 0 && !find_unit(text(nx));
           if (!noun_follows) break;
         }
-        std::optional<std::string> tag = known_noun_tag(ww);
-        bool known = tag.has_value();
+        std::string_view tag = known_noun_tag_view(ww);
+        bool known = !tag.empty();
         if (!known) {
           if (!cfg_.lenient || words > 0 || known_nouns_only) break;
           if (after_number && !wt.space_before && k == p_) {
@@ -769,16 +765,16 @@ bool Parser::suffix(Suffix& sx, bool after_number, bool known_nouns_only) {
             break;
           }
         }
-        std::string lower_word = lower(ww);
         if (!phrase.empty()) phrase += ' ';
-        phrase += lower_word;
+        std::size_t word_begin = phrase.size();
+        for (char c : ww) phrase += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
         ++words;
         ++k;
         // A plural noun is the head of its phrase ("10 followers follow ..." stops here); only
         // singular words modify the next one ("node servers", "photo uploads").
         if (known) {
-          last_tag = std::move(*tag);
-          if (last_tag != lower_word) break;
+          last_tag = tag;
+          if (last_tag != std::string_view(phrase).substr(word_begin)) break;
         }
       }
       if (words > 0) {
@@ -1022,7 +1018,7 @@ bool Parser::literal(Node& n, double magnitude, std::size_t begin, bool from_num
   n.begin = begin;
   n.end = prev_end();
   n.literals = 1;
-  n.noun = sx.noun_text;
+  n.noun = std::move(sx.noun_text);
   n.has_scale = lo_scale.present || hi_scale.present;
   n.has_unit = sx.has_unit || sx.has_rate || sx.has_per || b_bytes;
   n.has_noun = sx.has_noun;

@@ -98,7 +98,17 @@ class Parser {
   const Token& tok(std::size_t i) const { return i < end_ ? t_[i] : t_[end_]; }
   const Token& cur() const { return tok(p_); }
   std::string_view text(const Token& t) const { return t.text(src_); }
-  bool word_is(const Token& t, std::string_view w) const;
+  // Whether `t` is the lowercase word `w`, in any case. Asked of nearly every token after a
+  // figure: most differ in kind or length, which is told without reading them.
+  bool word_is(const Token& t, std::string_view w) const {
+    if (t.kind != Tok::Word || t.length != w.size()) return false;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      char c = src_[t.offset + i];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != w[i]) return false;
+    }
+    return true;
+  }
   bool at_end() const { return p_ >= end_ || cur().kind == Tok::End || cur().kind == Tok::Newline; }
   void advance() {
     if (p_ < end_) ++p_;

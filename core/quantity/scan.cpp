@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string_view>
 
@@ -21,6 +22,16 @@ using detail::Token;
 
 bool is_result_marker(Tok k) {
   return k == Tok::Eq || k == Tok::Approx || k == Tok::Implies || k == Tok::Arrow;
+}
+
+// Whether `w` in lowercase is the lowercase `lower`.
+bool same_any_case(std::string_view lower, std::string_view w) {
+  if (lower.size() != w.size()) return false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != lower[i]) return false;
+  }
+  return true;
 }
 
 // Whether `w` in lowercase is one of the (lowercase) words of `list`.
@@ -151,7 +162,18 @@ class Scanner {
                  big_scale_word(text(tok(i + 1)))) {
         number = i + 1;
       } else if (!number_within_4(i)) {
-        ++i;  // fast path: no qualifier can lead to a number from here
+        // Fast path: no qualifier can lead to a number from here, nor from the tokens after it
+        // up to four before the next number (or up to the line's end). Of those, a result marker
+        // is seen on the way; only a \frac or an article ("a million") asks for more.
+        std::size_t until = toks_[next_stop_].kind == Tok::Number ? next_stop_ - 4 : next_stop_;
+        for (++i; i < until; ++i) {
+          const Token& u = toks_[i];
+          if (is_result_marker(u.kind)) {
+            if (prev >= 0) marker = true;
+          } else if (u.kind == Tok::Frac || (u.kind == Tok::Word && is_article(u))) {
+            break;
+          }
+        }
         continue;
       } else if (std::size_t len = parser_.qualifier_length(i);
                  len > 0 && !glued_to_word_before(i, line_first)) {
@@ -197,10 +219,10 @@ class Scanner {
         continue;
       }
 
-      Mention m;
+      Mention& m = out_.emplace_back();
       m.offset = tok(start).offset;
       m.length = node->end > m.offset ? node->end - m.offset : num.length;
-      m.raw = std::string(src_.substr(m.offset, m.length));
+      m.raw.assign(src_.substr(m.offset, m.length));
       m.quantity = node->q;
       if (start > line_first && (tok(start - 1).kind == Tok::Approx)) m.quantity.approx = true;
       if (opt_.readings) m.reading = detail::join_reading(node->echo, parser_.notes());
@@ -214,7 +236,6 @@ class Scanner {
       } else {
         m.label = label_before(start, line_first);
       }
-      out_.push_back(std::move(m));
       prev = static_cast<int>(out_.size()) - 1;
       marker = false;
       i = std::max(end_tok, start + 1);
@@ -529,9 +550,9 @@ class Scanner {
       if (kind == ContextWord::Count) c |= kCountWord;
     } else if (part == kStop) {
       if (detail::is_stopword(w)) c |= kStopword;
-    } else if (std::optional<std::string> tag = detail::known_noun_tag(w)) {
-      std::string l = detail::lower(w);
-      bool counted = l == "dau" || l == "mau" || l == "wau" || *tag != l;
+    } else if (std::string_view tag = detail::known_noun_tag_view(w); !tag.empty()) {
+      // A tag other than the word itself comes of a plural or an abbreviation: a count.
+      bool counted = tag == "dau" || tag == "mau" || tag == "wau" || !same_any_case(tag, w);
       c |= counted ? kNounOfCount : kNounOfSize;
     }
     return c;
@@ -576,9 +597,13 @@ std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
     std::size_t end = std::min(text.find('\n', begin), text.size());
     std::string_view line = text.substr(begin, end - begin);
     if (wanted_line(options, begin, end) && may_hold_quantity(line)) {
-      for (Mention& m : Scanner(line, options).run()) {
-        m.offset += begin;
-        out.push_back(std::move(m));
+      std::vector<Mention> found = Scanner(line, options).run();
+      for (Mention& m : found) m.offset += begin;
+      if (out.empty()) {
+        out = std::move(found);
+      } else {
+        out.insert(out.end(), std::make_move_iterator(found.begin()),
+                   std::make_move_iterator(found.end()));
       }
     }
     begin = end + 1;

@@ -444,35 +444,42 @@ namespace {
 
 // A lowercase word of at most 24 bytes as the noun tables see it.
 struct NounReading {
-  bool noun_l, noun_s, modifier;  // the word, or its singular, is a noun; the word a modifier
-  std::string_view l, s;          // the word and its singular
+  // Where the word, or its singular, is in the nouns, and the word in the modifiers (kAbsent
+  // when not there).
+  std::uint16_t noun_l, noun_s, modifier;
+  std::string_view l, s;  // the word and its singular
 };
 
 NounReading read_noun(const Lowered& lw, const SingularOf& singular_of) {
   NounReading r;
   r.l = lw.view();
   r.s = singular_of.view();
-  r.noun_l = kNounTable.contains(r.l);
-  r.modifier = kModifierTable.contains(r.l);
-  r.noun_s = kNounTable.contains(r.s);
+  r.noun_l = kNounTable.find(r.l);
+  r.modifier = kModifierTable.find(r.l);
+  // Most words are their own singular (the view is the word's): looked up once.
+  bool same = r.s.data() == r.l.data() && r.s.size() == r.l.size();
+  r.noun_s = same ? r.noun_l : kNounTable.find(r.s);
   return r;
 }
 
+constexpr std::uint16_t kAbsent = WordTable<1024>::kAbsent;
+
 bool known(const NounReading& r) {
-  return r.noun_l || r.modifier || r.noun_s;
+  return r.noun_l != kAbsent || r.modifier != kAbsent || r.noun_s != kAbsent;
 }
 
-std::string tag_of(const NounReading& r) {
+// The tag of a known noun, as spelt in the word lists: a view that lives as long as the program.
+std::string_view tag_of(const NounReading& r) {
   // A modifier used as the last word keeps its spelling ("nodejs", "active"): only nouns are
   // singularised.
-  if (!r.noun_s && !r.noun_l) return std::string(r.l);
-  std::string_view s = r.noun_l && !r.noun_s ? r.l : r.s;
+  if (r.noun_s == kAbsent && r.noun_l == kAbsent) return kModifiers[r.modifier];
+  std::string_view s = kNouns[r.noun_l != kAbsent && r.noun_s == kAbsent ? r.noun_l : r.noun_s];
   if (s == "req") return "request";
   if (s == "msg") return "message";
   if (s == "txn") return "transaction";
   if (s == "pic") return "photo";
   if (s == "doc") return "document";
-  return std::string(s);
+  return s;
 }
 
 }  // namespace
@@ -492,15 +499,23 @@ std::string noun_tag(std::string_view word) {
   }
   Lowered lw(word);
   SingularOf singular_of(lw.view());
-  return tag_of(read_noun(lw, singular_of));
+  NounReading r = read_noun(lw, singular_of);
+  // A word in no list keeps its spelling, lowercased.
+  return known(r) ? std::string(tag_of(r)) : std::string(r.l);
 }
 
 std::optional<std::string> known_noun_tag(std::string_view word) {
-  if (word.size() > 24) return std::nullopt;
+  std::string_view tag = known_noun_tag_view(word);
+  if (tag.empty()) return std::nullopt;
+  return std::string(tag);
+}
+
+std::string_view known_noun_tag_view(std::string_view word) {
+  if (word.size() > 24) return {};
   Lowered lw(word);
-  SingularOf singular_of(lw.view());  // outlives `r`, which may view it
+  SingularOf singular_of(lw.view());
   NounReading r = read_noun(lw, singular_of);
-  if (!known(r)) return std::nullopt;
+  if (!known(r)) return {};
   return tag_of(r);
 }
 

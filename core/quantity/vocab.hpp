@@ -48,6 +48,9 @@ bool is_known_noun(std::string_view word);
 std::string noun_tag(std::string_view word);
 /// noun_tag(word) when is_known_noun(word), else nullopt: both in one reading of the word.
 std::optional<std::string> known_noun_tag(std::string_view word);
+/// known_noun_tag(word) as a view of the vocabulary's own lists, empty when the word is no known
+/// noun: for readers asking of many words, without making a string of each.
+std::string_view known_noun_tag_view(std::string_view word);
 /// Words that end a noun phrase in free text ("and", "of", "per", "is", ...).
 bool is_stopword(std::string_view word);
 /// Words with a grammatical role in quantities: never a noun or identifier there.
