@@ -193,11 +193,14 @@ bool is_placeholder(const std::string& text) {
   return t.empty() || lexicon().placeholders.count(t) > 0;
 }
 
+constexpr std::string_view kAbbreviations[] = {"e.g", "i.e", "vs", "etc", "approx", "ca", "cf"};
+
 // "e.g." and "i.e." do not end sentences.
-bool ends_with_abbreviation(const std::string& text, std::size_t dot) {
-  for (const char* abbr : {"e.g", "i.e", "vs", "etc", "approx", "ca", "cf"}) {
-    std::size_t n = std::string_view(abbr).size();
-    if (dot >= n && text.compare(dot - n, n, abbr) == 0 &&
+bool ends_with_abbreviation(std::string_view text, std::size_t dot) {
+  for (std::string_view abbr : kAbbreviations) {
+    const std::size_t n = abbr.size();
+    // The letter before the dot rules out nearly every abbreviation at once.
+    if (dot >= n && text[dot - 1] == abbr.back() && text.substr(dot - n, n) == abbr &&
         (dot == n || !std::isalnum(static_cast<unsigned char>(text[dot - n - 1]))))
       return true;
   }
@@ -220,7 +223,7 @@ void split_sentences(const std::string& text, bool code,
     bool end = false;
     if (c == '\n') end = true;
     if (!code && (c == '.' || c == '!' || c == '?') && (i + 1 == n || view[i + 1] == ' ') &&
-        !(c == '.' && ends_with_abbreviation(text, i)))
+        !(c == '.' && ends_with_abbreviation(view, i)))
       end = true;
     if (end) {
       if (i + 1 > start) out.push_back({start, i + 1});
