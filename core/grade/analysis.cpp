@@ -36,10 +36,24 @@ class PhraseSet {
   }
   // Whether one of the phrases starts at token `i` and ends by token `end`.
   bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
+    return at_if(toks, i, [end](std::size_t stop) { return stop <= end; });
+  }
+  // The same for a phrase whose tokens all start before byte offset `end_offset`, for a caller
+  // that has not yet found the token there.
+  bool at_before(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end_offset) const {
+    return at_if(toks, i, [&toks, end_offset](std::size_t stop) {
+      return stop <= toks.size() && toks[stop - 1].offset < end_offset;
+    });
+  }
+
+ private:
+  // `fits(stop)` tells whether a phrase taking tokens [i, stop) may end there.
+  template <typename Fits>
+  bool at_if(const std::vector<MatchToken>& toks, std::size_t i, Fits fits) const {
     const std::uint32_t* found = first_.find(toks[i].stem_id);
     if (found == nullptr) return false;
     for (const Ids& p : by_first_[*found]) {
-      if (i + p.size() > end) continue;
+      if (!fits(i + p.size())) continue;
       bool all = true;
       for (std::size_t k = 1; k < p.size() && all; ++k) all = toks[i + k].stem_id == p[k];
       if (all) return true;
@@ -47,7 +61,6 @@ class PhraseSet {
     return false;
   }
 
- private:
   IdTable first_;
   std::vector<std::vector<Ids>> by_first_;
 };
@@ -259,6 +272,35 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   return false;
 }
 
+// Reads the sentence's tokens from `first` on, those before its end, into its token range and
+// its counts of words, glue and breaks, and whether it gives a reason; returns its end token.
+std::size_t read_sentence(const std::vector<MatchToken>& toks, const std::vector<char>& covered,
+                          std::size_t first, Sentence& s) {
+  const Lexicon& lex = lexicon();
+  int words = 0, glue = 0, breaks = 0;
+  bool reason = false;
+  std::size_t i = first;
+  for (; i < toks.size() && toks[i].offset < s.end; ++i) {
+    const MatchToken& t = toks[i];
+    if (i > first && t.clause_break_before) ++breaks;
+    if (covered[i]) continue;
+    ++words;
+    const std::uint8_t marks = lex.marks.of(t);
+    if (marks & WordMarks::kGlue) ++glue;
+    // ", so ..." gives the consequence that justifies what came before.
+    if (t.stem_id == lex.so && (i == first || t.clause_break_before)) reason = true;
+    if (!reason && (marks & WordMarks::kStartsReason) && lex.reasons.at_before(toks, i, s.end))
+      reason = true;
+  }
+  s.first_token = first;
+  s.end_token = i;
+  s.words = words;
+  s.glue = glue;
+  s.breaks = breaks;
+  s.reason = reason;
+  return i;
+}
+
 }  // namespace
 
 double credit_for(Use u) {
@@ -318,7 +360,6 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
 
 Analysis analyse(const text::Document& doc, const pack::Template& t, const ConceptIndex& index,
                  const StepMatcher& steps) {
-  const Lexicon& lex = lexicon();
   Analysis a;
   a.doc = &doc;
   a.tpl = &t;
@@ -338,41 +379,23 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
     TokenList& toks = a.tokens[bi];
     toks = match_tokens(block.text);
     bool code = block.kind == text::BlockKind::Code;
-    std::size_t first_sentence = a.sentences.size();
-    std::size_t ti = 0;
-    split_sentences(block.text, code, pieces);
-    for (auto [begin, end] : pieces) {
-      Sentence s;
-      s.block = static_cast<int>(bi);
-      s.begin = begin;
-      s.end = end;
-      while (ti < toks.size() && toks[ti].offset < begin) ++ti;
-      s.first_token = ti;
-      while (ti < toks.size() && toks[ti].offset < end) ++ti;
-      s.end_token = ti;
-      a.sentences.push_back(s);
-    }
     covered.assign(toks.size(), 0);
     index.scan(toks, matches);
     for (const auto& m : matches)
       for (std::size_t k = 0; k < m.count; ++k) covered[m.first + k] = true;
-    for (std::size_t si = first_sentence; si < a.sentences.size(); ++si) {
-      Sentence& s = a.sentences[si];
-      std::string_view stext(block.text.data() + s.begin, s.end - s.begin);
+    const std::size_t first_sentence = a.sentences.size();
+    std::size_t ti = 0;
+    split_sentences(block.text, code, pieces);
+    for (auto [begin, end] : pieces) {
+      Sentence& s = a.sentences.emplace_back();
+      s.block = static_cast<int>(bi);
+      s.begin = begin;
+      s.end = end;
+      std::string_view stext(block.text.data() + begin, end - begin);
       std::size_t last = stext.find_last_not_of(" \n\t)*_");
       s.question = !code && last != std::string_view::npos && stext[last] == '?';
-      for (std::size_t i = s.first_token; i < s.end_token; ++i) {
-        if (i > s.first_token && toks[i].clause_break_before) ++s.breaks;
-        if (covered[i]) continue;
-        ++s.words;
-        const std::uint8_t marks = lex.marks.of(toks[i]);
-        if (marks & WordMarks::kGlue) ++s.glue;
-        // ", so ..." gives the consequence that justifies what came before.
-        if (toks[i].stem_id == lex.so && (i == s.first_token || toks[i].clause_break_before))
-          s.reason = true;
-        if (!s.reason && (marks & WordMarks::kStartsReason) && lex.reasons.at(toks, i, s.end_token))
-          s.reason = true;
-      }
+      while (ti < toks.size() && toks[ti].offset < begin) ++ti;
+      ti = read_sentence(toks, covered, ti, s);
     }
     if (block.kind != text::BlockKind::Heading) a.content_words += static_cast<int>(toks.size());
     auto classify = [&](const Sentence& s) {
