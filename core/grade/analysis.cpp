@@ -23,6 +23,13 @@ class PhraseSet {
  public:
   PhraseSet() = default;
   explicit PhraseSet(std::vector<Ids> phrases) {
+    // Highest first stem first: the table indexed by it then takes its size once instead of
+    // growing a step at a time. Which phrase of a stem is tried first does not change at().
+    std::stable_sort(phrases.begin(), phrases.end(), [](const Ids& a, const Ids& b) {
+      return (a.empty() ? vocabulary::kNone : a.front()) >
+             (b.empty() ? vocabulary::kNone : b.front());
+    });
+    by_first_.reserve(phrases.size());
     for (Ids& ids : phrases) {
       if (ids.empty()) continue;
       if (const std::uint32_t* known = first_.find(ids.front())) {
