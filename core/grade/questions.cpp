@@ -1,6 +1,7 @@
 #include "grade/questions.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -29,9 +30,13 @@ const IdTable& question_filler() {
         "us",   "me",     "system", "support", "assume", "want",     "by",    "from",    "at",
         "so",   "if",     "some",   "kind",    "type",   "sort",     "allow", "allowed", "must",
         "may"};
-    IdTable s;
+    std::vector<vocabulary::Id> ids;
     for (const auto& stems : cached_phrase_stems("question filler", kFiller))
-      for (const auto& st : stems) s.set(vocabulary::intern(st), 0);
+      for (const auto& st : stems) ids.push_back(vocabulary::intern(st));
+    // Highest first: the table indexed by them takes its size once.
+    std::sort(ids.begin(), ids.end(), std::greater<>());
+    IdTable s;
+    for (const vocabulary::Id id : ids) s.set(id, 0);
     return s;
   }();
   return words;
