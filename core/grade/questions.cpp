@@ -1,6 +1,7 @@
 #include "grade/questions.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <memory>
 #include <string_view>
@@ -42,6 +43,24 @@ const IdTable& question_filler() {
   return words;
 }
 
+// Whether the normalized title holds "question". normalize_heading lowercases, trims the ends
+// and turns runs of spaces into one, which keeps "question" where it is and makes it nowhere
+// else; only dropping a bracketed part can join letters into it, so only a title with a bracket
+// needs normalizing. Most titles ("Requirements", "High-level design") never get that far.
+bool names_questions(const std::string& title) {
+  constexpr std::string_view kWord = "question";
+  bool named = false;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const char c = title[i];
+    if (c == '[' || c == '(') return normalize_heading(title).find(kWord) != std::string::npos;
+    if (named || (c != 'q' && c != 'Q') || title.size() - i < kWord.size()) continue;
+    named = true;
+    for (std::size_t k = 1; k < kWord.size() && named; ++k)
+      named = std::tolower(static_cast<unsigned char>(title[i + k])) == kWord[k];
+  }
+  return named;
+}
+
 // Whether a section or one it is nested in is about questions: "Clarifying questions",
 // "Questions for the interviewer"; not "Requirements clarifications", whose items are statements.
 // Decided once per section of the answer (-1 while unknown), each from its parent's answer.
@@ -50,10 +69,7 @@ bool about_questions(const Analysis& a, int sec, std::vector<signed char>& known
   signed char& answer = known[static_cast<std::size_t>(sec)];
   if (answer < 0) {
     const text::Section& section = a.doc->sections[static_cast<std::size_t>(sec)];
-    // normalize_heading only drops characters and turns spaces into one: a title with no 'q'
-    // cannot name questions, and most titles have none.
-    const bool named = section.title.find_first_of("qQ") != std::string::npos &&
-                       normalize_heading(section.title).find("question") != std::string::npos;
+    const bool named = names_questions(section.title);
     answer = named || about_questions(a, section.parent, known);
   }
   return answer == 1;
