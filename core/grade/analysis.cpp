@@ -279,6 +279,17 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
   return false;
 }
 
+// Whether the text's last character that is not a space, a closing parenthesis or an emphasis
+// mark is a question mark.
+bool asks(std::string_view text) {
+  for (std::size_t i = text.size(); i-- > 0;) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == ')' || c == '*' || c == '_') continue;
+    return c == '?';
+  }
+  return false;
+}
+
 // Reads the sentence's tokens from `first` on, those before its end, into its token range and
 // its counts of words, glue and breaks, and whether it gives a reason; returns its end token.
 std::size_t read_sentence(const std::vector<MatchToken>& toks, const std::vector<char>& covered,
@@ -398,9 +409,7 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
       s.block = static_cast<int>(bi);
       s.begin = begin;
       s.end = end;
-      std::string_view stext(block.text.data() + begin, end - begin);
-      std::size_t last = stext.find_last_not_of(" \n\t)*_");
-      s.question = !code && last != std::string_view::npos && stext[last] == '?';
+      s.question = !code && asks(std::string_view(block.text).substr(begin, end - begin));
       while (ti < toks.size() && toks[ti].offset < begin) ++ti;
       ti = read_sentence(toks, covered, ti, s);
     }

@@ -123,13 +123,20 @@ std::vector<vocabulary::Id> ids_of(const std::vector<std::string>& stems) {
   return out;
 }
 
-// Whether Analysis::sentence_text gives the sentence whole, not cut short with "...".
-bool given_whole(const Analysis& a, const Sentence& s) {
+// The sentence's text without the spaces, tabs and line breaks around it, as
+// Analysis::sentence_text trims it before cutting it short.
+std::string_view trimmed_text(const Analysis& a, const Sentence& s) {
   std::string_view text(a.doc->blocks[static_cast<std::size_t>(s.block)].text);
   text = text.substr(s.begin, s.end - s.begin);
-  const std::size_t b = text.find_first_not_of(" \n\t");
-  if (b == std::string_view::npos) return true;
-  return text.find_last_not_of(" \n\t") - b + 1 <= 200;
+  const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// Whether Analysis::sentence_text gives the sentence whole, not cut short with "...".
+bool given_whole(const Analysis& a, const Sentence& s) {
+  return trimmed_text(a, s).size() <= 200;
 }
 
 }  // namespace
@@ -295,13 +302,9 @@ int match_stems(bool any_stems, const FormIndex& index, const std::vector<std::u
 
 // The sentence as `Analysis::sentence_text` gives it, when that ends in '?'.
 bool ends_as_question(const Analysis& a, const Sentence& s) {
-  std::string_view text(a.doc->blocks[s.block].text);
-  text = text.substr(s.begin, s.end - s.begin);
-  std::size_t b = text.find_first_not_of(" \n\t");
-  if (b == std::string_view::npos) return false;
-  std::size_t e = text.find_last_not_of(" \n\t");
+  const std::string_view text = trimmed_text(a, s);
   // Longer sentences are cut and end in "...".
-  return e - b + 1 <= 200 && text[e] == '?';
+  return !text.empty() && text.size() <= 200 && text.back() == '?';
 }
 
 }  // namespace
