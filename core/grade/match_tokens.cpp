@@ -266,10 +266,12 @@ TokenList match_tokens(std::string_view text) {
       // them as they are found.
       const std::size_t start = i;
       i = fold_alnum_run(text, i, lower);
-      if (text::ascii_word_ends_at(text, i)) {
+      // The usual gap after a word, one space, ends it and breaks no clause.
+      const bool spaced = i < n && text[i] == ' ';
+      if (spaced || text::ascii_word_ends_at(text, i)) {
         add(folded(lower, i - start), start, brk);
         brk = false;
-        if (i < n && text[i] == ' ') ++i;  // the usual gap, which breaks no clause
+        i += spaced;
         continue;
       }
       i = start;
