@@ -23,6 +23,13 @@ class PhraseSet {
  public:
   PhraseSet() = default;
   explicit PhraseSet(std::vector<Ids> phrases) {
+    // Highest first stem first: the table indexed by it then takes its size once instead of
+    // growing a step at a time. Which phrase of a stem is tried first does not change at().
+    std::stable_sort(phrases.begin(), phrases.end(), [](const Ids& a, const Ids& b) {
+      return (a.empty() ? vocabulary::kNone : a.front()) >
+             (b.empty() ? vocabulary::kNone : b.front());
+    });
+    by_first_.reserve(phrases.size());
     for (Ids& ids : phrases) {
       if (ids.empty()) continue;
       if (const std::uint32_t* known = first_.find(ids.front())) {
@@ -36,10 +43,24 @@ class PhraseSet {
   }
   // Whether one of the phrases starts at token `i` and ends by token `end`.
   bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
+    return at_if(toks, i, [end](std::size_t stop) { return stop <= end; });
+  }
+  // The same for a phrase whose tokens all start before byte offset `end_offset`, for a caller
+  // that has not yet found the token there.
+  bool at_before(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end_offset) const {
+    return at_if(toks, i, [&toks, end_offset](std::size_t stop) {
+      return stop <= toks.size() && toks[stop - 1].offset < end_offset;
+    });
+  }
+
+ private:
+  // `fits(stop)` tells whether a phrase taking tokens [i, stop) may end there.
+  template <typename Fits>
+  bool at_if(const std::vector<MatchToken>& toks, std::size_t i, Fits fits) const {
     const std::uint32_t* found = first_.find(toks[i].stem_id);
     if (found == nullptr) return false;
     for (const Ids& p : by_first_[*found]) {
-      if (i + p.size() > end) continue;
+      if (!fits(i + p.size())) continue;
       bool all = true;
       for (std::size_t k = 1; k < p.size() && all; ++k) all = toks[i + k].stem_id == p[k];
       if (all) return true;
@@ -47,7 +68,6 @@ class PhraseSet {
     return false;
   }
 
- private:
   IdTable first_;
   std::vector<std::vector<Ids>> by_first_;
 };
@@ -193,11 +213,14 @@ bool is_placeholder(const std::string& text) {
   return t.empty() || lexicon().placeholders.count(t) > 0;
 }
 
+constexpr std::string_view kAbbreviations[] = {"e.g", "i.e", "vs", "etc", "approx", "ca", "cf"};
+
 // "e.g." and "i.e." do not end sentences.
-bool ends_with_abbreviation(const std::string& text, std::size_t dot) {
-  for (const char* abbr : {"e.g", "i.e", "vs", "etc", "approx", "ca", "cf"}) {
-    std::size_t n = std::string_view(abbr).size();
-    if (dot >= n && text.compare(dot - n, n, abbr) == 0 &&
+bool ends_with_abbreviation(std::string_view text, std::size_t dot) {
+  for (std::string_view abbr : kAbbreviations) {
+    const std::size_t n = abbr.size();
+    // The letter before the dot rules out nearly every abbreviation at once.
+    if (dot >= n && text[dot - 1] == abbr.back() && text.substr(dot - n, n) == abbr &&
         (dot == n || !std::isalnum(static_cast<unsigned char>(text[dot - n - 1]))))
       return true;
   }
@@ -220,7 +243,7 @@ void split_sentences(const std::string& text, bool code,
     bool end = false;
     if (c == '\n') end = true;
     if (!code && (c == '.' || c == '!' || c == '?') && (i + 1 == n || view[i + 1] == ' ') &&
-        !(c == '.' && ends_with_abbreviation(text, i)))
+        !(c == '.' && ends_with_abbreviation(view, i)))
       end = true;
     if (end) {
       if (i + 1 > start) out.push_back({start, i + 1});
@@ -254,6 +277,46 @@ bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::siz
       return true;
   }
   return false;
+}
+
+// Whether the text's last character that is not a space, a closing parenthesis or an emphasis
+// mark is a question mark.
+bool asks(std::string_view text) {
+  for (std::size_t i = text.size(); i-- > 0;) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == ')' || c == '*' || c == '_') continue;
+    return c == '?';
+  }
+  return false;
+}
+
+// Reads the sentence's tokens from `first` on, those before its end, into its token range and
+// its counts of words, glue and breaks, and whether it gives a reason; returns its end token.
+std::size_t read_sentence(const std::vector<MatchToken>& toks, const std::vector<char>& covered,
+                          std::size_t first, Sentence& s) {
+  const Lexicon& lex = lexicon();
+  int words = 0, glue = 0, breaks = 0;
+  bool reason = false;
+  std::size_t i = first;
+  for (; i < toks.size() && toks[i].offset < s.end; ++i) {
+    const MatchToken& t = toks[i];
+    if (i > first && t.clause_break_before) ++breaks;
+    if (covered[i]) continue;
+    ++words;
+    const std::uint8_t marks = lex.marks.of(t);
+    if (marks & WordMarks::kGlue) ++glue;
+    // ", so ..." gives the consequence that justifies what came before.
+    if (t.stem_id == lex.so && (i == first || t.clause_break_before)) reason = true;
+    if (!reason && (marks & WordMarks::kStartsReason) && lex.reasons.at_before(toks, i, s.end))
+      reason = true;
+  }
+  s.first_token = first;
+  s.end_token = i;
+  s.words = words;
+  s.glue = glue;
+  s.breaks = breaks;
+  s.reason = reason;
+  return i;
 }
 
 }  // namespace
@@ -315,7 +378,6 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
 
 Analysis analyse(const text::Document& doc, const pack::Template& t, const ConceptIndex& index,
                  const StepMatcher& steps) {
-  const Lexicon& lex = lexicon();
   Analysis a;
   a.doc = &doc;
   a.tpl = &t;
@@ -335,41 +397,21 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
     TokenList& toks = a.tokens[bi];
     toks = match_tokens(block.text);
     bool code = block.kind == text::BlockKind::Code;
-    std::size_t first_sentence = a.sentences.size();
-    std::size_t ti = 0;
-    split_sentences(block.text, code, pieces);
-    for (auto [begin, end] : pieces) {
-      Sentence s;
-      s.block = static_cast<int>(bi);
-      s.begin = begin;
-      s.end = end;
-      while (ti < toks.size() && toks[ti].offset < begin) ++ti;
-      s.first_token = ti;
-      while (ti < toks.size() && toks[ti].offset < end) ++ti;
-      s.end_token = ti;
-      a.sentences.push_back(s);
-    }
     covered.assign(toks.size(), 0);
     index.scan(toks, matches);
     for (const auto& m : matches)
       for (std::size_t k = 0; k < m.count; ++k) covered[m.first + k] = true;
-    for (std::size_t si = first_sentence; si < a.sentences.size(); ++si) {
-      Sentence& s = a.sentences[si];
-      std::string_view stext(block.text.data() + s.begin, s.end - s.begin);
-      std::size_t last = stext.find_last_not_of(" \n\t)*_");
-      s.question = !code && last != std::string_view::npos && stext[last] == '?';
-      for (std::size_t i = s.first_token; i < s.end_token; ++i) {
-        if (i > s.first_token && toks[i].clause_break_before) ++s.breaks;
-        if (covered[i]) continue;
-        ++s.words;
-        const std::uint8_t marks = lex.marks.of(toks[i]);
-        if (marks & WordMarks::kGlue) ++s.glue;
-        // ", so ..." gives the consequence that justifies what came before.
-        if (toks[i].stem_id == lex.so && (i == s.first_token || toks[i].clause_break_before))
-          s.reason = true;
-        if (!s.reason && (marks & WordMarks::kStartsReason) && lex.reasons.at(toks, i, s.end_token))
-          s.reason = true;
-      }
+    const std::size_t first_sentence = a.sentences.size();
+    std::size_t ti = 0;
+    split_sentences(block.text, code, pieces);
+    for (auto [begin, end] : pieces) {
+      Sentence& s = a.sentences.emplace_back();
+      s.block = static_cast<int>(bi);
+      s.begin = begin;
+      s.end = end;
+      s.question = !code && asks(std::string_view(block.text).substr(begin, end - begin));
+      while (ti < toks.size() && toks[ti].offset < begin) ++ti;
+      ti = read_sentence(toks, covered, ti, s);
     }
     if (block.kind != text::BlockKind::Heading) a.content_words += static_cast<int>(toks.size());
     auto classify = [&](const Sentence& s) {

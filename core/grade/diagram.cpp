@@ -114,10 +114,10 @@ std::pair<std::string, std::string> mermaid_node(const std::string& text) {
   if (open == std::string::npos) return {t, ""};
   std::string key = trim(t.substr(0, open));
   std::string label = t.substr(open);
-  while (!label.empty() && std::string("[({>/\\").find(label.front()) != std::string::npos)
+  constexpr std::string_view kOpeners = "[({>/\\", kClosers = "])}/\\";
+  while (!label.empty() && kOpeners.find(label.front()) != std::string_view::npos)
     label.erase(0, 1);
-  while (!label.empty() && std::string("])}/\\").find(label.back()) != std::string::npos)
-    label.pop_back();
+  while (!label.empty() && kClosers.find(label.back()) != std::string_view::npos) label.pop_back();
   if (label.size() >= 2 && label.front() == '"' && label.back() == '"')
     label = label.substr(1, label.size() - 2);
   return {key, trim(label)};
@@ -164,31 +164,30 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
   // Every arrow starts with one of these bytes; most lines have none.
   if (line.find_first_of("<-=\xE2") == std::string::npos) return false;
   // Normalise the arrow spellings to one separator.
+  static constexpr std::string_view kArrows[] = {
+      "<-->",         "<->",          "-->",          "->",  "==>", "=>",
+      "\xE2\x86\x92", "\xE2\x86\x94", "\xE2\x9F\xB6", "<--", "<-",  "\xE2\x86\x90"};
+  const std::string_view view = line;
   std::string s;
+  s.reserve(line.size());
   bool any = false;
-  for (std::size_t i = 0; i < line.size();) {
-    const char c = line[i];
-    if (c != '<' && c != '-' && c != '=' && c != '\xE2') {
-      s += c;
-      ++i;
-      continue;
-    }
-    auto starts = [&](const char* a) {
-      return line.compare(i, std::string_view(a).size(), a) == 0;
-    };
-    const char* arrows[] = {"<-->",         "<->", "-->",          "->",
-                            "==>",          "=>",  "\xE2\x86\x92", "\xE2\x86\x94",
-                            "\xE2\x9F\xB6", "<--", "<-",           "\xE2\x86\x90"};
+  for (std::size_t i = 0; i < view.size();) {
+    // The bytes up to the next one an arrow can start with go over as they are.
+    const std::size_t next = text::find_byte<'<', '-', '=', '\xE2'>(view, i);
+    s.append(view, i, next - i);
+    i = next;
+    if (i == view.size()) break;
+    const std::string_view rest = view.substr(i);
     bool matched = false;
-    for (const char* a : arrows) {
-      if (starts(a)) {
+    for (const std::string_view a : kArrows) {
+      if (rest.starts_with(a)) {
         s += '\x1F';
-        i += std::string_view(a).size();
+        i += a.size();
         any = matched = true;
         break;
       }
     }
-    if (!matched) s += line[i++];
+    if (!matched) s += view[i++];
   }
   if (!any) return false;
   std::vector<std::string> parts;
@@ -200,9 +199,10 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
     // "App servers / Cache" or "(A, B)" fan out to several boxes.
     for (const std::string_view piece : pieces(p, ',')) {
       std::string label = trim(std::string(piece));
-      while (!label.empty() && std::string("[](){}*`").find(label.front()) != std::string::npos)
+      constexpr std::string_view kLeading = "[](){}*`", kTrailing = "[](){}*`.:";
+      while (!label.empty() && kLeading.find(label.front()) != std::string_view::npos)
         label.erase(0, 1);
-      while (!label.empty() && std::string("[](){}*`.:").find(label.back()) != std::string::npos)
+      while (!label.empty() && kTrailing.find(label.back()) != std::string_view::npos)
         label.pop_back();
       label = trim(label);
       if (label.empty() || label.size() > 60) continue;

@@ -1,6 +1,8 @@
 #include "grade/questions.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <functional>
 #include <memory>
 #include <string_view>
 
@@ -29,12 +31,34 @@ const IdTable& question_filler() {
         "us",   "me",     "system", "support", "assume", "want",     "by",    "from",    "at",
         "so",   "if",     "some",   "kind",    "type",   "sort",     "allow", "allowed", "must",
         "may"};
-    IdTable s;
+    std::vector<vocabulary::Id> ids;
     for (const auto& stems : cached_phrase_stems("question filler", kFiller))
-      for (const auto& st : stems) s.set(vocabulary::intern(st), 0);
+      for (const auto& st : stems) ids.push_back(vocabulary::intern(st));
+    // Highest first: the table indexed by them takes its size once.
+    std::sort(ids.begin(), ids.end(), std::greater<>());
+    IdTable s;
+    for (const vocabulary::Id id : ids) s.set(id, 0);
     return s;
   }();
   return words;
+}
+
+// Whether the normalized title holds "question". normalize_heading lowercases, trims the ends
+// and turns runs of spaces into one, which keeps "question" where it is and makes it nowhere
+// else; only dropping a bracketed part can join letters into it, so only a title with a bracket
+// needs normalizing. Most titles ("Requirements", "High-level design") never get that far.
+bool names_questions(const std::string& title) {
+  constexpr std::string_view kWord = "question";
+  bool named = false;
+  for (std::size_t i = 0; i < title.size(); ++i) {
+    const char c = title[i];
+    if (c == '[' || c == '(') return normalize_heading(title).find(kWord) != std::string::npos;
+    if (named || (c != 'q' && c != 'Q') || title.size() - i < kWord.size()) continue;
+    named = true;
+    for (std::size_t k = 1; k < kWord.size() && named; ++k)
+      named = std::tolower(static_cast<unsigned char>(title[i + k])) == kWord[k];
+  }
+  return named;
 }
 
 // Whether a section or one it is nested in is about questions: "Clarifying questions",
@@ -45,10 +69,7 @@ bool about_questions(const Analysis& a, int sec, std::vector<signed char>& known
   signed char& answer = known[static_cast<std::size_t>(sec)];
   if (answer < 0) {
     const text::Section& section = a.doc->sections[static_cast<std::size_t>(sec)];
-    // normalize_heading only drops characters and turns spaces into one: a title with no 'q'
-    // cannot name questions, and most titles have none.
-    const bool named = section.title.find_first_of("qQ") != std::string::npos &&
-                       normalize_heading(section.title).find("question") != std::string::npos;
+    const bool named = names_questions(section.title);
     answer = named || about_questions(a, section.parent, known);
   }
   return answer == 1;
@@ -102,13 +123,20 @@ std::vector<vocabulary::Id> ids_of(const std::vector<std::string>& stems) {
   return out;
 }
 
-// Whether Analysis::sentence_text gives the sentence whole, not cut short with "...".
-bool given_whole(const Analysis& a, const Sentence& s) {
+// The sentence's text without the spaces, tabs and line breaks around it, as
+// Analysis::sentence_text trims it before cutting it short.
+std::string_view trimmed_text(const Analysis& a, const Sentence& s) {
   std::string_view text(a.doc->blocks[static_cast<std::size_t>(s.block)].text);
   text = text.substr(s.begin, s.end - s.begin);
-  const std::size_t b = text.find_first_not_of(" \n\t");
-  if (b == std::string_view::npos) return true;
-  return text.find_last_not_of(" \n\t") - b + 1 <= 200;
+  const auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+// Whether Analysis::sentence_text gives the sentence whole, not cut short with "...".
+bool given_whole(const Analysis& a, const Sentence& s) {
+  return trimmed_text(a, s).size() <= 200;
 }
 
 }  // namespace
@@ -274,13 +302,9 @@ int match_stems(bool any_stems, const FormIndex& index, const std::vector<std::u
 
 // The sentence as `Analysis::sentence_text` gives it, when that ends in '?'.
 bool ends_as_question(const Analysis& a, const Sentence& s) {
-  std::string_view text(a.doc->blocks[s.block].text);
-  text = text.substr(s.begin, s.end - s.begin);
-  std::size_t b = text.find_first_not_of(" \n\t");
-  if (b == std::string_view::npos) return false;
-  std::size_t e = text.find_last_not_of(" \n\t");
+  const std::string_view text = trimmed_text(a, s);
   // Longer sentences are cut and end in "...".
-  return e - b + 1 <= 200 && text[e] == '?';
+  return !text.empty() && text.size() <= 200 && text.back() == '?';
 }
 
 }  // namespace

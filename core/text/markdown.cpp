@@ -19,6 +19,9 @@ namespace {
 
 constexpr int kMaxLineSearch = 1000;
 
+// Lines past the last one text came from that are tried one by one before a binary search.
+constexpr std::size_t kLineHintReach = 4;
+
 constexpr unsigned kDialect =
     MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS;
 
@@ -92,6 +95,8 @@ class Walker {
   std::vector<Block> run() {
     const std::size_t size = source_.size() - body_offset_;
     if (size > UINT_MAX) throw std::length_error("Markdown body too large");
+    // Answers have about one block for every two lines: most never move their blocks to grow.
+    blocks_.reserve(starts_.size() / 2 + 1);
     MD_PARSER parser{};
     parser.flags = kDialect;
     parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
@@ -301,8 +306,9 @@ class Walker {
 
   int line_of(const char* p) {
     const auto offset = static_cast<std::size_t>(p - source_.data());
-    // Text arrives in source order, so the previous line or the next one usually holds it.
-    for (std::size_t i = hint_; i < hint_ + 2 && i < starts_.size(); ++i) {
+    // Text arrives in source order, so the previous line or one of the next few usually holds it
+    // (a blank line or a table's delimiter row may lie between).
+    for (std::size_t i = hint_; i < hint_ + kLineHintReach && i < starts_.size(); ++i) {
       if (starts_[i] <= offset && (i + 1 == starts_.size() || offset < starts_[i + 1])) {
         hint_ = i;
         return static_cast<int>(i) + 1;

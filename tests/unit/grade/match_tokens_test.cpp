@@ -79,6 +79,9 @@ TEST_CASE("match_tokens: the words of split_words, split at hyphens and undersco
       "Write-through, Sharding_keys-",
       "\xE2\x80\x94 ,lead \xF0\x9F\x98\x80word\xF0\x9F\x98\x80 ",
       "averyveryverylongwordthatspansmanychunks AVERYVERYVERYLONGWORDTHATSPANSMANYCHUNKS",
+      // Words ending at and around sixteen bytes, and the bytes next to letters and digits.
+      "abcdefghijklmnOP abcdefghijklmnoPQ ABCDEFGHIJKLMNO@x 0123456789abcdeF9/ a`b{c}Z[d]",
+      "abcdefghijklmnopqrstuvwxyzABCDEF:ghijklmnopqrstuvwxyzABCDEFG\xC3\xA9z\x7F\xC0y\x80",
       "",
       "x",
   };

@@ -90,3 +90,19 @@ TEST_CASE("asked questions: a compound question covers each question it holds a 
   CHECK(sdi::grade::find_questions(b.analysis, sample_questions()).covered_by ==
         std::vector<int>{-1, 0, -1});
 }
+
+TEST_CASE("asked questions: a heading names questions in any case, or once a bracket is dropped") {
+  sdi::test::Analysed a(
+      "# 1. Open QUESTIONS\n\n"
+      "- Read write ratio\n\n"
+      "# Requirements\n\n"
+      "- Photos are stored in S3\n\n"
+      "# Que[draft]stions\n\n"
+      "- Media\n\n"
+      "# Q&A\n\n"
+      "- Daily users\n");
+  auto f = sdi::grade::find_questions(a.analysis, sample_questions());
+  REQUIRE(f.asked.size() == 2);
+  CHECK(f.asked[0].text == "Read write ratio");
+  CHECK(f.asked[1].text == "Media");
+}
