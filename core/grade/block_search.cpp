@@ -4,6 +4,10 @@
 #include <bit>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace sdi::grade {
 
 namespace {
@@ -32,6 +36,30 @@ std::uint32_t key_at(const char* p) {
   }
 }
 
+// The first position at or after `from` where a short `needle` starts in `text`, or npos. Sixteen
+// positions at a time are tested on the needle's first and last bytes together, which few
+// positions pass; a search for the first byte alone would stop at every one of its many
+// occurrences.
+std::size_t find_short(std::string_view text, std::string_view needle, std::size_t from) {
+#if defined(__SSE2__)
+  const std::size_t last = needle.size() - 1;
+  const __m128i first_byte = _mm_set1_epi8(needle.front());
+  const __m128i last_byte = _mm_set1_epi8(needle.back());
+  auto load = [&](std::size_t at) {
+    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+  };
+  for (; from + last + 16 <= text.size(); from += 16) {
+    auto candidates = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+        _mm_cmpeq_epi8(load(from), first_byte), _mm_cmpeq_epi8(load(from + last), last_byte))));
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const std::size_t at = from + static_cast<std::size_t>(std::countr_zero(candidates));
+      if (text.compare(at, needle.size(), needle) == 0) return at;
+    }
+  }
+#endif
+  return text.find(needle, from);
+}
+
 std::vector<std::string_view> views_of(const std::vector<std::string>& blocks) {
   return {blocks.begin(), blocks.end()};
 }
@@ -50,6 +78,12 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
     starts_.push_back(static_cast<std::size_t>(out - joined_.data()));
     for (const char c : b) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     *out++ = '\0';
+  }
+  stretch_block_.resize((joined_.size() >> kStretchBits) + 1);
+  for (std::size_t b = 0, stretch = 0; b < starts_.size(); ++b) {
+    const std::size_t end = b + 1 < starts_.size() ? starts_[b + 1] : joined_.size();
+    for (; stretch << kStretchBits < end; ++stretch)
+      stretch_block_[stretch] = static_cast<std::uint32_t>(b);
   }
   // Every position goes to the front of its bucket's chain, last position first, so each chain
   // lists its positions in increasing order. A position's key is its three bytes read as one
@@ -98,6 +132,8 @@ void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
       best_size = size;
       best_at = o;
       best_bucket = b;
+      // One position to check costs less than looking further for a trigram found nowhere.
+      if (size == 1) break;
     }
   }
   // Only a block's first occurrence counts: after one, positions before the next block's start
@@ -114,17 +150,18 @@ void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
 }
 
 std::size_t BlockSearch::add_found(std::size_t at, std::vector<Found>& out) const {
-  const auto it = std::upper_bound(starts_.begin(), starts_.end(), at);
-  const auto block = static_cast<std::size_t>(it - starts_.begin()) - 1;
+  // The block holding the stretch's first byte, then the few blocks that may start within it.
+  std::size_t block = stretch_block_[at >> kStretchBits];
+  while (block + 1 < starts_.size() && starts_[block + 1] <= at) ++block;
   out.push_back({static_cast<int>(block), at - starts_[block]});
-  return it == starts_.end() ? joined_.size() : *it;
+  return block + 1 < starts_.size() ? starts_[block + 1] : joined_.size();
 }
 
 void BlockSearch::find_direct(std::string_view needle, std::vector<Found>& out) const {
   // No needle crosses the NUL bytes between blocks: one pass over the joined text finds them all.
   const std::string_view all = joined_;
   for (std::size_t from = 0;;) {
-    const std::size_t at = all.find(needle, from);
+    const std::size_t at = find_short(all, needle, from);
     if (at == std::string_view::npos) return;
     from = add_found(at, out);
   }

@@ -106,6 +106,25 @@ TEST_CASE("block search finds the first occurrence in every block, as a plain fi
   CHECK(search.find("cacheca").empty());
 }
 
+TEST_CASE("block search finds short needles anywhere in long blocks") {
+  // Needles of one and two bytes are looked for sixteen positions at a time: place them at every
+  // offset of blocks longer than that, up to their very ends.
+  std::vector<std::string> blocks;
+  for (std::size_t at = 0; at < 40; ++at) blocks.push_back(std::string(at, 'x') + "ab" + "xyz");
+  blocks.push_back(std::string(37, 'a'));
+  blocks.push_back("b");
+  const sdi::grade::BlockSearch search(blocks);
+  for (const char* needle : {"ab", "a", "b", "bx", "xa", "z", "yz", "zx"}) {
+    std::vector<std::pair<int, std::size_t>> want, got;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      auto pos = blocks[b].find(needle);
+      if (pos != std::string::npos) want.push_back({static_cast<int>(b), pos});
+    }
+    for (const auto& f : search.find(needle)) got.push_back({f.block, f.offset});
+    CHECK_MESSAGE(got == want, needle);
+  }
+}
+
 TEST_CASE("BlockSearch reads blocks with ASCII letters lowercased") {
   std::vector<std::string_view> blocks = {"We use Redis", "REDIS-backed", "no", "Rédis"};
   std::vector<std::pair<int, std::size_t>> got;
