@@ -21,6 +21,11 @@ AnswerReading::AnswerReading(const Analysis& analysis)
 std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
                                                     bool prose_only) const {
   std::vector<Hit> out;
+  find(needle, prose_only, out);
+  return out;
+}
+
+void AnswerReading::find(std::string_view needle, bool prose_only, std::vector<Hit>& out) const {
   const auto& blocks = analysis_.doc->blocks;
   search_.find(needle, found_);
   for (const auto& f : found_) {
@@ -29,7 +34,6 @@ std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
     if (prose_only && !analysis_.prose[static_cast<std::size_t>(f.block)]) continue;
     out.push_back({f.block, b.line_at(f.offset)});
   }
-  return out;
 }
 
 const std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int block) {

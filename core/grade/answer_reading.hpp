@@ -30,6 +30,8 @@ class AnswerReading {
     int line;
   };
   std::vector<Hit> find(std::string_view needle, bool prose_only) const;
+  // The same, added to the end of `out`, so a caller searching for many words reuses its memory.
+  void find(std::string_view needle, bool prose_only, std::vector<Hit>& out) const;
 
   // Whether a block states the lowercase `word` in a sentence that is neither a question nor a
   // term list and (unless `negation_ok`) does not negate it. Only prose blocks state anything.

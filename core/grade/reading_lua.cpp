@@ -330,21 +330,24 @@ class HitScan {
   void find_all(const std::vector<std::string_view>& words) {
     AnswerReading& r = *ctx_.reading;
     const bool prose_only = search_ == Search::Said || search_ == Search::Prose;
-    // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
-    // of words, and one string for each cost more than the lowering.
+    // Lowercased into one string as they are joined: a search may take dozens of words, and one
+    // string for each cost more than the lowering.
     std::size_t size = 0;
     for (const auto& word : words) size += word.size();
-    std::string joined;
-    joined.reserve(size);
-    for (const auto& word : words) joined += word;
-    lowered_text_ = reading::lower(joined);
+    lowered_text_.resize(size);
+    char* out = lowered_text_.data();
+    for (const auto& word : words)
+      for (const char c : word)
+        *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     lowered_.reserve(words.size());
+    std::vector<AnswerReading::Hit> hits;  // one word's, reused for the next
     std::size_t at = 0;
     for (const auto& word : words) {
       lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
       at += word.size();
-      for (const auto& h : r.find(lowered_.back(), prose_only))
-        candidates_.push_back({h, lowered_.size() - 1});
+      hits.clear();
+      r.find(lowered_.back(), prose_only, hits);
+      for (const auto& h : hits) candidates_.push_back({h, lowered_.size() - 1});
     }
     // A single word's hits come in block order, which is nearly always line order already.
     const auto by_line = [](const Candidate& a, const Candidate& b) {
