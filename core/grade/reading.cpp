@@ -41,10 +41,30 @@ constexpr std::string_view kClause[] = {
     "will", "would", "can",     "could", "should", "must", "may",  "might", "do",
     "does", "did",   "because", "so",    "when",   "if",   "then", "there"};
 constexpr std::string_view kNegators[] = {"no", "not", "never", "without", "nor", "neither"};
-constexpr std::string_view kNegatingPhrases[] = {"instead of", "rather than", "no need"};
-constexpr std::string_view kVerdicts[] = {"is not needed", "isn't needed", "not needed",
-                                          "not required",  "unnecessary",  "overkill",
-                                          "not necessary", "out of scope", "not worth"};
+
+// A phrase of a few words (single spaces between them in its text), split once, when compiled:
+// negation compares the words of every phrase with those around each occurrence it reads.
+struct Phrase {
+  static constexpr std::size_t kMax = 3;
+  std::string_view words[kMax];
+  std::size_t size = 0;
+};
+consteval Phrase phrase(std::string_view text) {
+  Phrase out;
+  for (std::size_t from = 0; from <= text.size(); ++out.size) {
+    std::size_t space = text.find(' ', from);
+    if (space == std::string_view::npos) space = text.size();
+    out.words[out.size] = text.substr(from, space - from);
+    from = space + 1;
+  }
+  return out;
+}
+constexpr Phrase kNegatingPhrases[] = {phrase("instead of"), phrase("rather than"),
+                                       phrase("no need")};
+constexpr Phrase kVerdicts[] = {
+    phrase("is not needed"), phrase("isn't needed"), phrase("not needed"),
+    phrase("not required"),  phrase("unnecessary"),  phrase("overkill"),
+    phrase("not necessary"), phrase("out of scope"), phrase("not worth")};
 constexpr std::string_view kPrepositions[] = {"for", "to",   "on", "in",   "of",  "with",
                                               "by",  "from", "at", "into", "per", "about"};
 constexpr std::string_view kClauseBreaks[] = {"but", "however", "although", "though",
@@ -102,29 +122,21 @@ ClauseWords clause_after(std::string_view low, std::size_t begin) {
   return out;
 }
 
-// Whether a phrase's words (single spaces between them; words are runs of letters and
-// apostrophes, as clause words are) occur one after another in `words`, read first to last or,
-// with `reversed`, last to first.
-bool has_words_in_row(const ClauseWords& words, bool reversed, std::string_view phrase) {
+// Whether a phrase's words occur one after another in `words`, read first to last or, with
+// `reversed`, last to first.
+bool has_words_in_row(const ClauseWords& words, bool reversed, const Phrase& phrase) {
   auto at = [&](std::size_t k) { return words.words[reversed ? words.size - 1 - k : k]; };
-  for (std::size_t start = 0; start < words.size; ++start) {
-    std::size_t k = start, from = 0;
-    bool all = true;
-    while (all && from <= phrase.size()) {
-      std::size_t space = phrase.find(' ', from);
-      if (space == std::string_view::npos) space = phrase.size();
-      all = k < words.size && at(k) == phrase.substr(from, space - from);
-      ++k;
-      from = space + 1;
-    }
-    if (all) return true;
+  for (std::size_t start = 0; start + phrase.size <= words.size; ++start) {
+    std::size_t i = 0;
+    while (i < phrase.size && at(start + i) == phrase.words[i]) ++i;
+    if (i == phrase.size) return true;
   }
   return false;
 }
 
 template <std::size_t N>
-bool has_phrase(const ClauseWords& words, bool reversed, const std::string_view (&phrases)[N]) {
-  for (auto p : phrases)
+bool has_phrase(const ClauseWords& words, bool reversed, const Phrase (&phrases)[N]) {
+  for (const Phrase& p : phrases)
     if (has_words_in_row(words, reversed, p)) return true;
   return false;
 }
