@@ -55,7 +55,7 @@ const std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int 
 bool AnswerReading::states(int block, std::string_view word, bool negation_ok) {
   if (!analysis_.prose[static_cast<std::size_t>(block)]) return false;
   for (const auto& s : sentences(block)) {
-    if (s.question || s.term_list || s.lower.find(word) == std::string_view::npos) continue;
+    if (s.question || s.term_list || find_in(s.lower, word) == std::string_view::npos) continue;
     if (negation_ok || reading::affirms_lower(s.lower, word)) return true;
   }
   return false;

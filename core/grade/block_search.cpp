@@ -36,35 +36,35 @@ std::uint32_t key_at(const char* p) {
   }
 }
 
-// The first position at or after `from` where a short `needle` starts in `text`, or npos. Sixteen
-// positions at a time are tested on the needle's first and last bytes together, which few
-// positions pass; a search for the first byte alone would stop at every one of its many
-// occurrences.
-std::size_t find_short(std::string_view text, std::string_view needle, std::size_t from) {
-#if defined(__SSE2__)
-  const std::size_t last = needle.size() - 1;
-  const __m128i first_byte = _mm_set1_epi8(needle.front());
-  const __m128i last_byte = _mm_set1_epi8(needle.back());
-  auto load = [&](std::size_t at) {
-    return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
-  };
-  for (; from + last + 16 <= text.size(); from += 16) {
-    auto candidates = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
-        _mm_cmpeq_epi8(load(from), first_byte), _mm_cmpeq_epi8(load(from + last), last_byte))));
-    for (; candidates != 0; candidates &= candidates - 1) {
-      const std::size_t at = from + static_cast<std::size_t>(std::countr_zero(candidates));
-      if (text.compare(at, needle.size(), needle) == 0) return at;
-    }
-  }
-#endif
-  return text.find(needle, from);
-}
-
 std::vector<std::string_view> views_of(const std::vector<std::string>& blocks) {
   return {blocks.begin(), blocks.end()};
 }
 
 }  // namespace
+
+std::size_t find_in(std::string_view text, std::string_view needle, std::size_t from) {
+#if defined(__SSE2__)
+  if (!needle.empty()) {
+    // Sixteen positions at a time are tested on the needle's first and last bytes together,
+    // which few positions pass.
+    const std::size_t last = needle.size() - 1;
+    const __m128i first_byte = _mm_set1_epi8(needle.front());
+    const __m128i last_byte = _mm_set1_epi8(needle.back());
+    auto load = [&](std::size_t at) {
+      return _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+    };
+    for (; from + last + 16 <= text.size(); from += 16) {
+      auto candidates = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(
+          _mm_cmpeq_epi8(load(from), first_byte), _mm_cmpeq_epi8(load(from + last), last_byte))));
+      for (; candidates != 0; candidates &= candidates - 1) {
+        const std::size_t at = from + static_cast<std::size_t>(std::countr_zero(candidates));
+        if (text.compare(at, needle.size(), needle) == 0) return at;
+      }
+    }
+  }
+#endif
+  return text.find(needle, from);
+}
 
 BlockSearch::BlockSearch(const std::vector<std::string>& blocks) : BlockSearch(views_of(blocks)) {}
 
@@ -161,7 +161,7 @@ void BlockSearch::find_direct(std::string_view needle, std::vector<Found>& out) 
   // No needle crosses the NUL bytes between blocks: one pass over the joined text finds them all.
   const std::string_view all = joined_;
   for (std::size_t from = 0;;) {
-    const std::size_t at = find_short(all, needle, from);
+    const std::size_t at = find_in(all, needle, from);
     if (at == std::string_view::npos) return;
     from = add_found(at, out);
   }

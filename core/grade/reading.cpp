@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "grade/block_search.hpp"
 #include "text/byte_scan.hpp"
 
 namespace sdi::grade::reading {
@@ -206,7 +207,7 @@ bool affirms(std::string_view text, std::string_view word) {
 
 bool affirms_lower(std::string_view low, std::string_view w) {
   for (std::size_t from = 0; from <= low.size();) {
-    std::size_t i = low.find(w, from);
+    std::size_t i = find_in(low, w, from);
     if (i == std::string_view::npos) return false;
     if (!negated_at(low, i, i + w.size())) return true;
     from = i + 1;
@@ -222,7 +223,7 @@ int contains_any(std::string_view text, const std::vector<std::string_view>& wor
   for (std::size_t i = 0; i < words.size(); ++i) {
     word.assign(words[i]);
     for (auto& c : word) c = lower_char(c);
-    if (low.find(word) != std::string::npos) return static_cast<int>(i);
+    if (find_in(low, word) != std::string::npos) return static_cast<int>(i);
   }
   return -1;
 }
@@ -234,7 +235,7 @@ int count_any(std::string_view text, const std::vector<std::vector<std::string_v
     for (std::string_view w : list) {
       word.assign(w);
       for (auto& c : word) c = lower_char(c);
-      if (low.find(word) != std::string::npos) {
+      if (find_in(low, word) != std::string::npos) {
         ++count;
         break;
       }

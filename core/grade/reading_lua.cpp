@@ -17,6 +17,7 @@
 #include "grade/answer_lua.hpp"
 #include "grade/answer_reading.hpp"
 #include "grade/block_scan.hpp"
+#include "grade/block_search.hpp"
 #include "grade/reading.hpp"
 #include "text/document.hpp"
 
@@ -129,8 +130,9 @@ class LoweredLists {
   bool all_in_lower(std::string_view low, std::size_t first = 0) const {
     for (std::size_t i = first; i < lists_.size(); ++i) {
       const auto& list = lists_[i];
-      if (std::none_of(list.begin(), list.end(),
-                       [&](std::string_view w) { return low.find(w) != std::string_view::npos; }))
+      if (std::none_of(list.begin(), list.end(), [&](std::string_view w) {
+            return find_in(low, w) != std::string_view::npos;
+          }))
         return false;
     }
     return true;
@@ -632,7 +634,7 @@ int said_together(lua_State* L) {
           std::string_view(low).substr(piece.offset, piece.text.size());
       const bool holds_first = std::any_of(
           scan.words().begin(), scan.words().end(),
-          [&](std::string_view w) { return piece_low.find(w) != std::string_view::npos; });
+          [&](std::string_view w) { return find_in(piece_low, w) != std::string_view::npos; });
       if (!holds_first || !others.all_in_lower(piece_low) || reading::is_question(piece.text) ||
           reading::term_list(piece.text))
         continue;

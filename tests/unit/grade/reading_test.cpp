@@ -125,6 +125,20 @@ TEST_CASE("block search finds short needles anywhere in long blocks") {
   }
 }
 
+TEST_CASE("find_in finds what std::string_view::find finds") {
+  // Texts longer and shorter than the sixteen positions tested at once, needles at every offset,
+  // near misses (first and last bytes right, a middle one wrong) and every starting point.
+  const std::string text = "the cache, then the cdn: a cache-aside cache. cachecache caxhe";
+  for (const char* needle : {"cache", "c", "ca", "che", "caxhe", "e", "the", "", "zz", "cachecache",
+                             "e caxhe", "cache-aside cache. cachecache caxhe!"}) {
+    for (std::size_t cut = 0; cut <= text.size(); cut += 7) {
+      const std::string_view t = std::string_view(text).substr(0, text.size() - cut);
+      for (std::size_t from = 0; from <= t.size() + 1; ++from)
+        CHECK_MESSAGE(sdi::grade::find_in(t, needle, from) == t.find(needle, from), needle);
+    }
+  }
+}
+
 TEST_CASE("BlockSearch reads blocks with ASCII letters lowercased") {
   std::vector<std::string_view> blocks = {"We use Redis", "REDIS-backed", "no", "Rédis"};
   std::vector<std::pair<int, std::size_t>> got;
