@@ -8,6 +8,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "grade/reading.hpp"
+
 namespace sdi::grade {
 
 namespace {
@@ -76,7 +78,8 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
   char* out = joined_.data();
   for (const auto& b : blocks) {
     starts_.push_back(static_cast<std::size_t>(out - joined_.data()));
-    for (const char c : b) *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    reading::lower_into(b, out);
+    out += b.size();
     *out++ = '\0';
   }
   stretch_block_.resize((joined_.size() >> kStretchBits) + 1);

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <iterator>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "grade/block_search.hpp"
 #include "text/byte_scan.hpp"
 
@@ -145,9 +149,27 @@ bool has_phrase(const ClauseWords& words, bool reversed, const Phrase (&phrases)
 }  // namespace
 
 std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = lower_char(c);
+  std::string out(text.size(), '\0');
+  lower_into(text, out.data());
   return out;
+}
+
+void lower_into(std::string_view text, char* out) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: a byte is an uppercase letter when it is at most 'Z' - 'A' above 'A'.
+  const __m128i a = _mm_set1_epi8('A');
+  const __m128i span = _mm_set1_epi8('Z' - 'A');
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i above_a = _mm_sub_epi8(bytes, a);
+    const __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(above_a, span), above_a);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i),
+                     _mm_or_si128(bytes, _mm_and_si128(upper, case_bit)));
+  }
+#endif
+  for (; i < text.size(); ++i) out[i] = lower_char(text[i]);
 }
 
 bool is_question(std::string_view text) {
