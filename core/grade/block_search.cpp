@@ -78,10 +78,12 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
   char* out = joined_.data();
   for (const auto& b : blocks) {
     starts_.push_back(static_cast<std::size_t>(out - joined_.data()));
-    reading::lower_into(b, out);
+    std::memcpy(out, b.data(), b.size());
     out += b.size();
     *out++ = '\0';
   }
+  // Lowered in one piece (lowering keeps every byte where it is, and NUL is no letter).
+  reading::lower_into(joined_, joined_.data());
   stretch_block_.resize((joined_.size() >> kStretchBits) + 1);
   for (std::size_t b = 0, stretch = 0; b < starts_.size(); ++b) {
     const std::size_t end = b + 1 < starts_.size() ? starts_[b + 1] : joined_.size();

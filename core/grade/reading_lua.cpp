@@ -107,10 +107,9 @@ class LoweredLists {
  public:
   explicit LoweredLists(const WordLists& words) {
     // Lowered in one piece (lowering keeps every byte where it is) rather than word by word.
-    std::string joined;
     for (const auto& list : words.lists)
-      for (std::string_view w : list) joined += w;
-    text_ = reading::lower(joined);
+      for (std::string_view w : list) text_ += w;
+    reading::lower_into(text_, text_.data());
     std::size_t at = 0;
     for (const auto& list : words.lists) {
       auto& lowered = lists_.emplace_back();
@@ -332,15 +331,14 @@ class HitScan {
   void find_all(const std::vector<std::string_view>& words) {
     AnswerReading& r = *ctx_.reading;
     const bool prose_only = search_ == Search::Said || search_ == Search::Prose;
-    // Lowercased into one string as they are joined: a search may take dozens of words, and one
-    // string for each cost more than the lowering.
+    // Joined and lowercased in one piece (lowering keeps every byte where it is): a search may
+    // take dozens of words, and one string for each cost more than the lowering.
     std::size_t size = 0;
     for (const auto& word : words) size += word.size();
-    lowered_text_.resize(size);
-    char* out = lowered_text_.data();
-    for (const auto& word : words)
-      for (const char c : word)
-        *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    lowered_text_.clear();
+    lowered_text_.reserve(size);
+    for (const auto& word : words) lowered_text_ += word;
+    reading::lower_into(lowered_text_, lowered_text_.data());
     lowered_.reserve(words.size());
     std::vector<AnswerReading::Hit> hits;  // one word's, reused for the next
     std::size_t at = 0;
