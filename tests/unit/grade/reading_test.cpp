@@ -63,6 +63,23 @@ TEST_CASE("count_any counts the lists with a word in the text, ignoring case") {
   CHECK(reading::count_any("anything", {}) == 0);
 }
 
+TEST_CASE("lowering changes only the ASCII capitals, sixteen bytes at a time or one by one") {
+  // Runs of byte values around the capitals, longer and shorter than sixteen, and every value.
+  std::string all;
+  for (int c = 0; c < 256; ++c) all += static_cast<char>(c);
+  for (std::size_t size :
+       {std::size_t{0}, std::size_t{5}, std::size_t{16}, std::size_t{37}, all.size()}) {
+    const std::string text = all.substr(std::min<std::size_t>('A' - 3, all.size() - size), size);
+    std::string want = text;
+    for (char& c : want)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    CHECK(reading::lower(text) == want);
+    std::string in_place = text;
+    reading::lower_into(in_place, in_place.data());
+    CHECK(in_place == want);
+  }
+}
+
 TEST_CASE("sentences end at a full stop, a bang, a question mark or a semicolon before a space") {
   auto s = reading::sentences_of("  First one. Second, e.g. this!Third? Last;   ");
   REQUIRE(s.size() == 4);
