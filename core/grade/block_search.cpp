@@ -120,10 +120,12 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
 void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
   out.clear();
   if (needle.empty()) return;
-  if (needle.find('\0') != std::string_view::npos) return find_each(needle, out);
-  if (needle.size() < kGram) return find_direct(needle, out);
+  // The joined text has a NUL between blocks, which a needle holding one could match across.
+  const auto holds_nul = [&] { return needle.find('\0') != std::string_view::npos; };
+  if (needle.size() < kGram) return holds_nul() ? find_each(needle, out) : find_direct(needle, out);
   // Look up the needle's rarest trigram and check the needle around each of its positions. The
-  // three bytes roll through one key.
+  // three bytes roll through one key. A trigram found nowhere in the joined text is in no block,
+  // so most needles, found nowhere, are turned away before they are looked at for a NUL.
   const auto* bytes = reinterpret_cast<const unsigned char*>(needle.data());
   std::uint32_t key = std::uint32_t{bytes[1]} << 16 | std::uint32_t{bytes[0]} << 8;
   std::size_t best_at = 0, best_size = SIZE_MAX;
@@ -141,6 +143,7 @@ void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
       if (size == 1) break;
     }
   }
+  if (holds_nul()) return find_each(needle, out);
   // Only a block's first occurrence counts: after one, positions before the next block's start
   // need no comparing.
   std::size_t next_block_start = 0;
