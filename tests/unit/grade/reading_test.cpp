@@ -33,6 +33,35 @@ TEST_CASE("a run of short terms is a term list, a clause is not") {
       reading::term_list("one two three four, five six seven eight, nine ten eleven twelve"));
 }
 
+TEST_CASE("a term list is judged alike whatever the text's length") {
+  // The rule as written, a byte at a time, against texts long and short: their separators and
+  // word starts are counted sixteen bytes at a time.
+  const auto reference = [](std::string_view text) {
+    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    std::size_t separators = 0, words = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      separators += text[i] == ',' || text[i] == ';';
+      words += !space(text[i]) && (i == 0 || space(text[i - 1]));
+    }
+    // The texts below hold no word that makes a clause: the counts decide.
+    return separators >= 2 && static_cast<double>(words) / static_cast<double>(separators + 1) < 4;
+  };
+  // Pieces with a separator in some, and others giving close to four words a separator, where
+  // a word miscounted would turn the verdict.
+  const std::string_view pieces[] = {"a",  "bb",  " ",   "  ",   ",",  ";",     "\t",
+                                     "\n", "x\r", ", c", "a b ", " d", "e f g", "\th j"};
+  std::uint32_t seed = 7;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const std::size_t length = round < 300 ? static_cast<std::size_t>(round) : 4000 + round * 7;
+    while (text.size() < length) {
+      seed = seed * 1103515245u + 12345u;
+      text += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    CHECK_MESSAGE(reading::term_list(text) == reference(text), text);
+  }
+}
+
 TEST_CASE("negation is read in the clause around the word") {
   CHECK_FALSE(reading::affirms("We do not need a dead-letter queue.", "dead-letter queue"));
   CHECK_FALSE(reading::affirms("No need for a cache here.", "cache"));
