@@ -44,10 +44,11 @@ class AnswerReading {
  private:
   struct SentenceReading {
     std::string_view lower;  // in search_'s lowercase copy of the blocks
-    bool question = false;
-    bool term_list = false;
+    // Neither a question nor a term list: read on first need (-1 until then), as most sentences
+    // never hold a word a check asks about.
+    signed char plain = -1;
   };
-  const std::vector<SentenceReading>& sentences(int block);
+  std::vector<SentenceReading>& sentences(int block);
 
   const Analysis& analysis_;
   BlockSearch search_;
