@@ -23,6 +23,9 @@ class AnswerReading {
 
   const Analysis& analysis() const { return analysis_; }
 
+  // The text of a block with ASCII letters lowercased, valid while the reading is.
+  std::string_view lower_block(int block) const { return search_.lower_block(block); }
+
   // Blocks (headings excluded) containing `needle` (lowercase) and the line of its first
   // occurrence; with `prose_only`, only blocks the engine reads as prose.
   struct Hit {

@@ -432,7 +432,7 @@ std::function<bool(int block)> holding_words(const CheckContext& ctx, const Lowe
   auto verdicts = std::make_shared<std::vector<signed char>>(ctx.doc.blocks.size(), -1);
   return [&ctx, &lists, first, verdicts](int block) {
     signed char& verdict = (*verdicts)[static_cast<std::size_t>(block)];
-    if (verdict < 0) verdict = lists.all_in_lower(lowered_block(ctx, block), first);
+    if (verdict < 0) verdict = lists.all_in_lower(ctx.reading->lower_block(block), first);
     return verdict == 1;
   };
 }
@@ -618,7 +618,7 @@ int said_together(lua_State* L) {
     const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit->block)].text;
     // Every hit's block holds a word of every list (the first one's in a sentence it states):
     // only its sentences need reading.
-    const std::string_view low = lowered_block(ctx, hit->block);
+    const std::string_view low = r.lower_block(hit->block);
     const int holder = r.block_at_line(hit->line);
     int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit->line;
     std::size_t counted = 0;
