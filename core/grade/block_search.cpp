@@ -60,7 +60,7 @@ std::size_t find_in(std::string_view text, std::string_view needle, std::size_t 
           _mm_cmpeq_epi8(load(from), first_byte), _mm_cmpeq_epi8(load(from + last), last_byte))));
       for (; candidates != 0; candidates &= candidates - 1) {
         const std::size_t at = from + static_cast<std::size_t>(std::countr_zero(candidates));
-        if (text.compare(at, needle.size(), needle) == 0) return at;
+        if (std::memcmp(text.data() + at, needle.data(), needle.size()) == 0) return at;
       }
     }
   }
@@ -154,7 +154,9 @@ void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
     if (p < best_at) continue;
     const std::size_t start = p - best_at;
     if (start < next_block_start) continue;
-    if (joined_.compare(start, needle.size(), needle) != 0) continue;
+    if (start + needle.size() > joined_.size() ||
+        std::memcmp(joined_.data() + start, needle.data(), needle.size()) != 0)
+      continue;
     next_block_start = add_found(start, out);
   }
 }
