@@ -21,6 +21,11 @@ AnswerReading::AnswerReading(const Analysis& analysis)
 std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
                                                     bool prose_only) const {
   std::vector<Hit> out;
+  find(needle, prose_only, out);
+  return out;
+}
+
+void AnswerReading::find(std::string_view needle, bool prose_only, std::vector<Hit>& out) const {
   const auto& blocks = analysis_.doc->blocks;
   search_.find(needle, found_);
   for (const auto& f : found_) {
@@ -29,29 +34,26 @@ std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
     if (prose_only && !analysis_.prose[static_cast<std::size_t>(f.block)]) continue;
     out.push_back({f.block, b.line_at(f.offset)});
   }
-  return out;
 }
 
-const std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int block) {
+std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int block) {
   auto& slot = sentences_[static_cast<std::size_t>(block)];
   if (!slot) {
     slot.emplace();
     const std::string_view lower = search_.lower_block(block);
-    for (const auto& piece : reading::sentences_of(analysis_.doc->blocks[block].text)) {
-      SentenceReading s;
-      s.lower = lower.substr(piece.offset, piece.text.size());
-      s.question = reading::is_question(piece.text);
-      s.term_list = !s.question && reading::term_list(piece.text);
-      slot->push_back(std::move(s));
-    }
+    for (const auto& piece : reading::sentences_of(analysis_.doc->blocks[block].text))
+      slot->push_back({lower.substr(piece.offset, piece.text.size())});
   }
   return *slot;
 }
 
 bool AnswerReading::states(int block, std::string_view word, bool negation_ok) {
   if (!analysis_.prose[static_cast<std::size_t>(block)]) return false;
-  for (const auto& s : sentences(block)) {
-    if (s.question || s.term_list || s.lower.find(word) == std::string_view::npos) continue;
+  for (auto& s : sentences(block)) {
+    if (find_in(s.lower, word) == std::string_view::npos) continue;
+    // Both rules read bytes without regard to case: the lowercase text reads as the text does.
+    if (s.plain < 0) s.plain = !reading::is_question(s.lower) && !reading::term_list(s.lower);
+    if (s.plain == 0) continue;
     if (negation_ok || reading::affirms_lower(s.lower, word)) return true;
   }
   return false;

@@ -23,6 +23,9 @@ class AnswerReading {
 
   const Analysis& analysis() const { return analysis_; }
 
+  // The text of a block with ASCII letters lowercased, valid while the reading is.
+  std::string_view lower_block(int block) const { return search_.lower_block(block); }
+
   // Blocks (headings excluded) containing `needle` (lowercase) and the line of its first
   // occurrence; with `prose_only`, only blocks the engine reads as prose.
   struct Hit {
@@ -30,6 +33,8 @@ class AnswerReading {
     int line;
   };
   std::vector<Hit> find(std::string_view needle, bool prose_only) const;
+  // The same, added to the end of `out`, so a caller searching for many words reuses its memory.
+  void find(std::string_view needle, bool prose_only, std::vector<Hit>& out) const;
 
   // Whether a block states the lowercase `word` in a sentence that is neither a question nor a
   // term list and (unless `negation_ok`) does not negate it. Only prose blocks state anything.
@@ -42,10 +47,11 @@ class AnswerReading {
  private:
   struct SentenceReading {
     std::string_view lower;  // in search_'s lowercase copy of the blocks
-    bool question = false;
-    bool term_list = false;
+    // Neither a question nor a term list: read on first need (-1 until then), as most sentences
+    // never hold a word a check asks about.
+    signed char plain = -1;
   };
-  const std::vector<SentenceReading>& sentences(int block);
+  std::vector<SentenceReading>& sentences(int block);
 
   const Analysis& analysis_;
   BlockSearch search_;

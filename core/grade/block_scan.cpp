@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "grade/block_search.hpp"
 #include "grade/reading.hpp"
 
 namespace sdi::grade {
@@ -68,7 +69,7 @@ BestBlock best_block(const AnswerReading& reading, const WordGroups& groups, boo
           for (const BlockRun& run : runs)
             joined_lower.push_back(reading::lower(run_text(doc, run)));
         for (std::size_t r = 0; r < runs.size(); ++r)
-          if (joined_lower[r].find(w) != std::string::npos) credit(r, g);
+          if (find_in(joined_lower[r], w) != std::string::npos) credit(r, g);
       } else {
         // No other word crosses a block's end, so the blocks that hold it tell the runs that do.
         for (const auto& hit : reading.find(w, false))

@@ -2,8 +2,6 @@
 
 #include <vector>
 
-#include "grade/reading.hpp"
-
 namespace sdi::grade {
 
 void set_score(CheckResult& r, double score) {
@@ -67,13 +65,6 @@ const CountingMentions& counting_mentions_by_implied(const CheckContext& ctx) {
     for (const int implied : ctx.index.implied(out.concepts[g]))
       out.implying[next[static_cast<std::size_t>(implied)]++] = g;
   return out;
-}
-
-std::string_view lowered_block(const CheckContext& ctx, int block) {
-  if (ctx.lowered_blocks.empty()) ctx.lowered_blocks.resize(ctx.doc.blocks.size());
-  auto& slot = ctx.lowered_blocks[static_cast<std::size_t>(block)];
-  if (!slot) slot = reading::lower(ctx.doc.blocks[static_cast<std::size_t>(block)].text);
-  return *slot;
 }
 
 std::string concept_label(const ConceptIndex& index, int concept_idx) {

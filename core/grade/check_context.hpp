@@ -45,18 +45,12 @@ struct CheckContext {
   int answer_ref = -2;  // the Lua `answer` table in the pack's registry (LUA_NOREF until built)
   // Made on first need by counting_mentions(), once per answer.
   mutable std::optional<CountingMentions> counting = std::nullopt;
-  // Per block, its text lowercased, made on first need by lowered_block().
-  mutable std::vector<std::optional<std::string>> lowered_blocks = {};
 };
 
 // The counting mentions of the answer, grouped once per answer.
 const CountingMentions& counting_mentions(const CheckContext& ctx);
 // The same, with the groups implying each concept (`implying`) laid out too, once per answer.
 const CountingMentions& counting_mentions_by_implied(const CheckContext& ctx);
-
-// The text of a block with ASCII letters lowercased (as reading::lower makes it), once per answer:
-// searches test the same blocks' text against word lists check after check.
-std::string_view lowered_block(const CheckContext& ctx, int block);
 
 // Fills points and status from a 0..1 score: pass at 0.75 and above, partial above 0.
 void set_score(CheckResult& r, double score);

@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <iterator>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+#include "grade/block_search.hpp"
 #include "text/byte_scan.hpp"
 
 namespace sdi::grade::reading {
@@ -41,10 +46,30 @@ constexpr std::string_view kClause[] = {
     "will", "would", "can",     "could", "should", "must", "may",  "might", "do",
     "does", "did",   "because", "so",    "when",   "if",   "then", "there"};
 constexpr std::string_view kNegators[] = {"no", "not", "never", "without", "nor", "neither"};
-constexpr std::string_view kNegatingPhrases[] = {"instead of", "rather than", "no need"};
-constexpr std::string_view kVerdicts[] = {"is not needed", "isn't needed", "not needed",
-                                          "not required",  "unnecessary",  "overkill",
-                                          "not necessary", "out of scope", "not worth"};
+
+// A phrase of a few words (single spaces between them in its text), split once, when compiled:
+// negation compares the words of every phrase with those around each occurrence it reads.
+struct Phrase {
+  static constexpr std::size_t kMax = 3;
+  std::string_view words[kMax];
+  std::size_t size = 0;
+};
+consteval Phrase phrase(std::string_view text) {
+  Phrase out;
+  for (std::size_t from = 0; from <= text.size(); ++out.size) {
+    std::size_t space = text.find(' ', from);
+    if (space == std::string_view::npos) space = text.size();
+    out.words[out.size] = text.substr(from, space - from);
+    from = space + 1;
+  }
+  return out;
+}
+constexpr Phrase kNegatingPhrases[] = {phrase("instead of"), phrase("rather than"),
+                                       phrase("no need")};
+constexpr Phrase kVerdicts[] = {
+    phrase("is not needed"), phrase("isn't needed"), phrase("not needed"),
+    phrase("not required"),  phrase("unnecessary"),  phrase("overkill"),
+    phrase("not necessary"), phrase("out of scope"), phrase("not worth")};
 constexpr std::string_view kPrepositions[] = {"for", "to",   "on", "in",   "of",  "with",
                                               "by",  "from", "at", "into", "per", "about"};
 constexpr std::string_view kClauseBreaks[] = {"but", "however", "although", "though",
@@ -102,39 +127,105 @@ ClauseWords clause_after(std::string_view low, std::size_t begin) {
   return out;
 }
 
-// Whether a phrase's words (single spaces between them; words are runs of letters and
-// apostrophes, as clause words are) occur one after another in `words`, read first to last or,
-// with `reversed`, last to first.
-bool has_words_in_row(const ClauseWords& words, bool reversed, std::string_view phrase) {
+// Whether a phrase's words occur one after another in `words`, read first to last or, with
+// `reversed`, last to first.
+bool has_words_in_row(const ClauseWords& words, bool reversed, const Phrase& phrase) {
   auto at = [&](std::size_t k) { return words.words[reversed ? words.size - 1 - k : k]; };
-  for (std::size_t start = 0; start < words.size; ++start) {
-    std::size_t k = start, from = 0;
-    bool all = true;
-    while (all && from <= phrase.size()) {
-      std::size_t space = phrase.find(' ', from);
-      if (space == std::string_view::npos) space = phrase.size();
-      all = k < words.size && at(k) == phrase.substr(from, space - from);
-      ++k;
-      from = space + 1;
-    }
-    if (all) return true;
+  for (std::size_t start = 0; start + phrase.size <= words.size; ++start) {
+    std::size_t i = 0;
+    while (i < phrase.size && at(start + i) == phrase.words[i]) ++i;
+    if (i == phrase.size) return true;
   }
   return false;
 }
 
 template <std::size_t N>
-bool has_phrase(const ClauseWords& words, bool reversed, const std::string_view (&phrases)[N]) {
-  for (auto p : phrases)
+bool has_phrase(const ClauseWords& words, bool reversed, const Phrase (&phrases)[N]) {
+  for (const Phrase& p : phrases)
     if (has_words_in_row(words, reversed, p)) return true;
   return false;
+}
+
+// Separators (',' or ';') and word starts (a byte that is not space, first or after one that
+// is) in a text.
+struct TermCounts {
+  std::size_t separators = 0;
+  std::size_t words = 0;
+};
+
+TermCounts count_terms(std::string_view text) {
+  TermCounts out;
+  bool after_space = true;  // the text's start counts as a space before its first byte
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time, each lane counting its own bytes: a lane holds at most 255 before the
+  // lanes are added up.
+  const __m128i comma = _mm_set1_epi8(','), semicolon = _mm_set1_epi8(';');
+  const __m128i blank = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
+  const __m128i controls = _mm_set1_epi8('\r' - '\t');  // tab to carriage return are spaces
+  const __m128i zero = _mm_setzero_si128();
+  auto lane_sum = [&](__m128i counts) {
+    const __m128i halves = _mm_sad_epu8(counts, zero);
+    return static_cast<std::size_t>(_mm_cvtsi128_si32(halves)) +
+           static_cast<std::size_t>(_mm_cvtsi128_si32(_mm_srli_si128(halves, 8)));
+  };
+  __m128i previous_spaces = _mm_slli_si128(_mm_set1_epi8(-1), 15);  // only its last lane is read
+  while (i + 16 <= text.size()) {
+    __m128i separators = zero, starts = zero;
+    for (int lap = 0; lap < 255 && i + 16 <= text.size(); ++lap, i += 16) {
+      const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      const __m128i separator =
+          _mm_or_si128(_mm_cmpeq_epi8(bytes, comma), _mm_cmpeq_epi8(bytes, semicolon));
+      const __m128i above_tab = _mm_sub_epi8(bytes, tab);
+      const __m128i spaces =
+          _mm_or_si128(_mm_cmpeq_epi8(bytes, blank),
+                       _mm_cmpeq_epi8(_mm_min_epu8(above_tab, controls), above_tab));
+      // Whether the byte before each is a space: the lanes moved up one, the first taking the
+      // last of the previous sixteen.
+      const __m128i before =
+          _mm_or_si128(_mm_slli_si128(spaces, 1), _mm_srli_si128(previous_spaces, 15));
+      separators = _mm_sub_epi8(separators, separator);
+      starts = _mm_sub_epi8(starts, _mm_andnot_si128(spaces, before));
+      previous_spaces = spaces;
+    }
+    out.separators += lane_sum(separators);
+    out.words += lane_sum(starts);
+  }
+  after_space = (_mm_movemask_epi8(previous_spaces) & 0x8000) != 0;
+#endif
+  for (; i < text.size(); ++i) {
+    const bool space = is_space(text[i]);
+    out.separators += text[i] == ',' || text[i] == ';';
+    out.words += !space && after_space;
+    after_space = space;
+  }
+  return out;
 }
 
 }  // namespace
 
 std::string lower(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = lower_char(c);
+  std::string out(text.size(), '\0');
+  lower_into(text, out.data());
   return out;
+}
+
+void lower_into(std::string_view text, char* out) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  // Sixteen bytes at a time: a byte is an uppercase letter when it is at most 'Z' - 'A' above 'A'.
+  const __m128i a = _mm_set1_epi8('A');
+  const __m128i span = _mm_set1_epi8('Z' - 'A');
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= text.size(); i += 16) {
+    const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+    const __m128i above_a = _mm_sub_epi8(bytes, a);
+    const __m128i upper = _mm_cmpeq_epi8(_mm_min_epu8(above_a, span), above_a);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i),
+                     _mm_or_si128(bytes, _mm_and_si128(upper, case_bit)));
+  }
+#endif
+  for (; i < text.size(); ++i) out[i] = lower_char(text[i]);
 }
 
 bool is_question(std::string_view text) {
@@ -150,17 +241,8 @@ bool term_list(std::string_view text) {
   const std::size_t first = text::find_byte<',', ';'>(text, 0);
   if (first >= text.size() || text::find_byte<',', ';'>(text, first + 1) >= text.size())
     return false;
-  // Separators and word starts (a byte that is not space, first or after one that is) counted
-  // with comparisons only, each byte apart from the others: the compiler runs them on many bytes
-  // at once.
-  const auto space = [](char c) {
-    return static_cast<unsigned>(c == ' ') |
-           static_cast<unsigned>(static_cast<unsigned char>(c - '\t') <= '\r' - '\t');
-  };
-  std::size_t segments = 1, words = space(text[0]) ^ 1u;
-  for (std::size_t i = 0; i < text.size(); ++i)
-    segments += static_cast<unsigned>(text[i] == ',') | static_cast<unsigned>(text[i] == ';');
-  for (std::size_t i = 1; i < text.size(); ++i) words += (space(text[i]) ^ 1u) & space(text[i - 1]);
+  const TermCounts counts = count_terms(text);
+  const std::size_t segments = counts.separators + 1, words = counts.words;
   if (segments < 3 || static_cast<double>(words) / static_cast<double>(segments) >= 4) return false;
   std::string low = lower(text);
   for (std::size_t i = 0; i < low.size();) {
@@ -194,7 +276,7 @@ bool affirms(std::string_view text, std::string_view word) {
 
 bool affirms_lower(std::string_view low, std::string_view w) {
   for (std::size_t from = 0; from <= low.size();) {
-    std::size_t i = low.find(w, from);
+    std::size_t i = find_in(low, w, from);
     if (i == std::string_view::npos) return false;
     if (!negated_at(low, i, i + w.size())) return true;
     from = i + 1;
@@ -210,7 +292,7 @@ int contains_any(std::string_view text, const std::vector<std::string_view>& wor
   for (std::size_t i = 0; i < words.size(); ++i) {
     word.assign(words[i]);
     for (auto& c : word) c = lower_char(c);
-    if (low.find(word) != std::string::npos) return static_cast<int>(i);
+    if (find_in(low, word) != std::string::npos) return static_cast<int>(i);
   }
   return -1;
 }
@@ -222,7 +304,7 @@ int count_any(std::string_view text, const std::vector<std::vector<std::string_v
     for (std::string_view w : list) {
       word.assign(w);
       for (auto& c : word) c = lower_char(c);
-      if (low.find(word) != std::string::npos) {
+      if (find_in(low, word) != std::string::npos) {
         ++count;
         break;
       }

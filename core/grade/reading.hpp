@@ -11,6 +11,8 @@ namespace sdi::grade::reading {
 
 // Lowercase ASCII copy.
 std::string lower(std::string_view text);
+// The same written to `out`, which has room for text.size() bytes and may be where `text` is.
+void lower_into(std::string_view text, char* out);
 
 // The last character, ignoring whitespace and closing Markdown (")", "*", "_"), is "?".
 bool is_question(std::string_view text);

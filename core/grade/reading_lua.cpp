@@ -17,6 +17,7 @@
 #include "grade/answer_lua.hpp"
 #include "grade/answer_reading.hpp"
 #include "grade/block_scan.hpp"
+#include "grade/block_search.hpp"
 #include "grade/reading.hpp"
 #include "text/document.hpp"
 
@@ -106,10 +107,9 @@ class LoweredLists {
  public:
   explicit LoweredLists(const WordLists& words) {
     // Lowered in one piece (lowering keeps every byte where it is) rather than word by word.
-    std::string joined;
     for (const auto& list : words.lists)
-      for (std::string_view w : list) joined += w;
-    text_ = reading::lower(joined);
+      for (std::string_view w : list) text_ += w;
+    reading::lower_into(text_, text_.data());
     std::size_t at = 0;
     for (const auto& list : words.lists) {
       auto& lowered = lists_.emplace_back();
@@ -129,8 +129,9 @@ class LoweredLists {
   bool all_in_lower(std::string_view low, std::size_t first = 0) const {
     for (std::size_t i = first; i < lists_.size(); ++i) {
       const auto& list = lists_[i];
-      if (std::none_of(list.begin(), list.end(),
-                       [&](std::string_view w) { return low.find(w) != std::string_view::npos; }))
+      if (std::none_of(list.begin(), list.end(), [&](std::string_view w) {
+            return find_in(low, w) != std::string_view::npos;
+          }))
         return false;
     }
     return true;
@@ -330,21 +331,23 @@ class HitScan {
   void find_all(const std::vector<std::string_view>& words) {
     AnswerReading& r = *ctx_.reading;
     const bool prose_only = search_ == Search::Said || search_ == Search::Prose;
-    // Lowercased in one piece (lowering keeps every byte where it is): a search may take dozens
-    // of words, and one string for each cost more than the lowering.
+    // Joined and lowercased in one piece (lowering keeps every byte where it is): a search may
+    // take dozens of words, and one string for each cost more than the lowering.
     std::size_t size = 0;
     for (const auto& word : words) size += word.size();
-    std::string joined;
-    joined.reserve(size);
-    for (const auto& word : words) joined += word;
-    lowered_text_ = reading::lower(joined);
+    lowered_text_.clear();
+    lowered_text_.reserve(size);
+    for (const auto& word : words) lowered_text_ += word;
+    reading::lower_into(lowered_text_, lowered_text_.data());
     lowered_.reserve(words.size());
+    std::vector<AnswerReading::Hit> hits;  // one word's, reused for the next
     std::size_t at = 0;
     for (const auto& word : words) {
       lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
       at += word.size();
-      for (const auto& h : r.find(lowered_.back(), prose_only))
-        candidates_.push_back({h, lowered_.size() - 1});
+      hits.clear();
+      r.find(lowered_.back(), prose_only, hits);
+      for (const auto& h : hits) candidates_.push_back({h, lowered_.size() - 1});
     }
     // A single word's hits come in block order, which is nearly always line order already.
     const auto by_line = [](const Candidate& a, const Candidate& b) {
@@ -429,7 +432,7 @@ std::function<bool(int block)> holding_words(const CheckContext& ctx, const Lowe
   auto verdicts = std::make_shared<std::vector<signed char>>(ctx.doc.blocks.size(), -1);
   return [&ctx, &lists, first, verdicts](int block) {
     signed char& verdict = (*verdicts)[static_cast<std::size_t>(block)];
-    if (verdict < 0) verdict = lists.all_in_lower(lowered_block(ctx, block), first);
+    if (verdict < 0) verdict = lists.all_in_lower(ctx.reading->lower_block(block), first);
     return verdict == 1;
   };
 }
@@ -615,7 +618,7 @@ int said_together(lua_State* L) {
     const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit->block)].text;
     // Every hit's block holds a word of every list (the first one's in a sentence it states):
     // only its sentences need reading.
-    const std::string_view low = lowered_block(ctx, hit->block);
+    const std::string_view low = r.lower_block(hit->block);
     const int holder = r.block_at_line(hit->line);
     int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit->line;
     std::size_t counted = 0;
@@ -629,7 +632,7 @@ int said_together(lua_State* L) {
           std::string_view(low).substr(piece.offset, piece.text.size());
       const bool holds_first = std::any_of(
           scan.words().begin(), scan.words().end(),
-          [&](std::string_view w) { return piece_low.find(w) != std::string_view::npos; });
+          [&](std::string_view w) { return find_in(piece_low, w) != std::string_view::npos; });
       if (!holds_first || !others.all_in_lower(piece_low) || reading::is_question(piece.text) ||
           reading::term_list(piece.text))
         continue;

@@ -33,6 +33,35 @@ TEST_CASE("a run of short terms is a term list, a clause is not") {
       reading::term_list("one two three four, five six seven eight, nine ten eleven twelve"));
 }
 
+TEST_CASE("a term list is judged alike whatever the text's length") {
+  // The rule as written, a byte at a time, against texts long and short: their separators and
+  // word starts are counted sixteen bytes at a time.
+  const auto reference = [](std::string_view text) {
+    const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+    std::size_t separators = 0, words = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      separators += text[i] == ',' || text[i] == ';';
+      words += !space(text[i]) && (i == 0 || space(text[i - 1]));
+    }
+    // The texts below hold no word that makes a clause: the counts decide.
+    return separators >= 2 && static_cast<double>(words) / static_cast<double>(separators + 1) < 4;
+  };
+  // Pieces with a separator in some, and others giving close to four words a separator, where
+  // a word miscounted would turn the verdict.
+  const std::string_view pieces[] = {"a",  "bb",  " ",   "  ",   ",",  ";",     "\t",
+                                     "\n", "x\r", ", c", "a b ", " d", "e f g", "\th j"};
+  std::uint32_t seed = 7;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const std::size_t length = round < 300 ? static_cast<std::size_t>(round) : 4000 + round * 7;
+    while (text.size() < length) {
+      seed = seed * 1103515245u + 12345u;
+      text += pieces[(seed >> 16) % std::size(pieces)];
+    }
+    CHECK_MESSAGE(reading::term_list(text) == reference(text), text);
+  }
+}
+
 TEST_CASE("negation is read in the clause around the word") {
   CHECK_FALSE(reading::affirms("We do not need a dead-letter queue.", "dead-letter queue"));
   CHECK_FALSE(reading::affirms("No need for a cache here.", "cache"));
@@ -61,6 +90,23 @@ TEST_CASE("count_any counts the lists with a word in the text, ignoring case") {
   CHECK(reading::count_any("Timestamp, SEVERITY and the log line", lists) == 3);
   CHECK(reading::count_any("nothing here", lists) == 0);
   CHECK(reading::count_any("anything", {}) == 0);
+}
+
+TEST_CASE("lowering changes only the ASCII capitals, sixteen bytes at a time or one by one") {
+  // Runs of byte values around the capitals, longer and shorter than sixteen, and every value.
+  std::string all;
+  for (int c = 0; c < 256; ++c) all += static_cast<char>(c);
+  for (std::size_t size :
+       {std::size_t{0}, std::size_t{5}, std::size_t{16}, std::size_t{37}, all.size()}) {
+    const std::string text = all.substr(std::min<std::size_t>('A' - 3, all.size() - size), size);
+    std::string want = text;
+    for (char& c : want)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    CHECK(reading::lower(text) == want);
+    std::string in_place = text;
+    reading::lower_into(in_place, in_place.data());
+    CHECK(in_place == want);
+  }
 }
 
 TEST_CASE("sentences end at a full stop, a bang, a question mark or a semicolon before a space") {
@@ -104,6 +150,39 @@ TEST_CASE("block search finds the first occurrence in every block, as a plain fi
   CHECK(search.find("").empty());
   // No match spans two blocks.
   CHECK(search.find("cacheca").empty());
+}
+
+TEST_CASE("block search finds short needles anywhere in long blocks") {
+  // Needles of one and two bytes are looked for sixteen positions at a time: place them at every
+  // offset of blocks longer than that, up to their very ends.
+  std::vector<std::string> blocks;
+  for (std::size_t at = 0; at < 40; ++at) blocks.push_back(std::string(at, 'x') + "ab" + "xyz");
+  blocks.push_back(std::string(37, 'a'));
+  blocks.push_back("b");
+  const sdi::grade::BlockSearch search(blocks);
+  for (const char* needle : {"ab", "a", "b", "bx", "xa", "z", "yz", "zx"}) {
+    std::vector<std::pair<int, std::size_t>> want, got;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      auto pos = blocks[b].find(needle);
+      if (pos != std::string::npos) want.push_back({static_cast<int>(b), pos});
+    }
+    for (const auto& f : search.find(needle)) got.push_back({f.block, f.offset});
+    CHECK_MESSAGE(got == want, needle);
+  }
+}
+
+TEST_CASE("find_in finds what std::string_view::find finds") {
+  // Texts longer and shorter than the sixteen positions tested at once, needles at every offset,
+  // near misses (first and last bytes right, a middle one wrong) and every starting point.
+  const std::string text = "the cache, then the cdn: a cache-aside cache. cachecache caxhe";
+  for (const char* needle : {"cache", "c", "ca", "che", "caxhe", "e", "the", "", "zz", "cachecache",
+                             "e caxhe", "cache-aside cache. cachecache caxhe!"}) {
+    for (std::size_t cut = 0; cut <= text.size(); cut += 7) {
+      const std::string_view t = std::string_view(text).substr(0, text.size() - cut);
+      for (std::size_t from = 0; from <= t.size() + 1; ++from)
+        CHECK_MESSAGE(sdi::grade::find_in(t, needle, from) == t.find(needle, from), needle);
+    }
+  }
 }
 
 TEST_CASE("BlockSearch reads blocks with ASCII letters lowercased") {
