@@ -24,7 +24,7 @@ void release(void* ptr, std::size_t size) noexcept {
 
 // A tick period longer than this means single instructions are expensive (huge string compares or
 // conversions); the thread then gets checked after every instruction so the wall-clock limit is
-// noticed promptly.
+// noticed promptly, until single instructions are cheap again.
 constexpr auto kSlowPeriod = std::chrono::milliseconds(50);
 
 std::uint64_t units_used(const Runtime& rt) noexcept {
@@ -80,7 +80,15 @@ void count_hook(lua_State* L, lua_Debug* ar) {
     raise_exhausted(L, rt, where);
     return;
   }
-  if (count != 1 && now - rt.last_tick > kSlowPeriod) set_hook(L, 1);
+  const auto elapsed = now - rt.last_tick;
+  if (count != 1 && elapsed > kSlowPeriod) {
+    set_hook(L, 1);
+  } else if (count == 1 && rt.tick > 1 && elapsed * rt.tick < kSlowPeriod) {
+    // Instructions are cheap again (or the slow tick was the thread waiting for a core on a busy
+    // machine): a check after every instruction would make the rest of the call many times slower
+    // and let the time limit fire where the budget should.
+    set_hook(L, rt.tick);
+  }
   rt.last_tick = now;
 }
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
 
 #include "lua/binding.hpp"
 #include "support.hpp"
@@ -212,6 +213,39 @@ TEST_CASE("host bindings charge the budget and see it exhausted") {
   CHECK(error.kind() == Error::Kind::Budget);
   CHECK(contains(error.what(), "hostile.lua:1: instruction budget exceeded"));
   check_still_usable(sandbox);
+}
+
+namespace {
+
+// Stands for a tick that took long: an expensive instruction, or the thread waiting for a core.
+int stall_binding(lua_State*) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(60));
+  return 0;
+}
+
+int hook_count_binding(lua_State* L) {
+  lua_pushinteger(L, lua_gethookcount(L));
+  return 1;
+}
+
+}  // namespace
+
+TEST_CASE("after one slow tick the budget is checked per instruction only while they stay slow") {
+  Sandbox sandbox(small_limits());
+  sandbox.push_env();
+  lua_pushcfunction(sandbox.state(), stall_binding);
+  lua_setfield(sandbox.state(), -2, "stall");
+  lua_pushcfunction(sandbox.state(), hook_count_binding);
+  lua_setfield(sandbox.state(), -2, "hook_count");
+  lua_pop(sandbox.state(), 1);
+  // A stall inside the first tick, then a few thousand cheap instructions: the checks go back to
+  // one per tick, so the rest of the call runs at full speed and ends on the budget, not the clock.
+  CHECK(eval(sandbox,
+             "stall()\nfor i = 1, 5000 do end\nlocal per_tick = hook_count()\n"
+             "return per_tick > 1") == "true");
+  // Without a stall the same holds, and a stall before an endless loop still ends on the budget.
+  CHECK(eval(sandbox, "for i = 1, 5000 do end\nreturn hook_count() > 1") == "true");
+  check_budget_error(sandbox, "stall()\nwhile true do end");
 }
 
 TEST_CASE("allocation counts toward the budget") {
