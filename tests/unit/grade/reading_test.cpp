@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "grade/block_search.hpp"
@@ -12,6 +13,28 @@
 #include "lua/sandbox.hpp"
 
 namespace reading = sdi::grade::reading;
+
+namespace {
+
+using Finds = std::vector<std::pair<int, std::size_t>>;
+
+// Each block's first occurrence of `needle`, as a plain find sees it.
+Finds plain_finds(const std::vector<std::string>& blocks, const char* needle) {
+  Finds out;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    auto pos = blocks[b].find(needle);
+    if (pos != std::string::npos) out.push_back({static_cast<int>(b), pos});
+  }
+  return out;
+}
+
+Finds as_finds(const std::vector<sdi::grade::BlockSearch::Found>& found) {
+  Finds out;
+  for (const auto& f : found) out.push_back({f.block, f.offset});
+  return out;
+}
+
+}  // namespace
 
 TEST_CASE("a question ends in '?' before closing markup and spaces") {
   CHECK(reading::is_question("Do we need a cache?"));
@@ -133,19 +156,12 @@ TEST_CASE("block search finds the first occurrence in every block, as a plain fi
   sdi::grade::BlockSearch search(blocks);
   for (const char* needle : {"cache", "ca", "c", "che", "the", "write-through cache", "zzz",
                              "cache\n", "e", "he at", "a"}) {
-    std::vector<std::pair<int, std::size_t>> want, got;
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
-      auto pos = blocks[b].find(needle);
-      if (pos != std::string::npos) want.push_back({static_cast<int>(b), pos});
-    }
-    for (const auto& f : search.find(needle)) got.push_back({f.block, f.offset});
-    CHECK_MESSAGE(got == want, needle);
+    const Finds want = plain_finds(blocks, needle);
+    CHECK_MESSAGE(as_finds(search.find(needle)) == want, needle);
     // Into a list that held other finds: the same, and nothing else.
     std::vector<sdi::grade::BlockSearch::Found> reused = {{9, 9}};
     search.find(needle, reused);
-    got.clear();
-    for (const auto& f : reused) got.push_back({f.block, f.offset});
-    CHECK_MESSAGE(got == want, needle);
+    CHECK_MESSAGE(as_finds(reused) == want, needle);
   }
   CHECK(search.find("").empty());
   // No match spans two blocks.
@@ -161,13 +177,7 @@ TEST_CASE("block search finds short needles anywhere in long blocks") {
   blocks.push_back("b");
   const sdi::grade::BlockSearch search(blocks);
   for (const char* needle : {"ab", "a", "b", "bx", "xa", "z", "yz", "zx"}) {
-    std::vector<std::pair<int, std::size_t>> want, got;
-    for (std::size_t b = 0; b < blocks.size(); ++b) {
-      auto pos = blocks[b].find(needle);
-      if (pos != std::string::npos) want.push_back({static_cast<int>(b), pos});
-    }
-    for (const auto& f : search.find(needle)) got.push_back({f.block, f.offset});
-    CHECK_MESSAGE(got == want, needle);
+    CHECK_MESSAGE(as_finds(search.find(needle)) == plain_finds(blocks, needle), needle);
   }
 }
 
