@@ -30,7 +30,7 @@ class Table {
     const Id id = static_cast<Id>(index + 1);
     slots_[slot] = id;
     count_.store(id, std::memory_order_release);
-    if (std::size_t{id} * 2 > slots_.size()) make_room(1);
+    if (std::size_t{id} * 4 > slots_.size() * 3) make_room(1);
     return id;
   }
 
@@ -44,10 +44,12 @@ class Table {
 
   std::uint32_t count() const { return count_.load(std::memory_order_acquire); }
 
-  // Room for `more` words beyond those held, at most half the slots in use.
+  // Room for `more` words beyond those held, at most three slots in four in use: a cold start's
+  // few thousand words then fit the slots its concept forms make room for, without a doubling
+  // (and its fresh memory) for the handful of words added after them.
   void make_room(std::size_t more) {
     std::size_t want = slots_.empty() ? kFirstSlots : slots_.size();
-    while ((count() + more) * 2 > want) want *= 2;
+    while ((count() + more) * 4 > want * 3) want *= 2;
     if (want == slots_.size()) return;
     std::vector<Id> slots(want, kNone);
     const std::size_t mask = want - 1;
