@@ -112,7 +112,8 @@ bool ConceptIndex::open(std::string_view block) {
   const std::uint64_t heads_cells = std::uint64_t{firsts} * kHeadCells + 1;
   const std::uint64_t fixed = 4 * (kHeaderCells + heads_cells) +
                               sizeof(FormCell) * std::uint64_t{forms} + 4 * std::uint64_t{rest};
-  if (firsts > words || words > size || fixed > size) return false;
+  // Each word and spelling takes a byte at least, so no count can ask for more room than that.
+  if (firsts > words || words > size || spellings > size || fixed > size) return false;
   const char* heads = base + 4 * kHeaderCells;
   const char* form_cells = heads + 4 * heads_cells;
   const char* rest_cells = form_cells + sizeof(FormCell) * forms;

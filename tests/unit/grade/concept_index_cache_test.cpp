@@ -5,10 +5,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "../pack/cache_support.hpp"
 #include "grade/concept_index.hpp"
@@ -115,4 +118,58 @@ TEST_CASE("concept index: cached forms match compiled ones") {
   ConceptIndex again(lib.glossary(), extra);
   CHECK(again.cached());
   CHECK(scan_text(again) == expected);
+}
+
+namespace {
+
+std::string file_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::uint64_t u64_at(const std::string& bytes, std::size_t at) {
+  std::uint64_t v;
+  std::memcpy(&v, bytes.data() + at, 8);
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("concept index: a whole entry holding a malformed block is compiled again") {
+  sdi::test::ScratchCache sc;
+  sdi::pack::Library lib = real_library();
+  const std::string expected = scan_text(ConceptIndex(lib.glossary(), {}));
+  fs::path entry;
+  for (const auto& e : fs::directory_iterator(sc.folder()))
+    if (e.path().filename().string().rfind("concept-index-", 0) == 0) entry = e.path();
+  REQUIRE_FALSE(entry.empty());
+  // The entry's own key and block (pack/cache.cpp: magic, layout, key and payload lengths,
+  // checksum), so each malformed block is stored under the key that reads it back.
+  const std::string bytes = file_bytes(entry);
+  constexpr std::size_t kHeader = 36;
+  const std::uint64_t key_length = u64_at(bytes, 12);
+  const std::string key = bytes.substr(kHeader, key_length);
+  const std::string block = bytes.substr(kHeader + key_length);
+
+  std::vector<std::string> malformed;
+  for (std::size_t cut : {std::size_t{0}, std::size_t{3}, std::size_t{20}, block.size() / 3,
+                          block.size() / 2, block.size() - 1})
+    malformed.push_back(block.substr(0, cut));
+  malformed.push_back(block + "x");
+  for (std::size_t cell = 0; cell < 5; ++cell) {
+    for (std::uint32_t value : {0u, 1u, 0x7FFFFFFFu, 0xFFFFFFFFu}) {
+      std::string b = block;
+      std::memcpy(b.data() + 4 * cell, &value, 4);
+      malformed.push_back(b);
+    }
+  }
+  for (const std::string& b : malformed) {
+    sdi::pack::cache::write(entry.filename().string(), key, b);
+    ConceptIndex index(lib.glossary(), {});
+    if (b == block) continue;  // a count rewritten to what it was
+    CHECK_FALSE(index.cached());
+    CHECK(scan_text(index) == expected);
+  }
 }
