@@ -118,30 +118,31 @@ bool ConceptIndex::open(std::string_view block) {
   const char* form_cells = heads + 4 * heads_cells;
   const char* rest_cells = form_cells + sizeof(FormCell) * forms;
 
-  // Every form in its place and every reference in bounds, so scan need check nothing.
+  // The runs of forms in order and every reference of a form in bounds, so scan need check
+  // nothing (a form outside the run of its way of comparing would only match wrongly). One
+  // flat pass without branches: a cold start checks thousands of forms.
   std::uint32_t next = 0;
   for (std::size_t w = 0; w < firsts; ++w) {
     for (std::uint32_t c = 0; c < kCompares; ++c) {
       const auto [begin, end] = forms_of(heads, w, static_cast<Compare>(c));
-      if (begin != next || end < begin || end > forms) return false;
+      if (begin != next || end < begin) return false;
       next = end;
-      for (std::uint32_t o = begin; o < end; ++o) {
-        const FormCell f = form_cell(form_cells, o);
-        const std::uint32_t count = f.count();
-        const std::uint64_t after_second = count > 2 ? count - 2 : 0;
-        const bool ok =
-            f.compare() == static_cast<Compare>(c) && count > 0 &&
-            (count == 1) == (f.second == 0) && f.second <= words &&
-            f.concept_idx < concepts_.size() &&
-            (f.compare() == Compare::Exact ? std::uint64_t{f.more} + count <= spellings
-                                           : std::uint64_t{f.more} + after_second <= rest);
-        if (!ok) return false;
-      }
     }
   }
-  if (next != forms || cell(heads, heads_cells - 1) != forms) return false;
-  for (std::uint32_t r = 0; r < rest; ++r)
-    if (cell(rest_cells, r) >= words) return false;
+  if (next != forms) return false;
+  const std::size_t concept_count = concepts_.size();
+  bool ok = true;
+  for (std::uint32_t o = 0; o < forms; ++o) {
+    const FormCell f = form_cell(form_cells, o);
+    const std::uint32_t count = f.count();
+    const std::uint64_t more = f.more;
+    const bool exact = f.compare() == Compare::Exact;
+    ok &= (count > 0) & ((count == 1) == (f.second == 0)) & (f.second <= words) &
+          (f.concept_idx < concept_count) & (static_cast<std::uint32_t>(f.compare()) < kCompares) &
+          (exact ? more + count <= spellings : more + (count > 2 ? count - 2 : 0) <= rest);
+  }
+  for (std::uint32_t r = 0; r < rest; ++r) ok &= cell(rest_cells, r) < words;
+  if (!ok) return false;
 
   // The words, interned as they are read; then the spellings, kept where they lie.
   const char* at = rest_cells + 4 * std::size_t{rest};
