@@ -150,14 +150,23 @@ bool ConceptIndex::open(std::string_view block) {
   std::string_view text;
   {
     vocabulary::Batch batch(words);
-    local_.assign(std::size_t{batch.size()} + words + 1, kNoWord);
+    LocalIds& ids = local_;
     for (std::uint32_t w = 0; w < words; ++w) {
       if (!concept_layout::take_text(at, end, text)) {
-        local_.clear();
+        local_ = {};
         return false;
       }
-      local_[batch.intern(text)] = w;
+      const vocabulary::Id id = batch.intern(text);
+      if (w == 0) ids.first = id;
+      if (ids.table.empty() && id == ids.first + w) continue;
+      if (ids.table.empty()) {
+        // The run broke: a table for the words so far and room for the ids of those to come.
+        ids.table.assign(std::size_t{batch.size()} + (words - w) + 1, kNoWord);
+        for (std::uint32_t k = 0; k < w; ++k) ids.table[ids.first + k] = k;
+      }
+      ids.table[id] = w;
     }
+    ids.count = words;
   }
   spellings_.reserve(spellings);
   for (std::uint32_t s = 0; s < spellings; ++s) {
@@ -166,7 +175,7 @@ bool ConceptIndex::open(std::string_view block) {
                             static_cast<std::uint32_t>(text.size()));
   }
   if (spellings_.size() != spellings || at != end) {
-    local_.clear();
+    local_ = {};
     spellings_.clear();
     return false;
   }
@@ -288,21 +297,18 @@ ConceptIndex::Best ConceptIndex::best_at(const char* base, const std::vector<Mat
   return best;
 }
 
-void ConceptIndex::scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const {
-  out.clear();
+template <typename ToLocal>
+void ConceptIndex::scan_with(const ToLocal& to_local, const std::vector<MatchToken>& tokens,
+                             std::vector<Match>& out) const {
   const char* base = block();
   const std::size_t n = tokens.size();
-  // Copied out of the members, which the compiler would otherwise reload after every match.
-  const std::uint32_t* local = local_.data();
-  const std::size_t locals = local_.size();
   const std::uint32_t firsts = firsts_;
-  auto local_of = [local, locals](vocabulary::Id id) { return id < locals ? local[id] : kNoWord; };
   std::size_t i = 0;
   while (i < n) {
     // Most tokens start no form: told by their ids alone.
     const MatchToken& t = tokens[i];
-    const std::uint32_t by_stem = local_of(t.stem_id);
-    const std::uint32_t by_lower = t.lower_id == t.stem_id ? by_stem : local_of(t.lower_id);
+    const std::uint32_t by_stem = to_local(t.stem_id);
+    const std::uint32_t by_lower = t.lower_id == t.stem_id ? by_stem : to_local(t.lower_id);
     if (by_stem >= firsts && by_lower >= firsts) {
       ++i;
       continue;
@@ -314,6 +320,21 @@ void ConceptIndex::scan(const std::vector<MatchToken>& tokens, std::vector<Match
     } else {
       ++i;
     }
+  }
+}
+
+void ConceptIndex::scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const {
+  out.clear();
+  // One loop for each way of mapping ids, each with what it reads copied out of the members.
+  if (local_.table.empty()) {
+    // Ids outside the run come out past the first words, if not past every word.
+    const vocabulary::Id first = local_.first;
+    scan_with([first](vocabulary::Id id) { return id - first; }, tokens, out);
+  } else {
+    const std::uint32_t* table = local_.table.data();
+    const std::size_t size = local_.table.size();
+    scan_with([table, size](vocabulary::Id id) { return id < size ? table[id] : kNoWord; }, tokens,
+              out);
   }
 }
 

@@ -51,10 +51,20 @@ class ConceptIndex {
   // keeping nothing, when it is not a valid block for this index's concepts.
   bool open(std::string_view block);
   const char* block() const { return entry_ ? entry_->payload().data() : built_.data(); }
-  // The local id of a word of the forms (kNoWord for any other word).
-  std::uint32_t local_of(vocabulary::Id id) const {
-    return id < local_.size() ? local_[id] : kNoWord;
-  }
+  // Vocabulary id -> local id of the block's words (kNoWord for any other word). The words
+  // mostly hold consecutive ids, interned in the block's order (by the first index of a process,
+  // and again the same by any later one over the same forms): a local id is then the vocabulary
+  // id less the first, with no table to fill; a table maps them otherwise.
+  struct LocalIds {
+    vocabulary::Id first = 1;
+    std::uint32_t count = 0;
+    std::vector<std::uint32_t> table;  // empty while the ids run on
+    std::uint32_t operator()(vocabulary::Id id) const {
+      if (table.empty()) return id - first < count ? id - first : kNoWord;
+      return id < table.size() ? table[id] : kNoWord;
+    }
+  };
+  std::uint32_t local_of(vocabulary::Id id) const { return local_(id); }
   struct Best {
     std::uint32_t concept_idx = 0;
     std::uint32_t count = 0;
@@ -69,6 +79,11 @@ class ConceptIndex {
   [[gnu::noinline]] Best best_at(const char* base, const std::vector<MatchToken>& tokens,
                                  std::size_t i, std::uint32_t by_stem,
                                  std::uint32_t by_lower) const;
+  // scan, with `to_local` mapping vocabulary ids to local ones (or to any id past the first
+  // words).
+  template <typename ToLocal>
+  void scan_with(const ToLocal& to_local, const std::vector<MatchToken>& tokens,
+                 std::vector<Match>& out) const;
   // Whether the words of `f` after its second match the tokens from `i` on.
   bool matches_rest(const char* base, concept_layout::FormCell f,
                     const std::vector<MatchToken>& tokens, std::size_t i) const;
@@ -84,8 +99,7 @@ class ConceptIndex {
   // Byte offsets of the block's sections, and its first-word count.
   std::size_t heads_at_ = 0, forms_at_ = 0, rest_at_ = 0;
   std::uint32_t firsts_ = 0;
-  // Vocabulary id -> local id of the block's words.
-  std::vector<std::uint32_t> local_;
+  LocalIds local_;
   // Where each exact spelling lies in the block: offset and length.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spellings_;
   // What each concept implies: implied_[implied_starts_[i], implied_starts_[i + 1]).
