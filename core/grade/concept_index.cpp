@@ -57,7 +57,7 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
       if (glossary.find(c.id) != nullptr) add_all(find(c.id), c);
     built_ = forms.finish();
     if (!source.empty()) pack::cache::write(entry, key, built_);
-    open(built_);
+    open(built_);  // always whole, as compiled here
   }
 
   // Each concept and what its `broader` reaches, transitively, in the order a depth-first walk
