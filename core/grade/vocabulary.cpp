@@ -1,7 +1,7 @@
 #include "grade/vocabulary.hpp"
 
 #include <atomic>
-#include <functional>
+#include <cstring>
 #include <memory>
 
 #include "grade/byte_arena.hpp"
@@ -69,9 +69,26 @@ class Table {
     std::string_view word() const { return {bytes, size}; }
   };
 
-  // Enough bits of the hash for any table that fits in memory, in half the room.
+  // Inline, eight bytes a step: words are short, and a cold start hashes thousands of them, where
+  // a call into std::hash costs as much again as the rest of adding a word. 32 bits are enough
+  // for any table that fits in memory.
   static std::uint32_t hash(std::string_view s) {
-    const std::uint64_t h = std::hash<std::string_view>{}(s);
+    constexpr std::uint64_t kMul = 0xff51afd7ed558ccdULL;
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * kMul;
+      h ^= h >> 32;
+    }
+    std::uint64_t tail = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      tail |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    h = (h ^ tail) * kMul;
+    h ^= h >> 29;
+    h *= 0xc4ceb9fe1a85ec53ULL;
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   }
 
