@@ -1,22 +1,17 @@
 #include "grade/concept_index.hpp"
 
 #include <algorithm>
-#include <cstring>
 
-#include "pack/cache.hpp"
-#include "text/token.hpp"
+#include "grade/concept_index_build.hpp"
 
 namespace sdi::grade {
 
-namespace {
-
-// The compiled forms of a glossary are cached (pack/cache.hpp) under its sources, since stemming
-// every form of every concept is a good part of grading one answer from a cold process.
-std::string forms_entry_key(const std::string& source_key) {
-  return pack::cache::engine_key() + "concept index 2\n" + source_key;
-}
-
-}  // namespace
+using concept_layout::cell;
+using concept_layout::form_cell;
+using concept_layout::FormCell;
+using concept_layout::forms_of;
+using concept_layout::kCompares;
+using concept_layout::kHeadCells;
 
 ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pack::Concept>& extra)
     : extra_(extra), glossary_(&glossary) {
@@ -29,40 +24,47 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
     extra_by_id_[c.id] = size();
     concepts_.push_back(&c);
   }
-  auto add_all = [&](int idx, const pack::Concept& c) {
-    add_form(idx, c.name, Compare::Stem);
-    for (const auto& s : c.synonyms) add_form(idx, s, Compare::Stem);
-    for (const auto& s : c.abbreviations) {
-      add_form(idx, s, Compare::Lower);
-      if (!s.empty() && s.back() != 's' && s.back() != 'S') add_form(idx, s + "s", Compare::Lower);
-    }
-    for (const auto& s : c.products) add_form(idx, s, Compare::Lower);
-    for (const auto& s : c.exact) add_form(idx, s, Compare::Exact);
-  };
-  // The glossary's own concepts come first, so their forms are a prefix of forms_ that depends
-  // on the glossary alone and can be cached.
-  int glossary_size = static_cast<int>(glossary.size());
-  std::string source = glossary.source_key();
+
+  // The compiled forms are cached (pack/cache.hpp) under the glossary's sources and the pack's own
+  // forms, since stemming every form of every concept is a good part of grading one answer from a
+  // cold process.
+  const std::string source = glossary.source_key();
   std::string entry, key;
   if (!source.empty()) {
-    entry = pack::cache::name_for("concept-index-2", source);
-    key = forms_entry_key(source);
-    if (auto cached = pack::cache::read(entry, key))
-      cached_ = load_forms(cached->payload(), glossary_size);
+    const std::string inputs = source + extra_forms_text();
+    entry = pack::cache::name_for("concept-index-3", inputs);
+    key = pack::cache::engine_key() + "concept index 3\n" + inputs;
+    if (auto cached = pack::cache::read(entry, key)) {
+      entry_ = std::move(cached);
+      cached_ = open(entry_->payload());
+      if (!cached_) entry_.reset();
+    }
   }
   if (!cached_) {
+    ConceptFormsBuilder forms;
+    auto add_all = [&](int idx, const pack::Concept& c) {
+      forms.add(idx, c.name, Compare::Stem);
+      for (const auto& s : c.synonyms) forms.add(idx, s, Compare::Stem);
+      for (const auto& s : c.abbreviations) {
+        forms.add(idx, s, Compare::Lower);
+        if (!s.empty() && s.back() != 's' && s.back() != 'S')
+          forms.add(idx, s + "s", Compare::Lower);
+      }
+      for (const auto& s : c.products) forms.add(idx, s, Compare::Lower);
+      for (const auto& s : c.exact) forms.add(idx, s, Compare::Exact);
+    };
     const std::vector<pack::Concept>& whole = glossary.all();
-    for (int i = 0; i < glossary_size; ++i) add_all(i, whole[static_cast<std::size_t>(i)]);
-    if (!source.empty()) pack::cache::write(entry, key, save_forms());
+    for (std::size_t i = 0; i < whole.size(); ++i) add_all(static_cast<int>(i), whole[i]);
+    // The pack's new concepts, at the positions the constructor gave them, then its refinements.
+    int next = static_cast<int>(whole.size());
+    for (const auto& c : extra_)
+      if (!glossary.contains(c.id)) add_all(next++, c);
+    for (const auto& c : extra_)
+      if (glossary.contains(c.id)) add_all(find(c.id), c);
+    built_ = forms.finish();
+    if (!source.empty()) pack::cache::write(entry, key, built_);
+    open(built_);  // always whole, as compiled here
   }
-  // The pack's new concepts, at the positions the constructor gave them, then its refinements.
-  int next = glossary_size;
-  for (const auto& c : extra_)
-    if (!glossary.contains(c.id)) add_all(next++, c);
-  for (const auto& c : extra_)
-    if (glossary.contains(c.id)) add_all(find(c.id), c);
-  index_forms();
-  index_candidates();
 
   // Each concept and what its `broader` reaches, transitively, in the order a depth-first walk
   // meets them; one list for all concepts.
@@ -86,183 +88,107 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   }
 }
 
-std::string_view ConceptIndex::key_of(const MatchToken& t, Compare compare) {
-  switch (compare) {
-    case Compare::Stem:
-      return t.stem;
-    case Compare::Lower:
-      return t.lower;
-    case Compare::Exact:
-      break;
-  }
-  return t.original;
-}
-
-void ConceptIndex::add_form(int concept_idx, const std::string& text, Compare compare) {
-  const TokenList tokens = match_tokens(text);
-  if (tokens.empty()) return;
-  Form f;
-  f.begin = static_cast<std::uint32_t>(ids_.size());
-  f.count = static_cast<std::uint32_t>(tokens.size());
-  f.spelling = static_cast<std::uint32_t>(spellings_.size());
-  f.concept_idx = concept_idx;
-  f.compare = compare;
-  for (const auto& t : tokens) {
-    if (compare == Compare::Exact) {
-      ids_.push_back(vocabulary::intern(t.lower));
-      spellings_.emplace_back(t.original);
-    } else {
-      ids_.push_back(vocabulary::intern(key_of(t, compare)));
+std::string ConceptIndex::extra_forms_text() const {
+  std::string out;
+  auto put = [&out](std::string_view s) {
+    out += std::to_string(s.size());
+    out += ':';
+    out += s;
+  };
+  for (const auto& c : extra_) {
+    out += '\n';
+    put(c.id);
+    put(c.name);
+    for (const auto* list : {&c.synonyms, &c.abbreviations, &c.products, &c.exact}) {
+      out += std::to_string(list->size());
+      for (const auto& s : *list) put(s);
     }
   }
-  forms_.push_back(f);
+  return out;
 }
 
-void ConceptIndex::index_forms() {
-  // Forms by first word, then way of comparing, each list in the order the forms were added: a
-  // counting sort on (first word, comparison), since word ids are small and dense (thousands of
-  // forms, a few thousand words).
-  auto bucket = [&](const Form& f) {
-    return std::size_t{ids_[f.begin]} * 3 + static_cast<std::size_t>(f.compare);
-  };
-  std::size_t buckets = 0;
-  for (const Form& f : forms_) buckets = std::max(buckets, bucket(f) + 1);
-  std::vector<std::uint32_t> starts(buckets + 1, 0);
-  for (const Form& f : forms_) ++starts[bucket(f) + 1];
-  for (std::size_t b = 1; b <= buckets; ++b) starts[b] += starts[b - 1];
-  std::vector<std::uint32_t> order(forms_.size());
-  for (std::uint32_t i = 0; i < forms_.size(); ++i) order[starts[bucket(forms_[i])]++] = i;
-  auto key = [&](std::uint32_t fi) {
-    const Form& f = forms_[fi];
-    return std::pair(ids_[f.begin], static_cast<int>(f.compare));
-  };
-  std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
-  firsts_.clear();
-  for (std::uint32_t i = 0; i < order.size(); ++i) {
-    auto [id, compare] = key(order[i]);
-    if (entries.empty() || entries.back().first != id) {
-      entries.push_back({id, static_cast<std::uint32_t>(firsts_.size())});
-      First first;
-      first.begin = i;
-      firsts_.push_back(first);
+bool ConceptIndex::open(std::string_view block) {
+  using concept_layout::kHeaderCells;
+  const char* base = block.data();
+  const std::size_t size = block.size();
+  if (size < 4 * kHeaderCells) return false;
+  const std::uint32_t words = cell(base, 0), firsts = cell(base, 1), forms = cell(base, 2),
+                      rest = cell(base, 3), spellings = cell(base, 4);
+  // Sections in bytes, in 64 bits so that no damaged count can wrap them around.
+  const std::uint64_t heads_cells = std::uint64_t{firsts} * kHeadCells + 1;
+  const std::uint64_t fixed = 4 * (kHeaderCells + heads_cells) +
+                              sizeof(FormCell) * std::uint64_t{forms} + 4 * std::uint64_t{rest};
+  // Each word and spelling takes a byte at least, so no count can ask for more room than that.
+  if (firsts > words || words > size || spellings > size || fixed > size) return false;
+  const char* heads = base + 4 * kHeaderCells;
+  const char* form_cells = heads + 4 * heads_cells;
+  const char* rest_cells = form_cells + sizeof(FormCell) * forms;
+
+  // The runs of forms in order and every reference of a form in bounds, so scan need check
+  // nothing (a form outside the run of its way of comparing would only match wrongly). One
+  // flat pass without branches: a cold start checks thousands of forms.
+  std::uint32_t next = 0;
+  for (std::size_t w = 0; w < firsts; ++w) {
+    for (std::uint32_t c = 0; c < kCompares; ++c) {
+      const auto [begin, end] = forms_of(heads, w, static_cast<Compare>(c));
+      if (begin != next || end < begin) return false;
+      next = end;
     }
-    // Sorted by way of comparing, so this form ends its own range and every later one.
-    for (int c = compare; c < 3; ++c) firsts_.back().end[c] = i + 1;
-    for (int c = 0; c < compare; ++c)
-      firsts_.back().end[c] = std::max(firsts_.back().end[c], firsts_.back().begin);
   }
-  order_ = std::move(order);
-  first_ = IdTable();
-  // From the largest id down, so the table grows once rather than at every new id.
-  for (auto it = entries.rbegin(); it != entries.rend(); ++it) first_.set(it->first, it->second);
-}
+  if (next != forms) return false;
+  const std::size_t concept_count = concepts_.size();
+  bool ok = true;
+  for (std::uint32_t o = 0; o < forms; ++o) {
+    const FormCell f = form_cell(form_cells, o);
+    const std::uint32_t count = f.count();
+    const std::uint64_t more = f.more;
+    const bool exact = f.compare() == Compare::Exact;
+    ok &= (count > 0) & ((count == 1) == (f.second == 0)) & (f.second <= words) &
+          (f.concept_idx < concept_count) & (static_cast<std::uint32_t>(f.compare()) < kCompares) &
+          (exact ? more + count <= spellings : more + (count > 2 ? count - 2 : 0) <= rest);
+  }
+  for (std::uint32_t r = 0; r < rest; ++r) ok &= cell(rest_cells, r) < words;
+  if (!ok) return false;
 
-void ConceptIndex::index_candidates() {
-  candidates_.resize(order_.size());
-  for (std::size_t o = 0; o < order_.size(); ++o) {
-    const Form& f = forms_[order_[o]];
-    candidates_[o] = {f.count >= 2 ? ids_[f.begin + 1] : vocabulary::kNone, f.count, order_[o]};
-  }
-  shortcuts_.assign(firsts_.size(), Shortcut{});
-  for (std::size_t fi = 0; fi < firsts_.size(); ++fi) {
-    const First& first = firsts_[fi];
-    Shortcut& cut = shortcuts_[fi];
-    for (int c = 0; c < 3; ++c) {
-      for (std::uint32_t o = c == 0 ? first.begin : first.end[c - 1]; o < first.end[c]; ++o) {
-        const Candidate& cand = candidates_[o];
-        if (cand.count >= 2)
-          cut.seconds[c] |= bit_of(cand.second);
-        else if (cut.first_single[c] == kNoForm)
-          cut.first_single[c] = o;
+  // The words, interned as they are read; then the spellings, kept where they lie.
+  const char* at = rest_cells + 4 * std::size_t{rest};
+  const char* end = base + size;
+  std::string_view text;
+  {
+    vocabulary::Batch batch(words);
+    LocalIds& ids = local_;
+    for (std::uint32_t w = 0; w < words; ++w) {
+      if (!concept_layout::take_text(at, end, text)) {
+        local_ = {};
+        return false;
       }
-    }
-  }
-}
-
-std::string ConceptIndex::save_forms() const {
-  // Each distinct word once, and the forms as indices into that list.
-  std::vector<std::string> words;
-  std::unordered_map<std::string, std::uint32_t> index;
-  std::vector<std::uint32_t> refs;
-  refs.reserve(ids_.size());
-  for (const auto& f : forms_) {
-    for (std::uint32_t k = 0; k < f.count; ++k) {
-      std::string w = f.compare == Compare::Exact ? spellings_[f.spelling + k]
-                                                  : vocabulary::word(ids_[f.begin + k]);
-      auto [it, added] = index.emplace(w, static_cast<std::uint32_t>(words.size()));
-      if (added) words.push_back(std::move(w));
-      refs.push_back(it->second);
-    }
-  }
-  pack::cache::Writer w;
-  w.strings(words);
-  w.u32(static_cast<std::uint32_t>(forms_.size()));
-  std::size_t r = 0;
-  for (const auto& f : forms_) {
-    w.u32(static_cast<std::uint32_t>(f.concept_idx));
-    w.u32(static_cast<std::uint32_t>(f.compare));
-    w.u32(f.count);
-    for (std::uint32_t k = 0; k < f.count; ++k) w.u32(refs[r++]);
-  }
-  return std::move(w.data());
-}
-
-bool ConceptIndex::load_forms(std::string_view payload, int concept_count) {
-  pack::cache::Reader r(payload);
-  std::vector<std::string_view> words = r.views();
-  std::uint32_t count = r.u32();
-  if (!r.ok() || count > payload.size()) return false;
-  std::vector<vocabulary::Id> word_ids = vocabulary::intern_all(words);
-  std::vector<vocabulary::Id> lower_ids(words.size(), vocabulary::kNone);
-  // The rest is one run of u32 cells: per form its concept, comparison and word count, then its
-  // words. Read in place, with one bounds check per form rather than one per cell; on a damaged
-  // payload everything is emptied again, so nothing half-read is used.
-  const std::size_t cells = r.remaining() / 4;
-  const char* base = payload.data() + (payload.size() - r.remaining());
-  auto cell = [base](std::size_t k) {
-    std::uint32_t v;
-    std::memcpy(&v, base + 4 * k, 4);
-    return v;
-  };
-  forms_.reserve(count);
-  if (cells > std::size_t{3} * count) ids_.reserve(ids_.size() + cells - std::size_t{3} * count);
-  std::size_t at = 0;
-  bool ok = r.remaining() % 4 == 0;
-  for (std::uint32_t i = 0; i < count && ok; ++i) {
-    ok = cells - at >= 3;
-    if (!ok) break;
-    const std::uint32_t idx = cell(at), compare = cell(at + 1), n = cell(at + 2);
-    at += 3;
-    ok = idx < static_cast<std::uint32_t>(concept_count) &&
-         compare <= static_cast<std::uint32_t>(Compare::Exact) && n > 0 && n <= cells - at;
-    if (!ok) break;
-    Form f;
-    f.begin = static_cast<std::uint32_t>(ids_.size());
-    f.count = n;
-    f.spelling = static_cast<std::uint32_t>(spellings_.size());
-    f.concept_idx = static_cast<int>(idx);
-    f.compare = static_cast<Compare>(compare);
-    for (std::uint32_t k = 0; k < n && ok; ++k) {
-      const std::uint32_t wi = cell(at++);
-      ok = wi < words.size();
-      if (!ok) break;
-      if (f.compare == Compare::Exact) {
-        if (lower_ids[wi] == vocabulary::kNone)
-          lower_ids[wi] = vocabulary::intern(text::lower_ascii(words[wi]));
-        ids_.push_back(lower_ids[wi]);
-        spellings_.emplace_back(words[wi]);
-      } else {
-        ids_.push_back(word_ids[wi]);
+      const vocabulary::Id id = batch.intern(text);
+      if (w == 0) ids.first = id;
+      if (ids.table.empty() && id == ids.first + w) continue;
+      if (ids.table.empty()) {
+        // The run broke: a table for the words so far and room for the ids of those to come.
+        ids.table.assign(std::size_t{batch.size()} + (words - w) + 1, kNoWord);
+        for (std::uint32_t k = 0; k < w; ++k) ids.table[ids.first + k] = k;
       }
+      ids.table[id] = w;
     }
-    forms_.push_back(f);
+    ids.count = words;
   }
-  if (!ok || at != cells) {
-    forms_.clear();
-    ids_.clear();
+  spellings_.reserve(spellings);
+  for (std::uint32_t s = 0; s < spellings; ++s) {
+    if (!concept_layout::take_text(at, end, text)) break;
+    spellings_.emplace_back(static_cast<std::uint32_t>(text.data() - base),
+                            static_cast<std::uint32_t>(text.size()));
+  }
+  if (spellings_.size() != spellings || at != end) {
+    local_ = {};
     spellings_.clear();
     return false;
   }
+  heads_at_ = static_cast<std::size_t>(heads - base);
+  forms_at_ = static_cast<std::size_t>(form_cells - base);
+  rest_at_ = static_cast<std::size_t>(rest_cells - base);
+  firsts_ = firsts;
   return true;
 }
 
@@ -272,26 +198,77 @@ int ConceptIndex::find(const std::string& id) const {
   return it == extra_by_id_.end() ? -1 : it->second;
 }
 
-bool ConceptIndex::matches_at(const Form& f, const std::vector<MatchToken>& tokens,
-                              std::size_t i) const {
-  const vocabulary::Id* ids = ids_.data() + f.begin;
-  switch (f.compare) {
+bool ConceptIndex::matches_rest(const char* base, FormCell f, const std::vector<MatchToken>& tokens,
+                                std::size_t i) const {
+  const std::uint32_t count = f.count();
+  switch (f.compare()) {
     case Compare::Stem:
-      for (std::uint32_t k = 1; k < f.count; ++k)
-        if (tokens[i + k].stem_id != ids[k]) return false;
+    case Compare::Lower: {
+      const char* rest = base + rest_at_ + 4 * std::size_t{f.more};
+      const bool stems = f.compare() == Compare::Stem;
+      for (std::uint32_t k = 2; k < count; ++k) {
+        const MatchToken& t = tokens[i + k];
+        if (local_of(stems ? t.stem_id : t.lower_id) != cell(rest, k - 2)) return false;
+      }
       return true;
-    case Compare::Lower:
-      for (std::uint32_t k = 1; k < f.count; ++k)
-        if (tokens[i + k].lower_id != ids[k]) return false;
-      return true;
+    }
     case Compare::Exact:
-      for (std::uint32_t k = 0; k < f.count; ++k)
-        if (tokens[i + k].lower_id != ids[k] ||
-            tokens[i + k].original != spellings_[f.spelling + k])
-          return false;
+      // The lowercase words matched on the way here; the spellings decide (and tell the
+      // lowercase words, which are folded from them).
+      for (std::uint32_t k = 0; k < count; ++k) {
+        const auto [at, length] = spellings_[f.more + k];
+        if (tokens[i + k].original != std::string_view(base + at, length)) return false;
+      }
       return true;
   }
   return false;
+}
+
+// Inlined into best_at, which calls it for every token a form starts with.
+[[gnu::always_inline]] inline void ConceptIndex::consider(const char* base, std::uint32_t begin,
+                                                          std::uint32_t end, Compare compare,
+                                                          const std::vector<MatchToken>& tokens,
+                                                          std::size_t i, std::uint32_t seconds,
+                                                          Best& best) const {
+  const char* forms = base + forms_at_;
+  // The longer forms whose second word is the next token's, longest first: the first that
+  // matches is the best of them. The one-word forms before them have second word 0.
+  if (seconds != 0 && i + 1 < tokens.size()) {
+    const MatchToken& after = tokens[i + 1];
+    const std::uint32_t next = local_of(compare == Compare::Stem ? after.stem_id : after.lower_id);
+    if (next != kNoWord && (seconds & concept_layout::second_bit(next)) != 0) {
+      const std::uint32_t second = next + 1;
+      // The few forms of most first words are stepped through; the many of a common word
+      // ("data", "read") halved down to the run of `second`.
+      std::uint32_t lo = begin;
+      for (std::uint32_t hi = end; hi - lo > 8;) {
+        const std::uint32_t mid = lo + (hi - lo) / 2;
+        if (form_cell(forms, mid).second < second)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      for (std::uint32_t o = lo; o < end; ++o) {
+        const FormCell f = form_cell(forms, o);
+        if (f.second < second) continue;
+        if (f.second > second || f.count() <= best.count) break;
+        if (i + f.count() <= tokens.size() && matches_rest(base, f, tokens, i)) {
+          best = {f.concept_idx, f.count()};
+          return;
+        }
+      }
+    }
+  }
+  // Otherwise the first one-word form that matches: on stems or lowercase words, the first.
+  if (best.count > 0) return;
+  for (std::uint32_t o = begin; o < end; ++o) {
+    const FormCell f = form_cell(forms, o);
+    if (f.second != 0) return;
+    if (compare != Compare::Exact || matches_rest(base, f, tokens, i)) {
+      best = {f.concept_idx, 1};
+      return;
+    }
+  }
 }
 
 std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken>& tokens) const {
@@ -300,55 +277,69 @@ std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken
   return out;
 }
 
-void ConceptIndex::scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const {
-  out.clear();
+ConceptIndex::Best ConceptIndex::best_at(const char* base, const std::vector<MatchToken>& tokens,
+                                         std::size_t i, std::uint32_t by_stem,
+                                         std::uint32_t by_lower) const {
+  // The same order as the forms' comparisons: stems, then lowercase words, then spellings.
+  using concept_layout::seconds_of;
+  const char* heads = base + heads_at_;
+  Best best;
+  if (by_stem < firsts_) {
+    const auto [begin, end] = forms_of(heads, by_stem, Compare::Stem);
+    if (begin != end)
+      consider(base, begin, end, Compare::Stem, tokens, i,
+               seconds_of(heads, by_stem, Compare::Stem), best);
+  }
+  if (by_lower < firsts_) {
+    const auto [begin, exact] = forms_of(heads, by_lower, Compare::Lower);
+    const std::uint32_t end = forms_of(heads, by_lower, Compare::Exact).second;
+    if (begin != exact)
+      consider(base, begin, exact, Compare::Lower, tokens, i,
+               seconds_of(heads, by_lower, Compare::Lower), best);
+    // Exact forms are few: every one is looked at.
+    if (exact != end) consider(base, exact, end, Compare::Exact, tokens, i, ~0u, best);
+  }
+  return best;
+}
+
+template <typename ToLocal>
+void ConceptIndex::scan_with(const ToLocal& to_local, const std::vector<MatchToken>& tokens,
+                             std::vector<Match>& out) const {
+  const char* base = block();
   const std::size_t n = tokens.size();
+  const std::uint32_t firsts = firsts_;
   std::size_t i = 0;
   while (i < n) {
-    const Form* best = nullptr;
-    std::uint32_t best_count = 0;
-    // The longest form starting at `i`; of equally long ones, the first considered.
-    auto consider = [&](std::uint32_t at, Compare compare) {
-      const First* first = &firsts_[at];
-      const int c = static_cast<int>(compare);
-      const vocabulary::Id next = i + 1 >= n ? vocabulary::kNone
-                                  : c == 0   ? tokens[i + 1].stem_id
-                                             : tokens[i + 1].lower_id;
-      const Shortcut& cut = shortcuts_[at];
-      if (compare != Compare::Exact && (cut.seconds[c] & bit_of(next)) == 0) {
-        const std::uint32_t single = cut.first_single[c];
-        if (single != kNoForm && best_count == 0) {
-          best = &forms_[candidates_[single].form];
-          best_count = 1;
-        }
-        return;
-      }
-      for (std::uint32_t o = c == 0 ? first->begin : first->end[c - 1]; o < first->end[c]; ++o) {
-        const Candidate& cand = candidates_[o];
-        if (cand.count <= best_count || i + cand.count > n) continue;
-        if (cand.count >= 2 && cand.second != next) continue;
-        const Form& f = forms_[cand.form];
-        if (matches_at(f, tokens, i)) {
-          best = &f;
-          best_count = f.count;
-        }
-      }
-    };
-    // The same order as the forms' comparisons: stems, then lowercase words, then spellings.
+    // Most tokens start no form: told by their ids alone.
     const MatchToken& t = tokens[i];
-    const std::uint32_t* by_stem = first_.find(t.stem_id);
-    const std::uint32_t* by_lower = t.lower_id == t.stem_id ? by_stem : first_.find(t.lower_id);
-    if (by_stem != nullptr) consider(*by_stem, Compare::Stem);
-    if (by_lower != nullptr) {
-      consider(*by_lower, Compare::Lower);
-      consider(*by_lower, Compare::Exact);
+    const std::uint32_t by_stem = to_local(t.stem_id);
+    const std::uint32_t by_lower = t.lower_id == t.stem_id ? by_stem : to_local(t.lower_id);
+    if (by_stem >= firsts && by_lower >= firsts) {
+      ++i;
+      continue;
     }
-    if (best != nullptr) {
-      out.push_back({best->concept_idx, i, best->count});
-      i += best->count;
+    const Best best = best_at(base, tokens, i, by_stem, by_lower);
+    if (best.count > 0) {
+      out.push_back({static_cast<int>(best.concept_idx), i, best.count});
+      i += best.count;
     } else {
       ++i;
     }
+  }
+}
+
+void ConceptIndex::scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const {
+  out.clear();
+  // One loop for each way of mapping ids, each with what it reads copied out of the members.
+  if (local_.table.empty()) {
+    // Ids outside the run come out past the first words, if not past every word.
+    const vocabulary::Id first = local_.first;
+    scan_with([first](vocabulary::Id id) { return id - first; }, tokens, out);
+  } else {
+    const std::uint32_t* table = local_.table.data();
+    const std::size_t size = local_.table.size();
+    scan_with([table, size](vocabulary::Id id) { return id < size ? table[id] : kNoWord; }, tokens,
+              out);
   }
 }
 

@@ -1,18 +1,19 @@
 #pragma once
 // The glossary compiled for matching: every surface form of every concept (name, synonyms,
-// abbreviations, products; case-sensitive exact forms) indexed by its first stem.
+// abbreviations, products; case-sensitive exact forms) indexed by its first word.
 
 #include <cstdint>
-#include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "grade/id_table.hpp"
+#include "grade/concept_index_layout.hpp"
 #include "grade/match_tokens.hpp"
 #include "grade/vocabulary.hpp"
+#include "pack/cache.hpp"
 #include "pack/glossary.hpp"
 
 namespace sdi::grade {
@@ -29,7 +30,7 @@ class ConceptIndex {
   std::span<const int> implied(int i) const {
     return {implied_.data() + implied_starts_[i], implied_starts_[i + 1] - implied_starts_[i]};
   }
-  // Whether the glossary's forms came from the cache rather than being compiled here.
+  // Whether the compiled forms came from the cache rather than being compiled here.
   bool cached() const { return cached_; }
 
   struct Match {
@@ -43,68 +44,65 @@ class ConceptIndex {
   void scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const;
 
  private:
-  // How a form's words are compared: names and synonyms on stems (inflections match), products
-  // and abbreviations on the lowercase word (a stemmer would turn "Fastly" into "fast"),
-  // exact forms on the spelling as written.
-  enum class Compare { Stem, Lower, Exact };
-  // A form's words are ids_[begin, begin + count): of the word itself when comparing stems or
-  // lowercase words, of its lowercase when comparing exact spellings, whose spellings are then
-  // spellings_[spelling, spelling + count).
-  struct Form {
-    std::uint32_t begin = 0;
+  using Compare = concept_layout::Compare;
+  static constexpr std::uint32_t kNoWord = UINT32_MAX;
+  // What the cache keys the compiled forms by besides the glossary: the pack's own forms.
+  std::string extra_forms_text() const;
+  // Takes `block` (concept_index_layout.hpp) as the forms to match, its words interned; false,
+  // keeping nothing, when it is not a valid block for this index's concepts.
+  bool open(std::string_view block);
+  const char* block() const { return entry_ ? entry_->payload().data() : built_.data(); }
+  // Vocabulary id -> local id of the block's words (kNoWord for any other word). The words
+  // mostly hold consecutive ids, interned in the block's order (by the first index of a process,
+  // and again the same by any later one over the same forms): a local id is then the vocabulary
+  // id less the first, with no table to fill; a table maps them otherwise.
+  struct LocalIds {
+    vocabulary::Id first = 1;
     std::uint32_t count = 0;
-    std::uint32_t spelling = 0;
-    int concept_idx = 0;
-    Compare compare = Compare::Stem;
+    std::vector<std::uint32_t> table;  // empty while the ids run on
+    std::uint32_t operator()(vocabulary::Id id) const {
+      if (table.empty()) return id - first < count ? id - first : kNoWord;
+      return id < table.size() ? table[id] : kNoWord;
+    }
   };
-  // The forms whose first word has one id: order_[begin, end[0]) compare stems,
-  // order_[end[0], end[1]) lowercase words and order_[end[1], end[2]) spellings.
-  struct First {
-    std::uint32_t begin = 0;
-    std::uint32_t end[3] = {0, 0, 0};
-  };
-  // What scan reads of each form, in order_'s order: most forms starting with a word of the
-  // answer differ from it at the second word, told here without a look at the form itself.
-  struct Candidate {
-    vocabulary::Id second = vocabulary::kNone;  // the second word's id; kNone for one word
+  std::uint32_t local_of(vocabulary::Id id) const { return local_(id); }
+  struct Best {
+    std::uint32_t concept_idx = 0;
     std::uint32_t count = 0;
-    std::uint32_t form = 0;  // index into forms_
   };
-  // Per entry of firsts_ and way of comparing: a bit for each second word of its forms (the word's
-  // id modulo 64), and its first one-word form (or kNoForm). When the answer's next word has no
-  // bit, no longer form can match, and a one-word form compared on stems or lowercase words
-  // always does: the first is the match.
-  static constexpr std::uint32_t kNoForm = UINT32_MAX;
-  struct Shortcut {
-    std::uint64_t seconds[3] = {0, 0, 0};
-    std::uint32_t first_single[3] = {kNoForm, kNoForm, kNoForm};
-  };
-  static std::uint64_t bit_of(vocabulary::Id id) { return std::uint64_t{1} << (id & 63); }
-  void index_candidates();
-  std::vector<Candidate> candidates_;
-  std::vector<Shortcut> shortcuts_;
-  void add_form(int concept_idx, const std::string& text, Compare compare);
-  // Indexes the forms by their first word, once they are all added.
-  void index_forms();
-  // The forms compiled so far, for the cache, and back (false, adding nothing, when the payload
-  // is not a valid list of forms of `concept_count` concepts).
-  std::string save_forms() const;
-  bool load_forms(std::string_view payload, int concept_count);
-  static std::string_view key_of(const MatchToken& t, Compare compare);
-  // Whether `f` matches the tokens from `i` on.
-  bool matches_at(const Form& f, const std::vector<MatchToken>& tokens, std::size_t i) const;
+  // Improves `best` with forms[begin, end), which start with the token at `i` compared the way
+  // `compare` says; `seconds` holds the bits of their second words (concept_layout::second_bit).
+  void consider(const char* base, std::uint32_t begin, std::uint32_t end, Compare compare,
+                const std::vector<MatchToken>& tokens, std::size_t i, std::uint32_t seconds,
+                Best& best) const;
+  // The best form at token `i`, whose local ids on stems and lowercase words are given; out of
+  // scan's loop, which most tokens pass through without a look at a form.
+  [[gnu::noinline]] Best best_at(const char* base, const std::vector<MatchToken>& tokens,
+                                 std::size_t i, std::uint32_t by_stem,
+                                 std::uint32_t by_lower) const;
+  // scan, with `to_local` mapping vocabulary ids to local ones (or to any id past the first
+  // words).
+  template <typename ToLocal>
+  void scan_with(const ToLocal& to_local, const std::vector<MatchToken>& tokens,
+                 std::vector<Match>& out) const;
+  // Whether the words of `f` after its second match the tokens from `i` on.
+  bool matches_rest(const char* base, concept_layout::FormCell f,
+                    const std::vector<MatchToken>& tokens, std::size_t i) const;
+
   std::vector<const pack::ConceptHead*> concepts_;
   std::vector<pack::Concept> extra_;
   const pack::Glossary* glossary_;
   // The pack's own concepts by id; the glossary's are found through it, at their own position.
   std::unordered_map<std::string, int> extra_by_id_;
-  std::vector<Form> forms_;
-  std::vector<vocabulary::Id> ids_;
-  std::vector<std::string> spellings_;
-  // First word -> index into firsts_.
-  IdTable first_;
-  std::vector<First> firsts_;
-  std::vector<std::uint32_t> order_;
+  // The compiled forms: the cache entry they were read from, or compiled here.
+  std::optional<pack::cache::Entry> entry_;
+  std::string built_;
+  // Byte offsets of the block's sections, and its first-word count.
+  std::size_t heads_at_ = 0, forms_at_ = 0, rest_at_ = 0;
+  std::uint32_t firsts_ = 0;
+  LocalIds local_;
+  // Where each exact spelling lies in the block: offset and length.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spellings_;
   // What each concept implies: implied_[implied_starts_[i], implied_starts_[i + 1]).
   std::vector<int> implied_;
   std::vector<std::uint32_t> implied_starts_;

@@ -1,8 +1,8 @@
 #include "grade/vocabulary.hpp"
 
 #include <atomic>
-#include <functional>
-#include <mutex>
+#include <cstring>
+#include <memory>
 
 #include "grade/byte_arena.hpp"
 
@@ -10,66 +10,106 @@ namespace sdi::grade::vocabulary {
 
 namespace {
 
-// Words are only ever added, and a cold start adds thousands (every form of every concept), so
-// the table is flat: the words' bytes in large chunks, ids in an open-addressed array. No
-// allocation per word.
+// Words are only ever added, and a cold start adds thousands (every word of every concept form),
+// so the table is flat and touches little fresh memory: the words' bytes in large chunks, their
+// entries in fixed chunks that never move (no copy as the table grows), ids in an open-addressed
+// array sized once for a batch. No allocation per word.
 class Table {
  public:
   std::mutex mutex;
 
-  Table() : slots_(kFirstSlots, kNone) {}
-
   Id add(std::string_view word) {
-    const std::uint64_t h = hash(word);
+    if (slots_.empty()) make_room(1);
+    const std::uint32_t h = hash(word);
     std::size_t slot = find_slot(word, h);
     if (slots_[slot] != kNone) return slots_[slot];
-    words_.push_back(bytes_.keep(word));
-    hashes_.push_back(h);
-    const Id id = static_cast<Id>(words_.size());
+    const auto index = static_cast<std::size_t>(count());
+    if (index % kChunk == 0) chunks_.emplace_back(new Entry[kChunk]);
+    const std::string_view kept = bytes_.keep(word);
+    chunks_.back()[index % kChunk] = {kept.data(), static_cast<std::uint32_t>(kept.size()), h};
+    const Id id = static_cast<Id>(index + 1);
     slots_[slot] = id;
-    if (words_.size() * 2 > slots_.size()) grow();
     count_.store(id, std::memory_order_release);
+    if (std::size_t{id} * 4 > slots_.size() * 3) make_room(1);
     return id;
   }
 
-  Id find(std::string_view word) const { return slots_[find_slot(word, hash(word))]; }
+  Id find(std::string_view word) const {
+    return slots_.empty() ? kNone : slots_[find_slot(word, hash(word))];
+  }
 
   std::string_view word(Id id) const {
-    return id == kNone || id > words_.size() ? std::string_view() : words_[id - 1];
+    return id == kNone || id > count() ? std::string_view() : entry(id).word();
   }
 
   std::uint32_t count() const { return count_.load(std::memory_order_acquire); }
 
- private:
-  static std::uint64_t hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
-
-  // The slot holding `word`, or the empty slot where it belongs.
-  std::size_t find_slot(std::string_view word, std::uint64_t h) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t slot = static_cast<std::size_t>(h) & mask;
-    for (; slots_[slot] != kNone; slot = (slot + 1) & mask) {
-      const Id id = slots_[slot];
-      if (hashes_[id - 1] == h && words_[id - 1] == word) break;
-    }
-    return slot;
-  }
-
-  void grow() {
-    std::vector<Id> slots(slots_.size() * 2, kNone);
-    const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      std::size_t slot = static_cast<std::size_t>(hashes_[i]) & mask;
+  // Room for `more` words beyond those held, at most three slots in four in use: a cold start's
+  // few thousand words then fit the slots its concept forms make room for, without a doubling
+  // (and its fresh memory) for the handful of words added after them.
+  void make_room(std::size_t more) {
+    std::size_t want = slots_.empty() ? kFirstSlots : slots_.size();
+    while ((count() + more) * 4 > want * 3) want *= 2;
+    if (want == slots_.size()) return;
+    std::vector<Id> slots(want, kNone);
+    const std::size_t mask = want - 1;
+    for (Id id = 1; id <= count(); ++id) {
+      std::size_t slot = entry(id).hash & mask;
       while (slots[slot] != kNone) slot = (slot + 1) & mask;
-      slots[slot] = static_cast<Id>(i + 1);
+      slots[slot] = id;
     }
     slots_ = std::move(slots);
   }
 
-  static constexpr std::size_t kFirstSlots = 4096;
-  ByteArena bytes_;                      // the words
-  std::vector<std::string_view> words_;  // by id - 1
-  std::vector<std::uint64_t> hashes_;    // by id - 1
-  std::vector<Id> slots_;                // kNone when free
+ private:
+  struct Entry {
+    const char* bytes;
+    std::uint32_t size;
+    std::uint32_t hash;
+    std::string_view word() const { return {bytes, size}; }
+  };
+
+  // Inline, eight bytes a step: words are short, and a cold start hashes thousands of them, where
+  // a call into std::hash costs as much again as the rest of adding a word. 32 bits are enough
+  // for any table that fits in memory.
+  static std::uint32_t hash(std::string_view s) {
+    constexpr std::uint64_t kMul = 0xff51afd7ed558ccdULL;
+    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      h = (h ^ w) * kMul;
+      h ^= h >> 32;
+    }
+    std::uint64_t tail = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      tail |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+    h = (h ^ tail) * kMul;
+    h ^= h >> 29;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+  }
+
+  const Entry& entry(Id id) const { return chunks_[(id - 1) / kChunk][(id - 1) % kChunk]; }
+
+  // The slot holding `word`, or the empty slot where it belongs.
+  std::size_t find_slot(std::string_view word, std::uint32_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t slot = h & mask;
+    for (; slots_[slot] != kNone; slot = (slot + 1) & mask) {
+      const Entry& e = entry(slots_[slot]);
+      if (e.hash == h && e.word() == word) break;
+    }
+    return slot;
+  }
+
+  static constexpr std::size_t kFirstSlots = 1024;
+  static constexpr std::size_t kChunk = 1024;
+  ByteArena bytes_;                               // the words
+  std::vector<std::unique_ptr<Entry[]>> chunks_;  // by id - 1, kChunk a chunk
+  std::vector<Id> slots_;                         // kNone when free
   std::atomic<std::uint32_t> count_{0};
 };
 
@@ -80,15 +120,26 @@ Table& table() {
 
 template <typename Words>
 std::vector<Id> intern_each(const Words& words) {
-  Table& t = table();
   std::vector<Id> out;
   out.reserve(words.size());
-  std::lock_guard lock(t.mutex);
-  for (const auto& w : words) out.push_back(t.add(w));
+  Batch batch(words.size());
+  for (const auto& w : words) out.push_back(batch.intern(w));
   return out;
 }
 
 }  // namespace
+
+Batch::Batch(std::size_t expected) : lock_(table().mutex) {
+  table().make_room(expected);
+}
+
+Id Batch::intern(std::string_view word) {
+  return table().add(word);
+}
+
+std::uint32_t Batch::size() const {
+  return table().count();
+}
 
 Id intern(std::string_view word) {
   Table& t = table();

@@ -1,13 +1,17 @@
 // The concept index compiled from the real glossary is the same whether its forms come from the
-// cache or are compiled afresh, and a damaged entry is compiled again.
+// cache or are compiled afresh, a pack's own forms are cached apart from the glossary's alone,
+// and a damaged entry is compiled again.
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "../pack/cache_support.hpp"
 #include "grade/concept_index.hpp"
@@ -66,8 +70,14 @@ TEST_CASE("concept index: cached forms match compiled ones") {
   CHECK_FALSE(compiled.cached());
   ConceptIndex cached(lib.glossary(), extra);
   CHECK(cached.cached());
+  // The glossary alone is another entry, compiled once, and matches no pack's own concept.
   ConceptIndex plain(lib.glossary(), {});
-  CHECK(plain.cached());
+  CHECK_FALSE(plain.cached());
+  CHECK(ConceptIndex(lib.glossary(), {}).cached());
+  CHECK(scan_text(plain).find("short_code@") == std::string::npos);
+  auto other = extra;
+  other[0].synonyms.push_back("tiny link");
+  CHECK_FALSE(ConceptIndex(lib.glossary(), other).cached());
 
   std::string expected = scan_text(compiled);
   CHECK(expected.find("load_balancer@") != std::string::npos);
@@ -86,24 +96,80 @@ TEST_CASE("concept index: cached forms match compiled ones") {
     CHECK(scan_text(uncached) == expected);
   }
 
-  // Damage the entry: it is compiled again (and rewritten), with the same result.
-  fs::path entry;
-  for (const auto& e : fs::directory_iterator(sc.folder()))
-    if (e.path().filename().string().rfind("concept-index-", 0) == 0) entry = e.path();
-  REQUIRE_FALSE(entry.empty());
-  std::string bytes;
-  {
-    std::ifstream in(entry, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    bytes = ss.str();
+  // Damage the entries: they are compiled again (and rewritten), with the same result.
+  int damaged = 0;
+  for (const auto& e : fs::directory_iterator(sc.folder())) {
+    if (e.path().filename().string().rfind("concept-index-", 0) != 0) continue;
+    std::string bytes;
+    {
+      std::ifstream in(e.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      bytes = ss.str();
+    }
+    bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x04);
+    std::ofstream(e.path(), std::ios::binary) << bytes;
+    ++damaged;
   }
-  bytes[bytes.size() / 2] = static_cast<char>(bytes[bytes.size() / 2] ^ 0x04);
-  std::ofstream(entry, std::ios::binary) << bytes;
+  REQUIRE(damaged == 3);
   ConceptIndex recompiled(lib.glossary(), extra);
   CHECK_FALSE(recompiled.cached());
   CHECK(scan_text(recompiled) == expected);
   ConceptIndex again(lib.glossary(), extra);
   CHECK(again.cached());
   CHECK(scan_text(again) == expected);
+}
+
+namespace {
+
+std::string file_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::uint64_t u64_at(const std::string& bytes, std::size_t at) {
+  std::uint64_t v;
+  std::memcpy(&v, bytes.data() + at, 8);
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("concept index: a whole entry holding a malformed block is compiled again") {
+  sdi::test::ScratchCache sc;
+  sdi::pack::Library lib = real_library();
+  const std::string expected = scan_text(ConceptIndex(lib.glossary(), {}));
+  fs::path entry;
+  for (const auto& e : fs::directory_iterator(sc.folder()))
+    if (e.path().filename().string().rfind("concept-index-", 0) == 0) entry = e.path();
+  REQUIRE_FALSE(entry.empty());
+  // The entry's own key and block (pack/cache.cpp: magic, layout, key and payload lengths,
+  // checksum), so each malformed block is stored under the key that reads it back.
+  const std::string bytes = file_bytes(entry);
+  constexpr std::size_t kHeader = 36;
+  const std::uint64_t key_length = u64_at(bytes, 12);
+  const std::string key = bytes.substr(kHeader, key_length);
+  const std::string block = bytes.substr(kHeader + key_length);
+
+  std::vector<std::string> malformed;
+  for (std::size_t cut : {std::size_t{0}, std::size_t{3}, std::size_t{20}, block.size() / 3,
+                          block.size() / 2, block.size() - 1})
+    malformed.push_back(block.substr(0, cut));
+  malformed.push_back(block + "x");
+  for (std::size_t cell = 0; cell < 5; ++cell) {
+    for (std::uint32_t value : {0u, 1u, 0x7FFFFFFFu, 0xFFFFFFFFu}) {
+      std::string b = block;
+      std::memcpy(b.data() + 4 * cell, &value, 4);
+      malformed.push_back(b);
+    }
+  }
+  for (const std::string& b : malformed) {
+    sdi::pack::cache::write(entry.filename().string(), key, b);
+    ConceptIndex index(lib.glossary(), {});
+    if (b == block) continue;  // a count rewritten to what it was
+    CHECK_FALSE(index.cached());
+    CHECK(scan_text(index) == expected);
+  }
 }

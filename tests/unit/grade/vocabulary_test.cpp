@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "grade/id_index.hpp"
 #include "grade/match_tokens.hpp"
 
@@ -25,6 +28,24 @@ TEST_CASE("vocabulary: one id per word, found again, and its word back") {
   CHECK(ids[0] == b);
   CHECK(ids[1] == voc::find("vocabulary-test-gamma"));
   CHECK(voc::size() >= 3);
+}
+
+TEST_CASE("vocabulary: a batch gives the same ids as one word at a time, past a table doubling") {
+  voc::Id known = voc::intern("vocabulary-test-batch-known");
+  std::vector<std::string> words;
+  for (int i = 0; i < 5000; ++i) words.push_back("vocabulary-test-batch-" + std::to_string(i));
+  std::vector<voc::Id> ids;
+  {
+    voc::Batch batch(words.size());
+    CHECK(batch.intern("vocabulary-test-batch-known") == known);
+    for (const auto& w : words) ids.push_back(batch.intern(w));
+    CHECK(batch.size() >= ids.back());
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    CHECK(voc::find(words[i]) == ids[i]);
+    CHECK(voc::word(ids[i]) == words[i]);
+  }
+  CHECK(voc::intern(words.front()) == ids.front());
 }
 
 TEST_CASE("vocabulary: tokens carry the ids of their stem and lowercase word") {
