@@ -150,7 +150,8 @@ class Writer {
   bool colon_space_;
 };
 
-void write_check(Writer& w, const grade::CheckResult& c) {
+void write_check(Writer& outer, const grade::CheckResult& c) {
+  Writer w = outer;
   w.begin_object();
   w.key("evidence");
   w.array(c.evidence, [&](const grade::Evidence& e) {
@@ -180,6 +181,7 @@ void write_check(Writer& w, const grade::CheckResult& c) {
   w.key("title");
   w.text(c.title);
   w.end_object();
+  outer = w;
 }
 
 void write_step(Writer& outer, const grade::StepResult& st) {
