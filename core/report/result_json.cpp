@@ -17,8 +17,8 @@ namespace {
 // A writer keeps its place in the text, and the line it breaks with, in its own members rather
 // than in the JsonText and the JsonLayout: a function that writes much works on a copy of its
 // writer and hands it back at the end, and the compiler keeps that copy in registers, where
-// members reached through a reference would be read again after every byte stored. So nothing
-// here takes the address of a writer.
+// members reached through a reference would be read again after every byte stored. So a writer
+// is passed by reference only to such a function, and its own members never hand out its address.
 class Writer {
  public:
   Writer(JsonText& out, JsonLayout& layout)
