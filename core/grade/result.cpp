@@ -2,7 +2,7 @@
 
 namespace sdi::grade {
 
-const char* status_name(Status s) {
+std::string_view status_name(Status s) {
   switch (s) {
     case Status::Pass:
       return "pass";

@@ -2,12 +2,14 @@
 // The one result model: every reporter, the REPL and `pack test` read it.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sdi::grade {
 
 enum class Status { Pass, Partial, Fail, Error };
-const char* status_name(Status s);
+// Its length known without a scan: reports write it once per check.
+std::string_view status_name(Status s);
 
 struct Evidence {
   int line = 0;

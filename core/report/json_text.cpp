@@ -27,9 +27,10 @@ void JsonText::grow(std::size_t n) {
 
 JsonLayout::JsonLayout(int indent, std::string_view prefix)
     : indent_(indent > 0 ? static_cast<std::size_t>(indent) : 0) {
+  line_.reserve(2 + prefix.size() + 8 * indent_);
+  line_ += ',';
   if (indent_ > 0) {
-    line_.reserve(2 + prefix.size() + 8 * indent_);
-    line_ += ",\n";
+    line_ += '\n';
     line_ += prefix;
   }
   head_ = line_.size();
@@ -139,8 +140,7 @@ char* put_special(char* p, const char* s, std::size_t len, std::size_t& i) {
 
 namespace detail {
 
-void append_quoted_portable(JsonText& out, const char* s, std::size_t len) {
-  char* p = out.room(len * 6 + 2);
+char* put_quoted_portable(char* p, const char* s, std::size_t len) {
   *p++ = '"';
   std::size_t i = 0;
   while (i < len) {
@@ -181,7 +181,11 @@ void append_quoted_portable(JsonText& out, const char* s, std::size_t len) {
     }
   }
   *p++ = '"';
-  out.commit(p);
+  return p;
+}
+
+void append_quoted_portable(JsonText& out, const char* s, std::size_t len) {
+  out.commit(put_quoted_portable(out.room(len * 6 + 2), s, len));
 }
 
 }  // namespace detail
@@ -279,11 +283,8 @@ char* put_short_plain(char* p, const char* s, std::size_t n) {
 #endif
 
 // JSON strings must be UTF-8: text a custom check returns may not be, so bad bytes become U+FFFD.
-void append_quoted(JsonText& out, const char* s, std::size_t len) {
+char* put_quoted(char* p, const char* s, std::size_t len) {
 #if defined(__SSE2__)
-  // At most six bytes out per byte in (\u00XX), plus the quotes, plus the slack of one last
-  // sixteen-byte store.
-  char* p = out.room(len * 6 + 2 + 16);
   *p++ = '"';
   std::size_t i = 0;
   // Text that needs no care is copied whole here, sixteen bytes at a time, then its tail: the
@@ -301,34 +302,39 @@ void append_quoted(JsonText& out, const char* s, std::size_t len) {
         p += len - i;
         _mm_storeu_si128(reinterpret_cast<__m128i*>(p - 16), x);
         *p++ = '"';
-        out.commit(p);
-        return;
+        return p;
       }
     }
   } else if (char* end = put_short_plain(p, s, len)) {
     *end++ = '"';
-    out.commit(end);
-    return;
+    return end;
   }
-  out.commit(put_quoted_rest(p, s, len, i));
+  return put_quoted_rest(p, s, len, i);
 #else
-  detail::append_quoted_portable(out, s, len);
+  return detail::put_quoted_portable(p, s, len);
 #endif
 }
 
+void append_quoted(JsonText& out, const char* s, std::size_t len) {
+  out.commit(put_quoted(out.room(quoted_bound(len)), s, len));
+}
+
+char* put_integer(char* p, long long v) {
+  return std::to_chars(p, p + kIntegerBound, v).ptr;
+}
+
 void append_integer(JsonText& out, long long v) {
-  char* p = out.room(24);
-  out.commit(std::to_chars(p, p + 24, v).ptr);
+  out.commit(put_integer(out.room(kIntegerBound), v));
 }
 
 namespace {
 
 // Writes `v` when it is the double nearest a number of one or two decimals (most points and
 // ratios are): those digits are then its shortest round-trip spelling, the one fmt's "{}" gives,
-// and the general algorithm is not needed. False, writing nothing, when `v` is not one. Called
-// for values that are not whole.
-bool put_short_decimal(JsonText& out, double v) {
-  if (!(std::fabs(v) < 1e9)) return false;
+// and the general algorithm is not needed. Returns the end, or nullptr (nothing written) when `v`
+// is not one. Called for values that are not whole; writes at most 32 bytes.
+char* put_short_decimal(char* p, double v) {
+  if (!(std::fabs(v) < 1e9)) return nullptr;
   for (const long long scale : {10LL, 100LL}) {
     const double scaled = std::round(v * static_cast<double>(scale));
     // Exact integer over exact integer: the division gives the double nearest the decimal.
@@ -336,37 +342,36 @@ bool put_short_decimal(JsonText& out, double v) {
     const long long k = static_cast<long long>(scaled);
     const unsigned long long digits = static_cast<unsigned long long>(k < 0 ? -k : k);
     // Two places ending in a zero are one place, which the first round would have found.
-    if (scale == 100 && digits % 10 == 0) return false;
-    char* p = out.room(32);
+    if (scale == 100 && digits % 10 == 0) return nullptr;
     if (k < 0) *p++ = '-';
     p = std::to_chars(p, p + 24, digits / static_cast<unsigned long long>(scale)).ptr;
     *p++ = '.';
     const auto fraction = static_cast<unsigned>(digits % static_cast<unsigned long long>(scale));
     if (scale == 100) *p++ = static_cast<char>('0' + fraction / 10);
     *p++ = static_cast<char>('0' + fraction % 10);
-    out.commit(p);
-    return true;
+    return p;
   }
-  return false;
+  return nullptr;
 }
 
 }  // namespace
 
-void append_number(JsonText& out, double v) {
+char* put_number(char* p, double v) {
   // Below 1e15 the conversion is exact for whole values and drops the fraction of others.
   if (std::fabs(v) < 1e15) {
     const auto whole = static_cast<long long>(v);
-    if (static_cast<double>(whole) == v) {
-      append_integer(out, whole);
-      return;
-    }
+    if (static_cast<double>(whole) == v) return put_integer(p, whole);
   }
   if (!std::isfinite(v)) {
-    out.put("null");
-  } else if (!put_short_decimal(out, v)) {
-    char* p = out.room(64);
-    out.commit(fmt::format_to_n(p, 64, "{}", v).out);
+    std::memcpy(p, "null", 4);
+    return p + 4;
   }
+  if (char* end = put_short_decimal(p, v)) return end;
+  return fmt::format_to_n(p, kNumberBound, "{}", v).out;
+}
+
+void append_number(JsonText& out, double v) {
+  out.commit(put_number(out.room(kNumberBound), v));
 }
 
 }  // namespace sdi::report

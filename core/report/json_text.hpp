@@ -76,6 +76,15 @@ class JsonLayout {
   // What follows an object's key.
   std::string_view colon() const { return indent_ > 0 ? ": " : ":"; }
 
+  // What goes before a member at `depth`: the comma, then (when indenting) the line break, the
+  // prefix and the indentation; what goes before the closing bracket of a container at `depth` is
+  // the same without its first byte. Sixteen more bytes may be read past its end.
+  std::string_view line(int depth) {
+    const std::size_t end = head_ + indent_ * static_cast<std::size_t>(depth);
+    if (line_.size() < end + 16) deepen(end + 16);
+    return {line_.data(), end};
+  }
+
  private:
   // line_ from `from` (0 with its comma, 1 without) to the indentation of `depth`.
   void put_line(JsonText& out, std::size_t from, int depth) {
@@ -88,7 +97,8 @@ class JsonLayout {
   void deepen(std::size_t size);
 
   std::size_t indent_;
-  // A comma, a line break, the prefix, then as many spaces as the deepest line needs.
+  // A comma, a line break, the prefix, then as many spaces as the deepest line needs (a comma
+  // alone when not indenting).
   std::string line_;
   std::size_t head_ = 0;  // the comma, the break and the prefix
 };
@@ -99,9 +109,24 @@ void append_integer(JsonText& out, long long v);
 namespace detail {
 // append_quoted without vector instructions, as builds for other processors use it.
 void append_quoted_portable(JsonText& out, const char* s, std::size_t len);
+char* put_quoted_portable(char* p, const char* s, std::size_t len);
 }  // namespace detail
 // Integral values below 1e15 without a fraction, others in their shortest round-trip form,
 // infinities and NaN as null.
 void append_number(JsonText& out, double v);
+
+// The same spellings written at `p`, which must have room for the bound each names; each returns
+// the end of what it wrote. For writers that keep their place in a register between values
+// rather than in a JsonText.
+// At most six bytes out per byte in (\u00XX), plus the quotes, plus the slack of one last
+// sixteen-byte store.
+constexpr std::size_t quoted_bound(std::size_t len) {
+  return len * 6 + 2 + 16;
+}
+char* put_quoted(char* p, const char* s, std::size_t len);
+inline constexpr std::size_t kIntegerBound = 24;
+char* put_integer(char* p, long long v);
+inline constexpr std::size_t kNumberBound = 64;
+char* put_number(char* p, double v);
 
 }  // namespace sdi::report

@@ -43,9 +43,16 @@ class TextReport {
  private:
   // Appends `text` between the codes and a reset, or bare without colour.
   void paint(std::string_view text, std::initializer_list<std::string_view> codes) {
+    open(codes);
+    out_ += text;
+    close();
+  }
+  // What paint() puts around its text, for text appended in pieces in between.
+  void open(std::initializer_list<std::string_view> codes) {
     if (color_)
       for (std::string_view code : codes) out_ += code;
-    out_ += text;
+  }
+  void close() {
     if (color_) out_ += kReset;
   }
   // Lines are joined by line breaks; the report ends with one.
@@ -57,20 +64,27 @@ class TextReport {
 
   std::string& out_;
   bool color_;
+  std::string scratch_;  // a suggestion after its arrow, kept from one check to the next
 };
 
 // A number as reports spell points: whole values without a fraction, others with one decimal,
 // rounded as C's printf rounds (a tie to even: 0.25 is "0.2").
 // std::to_chars with a precision is specified to give what printf gives, without its format
 // parsing and locale.
-std::string num(double x) {
+void append_num(std::string& out, double x) {
   char text[64];
   std::to_chars_result end{};
   if (std::floor(x) == x && std::fabs(x) < 9.2e18)
     end = std::to_chars(text, text + sizeof text, static_cast<std::int64_t>(x));
   else
     end = std::to_chars(text, text + sizeof text, x, std::chars_format::fixed, 1);
-  return std::string(text, end.ec == std::errc() ? end.ptr : text);
+  out.append(text, end.ec == std::errc() ? end.ptr : text);
+}
+
+std::string num(double x) {
+  std::string out;
+  append_num(out, x);
+  return out;
 }
 
 // Whether text holds whitespace other than single spaces (space and \t to \r), which one line
@@ -211,7 +225,12 @@ void TextReport::check(const grade::CheckResult& c) {
   out_ += c.title;
   const std::size_t title_width = c.title.size() < 63 ? 64 - c.title.size() : 1;
   out_.append(title_width, ' ');
-  paint(num(c.points) + "/" + num(c.max), {kDim});
+  // Each line is written in pieces straight to the report, not joined first.
+  open({kDim});
+  append_num(out_, c.points);
+  out_ += '/';
+  append_num(out_, c.max);
+  close();
   line();
   if (!c.feedback.empty()) {
     append_wrapped(out_, c.feedback, "        ", 90);
@@ -219,14 +238,27 @@ void TextReport::check(const grade::CheckResult& c) {
   }
   if (!c.evidence.empty() && !c.evidence.front().text.empty()) {
     const grade::Evidence& ev = c.evidence.front();
-    std::string where = ev.line > 0 ? "line " + std::to_string(ev.line) : "front matter";
-    paint("        " + where + ": \"" + one_line(ev.text, 80) + "\"", {kDim});
+    open({kDim});
+    out_ += "        ";
+    if (ev.line > 0) {
+      out_ += "line ";
+      char digits[16];
+      out_.append(digits, std::to_chars(digits, digits + sizeof digits, ev.line).ptr);
+    } else {
+      out_ += "front matter";
+    }
+    out_ += ": \"";
+    out_ += one_line(ev.text, 80);
+    out_ += '"';
+    close();
     line();
   }
   if (!c.suggestion.empty()) {
-    std::string wrapped;
-    append_wrapped(wrapped, "→ " + c.suggestion, "        ", 90);
-    paint(wrapped, {kCyan});
+    scratch_.assign("→ ");
+    scratch_ += c.suggestion;
+    open({kCyan});
+    append_wrapped(out_, scratch_, "        ", 90);
+    close();
     line();
   }
 }
