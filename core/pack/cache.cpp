@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,6 +27,9 @@ constexpr char kMagic[8] = {'s', 'd', 'i', 'c', 'a', 'c', 'h', 'e'};
 constexpr std::size_t kHeader = sizeof kMagic + 4 + 8 + 8 + 8;
 // Entries are small (the glossary is a few hundred KB); anything larger is not ours.
 constexpr std::uint64_t kMaxEntry = std::uint64_t{64} << 20;
+// Entries from this size on are mapped rather than read: below it, the two system calls of a
+// mapping cost more than the copy and the page faults they spare.
+constexpr std::size_t kMapFrom = 32 * 1024;
 
 // Detects torn and damaged files (not tampering: whoever can write the cache can write the
 // plugins it is derived from). Four independent lanes of eight bytes, folded at the end: a cold
@@ -161,6 +165,10 @@ fs::path directory() {
   return dir;
 }
 
+void Unmap::operator()(char* p) const {
+  ::munmap(p, size);
+}
+
 std::optional<Entry> read(const std::string& name, std::string_view key) {
   fs::path dir = directory();
   if (dir.empty()) return std::nullopt;
@@ -172,18 +180,32 @@ std::optional<Entry> read(const std::string& name, std::string_view key) {
             static_cast<std::uint64_t>(st.st_size) >= kHeader &&
             static_cast<std::uint64_t>(st.st_size) <= kMaxEntry;
   std::size_t size = ok ? static_cast<std::size_t>(st.st_size) : 0;
-  // Not a std::string: zeroing a buffer that read() fills anyway is measurable at start-up.
-  std::unique_ptr<char[]> bytes(ok ? new char[size] : nullptr);
+  Entry e;
+  const char* data = nullptr;
   std::size_t got = 0;
-  while (ok && got < size) {
-    ssize_t n = ::read(fd, bytes.get() + got, size - got);
-    if (n <= 0) break;
-    got += static_cast<std::size_t>(n);
+  if (ok && size >= kMapFrom) {
+    // Entries are replaced by renaming a new file over them, never rewritten in place, so a
+    // mapped file keeps its size while it is mapped.
+    void* m = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (m != MAP_FAILED) {
+      e.mapped_ = std::unique_ptr<char, Unmap>(static_cast<char*>(m), Unmap{size});
+      data = e.mapped_.get();
+      got = size;
+    }
+  }
+  if (ok && data == nullptr) {
+    // Not a std::string: zeroing a buffer that read() fills anyway is measurable at start-up.
+    e.bytes_.reset(new char[size]);
+    while (got < size) {
+      ssize_t n = ::read(fd, e.bytes_.get() + got, size - got);
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    data = e.bytes_.get();
   }
   ::close(fd);
-  if (!ok || got != size || std::memcmp(bytes.get(), kMagic, sizeof kMagic) != 0)
-    return std::nullopt;
-  const char* p = bytes.get() + sizeof kMagic;
+  if (!ok || got != size || std::memcmp(data, kMagic, sizeof kMagic) != 0) return std::nullopt;
+  const char* p = data + sizeof kMagic;
   std::uint32_t layout;
   std::memcpy(&layout, p, 4);
   std::uint64_t key_len = get_u64(p + 4);
@@ -192,11 +214,9 @@ std::optional<Entry> read(const std::string& name, std::string_view key) {
   if (layout != kLayout || key_len > size || payload_len > size ||
       kHeader + key_len + payload_len != size)
     return std::nullopt;
-  std::string_view stored_key(bytes.get() + kHeader, key_len);
-  std::string_view payload(bytes.get() + kHeader + key_len, payload_len);
+  std::string_view stored_key(data + kHeader, key_len);
+  std::string_view payload(data + kHeader + key_len, payload_len);
   if (stored_key != key || checksum(stored_key, payload) != sum) return std::nullopt;
-  Entry e;
-  e.bytes_ = std::move(bytes);
   e.payload_ = payload;
   return e;
 }

@@ -25,6 +25,12 @@ namespace sdi::pack::cache {
 // folder (the cache is then off).
 std::filesystem::path directory();
 
+// Releases a mapped entry file.
+struct Unmap {
+  std::size_t size = 0;
+  void operator()(char* p) const;
+};
+
 // An entry read whole.
 class Entry {
  public:
@@ -32,7 +38,10 @@ class Entry {
 
  private:
   friend std::optional<Entry> read(const std::string& name, std::string_view key);
+  // The entry's file, read into memory or (when large) mapped: a mapping shares the page
+  // cache's pages, where a copy would fault in fresh ones for as long as the entry is kept.
   std::unique_ptr<char[]> bytes_;
+  std::unique_ptr<char, Unmap> mapped_;
   std::string_view payload_;
 };
 

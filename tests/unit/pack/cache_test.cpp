@@ -170,6 +170,34 @@ TEST_CASE("an entry is read back only whole and under its own key") {
   CHECK(files == 1);
 }
 
+TEST_CASE("a large entry (mapped, not copied) is read back only whole, and outlives its file") {
+  ScratchCache sc;
+  std::string payload;
+  for (int i = 0; payload.size() < 200 * 1024; ++i) payload += "form " + std::to_string(i) + ";";
+  cache::write("large", "key", payload);
+  fs::path file = sc.folder() / "large";
+  const std::string bytes = read_file(file);
+  {
+    auto entry = cache::read("large", "key");
+    REQUIRE(entry);
+    CHECK(entry->payload() == payload);
+    // Replaced as the cache replaces entries, by a rename: the entry read keeps its bytes.
+    cache::write("large", "key", payload + "more");
+    CHECK(entry->payload() == payload);
+  }
+  CHECK(cache::read("large", "key")->payload() == payload + "more");
+  for (std::size_t at : {std::size_t{3}, bytes.size() / 2, bytes.size() - 1}) {
+    std::string damaged = bytes;
+    damaged[at] = static_cast<char>(damaged[at] ^ 0x20);
+    write_file(file, damaged);
+    CHECK_FALSE(cache::read("large", "key"));
+  }
+  write_file(file, bytes.substr(0, bytes.size() - 1));
+  CHECK_FALSE(cache::read("large", "key"));
+  write_file(file, bytes);
+  CHECK(cache::read("large", "key")->payload() == payload);
+}
+
 TEST_CASE("the cache folder is bounded: past its limit the oldest written entries go") {
   ScratchCache sc;
   cache::set_entry_limit(8);
