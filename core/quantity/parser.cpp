@@ -257,7 +257,10 @@ bool Parser::operand_start(std::size_t i, int depth) const {
 // Expressions
 
 bool Parser::sum(Node& n) {
-  if (!term(n)) return false;
+  return term(n) && more_terms(n);
+}
+
+bool Parser::more_terms(Node& n) {
   while (true) {
     const Token& op = cur();
     if (op.kind != Tok::Plus && op.kind != Tok::Minus) break;
@@ -293,7 +296,10 @@ bool Parser::sum(Node& n) {
 }
 
 bool Parser::term(Node& n) {
-  if (!unary(n)) return false;
+  return unary(n) && more_factors(n);
+}
+
+bool Parser::more_factors(Node& n) {
   while (true) {
     const Token& op = cur();
     bool mul = false, div = false;
@@ -1188,7 +1194,13 @@ std::optional<Node> Parser::parse_at(std::size_t index, Expect expect, bool allo
   cfg_.allow_additive = allow_additive;
   cfg_.expect_reason = std::move(expect_reason);
   Node n;
-  if (!sum(n)) return std::nullopt;
+  // Most figures start at a number ("100M users", "1 KB", "40 TB/year"), whose unary is its
+  // literal: read at once, without the descent through sum, term and unary to it.
+  const Token& t = cur();
+  bool ok = t.kind == Tok::Number
+                ? literal(n, t.num, t.offset, true, false) && more_factors(n) && more_terms(n)
+                : sum(n);
+  if (!ok) return std::nullopt;
   if (!n.q.horizon_seconds) horizon(n.q, n.echo);
   n.end = prev_end();
   return n;

@@ -126,7 +126,9 @@ class Parser {
   Qual qualifier_at(std::size_t i, std::size_t* len) const;
 
   bool sum(Node& n);
+  bool more_terms(Node& n);  // the ('+' | '-') term parts of a sum after its first term
   bool term(Node& n);
+  bool more_factors(Node& n);  // the operator and unary parts of a term after its first unary
   bool unary(Node& n);
   bool postfix(Node& n);
   bool group(Node& n);
