@@ -256,6 +256,11 @@ bool Parser::operand_start(std::size_t i, int depth) const {
 // ---------------------------------------------------------------------------------------------
 // Expressions
 
+ExpectationSource::Expectation Parser::expectation() const {
+  if (around_) return around_->expectation();
+  return {cfg_.expect, {}};
+}
+
 bool Parser::sum(Node& n) {
   return term(n) && more_terms(n);
 }
@@ -965,18 +970,19 @@ bool Parser::literal(Node& n, double magnitude, std::size_t begin, bool from_num
   // The ambiguous "B": billion or bytes.
   bool b_bytes = false;
   if (lo_scale.b || hi_scale.b) {
+    const ExpectationSource::Expectation expected = expectation();
     std::string why;
     if (sx.has_noun) {
       why = fmt::format("followed by '{}'", sx.noun_text);
     } else if (sx.has_unit) {
       why = "followed by a unit";
-    } else if (cfg_.expect == Expect::Count) {
-      why = cfg_.expect_reason.empty() ? "a count was expected" : cfg_.expect_reason;
-    } else if (cfg_.expect == Expect::Rate) {
-      why = cfg_.expect_reason.empty() ? "a rate of events was expected" : cfg_.expect_reason;
-    } else if (cfg_.expect == Expect::Bytes) {
+    } else if (expected.expect == Expect::Count) {
+      why = expected.reason.empty() ? "a count was expected" : expected.reason;
+    } else if (expected.expect == Expect::Rate) {
+      why = expected.reason.empty() ? "a rate of events was expected" : expected.reason;
+    } else if (expected.expect == Expect::Bytes) {
       b_bytes = true;
-      why = cfg_.expect_reason.empty() ? "bytes were expected" : cfg_.expect_reason;
+      why = expected.reason.empty() ? "bytes were expected" : expected.reason;
     } else if (sx.has_rate) {
       b_bytes = true;
       why = "followed by a rate, as storage or bandwidth is";
@@ -1183,16 +1189,15 @@ std::optional<Node> Parser::parse_all(std::optional<UnitSpec>* target) {
   return n;
 }
 
-std::optional<Node> Parser::parse_at(std::size_t index, Expect expect, bool allow_additive,
-                                     std::string expect_reason) {
+std::optional<Node> Parser::parse_at(std::size_t index, bool allow_additive,
+                                     ExpectationSource* around) {
   p_ = index;
   end_ = t_.size() - 1;
   err_.reset();
   notes_.clear();
   between_ = false;
-  cfg_.expect = expect;
   cfg_.allow_additive = allow_additive;
-  cfg_.expect_reason = std::move(expect_reason);
+  around_ = around;
   Node n;
   // Most figures start at a number ("100M users", "1 KB", "40 TB/year"), whose unary is its
   // literal: read at once, without the descent through sum, term and unary to it.

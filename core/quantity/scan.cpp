@@ -196,14 +196,14 @@ class Scanner {
         }
       }
 
-      Context ctx = context_expect(number, line_first);
-      auto node = parser_.parse_at(start, ctx.expect, true, ctx.reason);
+      Around around(*this, number, line_first);
+      auto node = parser_.parse_at(start, true, &around);
       if (node && node->additive && !is_result_marker(tok(parser_.pos()).kind)) {
-        node = parser_.parse_at(start, ctx.expect, false, ctx.reason);
+        node = parser_.parse_at(start, false, &around);
       }
       if (node && t.kind == Tok::LParen && node->operators == 0) {  // "(5 years)" is "5 years"
         start = number;
-        node = parser_.parse_at(start, ctx.expect, true, ctx.reason);
+        node = parser_.parse_at(start, true, &around);
       }
       if (!node) {
         i = number + 1;
@@ -496,13 +496,32 @@ class Scanner {
     return out;
   }
 
+  using Expectation = detail::ExpectationSource::Expectation;
+
+  // What the words before the figure at token `number` expect of it, read when the parser first
+  // asks: only a figure with the ambiguous "B" does.
+  class Around final : public detail::ExpectationSource {
+   public:
+    Around(const Scanner& scanner, std::size_t number, std::size_t line_first)
+        : scanner_(scanner), number_(number), line_first_(line_first) {}
+    Expectation expectation() override {
+      if (!read_) {
+        read_ = true;
+        expected_ = scanner_.context_expect(number_, line_first_);
+      }
+      return expected_;
+    }
+
+   private:
+    const Scanner& scanner_;
+    std::size_t number_, line_first_;
+    bool read_ = false;
+    Expectation expected_;
+  };
+
   // Decides the ambiguous "B" from the words before the number: "storage", "size" mean bytes;
   // "users", "requests" a count; a singular noun right before ("each tweet is 300B") a size.
-  struct Context {
-    Expect expect;
-    std::string reason;
-  };
-  Context context_expect(std::size_t n, std::size_t line_first) const {
+  Expectation context_expect(std::size_t n, std::size_t line_first) const {
     std::size_t seen = 0;
     bool nearest = true;
     for (std::size_t k = n; k > line_first && seen < 12; --k, ++seen) {
