@@ -277,6 +277,7 @@ class Lexer {
       if (digits <= 15) {
         push(Tok::Number, start, j - start, flags, static_cast<double>(whole));
         i_ = j;
+        step_over_a_space();
         return;
       }
     }
@@ -303,6 +304,7 @@ class Lexer {
     std::from_chars(first, buf + n, v);
     push(Tok::Number, start, j - start, flags, v);
     i_ = j;
+    step_over_a_space();
   }
 
   void word() {
@@ -333,6 +335,16 @@ class Lexer {
     }
     push(Tok::Word, start, j - start);
     i_ = j;
+    step_over_a_space();
+  }
+
+  // Most words, numbers and punctuation are followed by a space: stepped over by the reader of the
+  // token, without a return to step() (which reads any more).
+  void step_over_a_space() {
+    if (i_ < s_.size() && s_[i_] == ' ') {
+      space_ = true;
+      ++i_;
+    }
   }
 
   void latex() {
@@ -526,6 +538,7 @@ class Lexer {
     }
     push(k, i_, len);
     i_ += len;
+    step_over_a_space();
   }
 
   std::string_view s_;
