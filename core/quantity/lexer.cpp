@@ -318,14 +318,12 @@ class Lexer {
     }
     std::size_t start = i_, j = i_;
     j += (static_cast<unsigned char>(c) >= 0x80) ? 2 : 1;
-    while (j < s_.size()) {
+    while (true) {
+      // The letters and digits that follow, read in a tight loop: most words are nothing else.
+      while (j < s_.size() && is_alnum_class(byte_class(s_[j]))) ++j;
+      if (j == s_.size()) break;  // never past it: each step below takes a byte that is there
       char d = s_[j];
-      std::uint8_t k = byte_class(d);
-      if (k == kAlpha || k == kDigit) {
-        ++j;
-        // The letters and digits that follow, read in a tight loop: most words are nothing else.
-        while (j < s_.size() && is_alnum_class(byte_class(s_[j]))) ++j;
-      } else if ((d == '_' || d == '\'') && is_alnum(at(j + 1))) {
+      if ((d == '_' || d == '\'') && is_alnum(at(j + 1))) {
         j += 2;
       } else if (d == '.' && is_alpha(at(j + 1))) {
         j += 2;
