@@ -142,6 +142,9 @@ Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
       "max",    "maximum", "over",   "above",         "min",     "minimum", "between"};
   static_assert(kFirstWords[kBetween] == "between");
   static constexpr auto kFirst = word_table<64>(kFirstWords);
+  // Most words asked about are turned away by their length and first letter, in any case (the
+  // filter reads no case bit), before a call.
+  if (!kFirst.may_hold(t.length, src_[t.offset])) return Qual::None;
   std::uint16_t first = find_any_case(kFirst, text(t));
   if (first == decltype(kFirst)::kAbsent) return Qual::None;
   auto dot = [&](std::size_t k) {  // "approx." "max."
