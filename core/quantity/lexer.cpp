@@ -277,6 +277,7 @@ class Lexer {
       if (digits <= 15) {
         push(Tok::Number, start, j - start, flags, static_cast<double>(whole));
         i_ = j;
+        step_over_a_space();
         return;
       }
     }
@@ -303,6 +304,7 @@ class Lexer {
     std::from_chars(first, buf + n, v);
     push(Tok::Number, start, j - start, flags, v);
     i_ = j;
+    step_over_a_space();
   }
 
   void word() {
@@ -316,14 +318,12 @@ class Lexer {
     }
     std::size_t start = i_, j = i_;
     j += (static_cast<unsigned char>(c) >= 0x80) ? 2 : 1;
-    while (j < s_.size()) {
+    while (true) {
+      // The letters and digits that follow, read in a tight loop: most words are nothing else.
+      while (j < s_.size() && is_alnum_class(byte_class(s_[j]))) ++j;
+      if (j == s_.size()) break;  // never past it: each step below takes a byte that is there
       char d = s_[j];
-      std::uint8_t k = byte_class(d);
-      if (k == kAlpha || k == kDigit) {
-        ++j;
-        // The letters and digits that follow, read in a tight loop: most words are nothing else.
-        while (j < s_.size() && is_alnum_class(byte_class(s_[j]))) ++j;
-      } else if ((d == '_' || d == '\'') && is_alnum(at(j + 1))) {
+      if ((d == '_' || d == '\'') && is_alnum(at(j + 1))) {
         j += 2;
       } else if (d == '.' && is_alpha(at(j + 1))) {
         j += 2;
@@ -333,6 +333,16 @@ class Lexer {
     }
     push(Tok::Word, start, j - start);
     i_ = j;
+    step_over_a_space();
+  }
+
+  // Most words, numbers and punctuation are followed by a space: stepped over by the reader of the
+  // token, without a return to step() (which reads any more).
+  void step_over_a_space() {
+    if (i_ < s_.size() && s_[i_] == ' ') {
+      space_ = true;
+      ++i_;
+    }
   }
 
   void latex() {
@@ -526,6 +536,7 @@ class Lexer {
     }
     push(k, i_, len);
     i_ += len;
+    step_over_a_space();
   }
 
   std::string_view s_;

@@ -142,6 +142,9 @@ Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
       "max",    "maximum", "over",   "above",         "min",     "minimum", "between"};
   static_assert(kFirstWords[kBetween] == "between");
   static constexpr auto kFirst = word_table<64>(kFirstWords);
+  // Most words asked about are turned away by their length and first letter, in any case (the
+  // filter reads no case bit), before a call.
+  if (!kFirst.may_hold(t.length, src_[t.offset])) return Qual::None;
   std::uint16_t first = find_any_case(kFirst, text(t));
   if (first == decltype(kFirst)::kAbsent) return Qual::None;
   auto dot = [&](std::size_t k) {  // "approx." "max."
@@ -256,8 +259,16 @@ bool Parser::operand_start(std::size_t i, int depth) const {
 // ---------------------------------------------------------------------------------------------
 // Expressions
 
+ExpectationSource::Expectation Parser::expectation() const {
+  if (around_) return around_->expectation();
+  return {cfg_.expect, {}};
+}
+
 bool Parser::sum(Node& n) {
-  if (!term(n)) return false;
+  return term(n) && more_terms(n);
+}
+
+bool Parser::more_terms(Node& n) {
   while (true) {
     const Token& op = cur();
     if (op.kind != Tok::Plus && op.kind != Tok::Minus) break;
@@ -293,7 +304,10 @@ bool Parser::sum(Node& n) {
 }
 
 bool Parser::term(Node& n) {
-  if (!unary(n)) return false;
+  return unary(n) && more_factors(n);
+}
+
+bool Parser::more_factors(Node& n) {
   while (true) {
     const Token& op = cur();
     bool mul = false, div = false;
@@ -959,18 +973,19 @@ bool Parser::literal(Node& n, double magnitude, std::size_t begin, bool from_num
   // The ambiguous "B": billion or bytes.
   bool b_bytes = false;
   if (lo_scale.b || hi_scale.b) {
+    const ExpectationSource::Expectation expected = expectation();
     std::string why;
     if (sx.has_noun) {
       why = fmt::format("followed by '{}'", sx.noun_text);
     } else if (sx.has_unit) {
       why = "followed by a unit";
-    } else if (cfg_.expect == Expect::Count) {
-      why = cfg_.expect_reason.empty() ? "a count was expected" : cfg_.expect_reason;
-    } else if (cfg_.expect == Expect::Rate) {
-      why = cfg_.expect_reason.empty() ? "a rate of events was expected" : cfg_.expect_reason;
-    } else if (cfg_.expect == Expect::Bytes) {
+    } else if (expected.expect == Expect::Count) {
+      why = expected.reason.empty() ? "a count was expected" : expected.reason;
+    } else if (expected.expect == Expect::Rate) {
+      why = expected.reason.empty() ? "a rate of events was expected" : expected.reason;
+    } else if (expected.expect == Expect::Bytes) {
       b_bytes = true;
-      why = cfg_.expect_reason.empty() ? "bytes were expected" : cfg_.expect_reason;
+      why = expected.reason.empty() ? "bytes were expected" : expected.reason;
     } else if (sx.has_rate) {
       b_bytes = true;
       why = "followed by a rate, as storage or bandwidth is";
@@ -1177,18 +1192,23 @@ std::optional<Node> Parser::parse_all(std::optional<UnitSpec>* target) {
   return n;
 }
 
-std::optional<Node> Parser::parse_at(std::size_t index, Expect expect, bool allow_additive,
-                                     std::string expect_reason) {
+std::optional<Node> Parser::parse_at(std::size_t index, bool allow_additive,
+                                     ExpectationSource* around) {
   p_ = index;
   end_ = t_.size() - 1;
   err_.reset();
   notes_.clear();
   between_ = false;
-  cfg_.expect = expect;
   cfg_.allow_additive = allow_additive;
-  cfg_.expect_reason = std::move(expect_reason);
+  around_ = around;
   Node n;
-  if (!sum(n)) return std::nullopt;
+  // Most figures start at a number ("100M users", "1 KB", "40 TB/year"), whose unary is its
+  // literal: read at once, without the descent through sum, term and unary to it.
+  const Token& t = cur();
+  bool ok = t.kind == Tok::Number
+                ? literal(n, t.num, t.offset, true, false) && more_factors(n) && more_terms(n)
+                : sum(n);
+  if (!ok) return std::nullopt;
   if (!n.q.horizon_seconds) horizon(n.q, n.echo);
   n.end = prev_end();
   return n;

@@ -30,9 +30,23 @@ struct ParseConfig {
   const Resolver* resolver = nullptr;
   bool lenient = false;
   bool allow_additive = true;  // + and - between terms (inside brackets they always are)
-  std::string expect_reason;   // why `expect` was chosen (scanner context), for the reading
   bool echo = true;            // spell out Node::echo and the notes (costly: it formats every
                                // literal)
+};
+
+/// What the text around a figure expects it to be (the scanner reads the words before it), and
+/// why. Asked only when a figure's own words leave it open (the ambiguous "B"): working it out
+/// reads words most figures never need.
+class ExpectationSource {
+ public:
+  struct Expectation {
+    Expect expect = Expect::Any;
+    std::string reason;
+  };
+  virtual Expectation expectation() = 0;
+
+ protected:
+  ~ExpectationSource() = default;
 };
 
 struct Node {
@@ -60,8 +74,9 @@ class Parser {
   /// Strict: the whole input as one expression with an optional conversion target.
   std::optional<Node> parse_all(std::optional<UnitSpec>* target);
   /// Lenient: the longest expression starting at token `index`; pos() is the token after it.
-  std::optional<Node> parse_at(std::size_t index, Expect expect, bool allow_additive,
-                               std::string expect_reason = {});
+  /// `around` says what the figure is expected to be, if asked (nullptr: the config's expect).
+  std::optional<Node> parse_at(std::size_t index, bool allow_additive,
+                               ExpectationSource* around = nullptr);
   /// A unit spec filling the whole input.
   std::optional<UnitSpec> parse_unit_all();
 
@@ -125,8 +140,11 @@ class Parser {
   bool operand_start(std::size_t i, int depth = 0) const;
   Qual qualifier_at(std::size_t i, std::size_t* len) const;
 
+  ExpectationSource::Expectation expectation() const;  // around_'s, else the config's
   bool sum(Node& n);
+  bool more_terms(Node& n);  // the ('+' | '-') term parts of a sum after its first term
   bool term(Node& n);
+  bool more_factors(Node& n);  // the operator and unary parts of a term after its first unary
   bool unary(Node& n);
   bool postfix(Node& n);
   bool group(Node& n);
@@ -149,6 +167,7 @@ class Parser {
   std::size_t p_ = 0;
   std::size_t end_ = 0;  // index of the last token (Tok::End, or a stripped closing '$')
   bool between_ = false;
+  ExpectationSource* around_ = nullptr;  // parse_at's
   std::optional<ParseError> err_;
   std::vector<std::string> notes_;
 };

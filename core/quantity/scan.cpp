@@ -119,7 +119,6 @@ class Scanner {
         opt_(options),
         toks_(detail::lex(text, true)),
         parser_(text, toks_, lenient_config(options)) {
-    word_class_.assign(toks_.size(), 0);
     out_.reserve(4);  // most lines read hold a few figures: room for them without regrowing
     mark_math_dollars();
   }
@@ -196,14 +195,14 @@ class Scanner {
         }
       }
 
-      Context ctx = context_expect(number, line_first);
-      auto node = parser_.parse_at(start, ctx.expect, true, ctx.reason);
+      Around around(*this, number, line_first);
+      auto node = parser_.parse_at(start, true, &around);
       if (node && node->additive && !is_result_marker(tok(parser_.pos()).kind)) {
-        node = parser_.parse_at(start, ctx.expect, false, ctx.reason);
+        node = parser_.parse_at(start, false, &around);
       }
       if (node && t.kind == Tok::LParen && node->operators == 0) {  // "(5 years)" is "5 years"
         start = number;
-        node = parser_.parse_at(start, ctx.expect, true, ctx.reason);
+        node = parser_.parse_at(start, true, &around);
       }
       if (!node) {
         i = number + 1;
@@ -496,26 +495,52 @@ class Scanner {
     return out;
   }
 
+  using Expectation = detail::ExpectationSource::Expectation;
+
+  // What the words before the figure at token `number` expect of it, read when the parser first
+  // asks: only a figure with the ambiguous "B" does.
+  class Around final : public detail::ExpectationSource {
+   public:
+    Around(const Scanner& scanner, std::size_t number, std::size_t line_first)
+        : scanner_(scanner), number_(number), line_first_(line_first) {}
+    Expectation expectation() override {
+      if (!read_) {
+        read_ = true;
+        expected_ = scanner_.context_expect(number_, line_first_);
+      }
+      return expected_;
+    }
+
+   private:
+    const Scanner& scanner_;
+    std::size_t number_, line_first_;
+    bool read_ = false;
+    Expectation expected_;
+  };
+
   // Decides the ambiguous "B" from the words before the number: "storage", "size" mean bytes;
   // "users", "requests" a count; a singular noun right before ("each tweet is 300B") a size.
-  struct Context {
-    Expect expect;
-    std::string reason;
-  };
-  Context context_expect(std::size_t n, std::size_t line_first) const {
+  // Asked of few figures (see Around), so each word is looked up as it comes, kept nowhere.
+  Expectation context_expect(std::size_t n, std::size_t line_first) const {
     std::size_t seen = 0;
     bool nearest = true;
     for (std::size_t k = n; k > line_first && seen < 12; --k, ++seen) {
       const Token& t = toks_[k - 1];
       if (t.kind != Tok::Word) continue;
-      std::uint8_t c = word_class(k - 1, kContext);
-      if (c & kBytesWord) return {Expect::Bytes, reason(t, "' before it speaks of bytes")};
-      if (c & kCountWord) return {Expect::Count, reason(t, "' before it speaks of a count")};
-      if (nearest && !(word_class(k - 1, kStop) & kStopword)) {
+      std::string_view w = text(t);
+      ContextWord kind = context_word(w);
+      if (kind == ContextWord::Bytes)
+        return {Expect::Bytes, reason(t, "' before it speaks of bytes")};
+      if (kind == ContextWord::Count)
+        return {Expect::Count, reason(t, "' before it speaks of a count")};
+      if (nearest && !detail::is_stopword(w)) {
         nearest = false;
-        c = word_class(k - 1, kNoun);
-        if (c & kNounOfCount) return {Expect::Count, reason(t, "' before it speaks of a count")};
-        if (c & kNounOfSize) return {Expect::Bytes, reason(t, "' before it names the size of one")};
+        if (std::string_view tag = detail::known_noun_tag_view(w); !tag.empty()) {
+          // A tag other than the word itself comes of a plural or an abbreviation: a count.
+          bool counted = tag == "dau" || tag == "mau" || tag == "wau" || !same_any_case(tag, w);
+          if (counted) return {Expect::Count, reason(t, "' before it speaks of a count")};
+          return {Expect::Bytes, reason(t, "' before it names the size of one")};
+        }
       }
     }
     return {opt_.expect, ""};
@@ -526,45 +551,12 @@ class Scanner {
     return "'" + detail::lower(text(t)) + std::string(why);
   }
 
-  // What context_expect needs to know of a word, worked out once per token (the candidates of a
-  // line look back over the same words) and only as far as asked: each part has a bit saying it
-  // is known.
-  enum : std::uint8_t {
-    kContext = 1,  // kBytesWord and kCountWord are known
-    kStop = 2,     // kStopword is known
-    kNoun = 4,     // kNounOfCount and kNounOfSize are known
-    kBytesWord = 8,
-    kCountWord = 16,
-    kStopword = 32,
-    kNounOfCount = 64,  // a known noun counted ("users", "DAU")
-    kNounOfSize = 128,  // a known noun whose figure is a size ("tweet" in "each tweet is 300B")
-  };
-  std::uint8_t word_class(std::size_t i, std::uint8_t part) const {
-    std::uint8_t& c = word_class_[i];
-    if (c & part) return c;
-    std::string_view w = text(toks_[i]);
-    c |= part;
-    if (part == kContext) {
-      ContextWord kind = context_word(w);
-      if (kind == ContextWord::Bytes) c |= kBytesWord;
-      if (kind == ContextWord::Count) c |= kCountWord;
-    } else if (part == kStop) {
-      if (detail::is_stopword(w)) c |= kStopword;
-    } else if (std::string_view tag = detail::known_noun_tag_view(w); !tag.empty()) {
-      // A tag other than the word itself comes of a plural or an abbreviation: a count.
-      bool counted = tag == "dau" || tag == "mau" || tag == "wau" || !same_any_case(tag, w);
-      c |= counted ? kNounOfCount : kNounOfSize;
-    }
-    return c;
-  }
-
   std::string_view src_;
   ScanOptions opt_;
   std::vector<Token> toks_;
   detail::Parser parser_;
   std::vector<bool> math_dollar_;  // by token; empty when the text has no '$' (so no dollar)
-  mutable std::vector<std::uint8_t> word_class_;
-  std::size_t next_stop_ = 0;  // number_within_4's next number, line break or end
+  std::size_t next_stop_ = 0;      // number_within_4's next number, line break or end
   std::vector<Mention> out_;
 };
 

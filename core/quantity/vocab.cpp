@@ -355,6 +355,10 @@ constexpr auto kModifierTable = word_table<256>(kModifiers);
 constexpr auto kStopwordTable = word_table<512>(kStopwords);
 constexpr auto kKeywordTable = word_table<128>(kKeywords);
 
+char lower_ascii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 template <std::size_t Slots, typename Def, std::size_t N>
 const Def* def_of(const WordTable<Slots>& table, const Def (&defs)[N], std::string_view word) {
   std::uint16_t i = table.find(word);
@@ -390,7 +394,11 @@ std::string lower(std::string_view s) {
 
 const UnitDef* find_unit(std::string_view word) {
   if (const UnitDef* u = def_of(kUnitExact, kUnits, word)) return u;
-  if (word.size() > 16) return nullptr;
+  if (word.empty() || word.size() > 16) return nullptr;
+  // Most words asked about are no unit: the length and first letter turn them away before the
+  // word is lowercased (a binary prefix, "kib", is matched below, not in the table).
+  bool binary = word.size() == 3 && (word[1] | 0x20) == 'i' && (word[2] | 0x20) == 'b';
+  if (!binary && !kUnitAnyCase.may_hold(word.size(), lower_ascii(word[0]))) return nullptr;
   Lowered lw(word);
   std::string_view l = lw.view();
   if (const UnitDef* u = def_of(kUnitAnyCase, kUnits, l)) return u;
@@ -409,7 +417,9 @@ const UnitDef* find_symbol(std::string_view symbol) {
 
 const ScaleDef* find_scale(std::string_view word) {
   if (const ScaleDef* s = def_of(kScaleExact, kScales, word)) return s;
-  if (word.size() > 12) return nullptr;
+  if (word.empty() || word.size() > 12 ||
+      !kScaleAnyCase.may_hold(word.size(), lower_ascii(word[0])))
+    return nullptr;
   Lowered l(word);
   return def_of(kScaleAnyCase, kScales, l.view());
 }
