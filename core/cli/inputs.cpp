@@ -25,11 +25,13 @@ std::optional<std::pair<int, int>> parse_shard(const std::string& text) {
   }
 }
 
-std::vector<std::string> shard_slice(const std::vector<std::string>& files, int k, int n) {
+PathList shard_slice(const PathList& files, int k, int n) {
   std::size_t total = files.size();
   std::size_t begin = total * static_cast<std::size_t>(k - 1) / static_cast<std::size_t>(n);
   std::size_t end = total * static_cast<std::size_t>(k) / static_cast<std::size_t>(n);
-  return {files.begin() + static_cast<long>(begin), files.begin() + static_cast<long>(end)};
+  PathList slice;
+  slice.append(files, begin, end);
+  return slice;
 }
 
 InputList collect_inputs(const std::vector<std::string>& paths) {
@@ -56,24 +58,23 @@ InputList collect_inputs(const std::vector<std::string>& paths) {
       out.files.push_back(p);  // a missing or unreadable file is reported by the grader
       continue;
     }
-    std::vector<std::string> found;
+    PathList found;
     for (auto it =
              fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_regular_file(ec) && it->path().extension() == ".md")
-        found.push_back(it->path().string());
+        found.push_back(it->path().native());
     }
     if (found.empty()) {
       out.problems.push_back(fmt::format("{}: folder holds no .md answers", p));
       continue;
     }
-    std::sort(found.begin(), found.end());
+    found.sort();
     // Moved, not copied: a folder of 100,000 answers would otherwise hold its paths twice at once.
     if (out.files.empty()) {
       out.files = std::move(found);
     } else {
-      out.files.insert(out.files.end(), std::make_move_iterator(found.begin()),
-                       std::make_move_iterator(found.end()));
+      out.files.append(found, 0, found.size());
     }
   }
   return out;

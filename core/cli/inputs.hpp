@@ -6,10 +6,12 @@
 #include <utility>
 #include <vector>
 
+#include "cli/path_list.hpp"
+
 namespace sdi::cli {
 
 struct InputList {
-  std::vector<std::string> files;
+  PathList files;
   std::vector<std::string> problems;  // e.g. a folder with no answers in it
 };
 
@@ -19,6 +21,6 @@ InputList collect_inputs(const std::vector<std::string>& paths);
 std::optional<std::pair<int, int>> parse_shard(const std::string& text);
 // The K-th of N contiguous, nearly equal slices, so merging shards in order restores the input
 // order.
-std::vector<std::string> shard_slice(const std::vector<std::string>& files, int k, int n);
+PathList shard_slice(const PathList& files, int k, int n);
 
 }  // namespace sdi::cli

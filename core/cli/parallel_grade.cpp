@@ -10,7 +10,7 @@
 
 namespace sdi::cli {
 
-void grade_in_order(const pack::Library& library, const std::vector<std::string>& files,
+void grade_in_order(const pack::Library& library, const PathList& files,
                     const grade::GradeOptions& options, int jobs,
                     const std::function<WorkerStep()>& make_step,
                     const std::function<void(std::size_t, Graded&)>& emit) {
@@ -19,7 +19,7 @@ void grade_in_order(const pack::Library& library, const std::vector<std::string>
     auto step = std::make_unique<WorkerStep>(make_step ? make_step() : WorkerStep());
     for (std::size_t i = 0; i < files.size(); ++i) {
       Graded g;
-      g.result = session->grade_file(files[i], options);
+      g.result = session->grade_file(std::string(files[i]), options);
       if (*step) (*step)(g);
       emit(i, g);
     }
@@ -58,7 +58,7 @@ void grade_in_order(const pack::Library& library, const std::vector<std::string>
           if (stop) return;
         }
         Graded g;
-        g.result = session.grade_file(files[i], options);
+        g.result = session.grade_file(std::string(files[i]), options);
         if (step) step(g);
         std::lock_guard lock(mutex);
         ready.emplace(i, std::move(g));

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/path_list.hpp"
 #include "grade/session.hpp"
 #include "pack/library.hpp"
 #include "report/outputs.hpp"
@@ -24,7 +25,7 @@ using WorkerStep = std::function<void(Graded&)>;
 
 // `make_step` is called once on each worker's thread (empty: no step). `emit` runs on the calling
 // thread, in input order. An exception from `emit` stops the workers and propagates.
-void grade_in_order(const pack::Library& library, const std::vector<std::string>& files,
+void grade_in_order(const pack::Library& library, const PathList& files,
                     const grade::GradeOptions& options, int jobs,
                     const std::function<WorkerStep()>& make_step,
                     const std::function<void(std::size_t index, Graded&)>& emit);
