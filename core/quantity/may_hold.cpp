@@ -1,5 +1,6 @@
 // The scanner's prefilter: whether a text may hold a mention at all, decided without lexing it.
 
+#include <bit>
 #include <cstddef>
 #include <string_view>
 
@@ -56,9 +57,10 @@ bool may_start_at(std::string_view text, std::size_t i) {
 }
 
 #if defined(__SSE2__)
-// Whether any of the sixteen bytes from `p` may start a mention, judged by the first three bytes
-// from each ("tho" for "thousand"): true is only a hint, false is sure. Reads eighteen bytes.
-bool hint_in_sixteen(const char* p) {
+// Which of the sixteen bytes from `p` may start a mention, a bit for each, judged by the first
+// three bytes from it ("tho" for "thousand"): a set bit is only a hint, a clear one is sure. Reads
+// eighteen bytes.
+unsigned hints_in_sixteen(const char* p) {
   auto load = [](const char* at) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(at)); };
   auto is = [](__m128i x, char c) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(c)); };
   const __m128i case_bit = _mm_set1_epi8(0x20);  // lowercases the letters compared below
@@ -75,7 +77,7 @@ bool hint_in_sixteen(const char* p) {
       _mm_or_si128(_mm_and_si128(is(b, 'h'), is(c, 'o')), _mm_and_si128(is(b, 'r'), is(c, 'i')));
   const __m128i t = _mm_and_si128(is(first, 't'), ho_ri);
   const __m128i any = _mm_or_si128(_mm_or_si128(digit, is(a, '\\')), _mm_or_si128(m_b, t));
-  return _mm_movemask_epi8(any) != 0;
+  return static_cast<unsigned>(_mm_movemask_epi8(any));
 }
 #endif
 
@@ -87,11 +89,11 @@ bool hint_in_sixteen(const char* p) {
 bool may_hold_quantity(std::string_view text) {
   std::size_t i = 0;
 #if defined(__SSE2__)
-  // Most bytes start nothing: sixteen at a time are turned away together.
+  // Most bytes start nothing: sixteen at a time are turned away together, and of the rest only
+  // the bytes hinted at are looked at closely.
   auto sixteen_from = [&](std::size_t at) {
-    if (!hint_in_sixteen(text.data() + at)) return false;
-    for (std::size_t k = at; k < at + 16; ++k)
-      if (may_start_at(text, k)) return true;
+    for (unsigned hints = hints_in_sixteen(text.data() + at); hints != 0; hints &= hints - 1)
+      if (may_start_at(text, at + static_cast<std::size_t>(std::countr_zero(hints)))) return true;
     return false;
   };
   if (text.size() >= 18) {

@@ -86,6 +86,69 @@ std::optional<Quantity> Parser::resolve(std::string_view name) const {
 // ---------------------------------------------------------------------------------------------
 // Lookahead
 
+namespace {
+
+// The first word of every qualifier: one lookup tells which (most words are none), and the words
+// after it are read by what it is.
+enum First : std::uint16_t {
+  kAbout,
+  kRoughly,
+  kApprox,
+  kApproximately,
+  kAround,
+  kCirca,
+  kCa,
+  kNearly,
+  kAlmost,
+  kEst,
+  kEstimated,
+  kUp,
+  kAt,
+  kNo,
+  kNot,
+  kLess,
+  kFewer,
+  kMore,
+  kGreater,
+  kUnder,
+  kBelow,
+  kMax,
+  kMaximum,
+  kOver,
+  kAbove,
+  kMin,
+  kMinimum,
+  kBetween
+};
+constexpr std::string_view kFirstWords[] = {
+    "about",  "roughly", "approx", "approximately", "around",  "circa",   "ca",
+    "nearly", "almost",  "est",    "estimated",     "up",      "at",      "no",
+    "not",    "less",    "fewer",  "more",          "greater", "under",   "below",
+    "max",    "maximum", "over",   "above",         "min",     "minimum", "between"};
+static_assert(kFirstWords[kBetween] == "between");
+constexpr auto kFirst = word_table<64>(kFirstWords);
+
+// Whether a qualifier may start at `t`: a sign of one, or a word that its length and first letter
+// do not turn away (in any case: the filter reads no case bit). Most tokens asked about are
+// neither, and are told so without reading the qualifier.
+bool may_start_qualifier(const Token& t, std::string_view src) {
+  switch (t.kind) {
+    case Tok::Tilde:
+    case Tok::Approx:
+    case Tok::Lt:
+    case Tok::Le:
+    case Tok::Gt:
+    case Tok::Ge:
+      return true;
+    case Tok::Word:
+      return t.length <= 13 && kFirst.may_hold(t.length, src[t.offset]);
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
   const Token& t = tok(i);
   *len = 1;
@@ -102,49 +165,7 @@ Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
     default:
       break;
   }
-  if (t.kind != Tok::Word || t.length > 13) return Qual::None;
-  // The first word of every qualifier: one lookup tells which (most words are none), and the
-  // words after it are read by what it is.
-  enum First : std::uint16_t {
-    kAbout,
-    kRoughly,
-    kApprox,
-    kApproximately,
-    kAround,
-    kCirca,
-    kCa,
-    kNearly,
-    kAlmost,
-    kEst,
-    kEstimated,
-    kUp,
-    kAt,
-    kNo,
-    kNot,
-    kLess,
-    kFewer,
-    kMore,
-    kGreater,
-    kUnder,
-    kBelow,
-    kMax,
-    kMaximum,
-    kOver,
-    kAbove,
-    kMin,
-    kMinimum,
-    kBetween
-  };
-  static constexpr std::string_view kFirstWords[] = {
-      "about",  "roughly", "approx", "approximately", "around",  "circa",   "ca",
-      "nearly", "almost",  "est",    "estimated",     "up",      "at",      "no",
-      "not",    "less",    "fewer",  "more",          "greater", "under",   "below",
-      "max",    "maximum", "over",   "above",         "min",     "minimum", "between"};
-  static_assert(kFirstWords[kBetween] == "between");
-  static constexpr auto kFirst = word_table<64>(kFirstWords);
-  // Most words asked about are turned away by their length and first letter, in any case (the
-  // filter reads no case bit), before a call.
-  if (!kFirst.may_hold(t.length, src_[t.offset])) return Qual::None;
+  if (!may_start_qualifier(t, src_)) return Qual::None;
   std::uint16_t first = find_any_case(kFirst, text(t));
   if (first == decltype(kFirst)::kAbsent) return Qual::None;
   auto dot = [&](std::size_t k) {  // "approx." "max."
@@ -196,6 +217,7 @@ Parser::Qual Parser::qualifier_at(std::size_t i, std::size_t* len) const {
 }
 
 std::size_t Parser::qualifier_length(std::size_t index) const {
+  if (!may_start_qualifier(tok(index), src_)) return 0;
   std::size_t len = 0;
   Qual q = qualifier_at(index, &len);
   if (q == Qual::None) return 0;

@@ -460,12 +460,28 @@ struct NounReading {
   std::string_view l, s;  // the word and its singular
 };
 
+// Where a lowercase word is in the nouns and in the modifiers: a word either may hold is hashed
+// once for both.
+struct NounAndModifier {
+  std::uint16_t noun, modifier;
+};
+NounAndModifier find_noun_and_modifier(std::string_view l) {
+  constexpr std::uint16_t kAbsent = WordTable<1024>::kAbsent;
+  bool noun = kNounTable.may_hold(l.size(), l.empty() ? '\0' : l[0]);
+  bool modifier = kModifierTable.may_hold(l.size(), l.empty() ? '\0' : l[0]);
+  if (!noun && !modifier) return {kAbsent, kAbsent};
+  std::uint32_t h = word_hash(l);
+  return {noun ? kNounTable.find_hashed(l, h) : kAbsent,
+          modifier ? kModifierTable.find_hashed(l, h) : kAbsent};
+}
+
 NounReading read_noun(const Lowered& lw, const SingularOf& singular_of) {
   NounReading r;
   r.l = lw.view();
   r.s = singular_of.view();
-  r.noun_l = kNounTable.find(r.l);
-  r.modifier = kModifierTable.find(r.l);
+  NounAndModifier found = find_noun_and_modifier(r.l);
+  r.noun_l = found.noun;
+  r.modifier = found.modifier;
   // Most words are their own singular (the view is the word's): looked up once.
   bool same = r.s.data() == r.l.data() && r.s.size() == r.l.size();
   r.noun_s = same ? r.noun_l : kNounTable.find(r.s);

@@ -10,9 +10,14 @@
 
 namespace sdi::quantity::detail {
 
+// FNV-1a, a byte at a time: a word can be hashed as it is read.
+constexpr std::uint32_t kHashStart = 2166136261u;
+constexpr std::uint32_t hash_step(std::uint32_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 16777619u;
+}
 constexpr std::uint32_t word_hash(std::string_view w) {
-  std::uint32_t h = 2166136261u;  // FNV-1a
-  for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  std::uint32_t h = kHashStart;
+  for (char c : w) h = hash_step(h, c);
   return h;
 }
 
@@ -51,7 +56,12 @@ class WordTable {
   // The position `word` was added at, or kAbsent.
   constexpr std::uint16_t find(std::string_view word) const {
     if (word.empty() || !may_hold(word.size(), word[0])) return kAbsent;
-    for (std::size_t s = word_hash(word) & (Slots - 1);; s = (s + 1) & (Slots - 1)) {
+    return find_hashed(word, word_hash(word));
+  }
+  // find(word) for a caller that has `hash`, word_hash(word), already: every table hashes alike,
+  // so a word asked of several tables, or hashed as it is lowercased, is hashed once.
+  constexpr std::uint16_t find_hashed(std::string_view word, std::uint32_t hash) const {
+    for (std::size_t s = hash & (Slots - 1);; s = (s + 1) & (Slots - 1)) {
       if (positions_[s] == kAbsent) return kAbsent;
       if (same(words_[s], word)) return positions_[s];
     }
@@ -93,12 +103,16 @@ std::uint16_t find_any_case(const WordTable<Slots>& words, std::string_view w) {
   char first = w[0];
   if (first >= 'A' && first <= 'Z') first = static_cast<char>(first - 'A' + 'a');
   if (!words.may_hold(w.size(), first)) return kAbsent;  // most words: not lowercased
+  // Lowercased and hashed in one pass.
   char buf[24];
+  std::uint32_t h = kHashStart;
   for (std::size_t i = 0; i < w.size(); ++i) {
     char c = w[i];
-    buf[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    buf[i] = c;
+    h = hash_step(h, c);
   }
-  return words.find(std::string_view(buf, w.size()));
+  return words.find_hashed(std::string_view(buf, w.size()), h);
 }
 
 template <std::size_t Slots>

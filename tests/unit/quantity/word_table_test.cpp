@@ -29,6 +29,17 @@ TEST_CASE("a word table gives each word's position, the first of a repeated word
   CHECK_FALSE(kTable.contains(""));
 }
 
+TEST_CASE("a word is found in any case, and by a hash its caller made") {
+  CHECK(d::find_any_case(kTable, "WEEK") == 3);
+  CHECK(d::find_any_case(kTable, "Days") == 1);
+  CHECK(d::find_any_case(kTable, "X") == 5);
+  CHECK(d::find_any_case(kTable, "Weeks") == d::WordTable<16>::kAbsent);
+  CHECK(d::find_any_case(kTable, "") == d::WordTable<16>::kAbsent);
+  CHECK(d::find_any_case(kTable, "dayyyyyyyyyyyyyyyyyyyyyyyyy") == d::WordTable<16>::kAbsent);
+  for (std::string_view w : {"day", "days", "week", "x", "month"})
+    CHECK(kTable.find_hashed(w, d::word_hash(w)) == kTable.find(w));
+}
+
 TEST_CASE("units and scales are found by their spelling and by their symbol") {
   REQUIRE(d::find_symbol("KB") != nullptr);
   CHECK(d::find_symbol("KB")->word == "KB");  // the first unit with the symbol
