@@ -238,10 +238,10 @@ bool ConceptIndex::matches_rest(const char* base, FormCell f, const std::vector<
     const std::uint32_t next = local_of(compare == Compare::Stem ? after.stem_id : after.lower_id);
     if (next != kNoWord && (seconds & concept_layout::second_bit(next)) != 0) {
       const std::uint32_t second = next + 1;
-      // The few forms of most first words are stepped through; the many of a common word
-      // ("data", "read") halved down to the run of `second`.
+      // Halved down to the run of `second`: stepping through the forms before it costs more, even
+      // for the few of most first words.
       std::uint32_t lo = begin;
-      for (std::uint32_t hi = end; hi - lo > 8;) {
+      for (std::uint32_t hi = end; lo < hi;) {
         const std::uint32_t mid = lo + (hi - lo) / 2;
         if (form_cell(forms, mid).second < second)
           lo = mid + 1;
@@ -250,9 +250,10 @@ bool ConceptIndex::matches_rest(const char* base, FormCell f, const std::vector<
       }
       for (std::uint32_t o = lo; o < end; ++o) {
         const FormCell f = form_cell(forms, o);
-        if (f.second < second) continue;
-        if (f.second > second || f.count() <= best.count) break;
-        if (i + f.count() <= tokens.size() && matches_rest(base, f, tokens, i)) {
+        if (f.second != second || f.count() <= best.count) break;
+        if (i + f.count() > tokens.size()) continue;
+        // Two words on stems or lowercase words: both matched already.
+        if ((f.count() == 2 && compare != Compare::Exact) || matches_rest(base, f, tokens, i)) {
           best = {f.concept_idx, f.count()};
           return;
         }
@@ -302,12 +303,42 @@ ConceptIndex::Best ConceptIndex::best_at(const char* base, const std::vector<Mat
   return best;
 }
 
+// Inlined into scan's loop: most tokens a form starts with are settled here, without the call
+// to best_at and its walk of the forms.
+[[gnu::always_inline]] inline bool ConceptIndex::settled_by_heads(
+    const char* heads, const char* forms, std::uint32_t by_stem, std::uint32_t by_lower,
+    std::uint32_t next_stem, std::uint32_t next_lower, Best& best) const {
+  using concept_layout::second_bit;
+  using concept_layout::seconds_of;
+  std::uint32_t one_word = UINT32_MAX;
+  if (by_stem < firsts_) {
+    if ((seconds_of(heads, by_stem, Compare::Stem) & second_bit(next_stem)) != 0) return false;
+    const auto [begin, end] = forms_of(heads, by_stem, Compare::Stem);
+    if (begin != end) one_word = begin;
+  }
+  if (by_lower < firsts_) {
+    if ((seconds_of(heads, by_lower, Compare::Lower) & second_bit(next_lower)) != 0) return false;
+    const auto [begin, exact] = forms_of(heads, by_lower, Compare::Lower);
+    if (forms_of(heads, by_lower, Compare::Exact).second != exact) return false;
+    if (one_word == UINT32_MAX || form_cell(forms, one_word).second != 0)
+      if (begin != exact) one_word = begin;
+  }
+  // A run's one-word forms come first, and on stems or lowercase words the first always matches.
+  if (one_word != UINT32_MAX) {
+    const FormCell f = form_cell(forms, one_word);
+    if (f.second == 0) best = {f.concept_idx, 1};
+  }
+  return true;
+}
+
 template <typename ToLocal>
 void ConceptIndex::scan_with(const ToLocal& to_local, const std::vector<MatchToken>& tokens,
                              std::vector<Match>& out) const {
   const char* base = block();
   const std::size_t n = tokens.size();
   const std::uint32_t firsts = firsts_;
+  const char* heads = base + heads_at_;
+  const char* forms = base + forms_at_;
   std::size_t i = 0;
   while (i < n) {
     // Most tokens start no form: told by their ids alone.
@@ -318,7 +349,14 @@ void ConceptIndex::scan_with(const ToLocal& to_local, const std::vector<MatchTok
       ++i;
       continue;
     }
-    const Best best = best_at(base, tokens, i, by_stem, by_lower);
+    Best best;
+    // The next token's local ids: any id past every word (or none, at the end) has a bit too, and
+    // at worst sends the token to best_at, which tells exactly.
+    const MatchToken* after = i + 1 < n ? &tokens[i + 1] : nullptr;
+    const std::uint32_t next_stem = after != nullptr ? to_local(after->stem_id) : kNoWord;
+    const std::uint32_t next_lower = after != nullptr ? to_local(after->lower_id) : kNoWord;
+    if (!settled_by_heads(heads, forms, by_stem, by_lower, next_stem, next_lower, best))
+      best = best_at(base, tokens, i, by_stem, by_lower);
     if (best.count > 0) {
       out.push_back({static_cast<int>(best.concept_idx), i, best.count});
       i += best.count;

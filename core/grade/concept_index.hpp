@@ -80,6 +80,12 @@ class ConceptIndex {
   [[gnu::noinline]] Best best_at(const char* base, const std::vector<MatchToken>& tokens,
                                  std::size_t i, std::uint32_t by_stem,
                                  std::uint32_t by_lower) const;
+  // The best form at token `i` told from the heads alone, when no longer form can start there
+  // (no second word's bit is the next token's) and no exact one does: the first one-word form on
+  // stems, else on lowercase words, else none. False when that cannot be told so.
+  bool settled_by_heads(const char* heads, const char* forms, std::uint32_t by_stem,
+                        std::uint32_t by_lower, std::uint32_t next_stem, std::uint32_t next_lower,
+                        Best& best) const;
   // scan, with `to_local` mapping vocabulary ids to local ones (or to any id past the first
   // words).
   template <typename ToLocal>
