@@ -131,20 +131,15 @@ constexpr auto kFirst = word_table<64>(kFirstWords);
 // Whether a qualifier may start at `t`: a sign of one, or a word that its length and first letter
 // do not turn away (in any case: the filter reads no case bit). Most tokens asked about are
 // neither, and are told so without reading the qualifier.
+// The signs that are qualifiers on their own: "~", "≈" (however spelled), "<", "<=", ">", ">=".
+bool is_qualifier_sign(Tok kind) {
+  return kind == Tok::Tilde || kind == Tok::Approx || kind == Tok::Lt || kind == Tok::Le ||
+         kind == Tok::Gt || kind == Tok::Ge;
+}
+
 bool may_start_qualifier(const Token& t, std::string_view src) {
-  switch (t.kind) {
-    case Tok::Tilde:
-    case Tok::Approx:
-    case Tok::Lt:
-    case Tok::Le:
-    case Tok::Gt:
-    case Tok::Ge:
-      return true;
-    case Tok::Word:
-      return t.length <= 13 && kFirst.may_hold(t.length, src[t.offset]);
-    default:
-      return false;
-  }
+  if (is_qualifier_sign(t.kind)) return true;
+  return t.kind == Tok::Word && t.length <= 13 && kFirst.may_hold(t.length, src[t.offset]);
 }
 
 }  // namespace
@@ -233,6 +228,7 @@ std::size_t Parser::qualifier_length(std::size_t index) const {
 bool Parser::operand_start(std::size_t i, int depth) const {
   if (depth > 4) return false;
   const Token& t = tok(i);
+  if (is_qualifier_sign(t.kind)) return operand_start(i + 1, depth + 1);
   switch (t.kind) {
     case Tok::Number:
     case Tok::LParen:
@@ -241,13 +237,6 @@ bool Parser::operand_start(std::size_t i, int depth) const {
       return true;
     case Tok::Dollar:
       return tok(i + 1).kind == Tok::Number;
-    case Tok::Tilde:
-    case Tok::Approx:
-    case Tok::Lt:
-    case Tok::Le:
-    case Tok::Gt:
-    case Tok::Ge:
-      return operand_start(i + 1, depth + 1);
     case Tok::Minus:
     case Tok::Plus:
       return !cfg_.lenient && operand_start(i + 1, depth + 1);
