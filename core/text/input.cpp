@@ -2,11 +2,7 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <array>
-#include <cstdint>
-#include <cstring>
-
+#include "text/byte_census.hpp"
 #include "text/utf8.hpp"
 
 namespace sdi::text {
@@ -29,45 +25,6 @@ std::string human_limit(std::size_t bytes) {
   if (bytes >= kMiB && bytes % kMiB == 0) return fmt::format("{} MiB", bytes / kMiB);
   if (bytes >= kKiB && bytes % kKiB == 0) return fmt::format("{} KiB", bytes / kKiB);
   return fmt::format("{} bytes", bytes);
-}
-
-constexpr bool is_control(unsigned char c) {
-  // Tab, LF, VT, FF, CR and ESC (terminal colours pasted into notes) are normal in text files.
-  if (c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == 0x1B) return false;
-  return c < 0x20 || c == 0x7F;
-}
-
-// is_control() without branches, so the compiler can test many bytes at once.
-constexpr bool is_control_branchless(unsigned char c) {
-  const bool tab_to_cr = static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
-  return (static_cast<unsigned>(c < 0x20) & static_cast<unsigned>(!tab_to_cr) &
-          static_cast<unsigned>(c != 0x1B)) |
-         static_cast<unsigned>(c == 0x7F);
-}
-
-constexpr bool same_for_every_byte() {
-  for (int c = 0; c < 256; ++c)
-    if (is_control(static_cast<unsigned char>(c)) !=
-        is_control_branchless(static_cast<unsigned char>(c)))
-      return false;
-  return true;
-}
-static_assert(same_for_every_byte());
-
-bool looks_binary(std::string_view bytes) {
-  if (std::memchr(bytes.data(), '\0', bytes.size()) != nullptr) return true;
-  // Every answer is sampled.
-  const std::size_t n = std::min(bytes.size(), kBinarySample);
-  const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
-  std::size_t controls = 0;
-  // A byte counter per 255 bytes keeps the vector lanes bytes wide.
-  for (std::size_t i = 0; i < n;) {
-    const std::size_t end = std::min(n, i + 255);
-    unsigned char run = 0;
-    for (; i < end; ++i) run = static_cast<unsigned char>(run + is_control_branchless(data[i]));
-    controls += run;
-  }
-  return controls * 10 > n;
 }
 
 bool is_utf16(std::string_view bytes) {
@@ -112,8 +69,12 @@ std::optional<InputProblem> check_input(std::string_view bytes, std::size_t max_
   if (is_utf16(bytes)) {
     return InputProblem{Kind::InvalidUtf8, 0, 0, "file is UTF-16; answers must be UTF-8"};
   }
-  if (looks_binary(bytes)) return InputProblem{Kind::Binary, 0, 0, "binary file"};
-  const std::size_t bad = utf8::first_invalid(bytes);
+  // Binary content: a NUL byte anywhere, or more than 10% control characters in the sample.
+  const ByteCensus census = take_census(bytes, kBinarySample);
+  if (census.has_nul || census.controls * 10 > census.sampled) {
+    return InputProblem{Kind::Binary, 0, 0, "binary file"};
+  }
+  const std::size_t bad = census.first_invalid;
   if (bad != std::string_view::npos) {
     const Position at = position_of(bytes, bad);
     return InputProblem{

@@ -11,8 +11,9 @@ bool is_continuation(unsigned char c) {
   return (c & 0xC0) == 0x80;
 }
 
-// Length of the well-formed sequence at pos, or 0 when it is ill-formed (Unicode table 3-7).
-std::size_t valid_sequence_length(std::string_view s, std::size_t pos) {
+}  // namespace
+
+std::size_t sequence_length(std::string_view s, std::size_t pos) {
   const auto at = [&](std::size_t i) -> unsigned char {
     return pos + i < s.size() ? static_cast<unsigned char>(s[pos + i]) : 0;
   };
@@ -32,8 +33,6 @@ std::size_t valid_sequence_length(std::string_view s, std::size_t pos) {
   return 0;
 }
 
-}  // namespace
-
 std::size_t first_invalid(std::string_view bytes) {
   std::size_t pos = 0;
   const std::size_t n = bytes.size();
@@ -47,7 +46,7 @@ std::size_t first_invalid(std::string_view bytes) {
         continue;
       }
     }
-    const std::size_t len = valid_sequence_length(bytes, pos);
+    const std::size_t len = sequence_length(bytes, pos);
     if (len == 0) return pos;
     pos += len;
   }
@@ -55,7 +54,7 @@ std::size_t first_invalid(std::string_view bytes) {
 }
 
 Decoded decode(std::string_view bytes, std::size_t pos) {
-  const std::size_t len = valid_sequence_length(bytes, pos);
+  const std::size_t len = sequence_length(bytes, pos);
   const auto byte = [&](std::size_t i) { return static_cast<char32_t>(bytes[pos + i]) & 0xFF; };
   switch (len) {
     case 1:

@@ -12,6 +12,10 @@ namespace sdi::text::utf8 {
 // (overlong forms, surrogates and code points above U+10FFFF are ill-formed), or npos.
 std::size_t first_invalid(std::string_view bytes);
 
+// Length of the well-formed sequence starting at bytes[pos], or 0 when it is ill-formed (Unicode
+// table 3-7).
+std::size_t sequence_length(std::string_view bytes, std::size_t pos);
+
 struct Decoded {
   char32_t code_point;  // U+FFFD when the sequence is ill-formed
   std::size_t length;   // bytes consumed, at least 1
