@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <climits>
-#include <cstring>
 #include <exception>
 #include <functional>
 #include <new>
@@ -323,13 +322,16 @@ class Walker {
   // up (break markers, code span line ends) lies outside the source and keeps the previous line.
   void note_source(std::string_view chunk, std::size_t at) {
     if (chunk.empty() || !in_source(chunk.data())) return;
-    note_line(line_of(chunk.data()), at);
-    const char* end = chunk.data() + chunk.size();
-    for (const char* p = chunk.data(); p < end;) {
-      const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-      if (nl == nullptr) break;
-      p = static_cast<const char*>(nl) + 1;
-      if (p < end) note_line(line_of(p), at + static_cast<std::size_t>(p - chunk.data()));
+    const int first = line_of(chunk.data());
+    note_line(first, at);
+    // The lines that start inside the chunk, from the line starts rather than a search for
+    // '\n': md4c hands text over about a line at a time, so there are seldom any.
+    const auto begin = static_cast<std::size_t>(chunk.data() - source_.data());
+    const std::size_t end = begin + chunk.size();
+    for (auto next = static_cast<std::size_t>(first); next < starts_.size() && starts_[next] < end;
+         ++next) {
+      note_line(static_cast<int>(next) + 1, at + (starts_[next] - begin));
+      hint_ = next;
     }
   }
 
