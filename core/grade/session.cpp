@@ -47,7 +47,7 @@ LoadedAnswer parse_answer(std::string bytes, const std::string& display) {
     return out;
   }
   try {
-    out.doc = text::parse_document(text::normalize_input(std::move(bytes)), display);
+    out.doc = text::parse_document(std::move(bytes), display);  // which normalises the bytes
   } catch (const text::ParseError& e) {
     out.error = fmt::format("{}:{}: {}", display, e.line, e.message);
   }
