@@ -21,6 +21,9 @@ constexpr int kMaxLineSearch = 1000;
 // Lines past the last one text came from that are tried one by one before a binary search.
 constexpr std::size_t kLineHintReach = 4;
 
+// Room for line marks a block gets when its text first moves to another line.
+constexpr std::size_t kLineMarksAtFirst = 8;
+
 constexpr unsigned kDialect =
     MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_TASKLISTS | MD_FLAG_PERMISSIVEAUTOLINKS;
 
@@ -341,7 +344,11 @@ class Walker {
       mark_line_ = line;
     } else if (line != mark_line_) {
       auto& marks = cur_.line_marks;
-      if (marks.empty()) marks.push_back({0, cur_.line});
+      if (marks.empty()) {
+        // A wrapped paragraph or list item changes line a few times: grow once, not per line.
+        marks.reserve(kLineMarksAtFirst);
+        marks.push_back({0, cur_.line});
+      }
       if (marks.back().offset == at) {
         marks.back().line = line;
       } else {
