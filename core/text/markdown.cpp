@@ -157,14 +157,14 @@ class Walker {
           open_for_container();
         } else {
           open(BlockKind::Heading);
-          cur_.level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
+          cur_->level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
         }
         break;
       case MD_BLOCK_CODE: {
         close();
         open(BlockKind::Code);
         const auto* code = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
-        if (code->info.text != nullptr) cur_.info.assign(code->info.text, code->info.size);
+        if (code->info.text != nullptr) cur_->info.assign(code->info.text, code->info.size);
         break;
       }
       case MD_BLOCK_HTML:
@@ -173,7 +173,7 @@ class Walker {
         break;
       case MD_BLOCK_P:
         // A list item's first paragraph is the item's own text.
-        if (!(open_ && cur_.kind == BlockKind::ListItem && cur_.text.empty())) {
+        if (!(open_ && cur_->kind == BlockKind::ListItem && cur_->text.empty())) {
           close();
           open_for_container();
         }
@@ -192,13 +192,13 @@ class Walker {
       case MD_BLOCK_TR:
         close();
         open(BlockKind::TableRow);
-        cur_.table_header = in_table_head_;
+        cur_->table_header = in_table_head_;
         if (!in_table_head_) ++table_body_rows_;
         cells_ = 0;
         break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD:
-        if (cells_++ > 0) cur_.text += " | ";
+        if (cells_++ > 0 && open_) cur_->text += " | ";
         break;
       case MD_BLOCK_HR:
         close();
@@ -240,39 +240,39 @@ class Walker {
   void text(MD_TEXTTYPE type, const char* text, std::size_t length) {
     if (!open_) open_for_container();
     const std::string_view chunk(text, length);
-    if (is_verbatim(cur_.kind)) {
+    if (is_verbatim(cur_->kind)) {
       if (type == MD_TEXT_CODE || type == MD_TEXT_HTML) append_verbatim(chunk);
       return;
     }
     switch (type) {
       case MD_TEXT_NULLCHAR:
-        cur_.text += "\xEF\xBF\xBD";
+        cur_->text += "\xEF\xBF\xBD";
         break;
       case MD_TEXT_BR:
       case MD_TEXT_SOFTBR:
         append_space();
         break;
       case MD_TEXT_ENTITY: {
-        const std::size_t at = cur_.text.size();
-        append_entity(cur_.text, chunk);
+        const std::size_t at = cur_->text.size();
+        append_entity(cur_->text, chunk);
         note_source(chunk, at);
         break;
       }
       case MD_TEXT_HTML:
         // Inline tags are markup; only a line break tag separates words. A dropped tag still
         // tells which line the block is on.
-        note_source(chunk, cur_.text.size());
+        note_source(chunk, cur_->text.size());
         if (starts_with_br_tag(chunk)) append_space();
         break;
       default: {
         std::string_view rest = chunk;
         // Dropped inline HTML can leave a space on both sides of where it was, or before the
         // first word.
-        if ((cur_.text.empty() || cur_.text.back() == ' ') && cur_.kind != BlockKind::TableRow) {
+        if ((cur_->text.empty() || cur_->text.back() == ' ') && cur_->kind != BlockKind::TableRow) {
           rest.remove_prefix(std::min(rest.find_first_not_of(' '), rest.size()));
         }
-        const std::size_t at = cur_.text.size();
-        cur_.text.append(rest);
+        const std::size_t at = cur_->text.size();
+        cur_->text.append(rest);
         note_source(rest, at);
         break;
       }
@@ -280,12 +280,13 @@ class Walker {
   }
 
   void open(BlockKind kind) {
-    cur_ = Block{};
-    cur_.kind = kind;
-    cur_.quoted = quote_depth_ > 0;
+    // Built where it is kept: a block dropped on closing is taken off again.
+    cur_ = &blocks_.emplace_back();
+    cur_->kind = kind;
+    cur_->quoted = quote_depth_ > 0;
     if (kind == BlockKind::ListItem && !lists_.empty()) {
-      cur_.level = static_cast<int>(lists_.size());
-      cur_.ordered = lists_.back();
+      cur_->level = static_cast<int>(lists_.size());
+      cur_->ordered = lists_.back();
     }
     open_ = true;
     mark_line_ = 0;
@@ -321,7 +322,7 @@ class Walker {
     return line;
   }
 
-  // Records that cur_.text from `at` on comes from `chunk`'s place in the source. Text md4c made
+  // Records that cur_->text from `at` on comes from `chunk`'s place in the source. Text md4c made
   // up (break markers, code span line ends) lies outside the source and keeps the previous line.
   void note_source(std::string_view chunk, std::size_t at) {
     if (chunk.empty() || !in_source(chunk.data())) return;
@@ -339,15 +340,15 @@ class Walker {
   }
 
   void note_line(int line, std::size_t at) {
-    if (cur_.line == 0) {
-      cur_.line = line;
+    if (cur_->line == 0) {
+      cur_->line = line;
       mark_line_ = line;
     } else if (line != mark_line_) {
-      auto& marks = cur_.line_marks;
+      auto& marks = cur_->line_marks;
       if (marks.empty()) {
         // A wrapped paragraph or list item changes line a few times: grow once, not per line.
         marks.reserve(kLineMarksAtFirst);
-        marks.push_back({0, cur_.line});
+        marks.push_back({0, cur_->line});
       }
       if (marks.back().offset == at) {
         marks.back().line = line;
@@ -356,11 +357,11 @@ class Walker {
       }
       mark_line_ = line;
     }
-    cur_.end_line = std::max(cur_.end_line, line);
+    cur_->end_line = std::max(cur_->end_line, line);
   }
 
   void append_space() {
-    if (!cur_.text.empty() && cur_.text.back() != ' ') cur_.text.push_back(' ');
+    if (!cur_->text.empty() && cur_->text.back() != ' ') cur_->text.push_back(' ');
   }
 
   // Code and HTML blocks map line for line onto consecutive source lines, so one known line
@@ -369,46 +370,46 @@ class Walker {
     if (first_known_line_ == 0 && !chunk.empty() && in_source(chunk.data())) {
       first_known_line_ = line_of(chunk.data());
       newlines_before_known_ =
-          static_cast<int>(std::count(cur_.text.begin(), cur_.text.end(), '\n'));
+          static_cast<int>(std::count(cur_->text.begin(), cur_->text.end(), '\n'));
     }
-    cur_.text.append(chunk);
+    cur_->text.append(chunk);
   }
 
   void finish_verbatim() {
-    while (!cur_.text.empty() && cur_.text.back() == '\n') cur_.text.pop_back();
-    if (cur_.text.empty() || first_known_line_ == 0) {
-      cur_.text.clear();
-      cur_.line = find_line(is_code_fence_line);
-      cur_.end_line = cur_.line;
+    while (!cur_->text.empty() && cur_->text.back() == '\n') cur_->text.pop_back();
+    if (cur_->text.empty() || first_known_line_ == 0) {
+      cur_->text.clear();
+      cur_->line = find_line(is_code_fence_line);
+      cur_->end_line = cur_->line;
       return;
     }
-    cur_.line = first_known_line_ - newlines_before_known_;
-    int line = cur_.line;
-    for (std::size_t i = 0; i < cur_.text.size(); ++i) {
-      if (cur_.text[i] != '\n') continue;
-      if (cur_.line_marks.empty()) cur_.line_marks.push_back({0, cur_.line});
-      cur_.line_marks.push_back({static_cast<std::uint32_t>(i + 1), ++line});
+    cur_->line = first_known_line_ - newlines_before_known_;
+    int line = cur_->line;
+    for (std::size_t i = 0; i < cur_->text.size(); ++i) {
+      if (cur_->text[i] != '\n') continue;
+      if (cur_->line_marks.empty()) cur_->line_marks.push_back({0, cur_->line});
+      cur_->line_marks.push_back({static_cast<std::uint32_t>(i + 1), ++line});
     }
-    cur_.end_line = line;
+    cur_->end_line = line;
   }
 
   void finish_inline() {
-    if (cur_.kind != BlockKind::TableRow) {
-      while (!cur_.text.empty() && cur_.text.back() == ' ') cur_.text.pop_back();
+    if (cur_->kind != BlockKind::TableRow) {
+      while (!cur_->text.empty() && cur_->text.back() == ' ') cur_->text.pop_back();
     }
-    auto& marks = cur_.line_marks;
-    while (!marks.empty() && marks.back().offset >= cur_.text.size()) marks.pop_back();
+    auto& marks = cur_->line_marks;
+    while (!marks.empty() && marks.back().offset >= cur_->text.size()) marks.pop_back();
     if (marks.size() == 1) marks.clear();
-    if (cur_.line == 0) cur_.line = locate_textless_line();
-    cur_.end_line = std::max(cur_.end_line, cur_.line);
+    if (cur_->line == 0) cur_->line = locate_textless_line();
+    cur_->end_line = std::max(cur_->end_line, cur_->line);
   }
 
   // Blocks without text (an empty "##", a row of empty cells) get their line from the source:
   // the first line after everything already placed that can open such a block.
   int locate_textless_line() {
-    if (cur_.kind == BlockKind::Heading) return find_line(is_atx_heading_line);
-    if (cur_.kind == BlockKind::TableRow) {
-      if (!cur_.table_header && table_header_line_ > 0) {
+    if (cur_->kind == BlockKind::Heading) return find_line(is_atx_heading_line);
+    if (cur_->kind == BlockKind::TableRow) {
+      if (!cur_->table_header && table_header_line_ > 0) {
         return table_header_line_ + 1 + table_body_rows_;  // rows are single, consecutive lines
       }
       return find_line(is_table_line);
@@ -439,25 +440,29 @@ class Walker {
   }
 
   bool droppable_when_empty() const {
-    return cur_.kind == BlockKind::Paragraph || cur_.kind == BlockKind::ListItem ||
-           cur_.kind == BlockKind::Quote || cur_.kind == BlockKind::Html;
+    return cur_->kind == BlockKind::Paragraph || cur_->kind == BlockKind::ListItem ||
+           cur_->kind == BlockKind::Quote || cur_->kind == BlockKind::Html;
   }
 
   void close() {
     if (!open_) return;
     open_ = false;
-    if (cur_.kind == BlockKind::Html && cur_.text.find_first_not_of(" \t\n") == std::string::npos) {
+    if (cur_->kind == BlockKind::Html &&
+        cur_->text.find_first_not_of(" \t\n") == std::string::npos) {
+      blocks_.pop_back();
       return;
     }
-    if (is_verbatim(cur_.kind)) {
+    if (is_verbatim(cur_->kind)) {
       finish_verbatim();
     } else {
       finish_inline();
-      if (cur_.text.empty() && droppable_when_empty()) return;
+      if (cur_->text.empty() && droppable_when_empty()) {
+        blocks_.pop_back();
+        return;
+      }
     }
-    consumed_line_ = std::max(consumed_line_, cur_.end_line);
-    if (cur_.kind == BlockKind::TableRow && cur_.table_header) table_header_line_ = cur_.line;
-    blocks_.push_back(std::move(cur_));
+    consumed_line_ = std::max(consumed_line_, cur_->end_line);
+    if (cur_->kind == BlockKind::TableRow && cur_->table_header) table_header_line_ = cur_->line;
   }
 
   std::string_view source_;
@@ -465,9 +470,9 @@ class Walker {
   const std::vector<std::size_t>& starts_;
   std::vector<Block> blocks_;
 
-  Block cur_;
+  Block* cur_ = nullptr;  // while open_, the last of blocks_
   bool open_ = false;
-  int mark_line_ = 0;              // line of the end of cur_.text so far
+  int mark_line_ = 0;              // line of the end of cur_->text so far
   int first_known_line_ = 0;       // verbatim blocks: line of the first chunk from the source
   int newlines_before_known_ = 0;  // verbatim blocks: blank lines before that chunk
 
