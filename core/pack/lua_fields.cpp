@@ -8,8 +8,16 @@
 
 namespace sdi::pack {
 
+namespace {
+
+// The fields a declaration reads: sdi.check reads up to about a dozen, the others fewer.
+constexpr std::size_t kKnownAtFirst = 16;
+
+}  // namespace
+
 LuaFields::LuaFields(lua_State* L, int index, std::string function)
     : L_(L), index_(lua_absindex(L, index)), function_(std::move(function)) {
+  known_.reserve(kKnownAtFirst);
   if (!lua_istable(L_, index_))
     fail("expects a table, e.g. " + function_ + " { id = \"...\", ... }");
 }
@@ -55,6 +63,7 @@ std::vector<std::string> LuaFields::strings(const char* key) {
     out.emplace_back(lua_tostring(L_, -1));
   } else if (lua_istable(L_, -1)) {
     lua_Integer n = luaL_len(L_, -1);
+    if (n > 0) out.reserve(static_cast<std::size_t>(n));
     for (lua_Integer i = 1; i <= n; ++i) {
       lua_geti(L_, -1, i);
       if (lua_type(L_, -1) != LUA_TSTRING)
