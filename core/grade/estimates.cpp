@@ -7,7 +7,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
-#include <map>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -65,6 +64,20 @@ std::string show(const q::Quantity& v, const std::optional<q::UnitSpec>& unit = 
     if (std::optional<q::Quantity> c = q::convert(v, *unit)) return q::format(*c, {false, false});
   }
   return q::format(v, {false, false});
+}
+
+// Appends the texts `text_of` gives for `items` (skipping those it gives none for), joined by
+// " and ": a derivation's list of assumptions, built without a list of copies.
+template <typename TextOf>
+void append_joined(std::string& out, const std::vector<std::size_t>& items, TextOf text_of) {
+  bool first = true;
+  for (std::size_t item : items) {
+    const std::string* text = text_of(item);
+    if (!text) continue;
+    if (!first) out += " and ";
+    out += *text;
+    first = false;
+  }
 }
 
 // What an owner (an assumption or an estimate) accepts as its figure.
@@ -392,18 +405,27 @@ struct BlockNames {
   std::vector<Occurrence> assumptions, estimates;
 };
 
-// A name inside a longer one of the same kind is part of it ("storage" in "storage per day").
-std::vector<Occurrence> outermost(const std::vector<Occurrence>& occurrences) {
-  std::vector<Occurrence> kept;
-  for (const auto& o : occurrences) {
-    bool covered = false;
+// A name inside a longer one of the same kind is part of it ("storage" in "storage per day"):
+// drops those, in place (most blocks have none).
+void keep_outermost(std::vector<Occurrence>& occurrences) {
+  auto covered = [&](const Occurrence& o) {
     for (const auto& other : occurrences)
       if (&other != &o && other.begin <= o.begin && other.end >= o.end &&
           other.name->stems.size() > o.name->stems.size())
-        covered = true;
-    if (!covered) kept.push_back(o);
-  }
-  return kept;
+        return true;
+    return false;
+  };
+  std::size_t first = 0;
+  while (first < occurrences.size() && !covered(occurrences[first])) ++first;
+  if (first == occurrences.size()) return;
+  // A name covered stays covered by the longer one whether or not that one is kept: judge all
+  // against the list as found, then drop.
+  std::vector<bool> drop(occurrences.size());
+  for (std::size_t i = first; i < occurrences.size(); ++i) drop[i] = covered(occurrences[i]);
+  std::size_t kept = first;
+  for (std::size_t i = first; i < occurrences.size(); ++i)
+    if (!drop[i]) occurrences[kept++] = occurrences[i];
+  occurrences.resize(kept);
 }
 
 // Every occurrence of the index's names in a block, but names inside longer ones.
@@ -432,7 +454,7 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
   }
   for (auto* occurrences : {&found.assumptions, &found.estimates}) {
     if (occurrences->empty()) continue;
-    *occurrences = outermost(*occurrences);
+    keep_outermost(*occurrences);
     for (auto& o : *occurrences) {
       o.own_begin = 0;
       o.own_end = a.doc->blocks[bi].text.size();
@@ -460,7 +482,7 @@ std::vector<std::optional<StatedValue>> find_stated(
   for (std::size_t bi = 0; bi < block_occurrences.size(); ++bi) {
     const auto& ms = mentions[bi];
     if (ms.empty()) continue;
-    const std::string& text = a.doc->blocks[bi].text;
+    const std::string_view text = a.doc->blocks[bi].text;
     int outside =
         estimation_step >= 0 && a.step_of_block(static_cast<int>(bi)) != estimation_step ? 1 : 0;
     // Every name occurrence in the block first: a figure belongs to the nearest name, so a
@@ -510,9 +532,9 @@ std::vector<std::optional<StatedValue>> find_stated(
           std::size_t m_end = m.offset + m.length;
           // A figure belongs to a name in its own clause: before the name with nothing between
           // ("200M DAU"), or after it up to the next semicolon ("write QPS, at peak, = 80/s").
-          if (m_end <= name_begin &&
-              (text.substr(m_end, name_begin - m_end).find_first_of(",;:") != std::string::npos ||
-               other_name_between(name, m_end, name_begin)))
+          if (m_end <= name_begin && (text.substr(m_end, name_begin - m_end).find_first_of(",;:") !=
+                                          std::string_view::npos ||
+                                      other_name_between(name, m_end, name_begin)))
             continue;
           if (m.offset >= name_end && other_name_between(name, name_end, m.offset)) continue;
           // A figure running into the name ("40 writes per second") belongs to it most surely;
@@ -546,9 +568,12 @@ std::vector<std::optional<StatedValue>> find_stated(
     return x.specificity > y.specificity;
   });
   std::vector<std::optional<StatedValue>> out(owners);
-  std::map<std::pair<int, std::size_t>, bool> used;
+  // Per block, per mention: whether an owner took it already.
+  std::vector<std::vector<bool>> used(mentions.size());
   for (const auto& c : candidates) {
-    if (out[c.owner] || used[{c.block, c.mention}]) continue;
+    std::vector<bool>& used_here = used[static_cast<std::size_t>(c.block)];
+    if (used_here.empty()) used_here.resize(mentions[c.block].size());
+    if (out[c.owner] || used_here[c.mention]) continue;
     const q::Mention& m = mentions[c.block][c.mention];
     // The value as accepted for this owner (units adopted, totals made per period).
     StatedValue v;
@@ -557,7 +582,7 @@ std::vector<std::optional<StatedValue>> find_stated(
     v.line = a.doc->blocks[c.block].line_at(m.offset);
     v.sentence = a.doc->blocks[c.block].text;
     out[c.owner] = std::move(v);
-    used[{c.block, c.mention}] = true;
+    used_here[c.mention] = true;
   }
   return out;
 }
@@ -715,8 +740,10 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   std::vector<std::string> own_readings(assumptions.size());
   auto own_reading = [&](std::size_t ai) -> const std::string& {
     std::string& reading = own_readings[ai];
-    if (reading.empty())
-      reading = fmt::format("{} ({})", show(f.assumptions[ai]->value), d.what[ai]);
+    if (reading.empty()) {
+      reading = show(f.assumptions[ai]->value);
+      reading.append(" (").append(d.what[ai]).append(")");
+    }
     return reading;
   };
 
@@ -735,28 +762,33 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       f.results.push_back(std::move(r));
       continue;
     }
-    // Which of the candidate's own assumptions feed this formula.
-    std::vector<std::string> own, assumed;
-    for (std::size_t ai : d.inputs[i]) {
-      if (f.assumptions[ai] && plausible[ai])
-        own.push_back(own_reading(ai));
-      else
-        assumed.push_back(d.usual[ai]);
+    // Which of the candidate's own assumptions feed this formula: "from your 150M (daily active
+    // users), assuming 2 (writes per user per day)", or "from the usual ..." when none do.
+    std::size_t own = 0, assumed = 0;
+    for (std::size_t ai : d.inputs[i]) ++(f.assumptions[ai] && plausible[ai] ? own : assumed);
+    std::string basis;
+    if (own > 0) {
+      basis = "from your ";
+      append_joined(basis, d.inputs[i], [&](std::size_t ai) -> const std::string* {
+        return f.assumptions[ai] && plausible[ai] ? &own_reading(ai) : nullptr;
+      });
+    }
+    if (assumed > 0) {
+      basis += own > 0 ? ", assuming " : "from the usual ";
+      append_joined(basis, d.inputs[i], [&](std::size_t ai) -> const std::string* {
+        return f.assumptions[ai] && plausible[ai] ? nullptr : &d.usual[ai];
+      });
     }
     // Without any of the candidate's own assumptions the formula reads the pack's defaults, which
     // the model evaluated already.
     q::Quantity expected = *expected_default[i];
-    if (!own.empty()) {
+    if (own > 0) {
       if (std::optional<q::Quantity> mine = d.formulas[i].value(resolver(true))) expected = *mine;
     }
     r.expected = show(expected, d.display_unit[i]);
-    std::string basis;
-    if (!own.empty()) basis = fmt::format("from your {}", fmt::join(own, " and "));
-    if (!assumed.empty())
-      basis += fmt::format("{}{} {}", basis.empty() ? "from" : ",",
-                           own.empty() ? " the usual" : " assuming", fmt::join(assumed, " and "));
     if (!f.figures[i]) {
-      r.derivation = fmt::format("{}: not found; {} it is {}", e.title, basis, r.expected);
+      r.derivation.append(e.title).append(": not found; ").append(basis).append(" it is ");
+      r.derivation.append(r.expected);
       f.results.push_back(std::move(r));
       continue;
     }
@@ -768,12 +800,13 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     // usual numbers but not the candidate's own stated ones keeps most, not all, of the credit.
     double credit = credit_for_ratio(r.ratio);
     double vs_default = credit_for_ratio(q::ratio(s.value, *expected_default[i]));
-    r.credit = own.empty() ? credit : std::max(credit, 0.75 * vs_default);
+    r.credit = own == 0 ? credit : std::max(credit, 0.75 * vs_default);
     std::string verdict = !std::isfinite(r.ratio) ? "in different units"
                           : r.ratio <= 1.25       ? "right"
                                                   : fmt::format("off by {:.1f}x", r.ratio);
-    r.derivation = fmt::format("{}: you wrote {} (line {}); {} that is {} ({})", e.title, r.stated,
-                               s.line, basis, r.expected, verdict);
+    r.derivation.append(e.title).append(": you wrote ").append(r.stated).append(" (line ");
+    r.derivation.append(std::to_string(s.line)).append("); ").append(basis).append(" that is ");
+    r.derivation.append(r.expected).append(" (").append(verdict).append(")");
     f.results.push_back(std::move(r));
   }
   return f;
