@@ -24,6 +24,7 @@
 namespace sdi::grade {
 
 namespace q = sdi::quantity;
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -74,7 +75,7 @@ void append_joined(std::string& out, const std::vector<std::size_t>& items, Text
   for (std::size_t item : items) {
     const std::string* text = text_of(item);
     if (!text) continue;
-    if (!first) out += " and ";
+    if (!first) out += std::string_view(" and ");
     out += *text;
     first = false;
   }
@@ -133,9 +134,18 @@ struct NameIndex {
   // up by their stem).
   std::vector<NamesFrom> first_lists;
   IdIndex by_first_id;
+  // A bit per vocabulary id up to the largest first stem's: set for the ids that start a name.
+  // Most words of an answer start none, and this tells so without a probe.
+  std::vector<std::uint64_t> first_id_bits;
+
+  bool may_start_id(vocabulary::Id id) const {
+    std::size_t word = id / 64;
+    return word < first_id_bits.size() && (first_id_bits[word] >> (id % 64) & 1) != 0;
+  }
 
   const NamesFrom* starting_with(const MatchToken& t) const {
     if (t.stem_id != vocabulary::kNone) {
+      if (!may_start_id(t.stem_id)) return nullptr;
       const std::uint32_t* at = by_first_id.find(t.stem_id);
       return at ? &first_lists[*at] : nullptr;
     }
@@ -213,6 +223,10 @@ NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
     entries.emplace_back(out.names[list.all.front().name].ids.front(),
                          static_cast<std::uint32_t>(out.first_lists.size()));
     out.first_lists.push_back(list);
+  }
+  for (const auto& [id, list] : entries) {
+    if (id / 64 >= out.first_id_bits.size()) out.first_id_bits.resize(id / 64 + 1);
+    out.first_id_bits[id / 64] |= std::uint64_t{1} << (id % 64);
   }
   out.by_first_id = IdIndex(entries);
   return out;
@@ -568,12 +582,12 @@ std::vector<std::optional<StatedValue>> find_stated(
     return x.specificity > y.specificity;
   });
   std::vector<std::optional<StatedValue>> out(owners);
-  // Per block, per mention: whether an owner took it already.
-  std::vector<std::vector<bool>> used(mentions.size());
+  // The mentions owners took already (block, mention): one per owner at most, a short list.
+  std::vector<std::pair<int, std::size_t>> used;
   for (const auto& c : candidates) {
-    std::vector<bool>& used_here = used[static_cast<std::size_t>(c.block)];
-    if (used_here.empty()) used_here.resize(mentions[c.block].size());
-    if (out[c.owner] || used_here[c.mention]) continue;
+    if (out[c.owner]) continue;
+    std::pair<int, std::size_t> at{c.block, c.mention};
+    if (std::find(used.begin(), used.end(), at) != used.end()) continue;
     const q::Mention& m = mentions[c.block][c.mention];
     // The value as accepted for this owner (units adopted, totals made per period).
     StatedValue v;
@@ -582,7 +596,7 @@ std::vector<std::optional<StatedValue>> find_stated(
     v.line = a.doc->blocks[c.block].line_at(m.offset);
     v.sentence = a.doc->blocks[c.block].text;
     out[c.owner] = std::move(v);
-    used_here[c.mention] = true;
+    used.push_back(at);
   }
   return out;
 }
@@ -606,7 +620,9 @@ struct EstimateModel::Data {
   std::vector<std::optional<q::Quantity>> expected_default;  // per estimate, from the defaults
   std::vector<Expectation> estimate_expect;
   std::vector<std::optional<q::UnitSpec>> display_unit;  // per estimate, parsed once
-  NameIndex names;                                       // of the assumptions and the estimates
+  // Per estimate, its value from the defaults as shown: what most answers are told to expect.
+  std::vector<std::string> expected_default_shown;
+  NameIndex names;  // of the assumptions and the estimates
   // Per estimate, the assumptions its formula names, in the pack's order.
   std::vector<std::vector<std::size_t>> inputs;
   // Per assumption: what it is ("daily active users") and how the usual value reads in a
@@ -647,6 +663,8 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
     }
     d.display_unit.push_back(estimates[i].unit.empty() ? std::nullopt
                                                        : q::parse_unit_spec(estimates[i].unit));
+    d.expected_default_shown.push_back(
+        d.expected_default[i] ? show(*d.expected_default[i], d.display_unit[i]) : std::string());
   }
   for (const auto& a : assumptions) {
     d.what.push_back(lower_first(a.title));
@@ -742,7 +760,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     std::string& reading = own_readings[ai];
     if (reading.empty()) {
       reading = show(f.assumptions[ai]->value);
-      reading.append(" (").append(d.what[ai]).append(")");
+      reading.append(" ("sv).append(d.what[ai]).append(")"sv);
     }
     return reading;
   };
@@ -768,13 +786,13 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     for (std::size_t ai : d.inputs[i]) ++(f.assumptions[ai] && plausible[ai] ? own : assumed);
     std::string basis;
     if (own > 0) {
-      basis = "from your ";
+      basis = "from your "sv;
       append_joined(basis, d.inputs[i], [&](std::size_t ai) -> const std::string* {
         return f.assumptions[ai] && plausible[ai] ? &own_reading(ai) : nullptr;
       });
     }
     if (assumed > 0) {
-      basis += own > 0 ? ", assuming " : "from the usual ";
+      basis += own > 0 ? ", assuming "sv : "from the usual "sv;
       append_joined(basis, d.inputs[i], [&](std::size_t ai) -> const std::string* {
         return f.assumptions[ai] && plausible[ai] ? nullptr : &d.usual[ai];
       });
@@ -782,12 +800,18 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     // Without any of the candidate's own assumptions the formula reads the pack's defaults, which
     // the model evaluated already.
     q::Quantity expected = *expected_default[i];
-    if (own > 0) {
-      if (std::optional<q::Quantity> mine = d.formulas[i].value(resolver(true))) expected = *mine;
+    std::optional<q::Quantity> mine;
+    if (own > 0) mine = d.formulas[i].value(resolver(true));
+    if (mine) {
+      expected = *mine;
+      r.expected = show(expected, d.display_unit[i]);
+    } else {
+      r.expected = d.expected_default_shown[i];
     }
-    r.expected = show(expected, d.display_unit[i]);
+    // Room for the pieces and the words between them: the derivation grows without regrowing.
+    r.derivation.reserve(e.title.size() + basis.size() + 2 * r.expected.size() + 64);
     if (!f.figures[i]) {
-      r.derivation.append(e.title).append(": not found; ").append(basis).append(" it is ");
+      r.derivation.append(e.title).append(": not found; "sv).append(basis).append(" it is "sv);
       r.derivation.append(r.expected);
       f.results.push_back(std::move(r));
       continue;
@@ -804,9 +828,9 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     std::string verdict = !std::isfinite(r.ratio) ? "in different units"
                           : r.ratio <= 1.25       ? "right"
                                                   : fmt::format("off by {:.1f}x", r.ratio);
-    r.derivation.append(e.title).append(": you wrote ").append(r.stated).append(" (line ");
-    r.derivation.append(std::to_string(s.line)).append("); ").append(basis).append(" that is ");
-    r.derivation.append(r.expected).append(" (").append(verdict).append(")");
+    r.derivation.append(e.title).append(": you wrote "sv).append(r.stated).append(" (line "sv);
+    r.derivation.append(std::to_string(s.line)).append("); "sv).append(basis).append(" that is "sv);
+    r.derivation.append(r.expected).append(" ("sv).append(verdict).append(")"sv);
     f.results.push_back(std::move(r));
   }
   return f;
