@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -49,6 +50,33 @@ std::string scientific(double v) {
   return mant + "e" + (neg ? "-" : "") + exp;
 }
 
+// What fixed(v, decimals) prints for a v of three significant digits before the point or fewer
+// (|v| * 10^decimals below 1000), read off the rounded integer: printing a double exactly costs
+// ten times as much. A value a hair from a rounding tie, where the product's own rounding could
+// tip it, is printed exactly.
+std::string fixed_three_digits(double v, int decimals) {
+  static constexpr double kPow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11};
+  constexpr int kMostDecimals = static_cast<int>(std::size(kPow10)) - 1;
+  if (decimals < 0 || decimals > kMostDecimals) return fixed(v, decimals);
+  const double scaled = std::fabs(v) * kPow10[decimals];
+  const double whole = std::floor(scaled);
+  const double part = scaled - whole;
+  if (!(scaled < 1000) || std::fabs(part - 0.5) < 1e-6) return fixed(v, decimals);
+  const auto rounded = static_cast<unsigned>(whole) + (part > 0.5 ? 1u : 0u);
+  char digits[8];
+  char* end = std::to_chars(digits, digits + sizeof digits, rounded).ptr;
+  const auto count = static_cast<std::size_t>(end - digits);
+  const auto after_point = static_cast<std::size_t>(decimals);
+  std::string out = v < 0 ? "-" : "";
+  if (after_point == 0) return out.append(digits, count);
+  if (count > after_point) {
+    out.append(digits, count - after_point).append(1, '.');
+    return out.append(end - after_point, after_point);
+  }
+  out.append("0.").append(after_point - count, '0');
+  return out.append(digits, count);
+}
+
 // 3 significant digits, no grouping; |v| expected in [1e-3, 1e15).
 std::string sig3(double v) {
   if (v == 0) return "0";
@@ -56,10 +84,15 @@ std::string sig3(double v) {
   int e = static_cast<int>(std::floor(std::log10(a)));
   if (e >= 3) {
     double p = std::pow(10.0, e - 2);
-    return fixed(std::round(v / p) * p, 0);
+    double r = std::round(v / p) * p;  // a whole number: printed as one where it fits
+    if (std::fabs(r) < 1e18) {
+      char buf[24];
+      return std::string(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(r)).ptr);
+    }
+    return fixed(r, 0);
   }
   int decimals = std::max(0, 2 - e);
-  return trim_zeros(fixed(v, decimals));
+  return trim_zeros(fixed_three_digits(v, decimals));
 }
 
 std::string group_thousands(const std::string& s) {
