@@ -414,22 +414,31 @@ std::vector<std::pair<std::size_t, std::size_t>> sentences_by_block(const Analys
   return out;
 }
 
-// The names of assumptions and of estimates found in one block.
-struct BlockNames {
-  std::vector<Occurrence> assumptions, estimates;
+// The names of one kind (assumptions or estimates) found in an answer: one list for all blocks,
+// each block's a run of it, so a block costs no list of its own.
+struct NamesByBlock {
+  std::vector<Occurrence> all;
+  std::vector<std::pair<std::size_t, std::size_t>> runs;  // per block: [first, end) in `all`
+
+  explicit NamesByBlock(std::size_t blocks) : runs(blocks, {0, 0}) {}
+  std::span<const Occurrence> in(std::size_t bi) const {
+    return std::span(all).subspan(runs[bi].first, runs[bi].second - runs[bi].first);
+  }
 };
 
 // A name inside a longer one of the same kind is part of it ("storage" in "storage per day"):
-// drops those, in place (most blocks have none).
-void keep_outermost(std::vector<Occurrence>& occurrences) {
+// drops those from `occurrences` from `from` on, in place (most blocks have none).
+void keep_outermost(std::vector<Occurrence>& occurrences, std::size_t from) {
   auto covered = [&](const Occurrence& o) {
-    for (const auto& other : occurrences)
+    for (std::size_t k = from; k < occurrences.size(); ++k) {
+      const Occurrence& other = occurrences[k];
       if (&other != &o && other.begin <= o.begin && other.end >= o.end &&
           other.name->stems.size() > o.name->stems.size())
         return true;
+    }
     return false;
   };
-  std::size_t first = 0;
+  std::size_t first = from;
   while (first < occurrences.size() && !covered(occurrences[first])) ++first;
   if (first == occurrences.size()) return;
   // A name covered stays covered by the longer one whether or not that one is kept: judge all
@@ -442,11 +451,14 @@ void keep_outermost(std::vector<Occurrence>& occurrences) {
   occurrences.resize(kept);
 }
 
-// Every occurrence of the index's names in a block, but names inside longer ones.
-BlockNames names_in(const Analysis& a, std::size_t bi,
-                    std::pair<std::size_t, std::size_t> block_sentences, const NameIndex& index) {
+// Every occurrence of the index's names in block `bi`, but names inside longer ones, appended to
+// `assumptions` and `estimates` as the block's runs.
+void names_in(const Analysis& a, std::size_t bi,
+              std::pair<std::size_t, std::size_t> block_sentences, const NameIndex& index,
+              NamesByBlock& assumptions, NamesByBlock& estimates) {
   const auto& toks = a.tokens[bi];
-  BlockNames found;
+  const std::size_t assumptions_from = assumptions.all.size();
+  const std::size_t estimates_from = estimates.all.size();
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
     const NamesFrom* first = index.starting_with(toks[ti]);
     if (!first) continue;
@@ -462,14 +474,17 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
         ok = NameIndex::same_stem(toks[ti + k], name, k);
       if (!ok) continue;
       const MatchToken& last = toks[ti + name.stems.size() - 1];
-      (name.estimate ? found.estimates : found.assumptions)
-          .push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
+      (name.estimate ? estimates : assumptions)
+          .all.push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
     }
   }
-  for (auto* occurrences : {&found.assumptions, &found.estimates}) {
-    if (occurrences->empty()) continue;
-    keep_outermost(*occurrences);
-    for (auto& o : *occurrences) {
+  for (auto [names, from] :
+       {std::pair{&assumptions, assumptions_from}, {&estimates, estimates_from}}) {
+    std::vector<Occurrence>& occurrences = names->all;
+    keep_outermost(occurrences, from);
+    names->runs[bi] = {from, occurrences.size()};
+    for (std::size_t k = from; k < occurrences.size(); ++k) {
+      Occurrence& o = occurrences[k];
       o.own_begin = 0;
       o.own_end = a.doc->blocks[bi].text.size();
       for (std::size_t si = block_sentences.first; si < block_sentences.second; ++si) {
@@ -481,7 +496,6 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
       }
     }
   }
-  return found;
 }
 
 // Finds, for each owner, the figure the candidate attached to one of its names: in the name's
@@ -490,10 +504,10 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
     const std::vector<std::vector<MentionTraits>>& traits, SetAside& set_aside,
-    const std::vector<std::vector<Occurrence>>& block_occurrences, std::size_t owners,
+    const NamesByBlock& block_occurrences, std::size_t owners,
     const std::vector<Expectation>& expect, bool prefer_results, int estimation_step) {
   std::vector<Candidate> candidates;
-  for (std::size_t bi = 0; bi < block_occurrences.size(); ++bi) {
+  for (std::size_t bi = 0; bi < block_occurrences.runs.size(); ++bi) {
     const auto& ms = mentions[bi];
     if (ms.empty()) continue;
     const std::string_view text = a.doc->blocks[bi].text;
@@ -501,7 +515,7 @@ std::vector<std::optional<StatedValue>> find_stated(
         estimation_step >= 0 && a.step_of_block(static_cast<int>(bi)) != estimation_step ? 1 : 0;
     // Every name occurrence in the block first: a figure belongs to the nearest name, so a
     // figure with another owner's name between it and this one is not this one's.
-    const std::vector<Occurrence>& occurrences = block_occurrences[bi];
+    const std::span<const Occurrence> occurrences = block_occurrences.in(bi);
     // Words inside a figure are its unit ("20 TB per day"), not a name that ends the clause.
     auto inside_figure = [&](std::size_t at) {
       for (const auto& m : ms)
@@ -695,7 +709,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   // A figure is only ever attached to a name in its sentence: only blocks with names are scanned,
   // and of those only the lines of the names' sentences.
   std::size_t blocks = a.doc->blocks.size();
-  std::vector<std::vector<Occurrence>> assumption_names(blocks), estimate_names(blocks);
+  NamesByBlock assumption_names(blocks), estimate_names(blocks);
   std::vector<std::vector<q::Mention>> mentions(blocks);
   std::vector<std::vector<MentionTraits>> traits(blocks);
   std::vector<std::pair<std::size_t, std::size_t>> block_sentences = sentences_by_block(a);
@@ -704,14 +718,12 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
     if (!q::may_hold_quantity(b.text)) continue;
-    BlockNames found = names_in(a, bi, block_sentences[bi], d.names);
-    assumption_names[bi] = std::move(found.assumptions);
-    estimate_names[bi] = std::move(found.estimates);
+    names_in(a, bi, block_sentences[bi], d.names, assumption_names, estimate_names);
     near.clear();
-    for (const auto* names : {&assumption_names[bi], &estimate_names[bi]})
-      for (const Occurrence& o : *names) near.push_back({o.own_begin, o.own_end});
+    for (const auto* names : {&assumption_names, &estimate_names})
+      for (const Occurrence& o : names->in(bi)) near.push_back({o.own_begin, o.own_end});
     if (near.empty()) continue;
-    mentions[bi] = mentions_of(b.text, near, !assumption_names[bi].empty(), traits[bi]);
+    mentions[bi] = mentions_of(b.text, near, !assumption_names.in(bi).empty(), traits[bi]);
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
