@@ -554,7 +554,6 @@ std::vector<std::optional<StatedValue>> find_stated(
           // An assumption is a plain figure the candidate chose, not a computed one.
           if (!prefer_results && (m.is_expression || m.is_result)) continue;
           if (prefer_results && m.is_expression && !m.is_result) continue;
-          if (set_aside(bi, mi)) continue;
           if (t.factor && prefer_results) continue;  // an estimate is a result, not a factor
           if (fit(m, t, e) == Fit::None) continue;
           std::size_t m_end = m.offset + m.length;
@@ -583,6 +582,8 @@ std::vector<std::optional<StatedValue>> find_stated(
             if (later_result) continue;
             if (m.is_expression) distance += 200;
           }
+          // Asked last, of the few figures that pass all else: reading the words before costs most.
+          if (set_aside(bi, mi)) continue;
           candidates.push_back({name.owner, outside, static_cast<int>(name.stems.size()),
                                 static_cast<int>(bi), mi, distance});
         }
