@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "quantity/parse.hpp"
@@ -383,29 +384,25 @@ std::string format(const Quantity& q, const FormatOptions& o) {
     if (const auto& spec = display_spec(q.display_unit.view());
         spec && same_dimension(spec->unit, q.unit)) {
       if (auto p = display_plan(q, *spec)) {
-        plan = *p;
+        plan = std::move(*p);
         planned = true;
       }
     }
   }
   if (!planned) plan = auto_plan(q, o);
 
-  std::string numbers;
-  std::string first;
-  if (q.is_range()) {
-    first = render(*q.lo, plan);
-    numbers = first + "-" + render(*q.hi, plan);
-  } else {
-    first = render(q.value, plan);
-    numbers = first;
-  }
-  std::string last = q.is_range() ? render(*q.hi, plan) : first;
+  // The number, or the two of a range: the last one decides singular or plural.
+  const std::string first = render(q.is_range() ? *q.lo : q.value, plan);
+  const std::string second = q.is_range() ? render(*q.hi, plan) : std::string();
+  const std::string& last = q.is_range() ? second : first;
   std::string out;
+  out.reserve(first.size() + second.size() + plan.suffix.size() + 32);
   if (o.approx && q.approx) out += "~";
   if (q.upper_bound) out += "up to ";
   if (q.lower_bound) out += "at least ";
   if (plan.counts && is_dollar(q, o)) out += "$";
-  out += numbers;
+  out += first;
+  if (q.is_range()) out.append(1, '-').append(second);
   if (plan.counts) {
     // Counted noun goes between the number and a rate: "3.47K users/s".
     out += noun_part(q, o, last);
