@@ -314,8 +314,10 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
   options.readings = false;  // figures are matched by value, never shown as read
   options.labels = false;    // and by the names the pack gives, not by the answer's labels
   options.near = near;
+  options.known_to_hold = true;  // find_estimates reads only blocks that may hold a figure
   std::vector<q::Mention> out = q::scan(text, options);
   options.near = {};
+  options.known_to_hold = false;
   std::size_t n = out.size();
   for (std::size_t i = 0; i < n && with_factors; ++i) {
     if (!out[i].is_expression) continue;

@@ -589,7 +589,8 @@ std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
   std::vector<Mention> out;
   std::vector<Token> tokens;  // of the text or line read, kept from one line to the next
   if (!multi_line || text.find('\\') != std::string_view::npos) {
-    if (!may_hold_quantity(text) || (!multi_line && !wanted_line(options, 0, text.size())))
+    if (!(options.known_to_hold || may_hold_quantity(text)) ||
+        (!multi_line && !wanted_line(options, 0, text.size())))
       return out;
     Scanner(text, options, tokens, out, 0).run();
     return out;
