@@ -378,11 +378,13 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
 class SetAside {
  public:
   SetAside(const text::Document& doc, const std::vector<std::vector<q::Mention>>& mentions)
-      : doc_(doc), mentions_(mentions), known_(mentions.size()) {
-    for (std::size_t bi = 0; bi < mentions.size(); ++bi) known_[bi].assign(mentions[bi].size(), -1);
+      : doc_(doc), mentions_(mentions), first_(mentions.size() + 1, 0) {
+    for (std::size_t bi = 0; bi < mentions.size(); ++bi)
+      first_[bi + 1] = first_[bi] + mentions[bi].size();
+    known_.assign(first_.back(), -1);
   }
   bool operator()(std::size_t bi, std::size_t mi) {
-    std::int8_t& k = known_[bi][mi];
+    std::int8_t& k = known_[first_[bi] + mi];
     if (k < 0) k = set_aside_by_cue(doc_.blocks[bi].text, mentions_[bi][mi].offset) ? 1 : 0;
     return k == 1;
   }
@@ -390,7 +392,8 @@ class SetAside {
  private:
   const text::Document& doc_;
   const std::vector<std::vector<q::Mention>>& mentions_;
-  std::vector<std::vector<std::int8_t>> known_;  // -1 not yet asked
+  std::vector<std::size_t> first_;  // per block: where its mentions start in `known_`
+  std::vector<std::int8_t> known_;  // per mention of every block: -1 not yet asked
 };
 
 bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
