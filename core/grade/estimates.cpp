@@ -760,15 +760,15 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     }
   }
 
-  auto resolver = [&](bool own) {
-    return [&, own](std::string_view id) -> std::optional<q::Quantity> {
-      for (std::size_t i = 0; i < assumptions.size(); ++i) {
-        if (assumptions[i].id != id) continue;
-        if (own && f.assumptions[i] && plausible[i]) return f.assumptions[i]->value;
-        return defaults[i];
-      }
-      return std::nullopt;
-    };
+  // The candidate's own plausible assumptions, the pack's defaults for the rest: made once for
+  // every formula of the answer.
+  const q::Resolver own_or_default = [&](std::string_view id) -> std::optional<q::Quantity> {
+    for (std::size_t i = 0; i < assumptions.size(); ++i) {
+      if (assumptions[i].id != id) continue;
+      if (f.assumptions[i] && plausible[i]) return f.assumptions[i]->value;
+      return defaults[i];
+    }
+    return std::nullopt;
   };
 
   // How each of the candidate's own assumptions reads in a derivation ("150M (daily active
@@ -819,7 +819,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     // the model evaluated already.
     q::Quantity expected = *expected_default[i];
     std::optional<q::Quantity> mine;
-    if (own > 0) mine = d.formulas[i].value(resolver(true));
+    if (own > 0) mine = d.formulas[i].value(own_or_default);
     if (mine) {
       expected = *mine;
       r.expected = show(expected, d.display_unit[i]);
