@@ -587,7 +587,9 @@ std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
   // without a backslash, only the lines that may hold a figure need lexing and scanning.
   bool multi_line = text.find('\n') != std::string_view::npos;
   std::vector<Mention> out;
-  std::vector<Token> tokens;  // of the text or line read, kept from one line to the next
+  // The tokens of the text or line read: one buffer per thread, kept from one line and one call
+  // to the next (scan() never runs inside itself).
+  thread_local std::vector<Token> tokens;
   if (!multi_line || text.find('\\') != std::string_view::npos) {
     if (!(options.known_to_hold || may_hold_quantity(text)) ||
         (!multi_line && !wanted_line(options, 0, text.size())))
