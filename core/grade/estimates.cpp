@@ -7,7 +7,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
-#include <map>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +24,7 @@
 namespace sdi::grade {
 
 namespace q = sdi::quantity;
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -65,6 +65,20 @@ std::string show(const q::Quantity& v, const std::optional<q::UnitSpec>& unit = 
     if (std::optional<q::Quantity> c = q::convert(v, *unit)) return q::format(*c, {false, false});
   }
   return q::format(v, {false, false});
+}
+
+// Appends the texts `text_of` gives for `items` (skipping those it gives none for), joined by
+// " and ": a derivation's list of assumptions, built without a list of copies.
+template <typename TextOf>
+void append_joined(std::string& out, const std::vector<std::size_t>& items, TextOf text_of) {
+  bool first = true;
+  for (std::size_t item : items) {
+    const std::string* text = text_of(item);
+    if (!text) continue;
+    if (!first) out += std::string_view(" and ");
+    out += *text;
+    first = false;
+  }
 }
 
 // What an owner (an assumption or an estimate) accepts as its figure.
@@ -120,9 +134,18 @@ struct NameIndex {
   // up by their stem).
   std::vector<NamesFrom> first_lists;
   IdIndex by_first_id;
+  // A bit per vocabulary id up to the largest first stem's: set for the ids that start a name.
+  // Most words of an answer start none, and this tells so without a probe.
+  std::vector<std::uint64_t> first_id_bits;
+
+  bool may_start_id(vocabulary::Id id) const {
+    std::size_t word = id / 64;
+    return word < first_id_bits.size() && (first_id_bits[word] >> (id % 64) & 1) != 0;
+  }
 
   const NamesFrom* starting_with(const MatchToken& t) const {
     if (t.stem_id != vocabulary::kNone) {
+      if (!may_start_id(t.stem_id)) return nullptr;
       const std::uint32_t* at = by_first_id.find(t.stem_id);
       return at ? &first_lists[*at] : nullptr;
     }
@@ -200,6 +223,10 @@ NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
     entries.emplace_back(out.names[list.all.front().name].ids.front(),
                          static_cast<std::uint32_t>(out.first_lists.size()));
     out.first_lists.push_back(list);
+  }
+  for (const auto& [id, list] : entries) {
+    if (id / 64 >= out.first_id_bits.size()) out.first_id_bits.resize(id / 64 + 1);
+    out.first_id_bits[id / 64] |= std::uint64_t{1} << (id % 64);
   }
   out.by_first_id = IdIndex(entries);
   return out;
@@ -287,8 +314,10 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
   options.readings = false;  // figures are matched by value, never shown as read
   options.labels = false;    // and by the names the pack gives, not by the answer's labels
   options.near = near;
+  options.known_to_hold = true;  // find_estimates reads only blocks that may hold a figure
   std::vector<q::Mention> out = q::scan(text, options);
   options.near = {};
+  options.known_to_hold = false;
   std::size_t n = out.size();
   for (std::size_t i = 0; i < n && with_factors; ++i) {
     if (!out[i].is_expression) continue;
@@ -349,11 +378,13 @@ std::vector<q::Mention> mentions_of(const std::string& text, std::span<const q::
 class SetAside {
  public:
   SetAside(const text::Document& doc, const std::vector<std::vector<q::Mention>>& mentions)
-      : doc_(doc), mentions_(mentions), known_(mentions.size()) {
-    for (std::size_t bi = 0; bi < mentions.size(); ++bi) known_[bi].assign(mentions[bi].size(), -1);
+      : doc_(doc), mentions_(mentions), first_(mentions.size() + 1, 0) {
+    for (std::size_t bi = 0; bi < mentions.size(); ++bi)
+      first_[bi + 1] = first_[bi] + mentions[bi].size();
+    known_.assign(first_.back(), -1);
   }
   bool operator()(std::size_t bi, std::size_t mi) {
-    std::int8_t& k = known_[bi][mi];
+    std::int8_t& k = known_[first_[bi] + mi];
     if (k < 0) k = set_aside_by_cue(doc_.blocks[bi].text, mentions_[bi][mi].offset) ? 1 : 0;
     return k == 1;
   }
@@ -361,7 +392,8 @@ class SetAside {
  private:
   const text::Document& doc_;
   const std::vector<std::vector<q::Mention>>& mentions_;
-  std::vector<std::vector<std::int8_t>> known_;  // -1 not yet asked
+  std::vector<std::size_t> first_;  // per block: where its mentions start in `known_`
+  std::vector<std::int8_t> known_;  // per mention of every block: -1 not yet asked
 };
 
 bool clause_between(std::string_view text, std::size_t from, std::size_t to) {
@@ -387,30 +419,51 @@ std::vector<std::pair<std::size_t, std::size_t>> sentences_by_block(const Analys
   return out;
 }
 
-// The names of assumptions and of estimates found in one block.
-struct BlockNames {
-  std::vector<Occurrence> assumptions, estimates;
+// The names of one kind (assumptions or estimates) found in an answer: one list for all blocks,
+// each block's a run of it, so a block costs no list of its own.
+struct NamesByBlock {
+  std::vector<Occurrence> all;
+  std::vector<std::pair<std::size_t, std::size_t>> runs;  // per block: [first, end) in `all`
+
+  explicit NamesByBlock(std::size_t blocks) : runs(blocks, {0, 0}) {}
+  std::span<const Occurrence> in(std::size_t bi) const {
+    return std::span(all).subspan(runs[bi].first, runs[bi].second - runs[bi].first);
+  }
 };
 
-// A name inside a longer one of the same kind is part of it ("storage" in "storage per day").
-std::vector<Occurrence> outermost(const std::vector<Occurrence>& occurrences) {
-  std::vector<Occurrence> kept;
-  for (const auto& o : occurrences) {
-    bool covered = false;
-    for (const auto& other : occurrences)
+// A name inside a longer one of the same kind is part of it ("storage" in "storage per day"):
+// drops those from `occurrences` from `from` on, in place (most blocks have none).
+void keep_outermost(std::vector<Occurrence>& occurrences, std::size_t from) {
+  auto covered = [&](const Occurrence& o) {
+    for (std::size_t k = from; k < occurrences.size(); ++k) {
+      const Occurrence& other = occurrences[k];
       if (&other != &o && other.begin <= o.begin && other.end >= o.end &&
           other.name->stems.size() > o.name->stems.size())
-        covered = true;
-    if (!covered) kept.push_back(o);
-  }
-  return kept;
+        return true;
+    }
+    return false;
+  };
+  std::size_t first = from;
+  while (first < occurrences.size() && !covered(occurrences[first])) ++first;
+  if (first == occurrences.size()) return;
+  // A name covered stays covered by the longer one whether or not that one is kept: judge all
+  // against the list as found, then drop.
+  std::vector<bool> drop(occurrences.size());
+  for (std::size_t i = first; i < occurrences.size(); ++i) drop[i] = covered(occurrences[i]);
+  std::size_t kept = first;
+  for (std::size_t i = first; i < occurrences.size(); ++i)
+    if (!drop[i]) occurrences[kept++] = occurrences[i];
+  occurrences.resize(kept);
 }
 
-// Every occurrence of the index's names in a block, but names inside longer ones.
-BlockNames names_in(const Analysis& a, std::size_t bi,
-                    std::pair<std::size_t, std::size_t> block_sentences, const NameIndex& index) {
+// Every occurrence of the index's names in block `bi`, but names inside longer ones, appended to
+// `assumptions` and `estimates` as the block's runs.
+void names_in(const Analysis& a, std::size_t bi,
+              std::pair<std::size_t, std::size_t> block_sentences, const NameIndex& index,
+              NamesByBlock& assumptions, NamesByBlock& estimates) {
   const auto& toks = a.tokens[bi];
-  BlockNames found;
+  const std::size_t assumptions_from = assumptions.all.size();
+  const std::size_t estimates_from = estimates.all.size();
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
     const NamesFrom* first = index.starting_with(toks[ti]);
     if (!first) continue;
@@ -426,14 +479,17 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
         ok = NameIndex::same_stem(toks[ti + k], name, k);
       if (!ok) continue;
       const MatchToken& last = toks[ti + name.stems.size() - 1];
-      (name.estimate ? found.estimates : found.assumptions)
-          .push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
+      (name.estimate ? estimates : assumptions)
+          .all.push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
     }
   }
-  for (auto* occurrences : {&found.assumptions, &found.estimates}) {
-    if (occurrences->empty()) continue;
-    *occurrences = outermost(*occurrences);
-    for (auto& o : *occurrences) {
+  for (auto [names, from] :
+       {std::pair{&assumptions, assumptions_from}, {&estimates, estimates_from}}) {
+    std::vector<Occurrence>& occurrences = names->all;
+    keep_outermost(occurrences, from);
+    names->runs[bi] = {from, occurrences.size()};
+    for (std::size_t k = from; k < occurrences.size(); ++k) {
+      Occurrence& o = occurrences[k];
       o.own_begin = 0;
       o.own_end = a.doc->blocks[bi].text.size();
       for (std::size_t si = block_sentences.first; si < block_sentences.second; ++si) {
@@ -445,7 +501,6 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
       }
     }
   }
-  return found;
 }
 
 // Finds, for each owner, the figure the candidate attached to one of its names: in the name's
@@ -454,18 +509,18 @@ BlockNames names_in(const Analysis& a, std::size_t bi,
 std::vector<std::optional<StatedValue>> find_stated(
     const Analysis& a, const std::vector<std::vector<q::Mention>>& mentions,
     const std::vector<std::vector<MentionTraits>>& traits, SetAside& set_aside,
-    const std::vector<std::vector<Occurrence>>& block_occurrences, std::size_t owners,
+    const NamesByBlock& block_occurrences, std::size_t owners,
     const std::vector<Expectation>& expect, bool prefer_results, int estimation_step) {
   std::vector<Candidate> candidates;
-  for (std::size_t bi = 0; bi < block_occurrences.size(); ++bi) {
+  for (std::size_t bi = 0; bi < block_occurrences.runs.size(); ++bi) {
     const auto& ms = mentions[bi];
     if (ms.empty()) continue;
-    const std::string& text = a.doc->blocks[bi].text;
+    const std::string_view text = a.doc->blocks[bi].text;
     int outside =
         estimation_step >= 0 && a.step_of_block(static_cast<int>(bi)) != estimation_step ? 1 : 0;
     // Every name occurrence in the block first: a figure belongs to the nearest name, so a
     // figure with another owner's name between it and this one is not this one's.
-    const std::vector<Occurrence>& occurrences = block_occurrences[bi];
+    const std::span<const Occurrence> occurrences = block_occurrences.in(bi);
     // Words inside a figure are its unit ("20 TB per day"), not a name that ends the clause.
     auto inside_figure = [&](std::size_t at) {
       for (const auto& m : ms)
@@ -504,15 +559,14 @@ std::vector<std::optional<StatedValue>> find_stated(
           // An assumption is a plain figure the candidate chose, not a computed one.
           if (!prefer_results && (m.is_expression || m.is_result)) continue;
           if (prefer_results && m.is_expression && !m.is_result) continue;
-          if (set_aside(bi, mi)) continue;
           if (t.factor && prefer_results) continue;  // an estimate is a result, not a factor
           if (fit(m, t, e) == Fit::None) continue;
           std::size_t m_end = m.offset + m.length;
           // A figure belongs to a name in its own clause: before the name with nothing between
           // ("200M DAU"), or after it up to the next semicolon ("write QPS, at peak, = 80/s").
-          if (m_end <= name_begin &&
-              (text.substr(m_end, name_begin - m_end).find_first_of(",;:") != std::string::npos ||
-               other_name_between(name, m_end, name_begin)))
+          if (m_end <= name_begin && (text.substr(m_end, name_begin - m_end).find_first_of(",;:") !=
+                                          std::string_view::npos ||
+                                      other_name_between(name, m_end, name_begin)))
             continue;
           if (m.offset >= name_end && other_name_between(name, name_end, m.offset)) continue;
           // A figure running into the name ("40 writes per second") belongs to it most surely;
@@ -533,6 +587,8 @@ std::vector<std::optional<StatedValue>> find_stated(
             if (later_result) continue;
             if (m.is_expression) distance += 200;
           }
+          // Asked last, of the few figures that pass all else: reading the words before costs most.
+          if (set_aside(bi, mi)) continue;
           candidates.push_back({name.owner, outside, static_cast<int>(name.stems.size()),
                                 static_cast<int>(bi), mi, distance});
         }
@@ -546,9 +602,12 @@ std::vector<std::optional<StatedValue>> find_stated(
     return x.specificity > y.specificity;
   });
   std::vector<std::optional<StatedValue>> out(owners);
-  std::map<std::pair<int, std::size_t>, bool> used;
+  // The mentions owners took already (block, mention): one per owner at most, a short list.
+  std::vector<std::pair<int, std::size_t>> used;
   for (const auto& c : candidates) {
-    if (out[c.owner] || used[{c.block, c.mention}]) continue;
+    if (out[c.owner]) continue;
+    std::pair<int, std::size_t> at{c.block, c.mention};
+    if (std::find(used.begin(), used.end(), at) != used.end()) continue;
     const q::Mention& m = mentions[c.block][c.mention];
     // The value as accepted for this owner (units adopted, totals made per period).
     StatedValue v;
@@ -557,7 +616,7 @@ std::vector<std::optional<StatedValue>> find_stated(
     v.line = a.doc->blocks[c.block].line_at(m.offset);
     v.sentence = a.doc->blocks[c.block].text;
     out[c.owner] = std::move(v);
-    used[{c.block, c.mention}] = true;
+    used.push_back(at);
   }
   return out;
 }
@@ -581,7 +640,9 @@ struct EstimateModel::Data {
   std::vector<std::optional<q::Quantity>> expected_default;  // per estimate, from the defaults
   std::vector<Expectation> estimate_expect;
   std::vector<std::optional<q::UnitSpec>> display_unit;  // per estimate, parsed once
-  NameIndex names;                                       // of the assumptions and the estimates
+  // Per estimate, its value from the defaults as shown: what most answers are told to expect.
+  std::vector<std::string> expected_default_shown;
+  NameIndex names;  // of the assumptions and the estimates
   // Per estimate, the assumptions its formula names, in the pack's order.
   std::vector<std::vector<std::size_t>> inputs;
   // Per assumption: what it is ("daily active users") and how the usual value reads in a
@@ -622,6 +683,8 @@ EstimateModel::EstimateModel(const pack::LoadedPack& pack) : data_(std::make_uni
     }
     d.display_unit.push_back(estimates[i].unit.empty() ? std::nullopt
                                                        : q::parse_unit_spec(estimates[i].unit));
+    d.expected_default_shown.push_back(
+        d.expected_default[i] ? show(*d.expected_default[i], d.display_unit[i]) : std::string());
   }
   for (const auto& a : assumptions) {
     d.what.push_back(lower_first(a.title));
@@ -652,7 +715,7 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   // A figure is only ever attached to a name in its sentence: only blocks with names are scanned,
   // and of those only the lines of the names' sentences.
   std::size_t blocks = a.doc->blocks.size();
-  std::vector<std::vector<Occurrence>> assumption_names(blocks), estimate_names(blocks);
+  NamesByBlock assumption_names(blocks), estimate_names(blocks);
   std::vector<std::vector<q::Mention>> mentions(blocks);
   std::vector<std::vector<MentionTraits>> traits(blocks);
   std::vector<std::pair<std::size_t, std::size_t>> block_sentences = sentences_by_block(a);
@@ -661,14 +724,12 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     const text::Block& b = a.doc->blocks[bi];
     if (a.placeholder[bi] || b.kind == text::BlockKind::Heading || b.info == "mermaid") continue;
     if (!q::may_hold_quantity(b.text)) continue;
-    BlockNames found = names_in(a, bi, block_sentences[bi], d.names);
-    assumption_names[bi] = std::move(found.assumptions);
-    estimate_names[bi] = std::move(found.estimates);
+    names_in(a, bi, block_sentences[bi], d.names, assumption_names, estimate_names);
     near.clear();
-    for (const auto* names : {&assumption_names[bi], &estimate_names[bi]})
-      for (const Occurrence& o : *names) near.push_back({o.own_begin, o.own_end});
+    for (const auto* names : {&assumption_names, &estimate_names})
+      for (const Occurrence& o : names->in(bi)) near.push_back({o.own_begin, o.own_end});
     if (near.empty()) continue;
-    mentions[bi] = mentions_of(b.text, near, !assumption_names[bi].empty(), traits[bi]);
+    mentions[bi] = mentions_of(b.text, near, !assumption_names.in(bi).empty(), traits[bi]);
   }
 
   // Figures in the answer's estimation step are preferred over the same names elsewhere.
@@ -699,15 +760,15 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     }
   }
 
-  auto resolver = [&](bool own) {
-    return [&, own](std::string_view id) -> std::optional<q::Quantity> {
-      for (std::size_t i = 0; i < assumptions.size(); ++i) {
-        if (assumptions[i].id != id) continue;
-        if (own && f.assumptions[i] && plausible[i]) return f.assumptions[i]->value;
-        return defaults[i];
-      }
-      return std::nullopt;
-    };
+  // The candidate's own plausible assumptions, the pack's defaults for the rest: made once for
+  // every formula of the answer.
+  const q::Resolver own_or_default = [&](std::string_view id) -> std::optional<q::Quantity> {
+    for (std::size_t i = 0; i < assumptions.size(); ++i) {
+      if (assumptions[i].id != id) continue;
+      if (f.assumptions[i] && plausible[i]) return f.assumptions[i]->value;
+      return defaults[i];
+    }
+    return std::nullopt;
   };
 
   // How each of the candidate's own assumptions reads in a derivation ("150M (daily active
@@ -715,8 +776,10 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
   std::vector<std::string> own_readings(assumptions.size());
   auto own_reading = [&](std::size_t ai) -> const std::string& {
     std::string& reading = own_readings[ai];
-    if (reading.empty())
-      reading = fmt::format("{} ({})", show(f.assumptions[ai]->value), d.what[ai]);
+    if (reading.empty()) {
+      reading = show(f.assumptions[ai]->value);
+      reading.append(" ("sv).append(d.what[ai]).append(")"sv);
+    }
     return reading;
   };
 
@@ -735,28 +798,39 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
       f.results.push_back(std::move(r));
       continue;
     }
-    // Which of the candidate's own assumptions feed this formula.
-    std::vector<std::string> own, assumed;
-    for (std::size_t ai : d.inputs[i]) {
-      if (f.assumptions[ai] && plausible[ai])
-        own.push_back(own_reading(ai));
-      else
-        assumed.push_back(d.usual[ai]);
+    // Which of the candidate's own assumptions feed this formula: "from your 150M (daily active
+    // users), assuming 2 (writes per user per day)", or "from the usual ..." when none do.
+    std::size_t own = 0, assumed = 0;
+    for (std::size_t ai : d.inputs[i]) ++(f.assumptions[ai] && plausible[ai] ? own : assumed);
+    std::string basis;
+    if (own > 0) {
+      basis = "from your "sv;
+      append_joined(basis, d.inputs[i], [&](std::size_t ai) -> const std::string* {
+        return f.assumptions[ai] && plausible[ai] ? &own_reading(ai) : nullptr;
+      });
+    }
+    if (assumed > 0) {
+      basis += own > 0 ? ", assuming "sv : "from the usual "sv;
+      append_joined(basis, d.inputs[i], [&](std::size_t ai) -> const std::string* {
+        return f.assumptions[ai] && plausible[ai] ? nullptr : &d.usual[ai];
+      });
     }
     // Without any of the candidate's own assumptions the formula reads the pack's defaults, which
     // the model evaluated already.
     q::Quantity expected = *expected_default[i];
-    if (!own.empty()) {
-      if (std::optional<q::Quantity> mine = d.formulas[i].value(resolver(true))) expected = *mine;
+    std::optional<q::Quantity> mine;
+    if (own > 0) mine = d.formulas[i].value(own_or_default);
+    if (mine) {
+      expected = *mine;
+      r.expected = show(expected, d.display_unit[i]);
+    } else {
+      r.expected = d.expected_default_shown[i];
     }
-    r.expected = show(expected, d.display_unit[i]);
-    std::string basis;
-    if (!own.empty()) basis = fmt::format("from your {}", fmt::join(own, " and "));
-    if (!assumed.empty())
-      basis += fmt::format("{}{} {}", basis.empty() ? "from" : ",",
-                           own.empty() ? " the usual" : " assuming", fmt::join(assumed, " and "));
+    // Room for the pieces and the words between them: the derivation grows without regrowing.
+    r.derivation.reserve(e.title.size() + basis.size() + 2 * r.expected.size() + 64);
     if (!f.figures[i]) {
-      r.derivation = fmt::format("{}: not found; {} it is {}", e.title, basis, r.expected);
+      r.derivation.append(e.title).append(": not found; "sv).append(basis).append(" it is "sv);
+      r.derivation.append(r.expected);
       f.results.push_back(std::move(r));
       continue;
     }
@@ -768,12 +842,13 @@ EstimateFindings find_estimates(const Analysis& a, const pack::LoadedPack& pack,
     // usual numbers but not the candidate's own stated ones keeps most, not all, of the credit.
     double credit = credit_for_ratio(r.ratio);
     double vs_default = credit_for_ratio(q::ratio(s.value, *expected_default[i]));
-    r.credit = own.empty() ? credit : std::max(credit, 0.75 * vs_default);
+    r.credit = own == 0 ? credit : std::max(credit, 0.75 * vs_default);
     std::string verdict = !std::isfinite(r.ratio) ? "in different units"
                           : r.ratio <= 1.25       ? "right"
                                                   : fmt::format("off by {:.1f}x", r.ratio);
-    r.derivation = fmt::format("{}: you wrote {} (line {}); {} that is {} ({})", e.title, r.stated,
-                               s.line, basis, r.expected, verdict);
+    r.derivation.append(e.title).append(": you wrote "sv).append(r.stated).append(" (line "sv);
+    r.derivation.append(std::to_string(s.line)).append("); "sv).append(basis).append(" that is "sv);
+    r.derivation.append(r.expected).append(" ("sv).append(verdict).append(")"sv);
     f.results.push_back(std::move(r));
   }
   return f;

@@ -5,9 +5,11 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "quantity/parse.hpp"
@@ -49,6 +51,33 @@ std::string scientific(double v) {
   return mant + "e" + (neg ? "-" : "") + exp;
 }
 
+// What fixed(v, decimals) prints for a v of three significant digits before the point or fewer
+// (|v| * 10^decimals below 1000), read off the rounded integer: printing a double exactly costs
+// ten times as much. A value a hair from a rounding tie, where the product's own rounding could
+// tip it, is printed exactly.
+std::string fixed_three_digits(double v, int decimals) {
+  static constexpr double kPow10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11};
+  constexpr int kMostDecimals = static_cast<int>(std::size(kPow10)) - 1;
+  if (decimals < 0 || decimals > kMostDecimals) return fixed(v, decimals);
+  const double scaled = std::fabs(v) * kPow10[decimals];
+  const double whole = std::floor(scaled);
+  const double part = scaled - whole;
+  if (!(scaled < 1000) || std::fabs(part - 0.5) < 1e-6) return fixed(v, decimals);
+  const auto rounded = static_cast<unsigned>(whole) + (part > 0.5 ? 1u : 0u);
+  char digits[8];
+  char* end = std::to_chars(digits, digits + sizeof digits, rounded).ptr;
+  const auto count = static_cast<std::size_t>(end - digits);
+  const auto after_point = static_cast<std::size_t>(decimals);
+  std::string out = v < 0 ? "-" : "";
+  if (after_point == 0) return out.append(digits, count);
+  if (count > after_point) {
+    out.append(digits, count - after_point).append(1, '.');
+    return out.append(end - after_point, after_point);
+  }
+  out.append("0.").append(after_point - count, '0');
+  return out.append(digits, count);
+}
+
 // 3 significant digits, no grouping; |v| expected in [1e-3, 1e15).
 std::string sig3(double v) {
   if (v == 0) return "0";
@@ -56,10 +85,15 @@ std::string sig3(double v) {
   int e = static_cast<int>(std::floor(std::log10(a)));
   if (e >= 3) {
     double p = std::pow(10.0, e - 2);
-    return fixed(std::round(v / p) * p, 0);
+    double r = std::round(v / p) * p;  // a whole number: printed as one where it fits
+    if (std::fabs(r) < 1e18) {
+      char buf[24];
+      return std::string(buf, std::to_chars(buf, buf + sizeof buf, static_cast<long long>(r)).ptr);
+    }
+    return fixed(r, 0);
   }
   int decimals = std::max(0, 2 - e);
-  return trim_zeros(fixed(v, decimals));
+  return trim_zeros(fixed_three_digits(v, decimals));
 }
 
 std::string group_thousands(const std::string& s) {
@@ -350,29 +384,25 @@ std::string format(const Quantity& q, const FormatOptions& o) {
     if (const auto& spec = display_spec(q.display_unit.view());
         spec && same_dimension(spec->unit, q.unit)) {
       if (auto p = display_plan(q, *spec)) {
-        plan = *p;
+        plan = std::move(*p);
         planned = true;
       }
     }
   }
   if (!planned) plan = auto_plan(q, o);
 
-  std::string numbers;
-  std::string first;
-  if (q.is_range()) {
-    first = render(*q.lo, plan);
-    numbers = first + "-" + render(*q.hi, plan);
-  } else {
-    first = render(q.value, plan);
-    numbers = first;
-  }
-  std::string last = q.is_range() ? render(*q.hi, plan) : first;
+  // The number, or the two of a range: the last one decides singular or plural.
+  const std::string first = render(q.is_range() ? *q.lo : q.value, plan);
+  const std::string second = q.is_range() ? render(*q.hi, plan) : std::string();
+  const std::string& last = q.is_range() ? second : first;
   std::string out;
+  out.reserve(first.size() + second.size() + plan.suffix.size() + 32);
   if (o.approx && q.approx) out += "~";
   if (q.upper_bound) out += "up to ";
   if (q.lower_bound) out += "at least ";
   if (plan.counts && is_dollar(q, o)) out += "$";
-  out += numbers;
+  out += first;
+  if (q.is_range()) out.append(1, '-').append(second);
   if (plan.counts) {
     // Counted noun goes between the number and a rate: "3.47K users/s".
     out += noun_part(q, o, last);

@@ -162,15 +162,16 @@ constexpr LatexCommand kCommands[] = {
 
 class Lexer {
  public:
-  Lexer(std::string_view s, bool newlines) : s_(s), newlines_(newlines) {
+  Lexer(std::string_view s, bool newlines, std::vector<Token>& out)
+      : s_(s), newlines_(newlines), out_(out) {
+    out_.clear();
     out_.reserve(s.size() / 3 + 4);
   }
 
-  std::vector<Token> run() {
+  void run() {
     while (i_ < s_.size()) step();
     space_ = true;
     push(Tok::End, s_.size(), 0);
-    return std::move(out_);
   }
 
  private:
@@ -569,13 +570,19 @@ class Lexer {
   std::size_t i_ = 0;
   bool space_ = true;
   std::vector<bool> braces_;  // open braces: true when transparent (\text{...})
-  std::vector<Token> out_;
+  std::vector<Token>& out_;
 };
 
 }  // namespace
 
 std::vector<Token> lex(std::string_view text, bool newlines) {
-  return Lexer(text, newlines).run();
+  std::vector<Token> out;
+  Lexer(text, newlines, out).run();
+  return out;
+}
+
+void lex_into(std::string_view text, bool newlines, std::vector<Token>& out) {
+  Lexer(text, newlines, out).run();
 }
 
 }  // namespace sdi::quantity::detail

@@ -79,4 +79,8 @@ struct Token {
 /// Tok::Newline tokens (the scanner needs lines); otherwise they are whitespace.
 std::vector<Token> lex(std::string_view text, bool newlines);
 
+/// The same into `out`, replacing what it held: a caller lexing many texts in turn keeps one
+/// buffer.
+void lex_into(std::string_view text, bool newlines, std::vector<Token>& out);
+
 }  // namespace sdi::quantity::detail

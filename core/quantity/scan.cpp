@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <iterator>
 #include <optional>
+#include <span>
 #include <string_view>
 
 #include "quantity/lexer.hpp"
@@ -112,18 +113,24 @@ ContextWord context_word(std::string_view w) {
   return at < kBytesContextWords ? ContextWord::Bytes : ContextWord::Count;
 }
 
+// Finds the mentions of one text (a line, or a whole text holding LaTeX) and appends them to
+// `out` with offsets from `base`. Lexes into `tokens`, which a caller reading many lines keeps.
 class Scanner {
  public:
-  Scanner(std::string_view text, const ScanOptions& options)
+  Scanner(std::string_view text, const ScanOptions& options, std::vector<Token>& tokens,
+          std::vector<Mention>& out, std::size_t base)
       : src_(text),
         opt_(options),
-        toks_(detail::lex(text, true)),
-        parser_(text, toks_, lenient_config(options)) {
-    out_.reserve(4);  // most lines read hold a few figures: room for them without regrowing
+        toks_((detail::lex_into(text, true, tokens), tokens)),
+        parser_(text, tokens, lenient_config(options)),
+        out_(out),
+        base_(base) {
+    // Most lines read hold a few figures: room for them without regrowing.
+    if (out_.capacity() == 0) out_.reserve(4);
     mark_math_dollars();
   }
 
-  std::vector<Mention> run() {
+  void run() {
     std::size_t i = 0;
     std::size_t line_first = 0;
     int prev = -1;        // index in out_ of the previous mention on this line
@@ -219,9 +226,10 @@ class Scanner {
       }
 
       Mention& m = out_.emplace_back();
-      m.offset = tok(start).offset;
-      m.length = node->end > m.offset ? node->end - m.offset : num.length;
-      m.raw.assign(src_.substr(m.offset, m.length));
+      const std::size_t offset = tok(start).offset;
+      m.offset = base_ + offset;
+      m.length = node->end > offset ? node->end - offset : num.length;
+      m.raw.assign(src_.substr(offset, m.length));
       m.quantity = node->q;
       if (start > line_first && (tok(start - 1).kind == Tok::Approx)) m.quantity.approx = true;
       if (opt_.readings) m.reading = detail::join_reading(node->echo, parser_.notes());
@@ -239,7 +247,6 @@ class Scanner {
       marker = false;
       i = std::max(end_tok, start + 1);
     }
-    return std::move(out_);
   }
 
  private:
@@ -553,11 +560,12 @@ class Scanner {
 
   std::string_view src_;
   ScanOptions opt_;
-  std::vector<Token> toks_;
+  std::span<const Token> toks_;  // the caller's buffer, read through a view of its own
   detail::Parser parser_;
   std::vector<bool> math_dollar_;  // by token; empty when the text has no '$' (so no dollar)
   std::size_t next_stop_ = 0;      // number_within_4's next number, line break or end
-  std::vector<Mention> out_;
+  std::vector<Mention>& out_;
+  std::size_t base_;  // of the text read, in the text scan() was given
 };
 
 }  // namespace
@@ -578,26 +586,23 @@ std::vector<Mention> scan(std::string_view text, const ScanOptions& options) {
   // line break), and so does the lexer but for LaTeX groups ("\text{...}"), which may span lines:
   // without a backslash, only the lines that may hold a figure need lexing and scanning.
   bool multi_line = text.find('\n') != std::string_view::npos;
-  if (!multi_line || text.find('\\') != std::string_view::npos) {
-    if (!may_hold_quantity(text) || (!multi_line && !wanted_line(options, 0, text.size())))
-      return {};
-    return Scanner(text, options).run();
-  }
   std::vector<Mention> out;
+  // The tokens of the text or line read: one buffer per thread, kept from one line and one call
+  // to the next (scan() never runs inside itself).
+  thread_local std::vector<Token> tokens;
+  if (!multi_line || text.find('\\') != std::string_view::npos) {
+    if (!(options.known_to_hold || may_hold_quantity(text)) ||
+        (!multi_line && !wanted_line(options, 0, text.size())))
+      return out;
+    Scanner(text, options, tokens, out, 0).run();
+    return out;
+  }
   std::size_t begin = 0;
   while (begin <= text.size()) {
     std::size_t end = std::min(text.find('\n', begin), text.size());
     std::string_view line = text.substr(begin, end - begin);
-    if (wanted_line(options, begin, end) && may_hold_quantity(line)) {
-      std::vector<Mention> found = Scanner(line, options).run();
-      for (Mention& m : found) m.offset += begin;
-      if (out.empty()) {
-        out = std::move(found);
-      } else {
-        out.insert(out.end(), std::make_move_iterator(found.begin()),
-                   std::make_move_iterator(found.end()));
-      }
-    }
+    if (wanted_line(options, begin, end) && may_hold_quantity(line))
+      Scanner(line, options, tokens, out, begin).run();
     begin = end + 1;
   }
   return out;

@@ -60,6 +60,9 @@ struct ScanOptions {
   /// the other lines are not read. (Text holding LaTeX, whose groups may span lines, is read
   /// whole: its mentions on other lines are found too.)
   std::span<const TextRange> near;
+  /// The caller found may_hold_quantity(text) true already: a text read whole is not tested again.
+  /// (The test only saves work: scanning a text that fails it finds nothing.)
+  bool known_to_hold = false;
 };
 
 std::vector<Mention> scan(std::string_view text, const ScanOptions& options = {});

@@ -43,6 +43,20 @@ TEST_CASE("format_number: 3 significant digits with K/M/B/T") {
   CHECK(q::format_number(INFINITY) == "inf");
 }
 
+TEST_CASE("three significant digits round the double as stored, next to a tie too") {
+  // 2.675 and 1.005 are stored a hair below the tie, 0.125 and 2.25 exactly on it.
+  CHECK(q::format_plain(2.675) == "2.67");
+  CHECK(q::format_plain(1.005) == "1");
+  CHECK(q::format_plain(0.125) == "0.125");
+  CHECK(q::format_plain(0.0125) == "0.0125");
+  CHECK(q::format_plain(2.25) == "2.25");
+  CHECK(q::format_plain(9.996) == "10");
+  CHECK(q::format_plain(-0.5) == "-0.5");
+  CHECK(q::format_plain(-12.35) == "-12.3");
+  CHECK(q::format_plain(0.001) == "0.001");
+  CHECK(q::format_plain(45678.9) == "45,700");
+}
+
 TEST_CASE("format_plain and format_duration") {
   CHECK(q::format_plain(86400) == "86,400");
   CHECK(q::format_plain(86412) == "86,400");

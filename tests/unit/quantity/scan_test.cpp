@@ -321,6 +321,16 @@ TEST_CASE("text that cannot hold a quantity is recognised without scanning") {
   }
 }
 
+TEST_CASE("a caller that tested the text already finds the same figures, lines and all") {
+  q::ScanOptions known;
+  known.known_to_hold = true;
+  for (std::string_view text :
+       {"write QPS = 200M * 2 / 86400 \xe2\x89\x88 4.6K/s", "no figure here",
+        "Storage: 500 GB/day\nReplicas: 3\n\nPeak 2x", "$\\frac{10 GB}{2}$ and 3 users"}) {
+    CHECK_MESSAGE(raws(q::scan(text, known)) == raws(q::scan(text)), text);
+  }
+}
+
 TEST_CASE("scanning without readings or labels finds the same figures") {
   // The texts touch every reading note: B either way, lowercase bytes, bits, factors, ranges,
   // bounds, horizons and months.
