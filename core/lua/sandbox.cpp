@@ -89,6 +89,11 @@ Sandbox::Sandbox(const Limits& limits) : impl_(std::make_unique<Impl>(limits)) {
                 fmt::format("the memory limit of {} is too small for the sandbox libraries",
                             detail::format_bytes(limits.memory_bytes)));
   }
+  // A collection cycle starts once the heap is four times what the last one left (Lua's default
+  // is twice): every cycle marks all of a pack's rules and word lists again, which cost more than
+  // freeing the garbage of the checks in between. The memory limit is unchanged: an allocation
+  // the limit refuses still makes Lua collect everything before it gives up.
+  lua_gc(L, LUA_GCINC, 400, 0, 0);
   lua_gc(L, LUA_GCCOLLECT);
   detail::finish_budget(rt);
 }
