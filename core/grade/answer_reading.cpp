@@ -4,19 +4,25 @@ namespace sdi::grade {
 
 namespace {
 
-std::vector<std::string_view> block_texts(const text::Document& doc) {
+// The text of each block a search can find: finds leave headings out, so their text is left out
+// of the index too.
+std::vector<std::string_view> searched_texts(const text::Document& doc) {
   std::vector<std::string_view> out;
   out.reserve(doc.blocks.size());
-  for (const auto& b : doc.blocks) out.push_back(b.text);
+  for (const auto& b : doc.blocks)
+    out.push_back(b.kind == text::BlockKind::Heading ? std::string_view() : b.text);
   return out;
 }
 
 }  // namespace
 
 AnswerReading::AnswerReading(const Analysis& analysis)
-    : analysis_(analysis),
-      search_(block_texts(*analysis.doc)),
-      sentences_(analysis.doc->blocks.size()) {}
+    : analysis_(analysis), sentences_(analysis.doc->blocks.size()) {}
+
+const BlockSearch& AnswerReading::search() const {
+  if (!search_) search_.emplace(searched_texts(*analysis_.doc));
+  return *search_;
+}
 
 std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
                                                     bool prose_only) const {
@@ -27,7 +33,7 @@ std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
 
 void AnswerReading::find(std::string_view needle, bool prose_only, std::vector<Hit>& out) const {
   const auto& blocks = analysis_.doc->blocks;
-  search_.find(needle, found_);
+  search().find(needle, found_);
   for (const auto& f : found_) {
     const text::Block& b = blocks[static_cast<std::size_t>(f.block)];
     if (b.kind == text::BlockKind::Heading) continue;
@@ -40,7 +46,7 @@ std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int block)
   auto& slot = sentences_[static_cast<std::size_t>(block)];
   if (!slot) {
     slot.emplace();
-    const std::string_view lower = search_.lower_block(block);
+    const std::string_view lower = search().lower_block(block);
     for (const auto& piece : reading::sentences_of(analysis_.doc->blocks[block].text))
       slot->push_back({lower.substr(piece.offset, piece.text.size())});
   }

@@ -23,8 +23,9 @@ class AnswerReading {
 
   const Analysis& analysis() const { return analysis_; }
 
-  // The text of a block with ASCII letters lowercased, valid while the reading is.
-  std::string_view lower_block(int block) const { return search_.lower_block(block); }
+  // The text of a block with ASCII letters lowercased, valid while the reading is; empty for a
+  // heading, which no search reads.
+  std::string_view lower_block(int block) const { return search().lower_block(block); }
 
   // Blocks (headings excluded) containing `needle` (lowercase) and the line of its first
   // occurrence; with `prose_only`, only blocks the engine reads as prose.
@@ -52,9 +53,12 @@ class AnswerReading {
     signed char plain = -1;
   };
   std::vector<SentenceReading>& sentences(int block);
+  // The index of the blocks' text, built on the first search: an answer whose checks never
+  // search needs none.
+  const BlockSearch& search() const;
 
   const Analysis& analysis_;
-  BlockSearch search_;
+  mutable std::optional<BlockSearch> search_;
   std::vector<std::optional<std::vector<SentenceReading>>> sentences_;  // per block, on demand
   std::vector<int> line_block_;                                         // per file line
   mutable std::vector<BlockSearch::Found> found_;  // find's, kept for its memory
