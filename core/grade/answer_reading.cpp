@@ -32,14 +32,7 @@ std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
 }
 
 void AnswerReading::find(std::string_view needle, bool prose_only, std::vector<Hit>& out) const {
-  const auto& blocks = analysis_.doc->blocks;
-  search().find(needle, found_);
-  for (const auto& f : found_) {
-    const text::Block& b = blocks[static_cast<std::size_t>(f.block)];
-    if (b.kind == text::BlockKind::Heading) continue;
-    if (prose_only && !analysis_.prose[static_cast<std::size_t>(f.block)]) continue;
-    out.push_back({f.block, b.line_at(f.offset)});
-  }
+  each_hit(needle, prose_only, [&out](const Hit& hit) { out.push_back(hit); });
 }
 
 std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int block) {

@@ -36,6 +36,19 @@ class AnswerReading {
   std::vector<Hit> find(std::string_view needle, bool prose_only) const;
   // The same, added to the end of `out`, so a caller searching for many words reuses its memory.
   void find(std::string_view needle, bool prose_only, std::vector<Hit>& out) const;
+  // The same, each hit given to `take(const Hit&)` in turn, so a caller keeping them with more
+  // of its own copies them once.
+  template <class Take>
+  void each_hit(std::string_view needle, bool prose_only, Take&& take) const {
+    const auto& blocks = analysis_.doc->blocks;
+    search().find(needle, found_);
+    for (const auto& f : found_) {
+      const auto block = static_cast<std::size_t>(f.block);
+      if (blocks[block].kind == text::BlockKind::Heading) continue;
+      if (prose_only && !analysis_.prose[block]) continue;
+      take(Hit{f.block, blocks[block].line_at(f.offset)});
+    }
+  }
 
   // Whether a block states the lowercase `word` in a sentence that is neither a question nor a
   // term list and (unless `negation_ok`) does not negate it. Only prose blocks state anything.

@@ -340,14 +340,14 @@ class HitScan {
     for (const auto& word : words) lowered_text_ += word;
     reading::lower_into(lowered_text_, lowered_text_.data());
     lowered_.reserve(words.size());
-    std::vector<AnswerReading::Hit> hits;  // one word's, reused for the next
     std::size_t at = 0;
     for (const auto& word : words) {
+      const std::size_t w = lowered_.size();
       lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
       at += word.size();
-      hits.clear();
-      r.find(lowered_.back(), prose_only, hits);
-      for (const auto& h : hits) candidates_.push_back({h, lowered_.size() - 1});
+      r.each_hit(lowered_.back(), prose_only, [&](const AnswerReading::Hit& h) {
+        candidates_.push_back({h, w});
+      });
     }
     // A single word's hits come in block order, which is nearly always line order already.
     const auto by_line = [](const Candidate& a, const Candidate& b) {
