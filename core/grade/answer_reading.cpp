@@ -35,25 +35,30 @@ void AnswerReading::find(std::string_view needle, bool prose_only, std::vector<H
   each_hit(needle, prose_only, [&out](const Hit& hit) { out.push_back(hit); });
 }
 
-std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int block) {
+bool AnswerReading::Sentence::plain() {
+  // Both rules read bytes without regard to case: the lowercase text reads as the text does.
+  if (plain_ < 0) plain_ = !reading::is_question(lower_) && !reading::term_list(lower_);
+  return plain_ == 1;
+}
+
+std::vector<AnswerReading::Sentence>& AnswerReading::sentences(int block) {
   auto& slot = sentences_[static_cast<std::size_t>(block)];
   if (!slot) {
     slot.emplace();
     const std::string_view lower = search().lower_block(block);
     for (const auto& piece : reading::sentences_of(analysis_.doc->blocks[block].text))
-      slot->push_back({lower.substr(piece.offset, piece.text.size())});
+      slot->emplace_back(piece.offset, lower.substr(piece.offset, piece.text.size()));
   }
   return *slot;
 }
 
 bool AnswerReading::states(int block, std::string_view word, bool negation_ok) {
-  if (!analysis_.prose[static_cast<std::size_t>(block)]) return false;
+  const auto b = static_cast<std::size_t>(block);
+  if (!analysis_.prose[b] || analysis_.doc->blocks[b].kind == text::BlockKind::Heading)
+    return false;
   for (auto& s : sentences(block)) {
-    if (find_in(s.lower, word) == std::string_view::npos) continue;
-    // Both rules read bytes without regard to case: the lowercase text reads as the text does.
-    if (s.plain < 0) s.plain = !reading::is_question(s.lower) && !reading::term_list(s.lower);
-    if (s.plain == 0) continue;
-    if (negation_ok || reading::affirms_lower(s.lower, word)) return true;
+    if (find_in(s.lower(), word) == std::string_view::npos || !s.plain()) continue;
+    if (negation_ok || reading::affirms_lower(s.lower(), word)) return true;
   }
   return false;
 }

@@ -617,25 +617,21 @@ int said_together(lua_State* L) {
     if (!hit) break;
     const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit->block)].text;
     // Every hit's block holds a word of every list (the first one's in a sentence it states):
-    // only its sentences need reading.
-    const std::string_view low = r.lower_block(hit->block);
+    // only its sentences need reading, as the search has already split them.
     const int holder = r.block_at_line(hit->line);
     int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit->line;
     std::size_t counted = 0;
-    for (const auto& piece : reading::sentences_of(text)) {
-      line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
-                                          text.begin() + static_cast<std::ptrdiff_t>(piece.offset),
-                                          '\n'));
-      counted = piece.offset;
-      // Lowering keeps every byte where it is: the sentence's lowercase text is in the block's.
-      const std::string_view piece_low =
-          std::string_view(low).substr(piece.offset, piece.text.size());
+    for (auto& sentence : r.sentences(hit->block)) {
+      line += static_cast<int>(
+          std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                     text.begin() + static_cast<std::ptrdiff_t>(sentence.offset()), '\n'));
+      counted = sentence.offset();
+      const std::string_view piece_low = sentence.lower();
       const bool holds_first = std::any_of(
           scan.words().begin(), scan.words().end(),
           [&](std::string_view w) { return find_in(piece_low, w) != std::string_view::npos; });
-      if (!holds_first || !others.all_in_lower(piece_low) || reading::is_question(piece.text) ||
-          reading::term_list(piece.text))
-        continue;
+      if (!holds_first || !others.all_in_lower(piece_low) || !sentence.plain()) continue;
+      const std::string_view piece_text = text.substr(sentence.offset(), piece_low.size());
       // Block texts join wrapped lines: the line is where the sentence's text starts.
       int at = line;
       for (const auto& f : r.find(piece_low, false)) {
@@ -644,7 +640,7 @@ int said_together(lua_State* L) {
           break;
         }
       }
-      out.push_back({at, piece.text});
+      out.push_back({at, piece_text});
     }
   }
   std::stable_sort(out.begin(), out.end(),
