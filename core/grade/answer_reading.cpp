@@ -19,9 +19,8 @@ std::vector<std::string_view> searched_texts(const text::Document& doc) {
 AnswerReading::AnswerReading(const Analysis& analysis)
     : analysis_(analysis), sentences_(analysis.doc->blocks.size()) {}
 
-const BlockSearch& AnswerReading::search() const {
-  if (!search_) search_.emplace(searched_texts(*analysis_.doc));
-  return *search_;
+const BlockSearch& AnswerReading::build_search() const {
+  return search_.emplace(searched_texts(*analysis_.doc));
 }
 
 std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,

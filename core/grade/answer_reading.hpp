@@ -80,7 +80,8 @@ class AnswerReading {
  private:
   // The index of the blocks' text, built on the first search: an answer whose checks never
   // search needs none.
-  const BlockSearch& search() const;
+  const BlockSearch& search() const { return search_ ? *search_ : build_search(); }
+  const BlockSearch& build_search() const;
 
   const Analysis& analysis_;
   mutable std::optional<BlockSearch> search_;
