@@ -343,6 +343,8 @@ class HitScan {
     for (const auto& word : words) lowered_text_ += word;
     reading::lower_into(lowered_text_, lowered_text_.data());
     lowered_.reserve(words.size());
+    // About one hit per word on average: room for that spares the list growing step by step.
+    candidates_.reserve(words.size());
     std::size_t at = 0;
     for (const auto& word : words) {
       const std::size_t w = lowered_.size();
