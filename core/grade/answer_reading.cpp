@@ -4,19 +4,24 @@ namespace sdi::grade {
 
 namespace {
 
-std::vector<std::string_view> block_texts(const text::Document& doc) {
+// The text of each block a search can find: finds leave headings out, so their text is left out
+// of the index too.
+std::vector<std::string_view> searched_texts(const text::Document& doc) {
   std::vector<std::string_view> out;
   out.reserve(doc.blocks.size());
-  for (const auto& b : doc.blocks) out.push_back(b.text);
+  for (const auto& b : doc.blocks)
+    out.push_back(b.kind == text::BlockKind::Heading ? std::string_view() : b.text);
   return out;
 }
 
 }  // namespace
 
 AnswerReading::AnswerReading(const Analysis& analysis)
-    : analysis_(analysis),
-      search_(block_texts(*analysis.doc)),
-      sentences_(analysis.doc->blocks.size()) {}
+    : analysis_(analysis), sentences_(analysis.doc->blocks.size()) {}
+
+const BlockSearch& AnswerReading::build_search() const {
+  return search_.emplace(searched_texts(*analysis_.doc));
+}
 
 std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
                                                     bool prose_only) const {
@@ -26,35 +31,33 @@ std::vector<AnswerReading::Hit> AnswerReading::find(std::string_view needle,
 }
 
 void AnswerReading::find(std::string_view needle, bool prose_only, std::vector<Hit>& out) const {
-  const auto& blocks = analysis_.doc->blocks;
-  search_.find(needle, found_);
-  for (const auto& f : found_) {
-    const text::Block& b = blocks[static_cast<std::size_t>(f.block)];
-    if (b.kind == text::BlockKind::Heading) continue;
-    if (prose_only && !analysis_.prose[static_cast<std::size_t>(f.block)]) continue;
-    out.push_back({f.block, b.line_at(f.offset)});
-  }
+  each_hit(needle, prose_only, [&out](const Hit& hit) { out.push_back(hit); });
 }
 
-std::vector<AnswerReading::SentenceReading>& AnswerReading::sentences(int block) {
+bool AnswerReading::Sentence::plain() {
+  // Both rules read bytes without regard to case: the lowercase text reads as the text does.
+  if (plain_ < 0) plain_ = !reading::is_question(lower_) && !reading::term_list(lower_);
+  return plain_ == 1;
+}
+
+std::vector<AnswerReading::Sentence>& AnswerReading::sentences(int block) {
   auto& slot = sentences_[static_cast<std::size_t>(block)];
   if (!slot) {
     slot.emplace();
-    const std::string_view lower = search_.lower_block(block);
+    const std::string_view lower = search().lower_block(block);
     for (const auto& piece : reading::sentences_of(analysis_.doc->blocks[block].text))
-      slot->push_back({lower.substr(piece.offset, piece.text.size())});
+      slot->emplace_back(piece.offset, lower.substr(piece.offset, piece.text.size()));
   }
   return *slot;
 }
 
 bool AnswerReading::states(int block, std::string_view word, bool negation_ok) {
-  if (!analysis_.prose[static_cast<std::size_t>(block)]) return false;
+  const auto b = static_cast<std::size_t>(block);
+  if (!analysis_.prose[b] || analysis_.doc->blocks[b].kind == text::BlockKind::Heading)
+    return false;
   for (auto& s : sentences(block)) {
-    if (find_in(s.lower, word) == std::string_view::npos) continue;
-    // Both rules read bytes without regard to case: the lowercase text reads as the text does.
-    if (s.plain < 0) s.plain = !reading::is_question(s.lower) && !reading::term_list(s.lower);
-    if (s.plain == 0) continue;
-    if (negation_ok || reading::affirms_lower(s.lower, word)) return true;
+    if (find_in(s.lower(), word) == std::string_view::npos || !s.plain()) continue;
+    if (negation_ok || reading::affirms_lower(s.lower(), word)) return true;
   }
   return false;
 }

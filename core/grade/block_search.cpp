@@ -73,17 +73,22 @@ BlockSearch::BlockSearch(const std::vector<std::string>& blocks) : BlockSearch(v
 BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
   std::size_t total = 0;
   for (const auto& b : blocks) total += b.size() + 1;
-  joined_.resize(total);
+  // Every byte is written below, the NUL after the last block's too (read with the last
+  // position's three bytes), so none is cleared first.
+  joined_bytes_ = std::make_unique_for_overwrite<char[]>(total + 1);
+  char* const text = joined_bytes_.get();
+  text[total] = '\0';
+  joined_ = std::string_view(text, total);
   starts_.reserve(blocks.size());
-  char* out = joined_.data();
+  char* out = text;
   for (const auto& b : blocks) {
-    starts_.push_back(static_cast<std::size_t>(out - joined_.data()));
+    starts_.push_back(static_cast<std::size_t>(out - text));
     std::memcpy(out, b.data(), b.size());
     out += b.size();
     *out++ = '\0';
   }
   // Lowered in one piece (lowering keeps every byte where it is, and NUL is no letter).
-  reading::lower_into(joined_, joined_.data());
+  reading::lower_into(joined_, text);
   stretch_block_.resize((joined_.size() >> kStretchBits) + 1);
   for (std::size_t b = 0, stretch = 0; b < starts_.size(); ++b) {
     const std::size_t end = b + 1 < starts_.size() ? starts_[b + 1] : joined_.size();
@@ -99,7 +104,7 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
   const std::size_t buckets = std::size_t{1} << (32 - shift);
   buckets_.assign(buckets, Bucket{});
   next_ = std::make_unique_for_overwrite<std::uint32_t[]>(n);
-  const char* bytes = joined_.c_str();
+  const char* bytes = text;
   Bucket* const table = buckets_.data();
   std::uint32_t* const next = next_.get();
   // Unrolled: the loop's own count and branch were a fifth of the work per position.
@@ -182,7 +187,7 @@ void BlockSearch::find_direct(std::string_view needle, std::vector<Found>& out) 
 std::string_view BlockSearch::lower_block(int block) const {
   const auto b = static_cast<std::size_t>(block);
   const std::size_t end = b + 1 < starts_.size() ? starts_[b + 1] : joined_.size();
-  return std::string_view(joined_).substr(starts_[b], end - 1 - starts_[b]);
+  return joined_.substr(starts_[b], end - 1 - starts_[b]);
 }
 
 void BlockSearch::find_each(std::string_view needle, std::vector<Found>& out) const {

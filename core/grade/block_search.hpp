@@ -48,8 +48,10 @@ class BlockSearch {
     return (key * kBucketFactor) >> bucket_shift_;
   }
 
-  std::string joined_;               // lowercase blocks, each followed by '\0', which no search
-                                     // crosses
+  // The lowercase blocks, each followed by '\0', which no search crosses, and a '\0' after them.
+  std::unique_ptr<char[]> joined_bytes_;
+  std::string_view joined_;  // in joined_bytes_, up to the last block's '\0'
+
   std::vector<std::size_t> starts_;  // where each block begins in joined_
   // Per stretch of joined_ (2^kStretchBits bytes), the block holding its first byte: a find's
   // block is then a step or two away, where a search of all the starts took a dozen.

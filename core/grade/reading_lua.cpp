@@ -61,16 +61,19 @@ using ConvertedWords = std::forward_list<std::string>;
 // may make each string afresh, held by nothing once popped.
 void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
                      ConvertedWords& converted, int list_number) {
+  idx = lua_absindex(L, idx);
   out.reserve(out.size() + lua_rawlen(L, idx));
   // A list without a metatable is read raw, which skips looking for metamethods per word.
   const bool raw = lua_getmetatable(L, idx) == 0;
   if (!raw) lua_pop(L, 1);
+  // The words are popped a batch at a time: a pop per word cost a fifth of the reading.
+  constexpr int kBatch = 32;
+  luaL_checkstack(L, kBatch, "reading a word list");
+  const int base = lua_gettop(L);
   for (lua_Integer i = 1;; ++i) {
+    if (i % kBatch == 0) lua_settop(L, base);
     const int type = raw ? lua_rawgeti(L, idx, i) : lua_geti(L, idx, i);
-    if (type == LUA_TNIL) {
-      lua_pop(L, 1);
-      break;
-    }
+    if (type == LUA_TNIL) break;
     const bool held = raw && type == LUA_TSTRING;
     std::size_t size = 0;
     const char* s = lua_tolstring(L, -1, &size);
@@ -82,8 +85,8 @@ void read_word_views(lua_State* L, int idx, std::vector<std::string_view>& out,
                  luaL_typename(L, -1));
     }
     out.push_back(held ? std::string_view(s, size) : converted.emplace_front(s, size));
-    lua_pop(L, 1);
   }
+  lua_settop(L, base);
 }
 
 const std::vector<std::string_view>& check_word_views(lua_State* L, int idx) {
@@ -340,14 +343,16 @@ class HitScan {
     for (const auto& word : words) lowered_text_ += word;
     reading::lower_into(lowered_text_, lowered_text_.data());
     lowered_.reserve(words.size());
-    std::vector<AnswerReading::Hit> hits;  // one word's, reused for the next
+    // About one hit per word on average: room for that spares the list growing step by step.
+    candidates_.reserve(words.size());
     std::size_t at = 0;
     for (const auto& word : words) {
+      const std::size_t w = lowered_.size();
       lowered_.push_back(std::string_view(lowered_text_).substr(at, word.size()));
       at += word.size();
-      hits.clear();
-      r.find(lowered_.back(), prose_only, hits);
-      for (const auto& h : hits) candidates_.push_back({h, lowered_.size() - 1});
+      r.each_hit(lowered_.back(), prose_only, [&](const AnswerReading::Hit& h) {
+        candidates_.push_back({h, w});
+      });
     }
     // A single word's hits come in block order, which is nearly always line order already.
     const auto by_line = [](const Candidate& a, const Candidate& b) {
@@ -617,25 +622,21 @@ int said_together(lua_State* L) {
     if (!hit) break;
     const std::string_view text = ctx.doc.blocks[static_cast<std::size_t>(hit->block)].text;
     // Every hit's block holds a word of every list (the first one's in a sentence it states):
-    // only its sentences need reading.
-    const std::string_view low = r.lower_block(hit->block);
+    // only its sentences need reading, as the search has already split them.
     const int holder = r.block_at_line(hit->line);
     int line = holder >= 0 ? ctx.doc.blocks[static_cast<std::size_t>(holder)].line : hit->line;
     std::size_t counted = 0;
-    for (const auto& piece : reading::sentences_of(text)) {
-      line += static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
-                                          text.begin() + static_cast<std::ptrdiff_t>(piece.offset),
-                                          '\n'));
-      counted = piece.offset;
-      // Lowering keeps every byte where it is: the sentence's lowercase text is in the block's.
-      const std::string_view piece_low =
-          std::string_view(low).substr(piece.offset, piece.text.size());
+    for (auto& sentence : r.sentences(hit->block)) {
+      line += static_cast<int>(
+          std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                     text.begin() + static_cast<std::ptrdiff_t>(sentence.offset()), '\n'));
+      counted = sentence.offset();
+      const std::string_view piece_low = sentence.lower();
       const bool holds_first = std::any_of(
           scan.words().begin(), scan.words().end(),
           [&](std::string_view w) { return find_in(piece_low, w) != std::string_view::npos; });
-      if (!holds_first || !others.all_in_lower(piece_low) || reading::is_question(piece.text) ||
-          reading::term_list(piece.text))
-        continue;
+      if (!holds_first || !others.all_in_lower(piece_low) || !sentence.plain()) continue;
+      const std::string_view piece_text = text.substr(sentence.offset(), piece_low.size());
       // Block texts join wrapped lines: the line is where the sentence's text starts.
       int at = line;
       for (const auto& f : r.find(piece_low, false)) {
@@ -644,7 +645,7 @@ int said_together(lua_State* L) {
           break;
         }
       }
-      out.push_back({at, piece.text});
+      out.push_back({at, piece_text});
     }
   }
   std::stable_sort(out.begin(), out.end(),
