@@ -18,16 +18,37 @@ struct GroupOutcome {
   std::string label;  // the group's display name
 };
 
+// `names` appended to `out`, `separator` between them.
+void append_joined(std::string& out, const std::vector<std::string>& names,
+                   std::string_view separator) {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += separator;
+    out += names[i];
+  }
+}
+
+// "Name (line N)", as the feedback lists a mention.
+std::string name_at_line(const std::string& name, int line) {
+  std::string out = name;
+  out += " (line ";
+  out += std::to_string(line);
+  out += ')';
+  return out;
+}
+
 GroupOutcome assess_group(const std::vector<std::string>& group, const CheckContext& ctx,
                           std::vector<std::string>& unknown) {
   GroupOutcome g;
+  // The concepts of the group's ids, -1 for an unknown id: looked up once for both passes.
+  std::vector<int> found;
+  found.reserve(group.size());
   for (const auto& id : group) {
-    int c = ctx.index.find(id);
+    const int c = ctx.index.find(id);
+    found.push_back(c);
     if (c < 0) {
       unknown.push_back(id);
       continue;
     }
-    if (g.label.empty()) g.label = concept_label(ctx.index, c);
     int h = ctx.analysis.best_hit[c];
     if (h >= 0) {
       double credit = credit_for(ctx.analysis.hits[h].use);
@@ -39,15 +60,17 @@ GroupOutcome assess_group(const std::vector<std::string>& group, const CheckCont
       g.negated = ctx.analysis.negated_hit[c];
     }
   }
-  if (group.size() > 1 && g.hit < 0) {
-    std::vector<std::string> names;
-    for (const auto& id : group) {
-      int c = ctx.index.find(id);
-      if (c >= 0) names.push_back(concept_label(ctx.index, c));
-    }
-    if (names.size() > 1)
-      g.label =
-          fmt::format("{} (or {})", names.front(), fmt::join(names.begin() + 1, names.end(), ", "));
+  // The label is only shown for a group with no hit: named then, not for every group.
+  if (g.hit >= 0) return g;
+  std::vector<std::string> names;
+  for (const int c : found)
+    if (c >= 0) names.push_back(concept_label(ctx.index, c));
+  if (names.size() > 1) {
+    g.label = names.front() + " (or ";
+    append_joined(g.label, {names.begin() + 1, names.end()}, ", ");
+    g.label += ')';
+  } else if (!names.empty()) {
+    g.label = std::move(names.front());
   }
   return g;
 }
@@ -79,34 +102,35 @@ CheckResult run_concepts_check(const pack::Check& check, const CheckContext& ctx
     if (g.hit >= 0) {
       const ConceptHit& h = ctx.analysis.hits[g.hit];
       r.evidence.push_back(evidence_for_hit(ctx.analysis, h));
-      std::string name = concept_label(ctx.index, h.concept_idx);
-      if (h.use == Use::Reasoned || h.use == Use::Used) {
-        strong.push_back(fmt::format("{} (line {})", name, h.line));
-      } else {
-        listed.push_back(fmt::format("{} (line {})", name, h.line));
-      }
+      std::string named = name_at_line(concept_label(ctx.index, h.concept_idx), h.line);
+      (h.use == Use::Reasoned || h.use == Use::Used ? strong : listed).push_back(std::move(named));
     } else if (g.negated >= 0) {
       const ConceptHit& h = ctx.analysis.hits[g.negated];
-      ruled_out.push_back(
-          fmt::format("{} (line {})", concept_label(ctx.index, h.concept_idx), h.line));
+      ruled_out.push_back(name_at_line(concept_label(ctx.index, h.concept_idx), h.line));
     } else {
       missing.push_back(g.label);
     }
   }
   std::sort(r.evidence.begin(), r.evidence.end(),
             [](const Evidence& a, const Evidence& b) { return a.line < b.line; });
-  std::vector<std::string> parts;
-  if (!strong.empty()) parts.push_back(fmt::format("Covered: {}.", fmt::join(strong, ", ")));
-  if (!listed.empty())
-    parts.push_back(fmt::format("Only named, not argued: {}; say what it does here and why.",
-                                fmt::join(listed, ", ")));
+  // The parts of the feedback, a space between each two.
+  std::string& feedback = r.feedback;
+  auto part = [&feedback](std::string_view lead, const std::vector<std::string>& names,
+                          std::string_view tail) {
+    if (!feedback.empty()) feedback += ' ';
+    feedback += lead;
+    append_joined(feedback, names, ", ");
+    feedback += tail;
+  };
+  if (!strong.empty()) part("Covered: ", strong, ".");
+  if (!listed.empty()) part("Only named, not argued: ", listed, "; say what it does here and why.");
   if (!ruled_out.empty())
-    parts.push_back(fmt::format("Ruled out: {}; no credit for a component you decline.",
-                                fmt::join(ruled_out, ", ")));
-  if (!missing.empty() && r.status != Status::Pass)
-    parts.push_back(fmt::format("Missing: {}.", fmt::join(missing, ", ")));
-  if (r.status == Status::Pass && !check.praise.empty()) parts.push_back(check.praise);
-  r.feedback = fmt::format("{}", fmt::join(parts, " "));
+    part("Ruled out: ", ruled_out, "; no credit for a component you decline.");
+  if (!missing.empty() && r.status != Status::Pass) part("Missing: ", missing, ".");
+  if (r.status == Status::Pass && !check.praise.empty()) {
+    if (!feedback.empty()) feedback += ' ';
+    feedback += check.praise;
+  }
   if (r.status != Status::Pass) r.suggestion = check.feedback;
   return r;
 }
