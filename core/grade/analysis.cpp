@@ -42,12 +42,12 @@ class PhraseSet {
     }
   }
   // Whether one of the phrases starts at token `i` and ends by token `end`.
-  bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
+  bool at(std::span<const MatchToken> toks, std::size_t i, std::size_t end) const {
     return at_if(toks, i, [end](std::size_t stop) { return stop <= end; });
   }
   // The same for a phrase whose tokens all start before byte offset `end_offset`, for a caller
   // that has not yet found the token there.
-  bool at_before(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end_offset) const {
+  bool at_before(std::span<const MatchToken> toks, std::size_t i, std::size_t end_offset) const {
     return at_if(toks, i, [&toks, end_offset](std::size_t stop) {
       return stop <= toks.size() && toks[stop - 1].offset < end_offset;
     });
@@ -56,7 +56,7 @@ class PhraseSet {
  private:
   // `fits(stop)` tells whether a phrase taking tokens [i, stop) may end there.
   template <typename Fits>
-  bool at_if(const std::vector<MatchToken>& toks, std::size_t i, Fits fits) const {
+  bool at_if(std::span<const MatchToken> toks, std::size_t i, Fits fits) const {
     const std::uint32_t* found = first_.find(toks[i].stem_id);
     if (found == nullptr) return false;
     for (const Ids& p : by_first_[*found]) {
@@ -254,7 +254,7 @@ void split_sentences(const std::string& text, bool code,
   if (out.empty()) out.push_back({0, n});
 }
 
-bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::size_t first,
+bool negated_at(std::span<const MatchToken> toks, const Sentence& s, std::size_t first,
                 std::size_t count) {
   const Lexicon& lex = lexicon();
   // Before: up to five tokens back, stopping at a clause break.
@@ -292,7 +292,7 @@ bool asks(std::string_view text) {
 
 // Reads the sentence's tokens from `first` on, those before its end, into its token range and
 // its counts of words, glue and breaks, and whether it gives a reason; returns its end token.
-std::size_t read_sentence(const std::vector<MatchToken>& toks, const std::vector<char>& covered,
+std::size_t read_sentence(std::span<const MatchToken> toks, const std::vector<char>& covered,
                           std::size_t first, Sentence& s) {
   const Lexicon& lex = lexicon();
   int words = 0, glue = 0, breaks = 0;
@@ -383,7 +383,13 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   a.tpl = &t;
   a.section_step = steps.map_sections(doc);
   a.placeholder.resize(doc.blocks.size(), false);
-  a.tokens.resize(doc.blocks.size());
+  // Room for the token lists of most answers at once (match_tokens reserves a token for every
+  // four bytes of a block); past it the arena takes more as needed.
+  std::size_t text_bytes = 0;
+  for (const text::Block& block : doc.blocks) text_bytes += block.text.size();
+  a.token_memory = std::make_shared<std::pmr::monotonic_buffer_resource>(
+      std::max<std::size_t>(1, (text_bytes / 4 + 4 * doc.blocks.size()) * sizeof(MatchToken)));
+  a.tokens.reserve(doc.blocks.size());
   std::vector<char> covered;  // per token of the block: inside a concept mention
   // Per block, kept for their memory.
   std::vector<std::pair<std::size_t, std::size_t>> pieces;
@@ -392,10 +398,11 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
     const text::Block& block = doc.blocks[bi];
     if (block.kind != text::BlockKind::Heading && is_placeholder(block.text)) {
       a.placeholder[bi] = true;
+      a.tokens.emplace_back();
       continue;
     }
-    TokenList& toks = a.tokens[bi];
-    toks = match_tokens(block.text);
+    // Made in the arena, and moved into place with it.
+    const TokenList& toks = a.tokens.emplace_back(match_tokens(block.text, a.token_memory.get()));
     bool code = block.kind == text::BlockKind::Code;
     covered.assign(toks.size(), 0);
     index.scan(toks, matches);

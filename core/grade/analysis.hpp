@@ -2,6 +2,8 @@
 // Everything the checks need to know about one answer, computed once: which step each block
 // belongs to, its sentences, and every concept mention with how well it was used.
 
+#include <memory>
+#include <memory_resource>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,8 @@ struct Analysis {
   const pack::Template* tpl = nullptr;
   std::vector<int> section_step;  // template step per section, -1 when none
   std::vector<bool> placeholder;  // per block: "TBD", "TODO", "..." and the like
+  // Where the blocks' token lists are kept, all in one: declared before them, to outlive them.
+  std::shared_ptr<std::pmr::monotonic_buffer_resource> token_memory;
   std::vector<TokenList> tokens;  // per block
   std::vector<bool> prose;  // per block: holds a real sentence (not a question or a term list)
   std::vector<Sentence> sentences;

@@ -260,11 +260,11 @@ struct Reader {
 
 }  // namespace
 
-TokenList match_tokens(std::string_view text) {
+TokenList match_tokens(std::string_view text, std::pmr::memory_resource* memory) {
   thread_local Reader reader;
   WordMemo& memo = reader.memo;
   memo.begin(text.size());
-  TokenList out;
+  TokenList out(memory);
   out.storage = memo.arena();
   const char* const bytes = reader.pad(text);
   // Every word part is lowercased into the one buffer, padded as `folded` pads it.
