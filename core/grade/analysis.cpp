@@ -82,6 +82,7 @@ class WordMarks {
     kStartsNegatorBefore = 4,
     kStartsNegatorAfter = 8,
     kClauseBreak = 16,
+    kSoWord = 32,  // "so", which gives a reason after a clause break
   };
   void add(vocabulary::Id id, std::uint8_t marks) {
     if (id >= marks_.size()) marks_.resize(id + 1, 0);
@@ -105,7 +106,6 @@ struct Lexicon {
   PhraseSet reasons;
   PhraseSet negators_before;
   PhraseSet negators_after;
-  vocabulary::Id so = vocabulary::kNone;
   std::set<std::string> placeholders;
   std::size_t longest_placeholder = 0;
 };
@@ -185,7 +185,7 @@ const Lexicon& lexicon() {
     l.marks.add_first(after, WordMarks::kStartsNegatorAfter);
     l.negators_after = PhraseSet(std::move(after));
     for (const Ids& p : ids_of(kClauseBreaks)) l.marks.add(p.front(), WordMarks::kClauseBreak);
-    l.so = ids_of(kSo).front().front();
+    l.marks.add(ids_of(kSo).front().front(), WordMarks::kSoWord);
     l.placeholders = {
         "tbd",         "todo", "to do", "n/a",  "na",          "...",        "…",
         "-",           "--",   "tba",   "wip",  "coming soon", "fill in",    "fill in later",
@@ -300,16 +300,19 @@ std::size_t read_sentence(std::span<const MatchToken> toks, const std::vector<ch
   std::size_t i = first;
   for (; i < toks.size() && toks[i].offset < s.end; ++i) {
     const MatchToken& t = toks[i];
-    if (i > first && t.clause_break_before) ++breaks;
+    breaks += t.clause_break_before;  // less the first token's, after the loop
     if (covered[i]) continue;
     ++words;
     const std::uint8_t marks = lex.marks.of(t);
-    if (marks & WordMarks::kGlue) ++glue;
+    glue += marks & WordMarks::kGlue;
+    if (reason || (marks & (WordMarks::kSoWord | WordMarks::kStartsReason)) == 0) continue;
     // ", so ..." gives the consequence that justifies what came before.
-    if (t.stem_id == lex.so && (i == first || t.clause_break_before)) reason = true;
-    if (!reason && (marks & WordMarks::kStartsReason) && lex.reasons.at_before(toks, i, s.end))
+    if ((marks & WordMarks::kSoWord) && (i == first || t.clause_break_before))
+      reason = true;
+    else if ((marks & WordMarks::kStartsReason) && lex.reasons.at_before(toks, i, s.end))
       reason = true;
   }
+  if (i > first) breaks -= toks[first].clause_break_before;
   s.first_token = first;
   s.end_token = i;
   s.words = words;
@@ -466,7 +469,8 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
         continue;
       }
       int& best = a.best_hit[c];
-      if (best < 0 || credit_for(h.use) > credit_for(a.hits[best].use)) best = static_cast<int>(hi);
+      // Credit grows with the use: the stronger use is the better hit.
+      if (best < 0 || h.use > a.hits[best].use) best = static_cast<int>(hi);
     }
   }
   return a;
