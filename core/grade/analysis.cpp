@@ -430,11 +430,11 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   a.section_step = steps.map_sections(doc);
   a.placeholder.resize(doc.blocks.size(), false);
   // Room for the token lists of most answers at once (match_tokens reserves a token for every
-  // four bytes of a block); past it the arena takes more as needed.
+  // five bytes of a block); past it the arena takes more as needed.
   std::size_t text_bytes = 0;
   for (const text::Block& block : doc.blocks) text_bytes += block.text.size();
   a.token_memory = std::make_shared<std::pmr::monotonic_buffer_resource>(
-      std::max<std::size_t>(1, (text_bytes / 4 + 4 * doc.blocks.size()) * sizeof(MatchToken)));
+      std::max<std::size_t>(1, (text_bytes / 5 + 4 * doc.blocks.size()) * sizeof(MatchToken)));
   a.tokens.reserve(doc.blocks.size());
   std::vector<char> covered;  // per token of the block: inside a concept mention
   // Per block, kept for their memory.

@@ -269,9 +269,10 @@ TokenList match_tokens(std::string_view text, std::pmr::memory_resource* memory)
   const char* const bytes = reader.pad(text);
   // Every word part is lowercased into the one buffer, padded as `folded` pads it.
   char* const lower = reader.lower_room(text.size());
-  // Tokens are made in place in the list. A word and the gap after it take four bytes or more in
-  // nearly every text, so one allocation holds most lists whole; past it the list grows as usual.
-  out.reserve(text.size() / 4 + 4);
+  // Tokens are made in place in the list. A word and the gap after it take five bytes or more in
+  // most texts, so one allocation holds most lists whole, with little room left unused (an
+  // analysis keeps that room till it ends); past it the list grows as usual.
+  out.reserve(text.size() / 5 + 4);
   auto add = [&](const Folded& f, std::size_t offset, bool brk) {
     const WordInfo& info = memo.info(f);
     out.emplace_back(info.stem, info.lower, std::string_view(text.data() + offset, f.text.size()),
