@@ -42,6 +42,13 @@ struct ConceptHit {
 };
 
 struct Analysis {
+  // The token lists live in `token_memory`, which an assignment would release before the lists
+  // it replaces: an analysis is made once and moved, never assigned or copied.
+  Analysis() = default;
+  Analysis(Analysis&&) = default;
+  Analysis& operator=(Analysis&&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+
   const text::Document* doc = nullptr;
   const pack::Template* tpl = nullptr;
   std::vector<int> section_step;  // template step per section, -1 when none
