@@ -53,7 +53,8 @@ struct Analysis {
   const pack::Template* tpl = nullptr;
   std::vector<int> section_step;  // template step per section, -1 when none
   std::vector<bool> placeholder;  // per block: "TBD", "TODO", "..." and the like
-  // Where the blocks' token lists are kept, all in one: declared before them, to outlive them.
+  // Where the blocks' token lists are kept, all in one: declared before them, to outlive them. A
+  // list moved out of the analysis must not outlive it either (a copy is on the heap).
   std::shared_ptr<std::pmr::monotonic_buffer_resource> token_memory;
   std::vector<TokenList> tokens;  // per block
   std::vector<bool> prose;  // per block: holds a real sentence (not a question or a term list)
