@@ -2,14 +2,19 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <set>
 #include <span>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "grade/id_table.hpp"
 #include "grade/phrase_stems_cache.hpp"
 #include "grade/step_mapper.hpp"
-#include "text/byte_scan.hpp"
 #include "text/utf8.hpp"
 
 namespace sdi::grade {
@@ -42,12 +47,12 @@ class PhraseSet {
     }
   }
   // Whether one of the phrases starts at token `i` and ends by token `end`.
-  bool at(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end) const {
+  bool at(std::span<const MatchToken> toks, std::size_t i, std::size_t end) const {
     return at_if(toks, i, [end](std::size_t stop) { return stop <= end; });
   }
   // The same for a phrase whose tokens all start before byte offset `end_offset`, for a caller
   // that has not yet found the token there.
-  bool at_before(const std::vector<MatchToken>& toks, std::size_t i, std::size_t end_offset) const {
+  bool at_before(std::span<const MatchToken> toks, std::size_t i, std::size_t end_offset) const {
     return at_if(toks, i, [&toks, end_offset](std::size_t stop) {
       return stop <= toks.size() && toks[stop - 1].offset < end_offset;
     });
@@ -56,7 +61,7 @@ class PhraseSet {
  private:
   // `fits(stop)` tells whether a phrase taking tokens [i, stop) may end there.
   template <typename Fits>
-  bool at_if(const std::vector<MatchToken>& toks, std::size_t i, Fits fits) const {
+  bool at_if(std::span<const MatchToken> toks, std::size_t i, Fits fits) const {
     const std::uint32_t* found = first_.find(toks[i].stem_id);
     if (found == nullptr) return false;
     for (const Ids& p : by_first_[*found]) {
@@ -82,6 +87,7 @@ class WordMarks {
     kStartsNegatorBefore = 4,
     kStartsNegatorAfter = 8,
     kClauseBreak = 16,
+    kSoWord = 32,  // "so", which gives a reason after a clause break
   };
   void add(vocabulary::Id id, std::uint8_t marks) {
     if (id >= marks_.size()) marks_.resize(id + 1, 0);
@@ -105,7 +111,6 @@ struct Lexicon {
   PhraseSet reasons;
   PhraseSet negators_before;
   PhraseSet negators_after;
-  vocabulary::Id so = vocabulary::kNone;
   std::set<std::string> placeholders;
   std::size_t longest_placeholder = 0;
 };
@@ -185,7 +190,7 @@ const Lexicon& lexicon() {
     l.marks.add_first(after, WordMarks::kStartsNegatorAfter);
     l.negators_after = PhraseSet(std::move(after));
     for (const Ids& p : ids_of(kClauseBreaks)) l.marks.add(p.front(), WordMarks::kClauseBreak);
-    l.so = ids_of(kSo).front().front();
+    l.marks.add(ids_of(kSo).front().front(), WordMarks::kSoWord);
     l.placeholders = {
         "tbd",         "todo", "to do", "n/a",  "na",          "...",        "…",
         "-",           "--",   "tba",   "wip",  "coming soon", "fill in",    "fill in later",
@@ -227,6 +232,44 @@ bool ends_with_abbreviation(std::string_view text, std::size_t dot) {
   return false;
 }
 
+// The first position at or after `from` of a byte that may end a sentence ('\n', '.', '!' or
+// '?'), or the text's size. Sixteen bytes a step with SSE2, the last step over the text's last
+// sixteen bytes (or a copy of a shorter text): blocks are short, and a byte at a time through
+// their ends and up to each mark took most of the search.
+std::size_t find_sentence_mark(std::string_view text, std::size_t from) {
+  const std::size_t n = text.size();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  // A bit per byte of the sixteen at `p` that is a mark.
+  const auto marks_at = [](const char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i lines =
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
+    const __m128i ends =
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')), _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(lines, ends)));
+  };
+  for (; i + 16 <= n; i += 16)
+    if (const unsigned hits = marks_at(text.data() + i); hits != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(hits));
+  if (i >= n) return n;
+  unsigned hits;
+  if (n >= 16) {
+    // The text's last sixteen bytes, less those looked at already.
+    hits = marks_at(text.data() + n - 16) >> (i - (n - 16));
+  } else {
+    char tail[16] = {};  // no mark is a NUL byte
+    std::memcpy(tail, text.data() + i, n - i);
+    hits = marks_at(tail);
+  }
+  return hits != 0 ? i + static_cast<std::size_t>(std::countr_zero(hits)) : n;
+#else
+  for (; i < n; ++i)
+    if (text[i] == '\n' || text[i] == '.' || text[i] == '!' || text[i] == '?') return i;
+  return n;
+#endif
+}
+
 // Splits a block's text into sentences at . ! ? followed by a space or the end, and at newlines
 // in code. Semicolons stay inside: a list item often chains clauses ("x = 1; so y = 2").
 void split_sentences(const std::string& text, bool code,
@@ -237,7 +280,7 @@ void split_sentences(const std::string& text, bool code,
   const std::size_t n = view.size();
   for (std::size_t i = 0;; ++i) {
     // Most bytes cannot end a sentence: pass over them at once.
-    i = sdi::text::find_byte<'\n', '.', '!', '?'>(view, i);
+    i = find_sentence_mark(view, i);
     if (i >= n) break;
     const char c = view[i];
     bool end = false;
@@ -254,7 +297,7 @@ void split_sentences(const std::string& text, bool code,
   if (out.empty()) out.push_back({0, n});
 }
 
-bool negated_at(const std::vector<MatchToken>& toks, const Sentence& s, std::size_t first,
+bool negated_at(std::span<const MatchToken> toks, const Sentence& s, std::size_t first,
                 std::size_t count) {
   const Lexicon& lex = lexicon();
   // Before: up to five tokens back, stopping at a clause break.
@@ -292,7 +335,7 @@ bool asks(std::string_view text) {
 
 // Reads the sentence's tokens from `first` on, those before its end, into its token range and
 // its counts of words, glue and breaks, and whether it gives a reason; returns its end token.
-std::size_t read_sentence(const std::vector<MatchToken>& toks, const std::vector<char>& covered,
+std::size_t read_sentence(std::span<const MatchToken> toks, const std::vector<char>& covered,
                           std::size_t first, Sentence& s) {
   const Lexicon& lex = lexicon();
   int words = 0, glue = 0, breaks = 0;
@@ -300,16 +343,19 @@ std::size_t read_sentence(const std::vector<MatchToken>& toks, const std::vector
   std::size_t i = first;
   for (; i < toks.size() && toks[i].offset < s.end; ++i) {
     const MatchToken& t = toks[i];
-    if (i > first && t.clause_break_before) ++breaks;
+    breaks += t.clause_break_before;  // less the first token's, after the loop
     if (covered[i]) continue;
     ++words;
     const std::uint8_t marks = lex.marks.of(t);
-    if (marks & WordMarks::kGlue) ++glue;
+    glue += marks & WordMarks::kGlue;
+    if (reason || (marks & (WordMarks::kSoWord | WordMarks::kStartsReason)) == 0) continue;
     // ", so ..." gives the consequence that justifies what came before.
-    if (t.stem_id == lex.so && (i == first || t.clause_break_before)) reason = true;
-    if (!reason && (marks & WordMarks::kStartsReason) && lex.reasons.at_before(toks, i, s.end))
+    if ((marks & WordMarks::kSoWord) && (i == first || t.clause_break_before))
+      reason = true;
+    else if ((marks & WordMarks::kStartsReason) && lex.reasons.at_before(toks, i, s.end))
       reason = true;
   }
+  if (i > first) breaks -= toks[first].clause_break_before;
   s.first_token = first;
   s.end_token = i;
   s.words = words;
@@ -383,7 +429,13 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
   a.tpl = &t;
   a.section_step = steps.map_sections(doc);
   a.placeholder.resize(doc.blocks.size(), false);
-  a.tokens.resize(doc.blocks.size());
+  // Room for the token lists of most answers at once (match_tokens reserves a token for every
+  // five bytes of a block); past it the arena takes more as needed.
+  std::size_t text_bytes = 0;
+  for (const text::Block& block : doc.blocks) text_bytes += block.text.size();
+  a.token_memory = std::make_shared<std::pmr::monotonic_buffer_resource>(
+      std::max<std::size_t>(1, (text_bytes / 5 + 4 * doc.blocks.size()) * sizeof(MatchToken)));
+  a.tokens.reserve(doc.blocks.size());
   std::vector<char> covered;  // per token of the block: inside a concept mention
   // Per block, kept for their memory.
   std::vector<std::pair<std::size_t, std::size_t>> pieces;
@@ -392,10 +444,11 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
     const text::Block& block = doc.blocks[bi];
     if (block.kind != text::BlockKind::Heading && is_placeholder(block.text)) {
       a.placeholder[bi] = true;
+      a.tokens.emplace_back();
       continue;
     }
-    TokenList& toks = a.tokens[bi];
-    toks = match_tokens(block.text);
+    // Made in the arena, and moved into place with it.
+    const TokenList& toks = a.tokens.emplace_back(match_tokens(block.text, a.token_memory.get()));
     bool code = block.kind == text::BlockKind::Code;
     covered.assign(toks.size(), 0);
     index.scan(toks, matches);
@@ -459,7 +512,8 @@ Analysis analyse(const text::Document& doc, const pack::Template& t, const Conce
         continue;
       }
       int& best = a.best_hit[c];
-      if (best < 0 || credit_for(h.use) > credit_for(a.hits[best].use)) best = static_cast<int>(hi);
+      // Credit grows with the use: the stronger use is the better hit.
+      if (best < 0 || h.use > a.hits[best].use) best = static_cast<int>(hi);
     }
   }
   return a;

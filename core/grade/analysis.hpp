@@ -2,6 +2,8 @@
 // Everything the checks need to know about one answer, computed once: which step each block
 // belongs to, its sentences, and every concept mention with how well it was used.
 
+#include <memory>
+#include <memory_resource>
 #include <string>
 #include <vector>
 
@@ -40,10 +42,20 @@ struct ConceptHit {
 };
 
 struct Analysis {
+  // The token lists live in `token_memory`, which an assignment would release before the lists
+  // it replaces: an analysis is made once and moved, never assigned or copied.
+  Analysis() = default;
+  Analysis(Analysis&&) = default;
+  Analysis& operator=(Analysis&&) = delete;
+  Analysis& operator=(const Analysis&) = delete;
+
   const text::Document* doc = nullptr;
   const pack::Template* tpl = nullptr;
   std::vector<int> section_step;  // template step per section, -1 when none
   std::vector<bool> placeholder;  // per block: "TBD", "TODO", "..." and the like
+  // Where the blocks' token lists are kept, all in one: declared before them, to outlive them. A
+  // list moved out of the analysis must not outlive it either (a copy is on the heap).
+  std::shared_ptr<std::pmr::monotonic_buffer_resource> token_memory;
   std::vector<TokenList> tokens;  // per block
   std::vector<bool> prose;  // per block: holds a real sentence (not a question or a term list)
   std::vector<Sentence> sentences;

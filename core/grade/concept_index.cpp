@@ -198,7 +198,7 @@ int ConceptIndex::find(const std::string& id) const {
   return it == extra_by_id_.end() ? -1 : it->second;
 }
 
-bool ConceptIndex::matches_rest(const char* base, FormCell f, const std::vector<MatchToken>& tokens,
+bool ConceptIndex::matches_rest(const char* base, FormCell f, std::span<const MatchToken> tokens,
                                 std::size_t i) const {
   const std::uint32_t count = f.count();
   switch (f.compare()) {
@@ -227,7 +227,7 @@ bool ConceptIndex::matches_rest(const char* base, FormCell f, const std::vector<
 // Inlined into best_at, which calls it for every token a form starts with.
 [[gnu::always_inline]] inline void ConceptIndex::consider(const char* base, std::uint32_t begin,
                                                           std::uint32_t end, Compare compare,
-                                                          const std::vector<MatchToken>& tokens,
+                                                          std::span<const MatchToken> tokens,
                                                           std::size_t i, std::uint32_t seconds,
                                                           Best& best) const {
   const char* forms = base + forms_at_;
@@ -272,13 +272,13 @@ bool ConceptIndex::matches_rest(const char* base, FormCell f, const std::vector<
   }
 }
 
-std::vector<ConceptIndex::Match> ConceptIndex::scan(const std::vector<MatchToken>& tokens) const {
+std::vector<ConceptIndex::Match> ConceptIndex::scan(std::span<const MatchToken> tokens) const {
   std::vector<Match> out;
   scan(tokens, out);
   return out;
 }
 
-ConceptIndex::Best ConceptIndex::best_at(const char* base, const std::vector<MatchToken>& tokens,
+ConceptIndex::Best ConceptIndex::best_at(const char* base, std::span<const MatchToken> tokens,
                                          std::size_t i, std::uint32_t by_stem,
                                          std::uint32_t by_lower) const {
   // The same order as the forms' comparisons: stems, then lowercase words, then spellings.
@@ -332,7 +332,7 @@ ConceptIndex::Best ConceptIndex::best_at(const char* base, const std::vector<Mat
 }
 
 template <typename ToLocal>
-void ConceptIndex::scan_with(const ToLocal& to_local, const std::vector<MatchToken>& tokens,
+void ConceptIndex::scan_with(const ToLocal& to_local, std::span<const MatchToken> tokens,
                              std::vector<Match>& out) const {
   const char* base = block();
   const std::size_t n = tokens.size();
@@ -366,7 +366,7 @@ void ConceptIndex::scan_with(const ToLocal& to_local, const std::vector<MatchTok
   }
 }
 
-void ConceptIndex::scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const {
+void ConceptIndex::scan(std::span<const MatchToken> tokens, std::vector<Match>& out) const {
   out.clear();
   // One loop for each way of mapping ids, each with what it reads copied out of the members.
   if (local_.table.empty()) {

@@ -39,9 +39,9 @@ class ConceptIndex {
     std::size_t count;  // tokens covered
   };
   // Longest match first, non-overlapping, left to right.
-  std::vector<Match> scan(const std::vector<MatchToken>& tokens) const;
+  std::vector<Match> scan(std::span<const MatchToken> tokens) const;
   // The same into `out`, replacing what it held, so a caller can reuse its memory.
-  void scan(const std::vector<MatchToken>& tokens, std::vector<Match>& out) const;
+  void scan(std::span<const MatchToken> tokens, std::vector<Match>& out) const;
 
  private:
   using Compare = concept_layout::Compare;
@@ -73,11 +73,11 @@ class ConceptIndex {
   // Improves `best` with forms[begin, end), which start with the token at `i` compared the way
   // `compare` says; `seconds` holds the bits of their second words (concept_layout::second_bit).
   void consider(const char* base, std::uint32_t begin, std::uint32_t end, Compare compare,
-                const std::vector<MatchToken>& tokens, std::size_t i, std::uint32_t seconds,
+                std::span<const MatchToken> tokens, std::size_t i, std::uint32_t seconds,
                 Best& best) const;
   // The best form at token `i`, whose local ids on stems and lowercase words are given; out of
   // scan's loop, which most tokens pass through without a look at a form.
-  [[gnu::noinline]] Best best_at(const char* base, const std::vector<MatchToken>& tokens,
+  [[gnu::noinline]] Best best_at(const char* base, std::span<const MatchToken> tokens,
                                  std::size_t i, std::uint32_t by_stem,
                                  std::uint32_t by_lower) const;
   // The best form at token `i` told from the heads alone, when no longer form can start there
@@ -89,11 +89,11 @@ class ConceptIndex {
   // scan, with `to_local` mapping vocabulary ids to local ones (or to any id past the first
   // words).
   template <typename ToLocal>
-  void scan_with(const ToLocal& to_local, const std::vector<MatchToken>& tokens,
+  void scan_with(const ToLocal& to_local, std::span<const MatchToken> tokens,
                  std::vector<Match>& out) const;
   // Whether the words of `f` after its second match the tokens from `i` on.
   bool matches_rest(const char* base, concept_layout::FormCell f,
-                    const std::vector<MatchToken>& tokens, std::size_t i) const;
+                    std::span<const MatchToken> tokens, std::size_t i) const;
 
   std::vector<const pack::ConceptHead*> concepts_;
   std::vector<pack::Concept> extra_;

@@ -1,66 +1,123 @@
 #include "grade/diagram.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
+#include <cstring>
+#include <functional>
 #include <map>
 #include <string_view>
 
-#include "text/byte_scan.hpp"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace sdi::grade {
 
 namespace {
 
-std::string trim(std::string s) {
-  auto not_space = [](unsigned char c) { return !std::isspace(c); };
-  s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-  s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
+// The first position at or after `from` of a byte that may start an arrow ('<', '-', '=', or the
+// first byte of an arrow character), or the text's size. Sixteen bytes a step with SSE2, the last
+// step over the text's last sixteen bytes (or a copy of a shorter text), so no byte is looked at
+// alone: most lines are short, and most of their bytes start no arrow.
+std::size_t find_arrow_start(std::string_view text, std::size_t from) {
+  const std::size_t n = text.size();
+  std::size_t i = from;
+#if defined(__SSE2__)
+  // A bit per byte of the sixteen at `p` that may start an arrow.
+  const auto starts_at = [](const char* p) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i ascii =
+        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('<')), _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+    const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('=')),
+                                       _mm_cmpeq_epi8(x, _mm_set1_epi8('\xE2')));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, other)));
+  };
+  for (; i + 16 <= n; i += 16)
+    if (const unsigned hits = starts_at(text.data() + i); hits != 0)
+      return i + static_cast<std::size_t>(std::countr_zero(hits));
+  if (i >= n) return n;
+  unsigned hits;
+  if (n >= 16) {
+    // The text's last sixteen bytes, less those looked at already.
+    hits = starts_at(text.data() + n - 16) >> (i - (n - 16));
+  } else {
+    char tail[16] = {};  // no arrow starts with a NUL byte
+    std::memcpy(tail, text.data() + i, n - i);
+    hits = starts_at(tail);
+  }
+  return hits != 0 ? i + static_cast<std::size_t>(std::countr_zero(hits)) : n;
+#else
+  for (; i < n; ++i)
+    if (text[i] == '<' || text[i] == '-' || text[i] == '=' || text[i] == '\xE2') return i;
+  return n;
+#endif
+}
+
+// The text without the spaces (std::isspace) at its ends.
+std::string_view trimmed(std::string_view s) {
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return s;
 }
 
-// The pieces std::getline reads from `text` split at `delim`: none from an empty text, and no
-// empty piece after a final delimiter. Without a stream, which costs more to set up than most
-// lines take to read.
-std::vector<std::string_view> pieces(std::string_view text, char delim) {
-  std::vector<std::string_view> out;
+// Calls `visit` with each piece std::getline reads from `text` split at `delim`: none from an
+// empty text, and no empty piece after a final delimiter. Without a stream, which costs more to
+// set up than most lines take to read, and without a list of the pieces.
+template <typename Visit>
+void for_each_piece(std::string_view text, char delim, Visit visit) {
   for (std::size_t from = 0; from < text.size();) {
     std::size_t end = text.find(delim, from);
     if (end == std::string_view::npos) end = text.size();
-    out.push_back(text.substr(from, end - from));
+    visit(text.substr(from, end - from));
     from = end + 1;
   }
-  return out;
 }
 
-std::vector<int> concepts_of(const std::string& label, const ConceptIndex& index) {
+// Every concept `label` names, with what they imply.
+std::vector<int> concepts_of(std::string_view label, const ConceptIndex& index) {
+  // Kept for their memory: a diagram has many boxes.
+  thread_local std::vector<ConceptIndex::Match> matches;
+  index.scan(match_tokens(label), matches);
   std::vector<int> out;
-  for (const auto& m : index.scan(match_tokens(label)))
+  for (const auto& m : matches)
     for (int c : index.implied(m.concept_idx))
       if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
   return out;
 }
 
+// The concepts of a box drawn with both a label and a key: "label key", read as one text.
+std::vector<int> concepts_of(std::string_view label, std::string_view key,
+                             const ConceptIndex& index) {
+  thread_local std::string both;
+  both.assign(label);
+  both += ' ';
+  both += key;
+  return concepts_of(both, index);
+}
+
 // The node `existing` (-1 for a new one) named by `key` and `label`, returning its index.
-int add_node(Diagram& d, int existing, const std::string& key, const std::string& label, int line,
+int add_node(Diagram& d, int existing, std::string_view key, std::string_view label, int line,
              const ConceptIndex& index) {
   if (existing >= 0) {
     DiagramNode& n = d.nodes[static_cast<std::size_t>(existing)];
     if (!label.empty() && n.label == key) {
       n.label = label;
-      n.concepts = concepts_of(label + " " + key, index);
+      n.concepts = concepts_of(label, key, index);
     }
     return existing;
   }
   DiagramNode n;
   n.label = label.empty() ? key : label;
   n.line = line;
-  n.concepts = concepts_of(label.empty() ? key : label + " " + key, index);
+  n.concepts = label.empty() ? concepts_of(key, index) : concepts_of(label, key, index);
   d.nodes.push_back(std::move(n));
   return static_cast<int>(d.nodes.size() - 1);
 }
 
 // The last node labelled `label`, or -1: arrow lines name their boxes by label.
-int node_labelled(const Diagram& d, const std::string& label) {
+int node_labelled(const Diagram& d, std::string_view label) {
   for (std::size_t i = d.nodes.size(); i-- > 0;)
     if (d.nodes[i].label == label) return static_cast<int>(i);
   return -1;
@@ -73,10 +130,11 @@ void add_edge(Diagram& d, int a, int b) {
   d.edges.push_back({a, b});
 }
 
-// Splits "A[Label] -->|text| B(Label) --- C" into node texts, dropping edge labels.
-std::vector<std::string> split_mermaid_chain(const std::string& line) {
-  std::vector<std::string> parts;
-  std::string cur;
+// Splits "A[Label] -->|text| B(Label) --- C" into node texts, dropping edge labels. Each node
+// text is the part of the line from the end of one arrow to the start of the next.
+std::vector<std::string_view> split_mermaid_chain(std::string_view line) {
+  std::vector<std::string_view> parts;
+  std::size_t from = 0;
   int depth = 0;
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
@@ -93,76 +151,73 @@ std::vector<std::string> split_mermaid_chain(const std::string& line) {
         ++j;
       if (j < line.size() && line[j] == '|') {  // edge label
         std::size_t close = line.find('|', j + 1);
-        j = close == std::string::npos ? line.size() : close + 1;
+        j = close == std::string_view::npos ? line.size() : close + 1;
       }
-      parts.push_back(cur);
-      cur.clear();
+      parts.push_back(line.substr(from, i - from));
+      from = j;
       i = j - 1;
       continue;
     }
     // "A -- text --> B": text between the two arrow halves is an edge label.
-    cur += c;
   }
-  parts.push_back(cur);
+  parts.push_back(line.substr(std::min(from, line.size())));
   return parts;
 }
 
 // "A[Label]" -> key "A", label "Label"; "A" -> key "A".
-std::pair<std::string, std::string> mermaid_node(const std::string& text) {
-  std::string t = trim(text);
+std::pair<std::string_view, std::string_view> mermaid_node(std::string_view text) {
+  const std::string_view t = trimmed(text);
   std::size_t open = t.find_first_of("[({>");
-  if (open == std::string::npos) return {t, ""};
-  std::string key = trim(t.substr(0, open));
-  std::string label = t.substr(open);
+  if (open == std::string_view::npos) return {t, {}};
+  const std::string_view key = trimmed(t.substr(0, open));
+  std::string_view label = t.substr(open);
   constexpr std::string_view kOpeners = "[({>/\\", kClosers = "])}/\\";
   while (!label.empty() && kOpeners.find(label.front()) != std::string_view::npos)
-    label.erase(0, 1);
-  while (!label.empty() && kClosers.find(label.back()) != std::string_view::npos) label.pop_back();
+    label.remove_prefix(1);
+  while (!label.empty() && kClosers.find(label.back()) != std::string_view::npos)
+    label.remove_suffix(1);
   if (label.size() >= 2 && label.front() == '"' && label.back() == '"')
     label = label.substr(1, label.size() - 2);
-  return {key, trim(label)};
+  return {key, trimmed(label)};
 }
 
 }  // namespace
 
-void read_mermaid(const std::string& code, int first_line, const ConceptIndex& index,
-                  Diagram& into) {
-  std::map<std::string, int> by_key;
+void read_mermaid(std::string_view code, int first_line, const ConceptIndex& index, Diagram& into) {
+  std::map<std::string, int, std::less<>> by_key;
   int line_no = first_line - 1;
-  for (const std::string_view line : pieces(code, '\n')) {
+  std::vector<std::vector<int>> groups;
+  for_each_piece(code, '\n', [&](std::string_view line) {
     ++line_no;
-    std::string t = trim(std::string(line));
-    if (t.empty() || t.rfind("%%", 0) == 0 || t.rfind("graph", 0) == 0 ||
-        t.rfind("flowchart", 0) == 0 || t.rfind("subgraph", 0) == 0 || t == "end" ||
-        t.rfind("style", 0) == 0 || t.rfind("classDef", 0) == 0 || t.rfind("class ", 0) == 0 ||
-        t.rfind("direction", 0) == 0)
-      continue;
-    std::vector<std::string> parts = split_mermaid_chain(t);
-    std::vector<std::vector<int>> groups;
-    for (const auto& part : parts) {
+    const std::string_view t = trimmed(line);
+    if (t.empty() || t.starts_with("%%") || t.starts_with("graph") || t.starts_with("flowchart") ||
+        t.starts_with("subgraph") || t == "end" || t.starts_with("style") ||
+        t.starts_with("classDef") || t.starts_with("class ") || t.starts_with("direction"))
+      return;
+    groups.clear();
+    for (const std::string_view part : split_mermaid_chain(t)) {
       std::vector<int> group;
-      for (const std::string_view piece : pieces(part, '&')) {
-        auto [key, label] = mermaid_node(std::string(piece));
-        if (key.empty() && label.empty()) continue;
-        const std::string& name = key.empty() ? label : key;
+      for_each_piece(part, '&', [&](std::string_view piece) {
+        const auto [key, label] = mermaid_node(piece);
+        if (key.empty() && label.empty()) return;
+        const std::string_view name = key.empty() ? label : key;
         const auto known = by_key.find(name);
         const int node =
             add_node(into, known == by_key.end() ? -1 : known->second, name, label, line_no, index);
         if (known == by_key.end()) by_key.emplace(name, node);
         group.push_back(node);
-      }
-      if (!group.empty()) groups.push_back(group);
+      });
+      if (!group.empty()) groups.push_back(std::move(group));
     }
     for (std::size_t i = 0; i + 1 < groups.size(); ++i)
       for (int a : groups[i])
         for (int b : groups[i + 1]) add_edge(into, a, b);
-  }
+  });
 }
 
-bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& index,
-                     Diagram& into) {
+bool read_arrow_line(std::string_view line, int line_no, const ConceptIndex& index, Diagram& into) {
   // Every arrow starts with one of these bytes; most lines have none.
-  if (line.find_first_of("<-=\xE2") == std::string::npos) return false;
+  if (line.find_first_of("<-=\xE2") == std::string_view::npos) return false;
   // Normalise the arrow spellings to one separator.
   static constexpr std::string_view kArrows[] = {
       "<-->",         "<->",          "-->",          "->",  "==>", "=>",
@@ -173,7 +228,7 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
   bool any = false;
   for (std::size_t i = 0; i < view.size();) {
     // The bytes up to the next one an arrow can start with go over as they are.
-    const std::size_t next = text::find_byte<'<', '-', '=', '\xE2'>(view, i);
+    const std::size_t next = find_arrow_start(view, i);
     s.append(view, i, next - i);
     i = next;
     if (i == view.size()) break;
@@ -190,25 +245,25 @@ bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& i
     if (!matched) s += view[i++];
   }
   if (!any) return false;
-  std::vector<std::string> parts;
-  for (const std::string_view part : pieces(s, '\x1F')) parts.push_back(trim(std::string(part)));
+  std::vector<std::string_view> parts;  // views into `s`
+  for_each_piece(s, '\x1F', [&](std::string_view part) { parts.push_back(trimmed(part)); });
   if (parts.size() < 2) return false;
   std::vector<std::vector<int>> groups;
-  for (const auto& p : parts) {
+  for (const std::string_view p : parts) {
     std::vector<int> group;
     // "App servers / Cache" or "(A, B)" fan out to several boxes.
-    for (const std::string_view piece : pieces(p, ',')) {
-      std::string label = trim(std::string(piece));
+    for_each_piece(p, ',', [&](std::string_view piece) {
+      std::string_view label = trimmed(piece);
       constexpr std::string_view kLeading = "[](){}*`", kTrailing = "[](){}*`.:";
       while (!label.empty() && kLeading.find(label.front()) != std::string_view::npos)
-        label.erase(0, 1);
+        label.remove_prefix(1);
       while (!label.empty() && kTrailing.find(label.back()) != std::string_view::npos)
-        label.pop_back();
-      label = trim(label);
-      if (label.empty() || label.size() > 60) continue;
+        label.remove_suffix(1);
+      label = trimmed(label);
+      if (label.empty() || label.size() > 60) return;
       group.push_back(add_node(into, node_labelled(into, label), label, label, line_no, index));
-    }
-    groups.push_back(group);
+    });
+    groups.push_back(std::move(group));
   }
   for (std::size_t i = 0; i + 1 < groups.size(); ++i)
     for (int a : groups[i])
@@ -220,15 +275,16 @@ namespace {
 
 bool is_mermaid(const text::Block& b) {
   if (b.kind != text::BlockKind::Code) return false;
-  std::string first = trim(b.text.substr(0, b.text.find('\n')));
-  return b.info == "mermaid" || first.rfind("graph", 0) == 0 || first.rfind("flowchart", 0) == 0;
+  const std::string_view text = b.text;
+  const std::string_view first = trimmed(text.substr(0, text.find('\n')));
+  return b.info == "mermaid" || first.starts_with("graph") || first.starts_with("flowchart");
 }
 
 // Whether the text holds one of the arrows read_arrow_line reads: each contains "->", "=>",
 // "<-" or one of the arrow characters. Most lines of an answer hold none, and need no more look.
 bool has_arrow(std::string_view text) {
   for (std::size_t i = 0;; ++i) {
-    i = text::find_byte<'-', '=', '<', '\xE2'>(text, i);
+    i = find_arrow_start(text, i);
     if (i + 1 >= text.size()) return false;
     const char c = text[i], next = text[i + 1];
     if ((c == '-' || c == '=') && next == '>') return true;
@@ -244,8 +300,9 @@ bool has_arrow(std::string_view text) {
 
 // Arrow lines that are not a design: API signatures ("post(url) -> key"), table cells, prose
 // that merely mentions a flow in passing.
-bool arrow_candidate(const std::string& line) {
-  if (line.find('(') != std::string::npos || line.find('|') != std::string::npos) return false;
+bool arrow_candidate(std::string_view line) {
+  if (line.find('(') != std::string_view::npos || line.find('|') != std::string_view::npos)
+    return false;
   int words = 0;
   bool in_word = false;
   for (char c : line) {
@@ -277,11 +334,8 @@ Diagram read_diagram(const text::Document& doc, const ConceptIndex& index) {
       std::size_t end = text.find('\n', from);
       if (end == std::string_view::npos) end = text.size();
       const std::string_view view = text.substr(from, end - from);
-      if (has_arrow(view)) {
-        const std::string line(view);
-        if (arrow_candidate(line))
-          read_arrow_line(line, b.kind == text::BlockKind::Code ? n : b.line, index, d);
-      }
+      if (has_arrow(view) && arrow_candidate(view))
+        read_arrow_line(view, b.kind == text::BlockKind::Code ? n : b.line, index, d);
       from = end + 1;
     }
   }

@@ -3,6 +3,7 @@
 // as "Client -> LB -> App servers -> Cache -> DB" anywhere in the answer.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "grade/concept_index.hpp"
@@ -25,10 +26,8 @@ struct Diagram {
 Diagram read_diagram(const text::Document& doc, const ConceptIndex& index);
 
 // Parses one Mermaid flowchart; `first_line` is the file line of the block's first line.
-void read_mermaid(const std::string& code, int first_line, const ConceptIndex& index,
-                  Diagram& into);
+void read_mermaid(std::string_view code, int first_line, const ConceptIndex& index, Diagram& into);
 // Parses one line with arrows; returns false when the line has no arrow chain.
-bool read_arrow_line(const std::string& line, int line_no, const ConceptIndex& index,
-                     Diagram& into);
+bool read_arrow_line(std::string_view line, int line_no, const ConceptIndex& index, Diagram& into);
 
 }  // namespace sdi::grade

@@ -63,18 +63,20 @@ constexpr std::uint64_t bytes_in(std::uint64_t x, unsigned char lo, unsigned cha
   return (x + each_byte(0x80 - lo)) & ~(x + each_byte(0x7F - hi)) & each_byte(0x80);
 }
 
+// Zero bytes after a text read by `fold_alnum_run`, which reads whole blocks of it: no zero is a
+// letter or a digit, so a run stops in them at the latest.
+constexpr std::size_t kPadding = 16;
 // Room a caller leaves after the bytes `fold_alnum_run` lowercases: it writes whole blocks.
 constexpr std::size_t kFoldSlack = 16;
 
 // Lowercases the ASCII letters and digits from `i` on into `out`, which needs room for
-// kFoldSlack bytes more than them, and returns where they stop. Sixteen bytes a step (eight
-// without SSE2) while the text has them: nearly every word ends within the first step.
-std::size_t fold_alnum_run(std::string_view text, std::size_t i, char* out) {
-  const char* data = text.data();
-  const std::size_t n = text.size();
+// kFoldSlack bytes more than them, and returns where they stop. `text` must be followed by
+// kPadding zero bytes. Sixteen bytes a step (eight without SSE2): nearly every word ends within
+// the first step.
+std::size_t fold_alnum_run(const char* text, std::size_t i, char* out) {
 #if defined(__SSE2__)
-  for (; i + 16 <= n; i += 16, out += 16) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+  for (;; i += 16, out += 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + i));
     // A byte plus (0x80 - lo) is a signed byte below -128 + count only for the `count` bytes from
     // `lo` on; bytes from 0x80 up land elsewhere.
     const __m128i lowered = _mm_or_si128(x, _mm_set1_epi8(0x20));
@@ -90,9 +92,9 @@ std::size_t fold_alnum_run(std::string_view text, std::size_t i, char* out) {
     if (stops != 0) return i + static_cast<std::size_t>(std::countr_zero(stops));
   }
 #else
-  for (; i + 8 <= n; i += 8, out += 8) {
+  for (;; i += 8, out += 8) {
     std::uint64_t x;
-    std::memcpy(&x, data + i, 8);
+    std::memcpy(&x, text + i, 8);
     const std::uint64_t ascii = ~x & each_byte(0x80);
     const std::uint64_t low = x & each_byte(0x7F);
     const std::uint64_t letters = bytes_in(low | each_byte(0x20), 'a', 'z') & ascii;
@@ -106,12 +108,6 @@ std::size_t fold_alnum_run(std::string_view text, std::size_t i, char* out) {
     }
   }
 #endif
-  for (; i < n; ++i) {
-    const unsigned char c = kAlnumFold[static_cast<unsigned char>(data[i])];
-    if (c == 0) break;
-    *out++ = static_cast<char>(c);
-  }
-  return i;
 }
 
 // A lowercase word part in a buffer with room for eight bytes after it, which `folded` zeroes.
@@ -239,18 +235,44 @@ class WordMemo {
 
 }  // namespace
 
-TokenList match_tokens(std::string_view text) {
-  thread_local WordMemo memo;
+namespace {
+
+// What reading a text takes per thread, kept from one text to the next: the word memo, the text
+// again with kPadding zero bytes after it, and room for the lowercase word parts.
+struct Reader {
+  WordMemo memo;
+  std::string padded;
+  std::string lower;
+
+  // The text followed by kPadding zero bytes.
+  const char* pad(std::string_view text) {
+    if (padded.size() < text.size() + kPadding) padded.resize(text.size() + kPadding);
+    std::memcpy(padded.data(), text.data(), text.size());
+    std::memset(padded.data() + text.size(), 0, kPadding);
+    return padded.data();
+  }
+  // Room for the lowercase parts of a text of `size` bytes, as `folded` pads them.
+  char* lower_room(std::size_t size) {
+    if (lower.size() < size + kFoldSlack) lower.resize(size + kFoldSlack);
+    return lower.data();
+  }
+};
+
+}  // namespace
+
+TokenList match_tokens(std::string_view text, std::pmr::memory_resource* memory) {
+  thread_local Reader reader;
+  WordMemo& memo = reader.memo;
   memo.begin(text.size());
-  TokenList out;
+  TokenList out(memory);
   out.storage = memo.arena();
+  const char* const bytes = reader.pad(text);
   // Every word part is lowercased into the one buffer, padded as `folded` pads it.
-  thread_local std::string buffer;
-  if (buffer.size() < text.size() + kFoldSlack) buffer.resize(text.size() + kFoldSlack);
-  char* const lower = buffer.data();
-  // Tokens are made in place in the list. A word and the gap after it take four bytes or more in
-  // nearly every text, so one allocation holds most lists whole; past it the list grows as usual.
-  out.reserve(text.size() / 4 + 4);
+  char* const lower = reader.lower_room(text.size());
+  // Tokens are made in place in the list. A word and the gap after it take five bytes or more in
+  // most texts, so one allocation holds most lists whole, with little room left unused (an
+  // analysis keeps that room till it ends); past it the list grows as usual.
+  out.reserve(text.size() / 5 + 4);
   auto add = [&](const Folded& f, std::size_t offset, bool brk) {
     const WordInfo& info = memo.info(f);
     out.emplace_back(info.stem, info.lower, std::string_view(text.data() + offset, f.text.size()),
@@ -260,14 +282,15 @@ TokenList match_tokens(std::string_view text) {
   bool brk = false;  // between the previous word and the next
   std::size_t i = 0;
   while (i < n) {
-    const auto b = static_cast<unsigned char>(text[i]);
+    const auto b = static_cast<unsigned char>(bytes[i]);
     if (kAlnumFold[b] != 0) {
       // Most words are ASCII letters and digits up to a space or a punctuation mark: lowercase
       // them as they are found.
       const std::size_t start = i;
-      i = fold_alnum_run(text, i, lower);
-      // The usual gap after a word, one space, ends it and breaks no clause.
-      const bool spaced = i < n && text[i] == ' ';
+      i = fold_alnum_run(bytes, i, lower);
+      // The usual gap after a word, one space, ends it and breaks no clause (the padding after
+      // the text is no space).
+      const bool spaced = bytes[i] == ' ';
       if (spaced || text::ascii_word_ends_at(text, i)) {
         add(folded(lower, i - start), start, brk);
         brk = false;
@@ -276,15 +299,15 @@ TokenList match_tokens(std::string_view text) {
       }
       i = start;
     } else if (b < 0x80) {
-      if (kMayBreak[b]) brk = brk || b != '-' || (i + 1 < n && text[i + 1] == ' ');
+      if (kMayBreak[b]) brk = brk || b != '-' || bytes[i + 1] == ' ';
       ++i;
       continue;
     }
     // Joined or non-ASCII words, found the way split_words finds them.
     const text::Word word = text::next_word(text, i);
     for (; i < word.offset; ++i) {
-      const auto g = static_cast<unsigned char>(text[i]);
-      if (kMayBreak[g]) brk = brk || g != '-' || (i + 1 < n && text[i + 1] == ' ');
+      const auto g = static_cast<unsigned char>(bytes[i]);
+      if (kMayBreak[g]) brk = brk || g != '-' || bytes[i + 1] == ' ';
     }
     if (word.text.empty()) break;
     // Split hyphenated and underscored words into parts so both spellings match.

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <memory_resource>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,13 +29,18 @@ struct MatchToken {
       false;  // a comma, semicolon, colon or dash separates it from the previous token
 };
 
-// The tokens of one text, holding the memo storage their `stem` and `lower` view.
-class TokenList : public std::vector<MatchToken> {
+// The tokens of one text, holding the memo storage their `stem` and `lower` view. A caller
+// reading many texts may keep their lists in memory of its own (see match_tokens).
+class TokenList : public std::pmr::vector<MatchToken> {
  public:
+  using std::pmr::vector<MatchToken>::vector;
   std::shared_ptr<const void> storage;
 };
 
-TokenList match_tokens(std::string_view text);
+// The tokens of `text`, their list in `memory`: an analysis keeps the lists of all blocks of an
+// answer in one arena, where a list each from the heap cost an allocation and a release apiece.
+TokenList match_tokens(std::string_view text,
+                       std::pmr::memory_resource* memory = std::pmr::get_default_resource());
 
 // Stems of a phrase, for compiling glossary forms and marker lists.
 std::vector<std::string> phrase_stems(std::string_view phrase);
