@@ -1,107 +1,198 @@
 #include "cli/parallel_grade.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
-#include <map>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "cli/teardown.hpp"
 
 namespace sdi::cli {
 
+namespace {
+
+// One grading worker: its own sandboxes and compiled packs, and its own rendering step.
+struct Worker {
+  Worker(const pack::Library& library, const std::function<WorkerStep()>& make_step)
+      : session(std::make_unique<grade::Session>(library)),
+        step(std::make_unique<WorkerStep>(make_step ? make_step() : WorkerStep())) {}
+
+  Graded grade(std::string_view file, const grade::GradeOptions& options) {
+    Graded g;
+    g.result = session->grade_file(std::string(file), options);
+    if (*step) (*step)(g);
+    return g;
+  }
+
+  // Left for the process's end like the rest of a command's objects (teardown.hpp): tearing down
+  // a worker's Lua states only delays the end of the run.
+  void retire() {
+    done_with(std::move(step));
+    done_with(std::move(session));
+  }
+
+  std::unique_ptr<grade::Session> session;
+  std::unique_ptr<WorkerStep> step;
+};
+
+// The results graded but not yet emitted, in a ring of slots: file i goes to slot i % size, which
+// the file `size` places before it has left once i is inside the window.
+//
+// The main thread grades too and emits in input order; helper threads only grade. A helper's
+// result, once emitted, goes back to that helper to be destroyed: freeing memory on the thread
+// that allocated it keeps each thread's allocator caches filled, where freeing it on the main
+// thread made every allocation of the helper a slow one and every free of the main a remote one.
+class ResultWindow {
+ public:
+  static constexpr std::size_t kMain = static_cast<std::size_t>(-1);
+
+  ResultWindow(std::size_t files, std::size_t size, std::size_t helpers)
+      : files_(files), slots_(size), spent_(helpers) {}
+
+  // The next file nobody has claimed, or `files` when all are.
+  std::size_t claim() { return next_.fetch_add(1); }
+
+  // Blocks a helper until file i fits in the window (false: the run stopped), and hands it what
+  // it graded that has been emitted since.
+  bool wait_for_room(std::size_t i, std::size_t helper, std::vector<Graded>& spent) {
+    std::unique_lock lock(mutex_);
+    if (!stop_ && !fits(i)) {
+      ++helpers_waiting_;
+      room_cv_.wait(lock, [&] { return stop_ || fits(i); });
+      --helpers_waiting_;
+    }
+    spent.swap(spent_[helper]);
+    return !stop_;
+  }
+
+  // Keeps what `grader` (a helper's index, or kMain) made of file i, which fits in the window.
+  void put(std::size_t i, std::size_t grader, Graded g) {
+    std::lock_guard lock(mutex_);
+    Slot& slot = slots_[i % slots_.size()];
+    slot.graded.emplace(std::move(g));
+    slot.grader = grader;
+    if (i == main_waits_for_) ready_cv_.notify_one();
+  }
+
+  // The main thread: emits, in order, the results that are ready; with `until`, first waits for
+  // every file before `until` to have been emitted.
+  void emit_ready(const std::function<void(std::size_t, Graded&)>& emit, std::size_t until = 0) {
+    while (emitted_ < files_) {
+      Slot& slot = slots_[emitted_ % slots_.size()];
+      {
+        std::unique_lock lock(mutex_);
+        if (!slot.graded) {
+          if (emitted_ >= until) return;
+          main_waits_for_ = emitted_;
+          ready_cv_.wait(lock, [&] { return slot.graded.has_value(); });
+          main_waits_for_ = kNone;
+        }
+      }
+      // Only the main thread empties a slot, and no helper writes a filled one.
+      Graded g = std::move(*slot.graded);
+      const std::size_t grader = slot.grader;
+      emit(emitted_, g);
+      bool wake = false;
+      {
+        std::lock_guard lock(mutex_);
+        slot.graded.reset();
+        if (grader != kMain) spent_[grader].push_back(std::move(g));
+        ++emitted_;
+        wake = helpers_waiting_ > 0;
+      }
+      if (wake) room_cv_.notify_all();
+    }
+  }
+
+  // The main thread may keep file i once every file a window before it has been emitted.
+  std::size_t room_for(std::size_t i) const {
+    return i + 1 > slots_.size() ? i + 1 - slots_.size() : 0;
+  }
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    room_cv_.notify_all();
+  }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  struct Slot {
+    std::optional<Graded> graded;
+    std::size_t grader = kMain;
+  };
+  bool fits(std::size_t i) const { return i < emitted_ + slots_.size(); }
+
+  const std::size_t files_;
+  std::atomic<std::size_t> next_{0};
+  std::mutex mutex_;
+  // A wake-up costs a system call and a context switch, so a thread is only woken when it sleeps
+  // on exactly what just happened: the main thread on the next result in order, a helper on room.
+  std::condition_variable ready_cv_, room_cv_;
+  std::vector<Slot> slots_;
+  std::vector<std::vector<Graded>> spent_;  // per helper: its results, emitted
+  std::size_t emitted_ = 0;                 // written by the main thread only
+  std::size_t main_waits_for_ = kNone;
+  std::size_t helpers_waiting_ = 0;
+  bool stop_ = false;
+};
+
+}  // namespace
+
 void grade_in_order(const pack::Library& library, const PathList& files,
                     const grade::GradeOptions& options, int jobs,
                     const std::function<WorkerStep()>& make_step,
                     const std::function<void(std::size_t, Graded&)>& emit) {
-  if (jobs <= 1 || files.size() <= 1) {
-    auto session = std::make_unique<grade::Session>(library);
-    auto step = std::make_unique<WorkerStep>(make_step ? make_step() : WorkerStep());
+  // The main thread is one of the workers: a run on N jobs starts N - 1 helpers.
+  const std::size_t helpers =
+      files.empty() || jobs <= 1 ? 0 : std::min(static_cast<std::size_t>(jobs), files.size()) - 1;
+  Worker main_worker(library, make_step);
+  if (helpers == 0) {
     for (std::size_t i = 0; i < files.size(); ++i) {
-      Graded g;
-      g.result = session->grade_file(std::string(files[i]), options);
-      if (*step) (*step)(g);
+      Graded g = main_worker.grade(files[i], options);
       emit(i, g);
     }
-    done_with(std::move(step));
-    done_with(std::move(session));
+    main_worker.retire();
     return;
   }
   // Workers may run ahead of the reporter by a bounded window, so memory stays flat however many
   // files there are.
-  const std::size_t window = static_cast<std::size_t>(jobs) * 8;
-  std::mutex mutex;
-  std::condition_variable ready_cv, room_cv;
-  std::map<std::size_t, Graded> ready;
-  std::size_t emitted = 0;
-  bool stop = false;
-  // A wake-up costs a system call and a context switch, so a thread is only woken when it sleeps
-  // on exactly what just happened: the reporter on the next result in order, a worker on room.
-  std::size_t reporter_waits_for = files.size();
-  std::size_t workers_waiting = 0;
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> workers;
-  for (int w = 0; w < jobs; ++w) {
-    workers.emplace_back([&] {
-      grade::Session session(library);
-      WorkerStep step = make_step ? make_step() : WorkerStep();
-      while (true) {
-        std::size_t i = next.fetch_add(1);
-        if (i >= files.size()) return;
-        {
-          std::unique_lock lock(mutex);
-          if (!stop && i >= emitted + window) {
-            ++workers_waiting;
-            room_cv.wait(lock, [&] { return stop || i < emitted + window; });
-            --workers_waiting;
-          }
-          if (stop) return;
-        }
-        Graded g;
-        g.result = session.grade_file(std::string(files[i]), options);
-        if (step) step(g);
-        std::lock_guard lock(mutex);
-        ready.emplace(i, std::move(g));
-        if (i == reporter_waits_for) ready_cv.notify_one();
+  ResultWindow window(files.size(), static_cast<std::size_t>(jobs) * 8, helpers);
+  std::vector<std::thread> threads;
+  for (std::size_t h = 0; h < helpers; ++h) {
+    threads.emplace_back([&, h] {
+      Worker worker(library, make_step);
+      std::vector<Graded> spent;
+      for (std::size_t i = window.claim(); i < files.size(); i = window.claim()) {
+        if (!window.wait_for_room(i, h, spent)) break;
+        spent.clear();
+        window.put(i, h, worker.grade(files[i], options));
       }
+      worker.retire();
     });
   }
-  auto stop_workers = [&] {
-    {
-      std::lock_guard lock(mutex);
-      stop = true;
-    }
-    room_cv.notify_all();
-    for (auto& t : workers) t.join();
+  auto join = [&] {
+    window.stop();
+    for (auto& t : threads) t.join();
   };
   try {
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      Graded g;
-      {
-        std::unique_lock lock(mutex);
-        auto it = ready.find(i);
-        if (it == ready.end()) {
-          reporter_waits_for = i;
-          ready_cv.wait(lock, [&] { return (it = ready.find(i)) != ready.end(); });
-          reporter_waits_for = files.size();
-        }
-        g = std::move(it->second);
-        ready.erase(it);
-      }
-      emit(i, g);
-      bool wake = false;
-      {
-        std::lock_guard lock(mutex);
-        emitted = i + 1;
-        wake = workers_waiting > 0;
-      }
-      if (wake) room_cv.notify_all();
+    for (std::size_t i = window.claim(); i < files.size(); i = window.claim()) {
+      window.emit_ready(emit, window.room_for(i));
+      window.put(i, ResultWindow::kMain, main_worker.grade(files[i], options));
     }
+    window.emit_ready(emit, files.size());
   } catch (...) {
-    stop_workers();
+    join();
     throw;
   }
-  stop_workers();
+  join();
+  main_worker.retire();
 }
 
 }  // namespace sdi::cli
