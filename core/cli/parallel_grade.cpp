@@ -152,18 +152,19 @@ void grade_in_order(const pack::Library& library, const PathList& files,
   // The main thread is one of the workers: a run on N jobs starts N - 1 helpers.
   const std::size_t helpers =
       files.empty() || jobs <= 1 ? 0 : std::min(static_cast<std::size_t>(jobs), files.size()) - 1;
-  Worker main_worker(library, make_step);
   if (helpers == 0) {
+    Worker worker(library, make_step);
     for (std::size_t i = 0; i < files.size(); ++i) {
-      Graded g = main_worker.grade(files[i], options);
+      Graded g = worker.grade(files[i], options);
       emit(i, g);
     }
-    main_worker.retire();
+    worker.retire();
     return;
   }
   // Workers may run ahead of the reporter by a bounded window, so memory stays flat however many
   // files there are.
   ResultWindow window(files.size(), static_cast<std::size_t>(jobs) * 8, helpers);
+  // The helpers start first, so that making their sandboxes overlaps the main thread's.
   std::vector<std::thread> threads;
   for (std::size_t h = 0; h < helpers; ++h) {
     threads.emplace_back([&, h] {
@@ -177,22 +178,26 @@ void grade_in_order(const pack::Library& library, const PathList& files,
       worker.retire();
     });
   }
+  auto grade_here = [&] {
+    Worker worker(library, make_step);
+    for (std::size_t i = window.claim(); i < files.size(); i = window.claim()) {
+      window.emit_ready(emit, window.room_for(i));
+      window.put(i, ResultWindow::kMain, worker.grade(files[i], options));
+    }
+    window.emit_ready(emit, files.size());
+    worker.retire();
+  };
   auto join = [&] {
     window.stop();
     for (auto& t : threads) t.join();
   };
   try {
-    for (std::size_t i = window.claim(); i < files.size(); i = window.claim()) {
-      window.emit_ready(emit, window.room_for(i));
-      window.put(i, ResultWindow::kMain, main_worker.grade(files[i], options));
-    }
-    window.emit_ready(emit, files.size());
+    grade_here();
   } catch (...) {
     join();
     throw;
   }
   join();
-  main_worker.retire();
 }
 
 }  // namespace sdi::cli

@@ -1,6 +1,8 @@
 #pragma once
 // Grades files on N workers, each with its own sandboxes and compiled packs, and hands the
 // results back in input order whatever the scheduling, so reports are byte-identical for any N.
+// The calling thread is one of the workers (N - 1 helper threads join it), so it never sits idle
+// waiting for results, and its own results reach the reporters without leaving its thread.
 // Each worker may also run a step of its own on its results (rendering them for the reporters),
 // so that work scales with the workers too.
 
@@ -24,7 +26,8 @@ struct Graded {
 using WorkerStep = std::function<void(Graded&)>;
 
 // `make_step` is called once on each worker's thread (empty: no step). `emit` runs on the calling
-// thread, in input order. An exception from `emit` stops the workers and propagates.
+// thread, in input order, between the files it grades itself. An exception from `emit` stops the
+// helpers and propagates.
 void grade_in_order(const pack::Library& library, const PathList& files,
                     const grade::GradeOptions& options, int jobs,
                     const std::function<WorkerStep()>& make_step,
