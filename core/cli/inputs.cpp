@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <iterator>
 
+#include "cli/folder_answers.hpp"
+
 namespace sdi::cli {
 
 std::optional<std::pair<int, int>> parse_shard(const std::string& text) {
@@ -59,12 +61,7 @@ InputList collect_inputs(const std::vector<std::string>& paths) {
       continue;
     }
     PathList found;
-    for (auto it =
-             fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".md")
-        found.push_back(it->path().native());
-    }
+    add_folder_answers(p, found);
     if (found.empty()) {
       out.problems.push_back(fmt::format("{}: folder holds no .md answers", p));
       continue;

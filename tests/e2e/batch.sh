@@ -44,6 +44,20 @@ run grade "nowhere/*.md"
 expect_rc 2 "glob matching nothing"
 expect_err "no file matches"
 
+# A folder's answers: *.md files in it and its subfolders (a folder named x.md too), and links to
+# files; not links to folders, dangling links, or a file named just ".md". Sorted by path.
+mkdir -p tree/sub tree/x.md
+cp answers/twitter-strong.md tree/a.md
+cp answers/twitter-weak.md tree/sub/z.md
+cp answers/twitter-strong.md tree/x.md/in.md
+cp answers/twitter-strong.md tree/.md
+cp answers/twitter-strong.md tree/notes.txt
+ln -s a.md tree/b.md
+ln -s sub tree/c.md
+ln -s nowhere tree/d.md
+run grade tree/ --format json
+expect_true "[r['file'] for r in d['results']] == ['tree/a.md', 'tree/b.md', 'tree/sub/z.md', 'tree/x.md/in.md']"
+
 # An unreadable file, a pack error and a check error: exit 2, every other answer reported.
 cp answers/url-shortener-strong.md unreadable.md
 chmod 000 unreadable.md
