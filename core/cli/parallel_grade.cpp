@@ -40,7 +40,8 @@ struct Worker {
 };
 
 // The results graded but not yet emitted, in a ring of slots: file i goes to slot i % size, which
-// the file `size` places before it has left once i is inside the window.
+// file i - size has left by the time file i fits in the window (i < emitted + size). No node is
+// allocated per result, and a result is moved in and out, never copied.
 //
 // The main thread grades too and emits in input order; helper threads only grade. A helper's
 // result, once emitted, goes back to that helper to be destroyed: freeing memory on the thread
@@ -108,7 +109,7 @@ class ResultWindow {
     }
   }
 
-  // The main thread may keep file i once every file a window before it has been emitted.
+  // How many files must have been emitted before the main thread may keep file i.
   std::size_t room_for(std::size_t i) const {
     return i + 1 > slots_.size() ? i + 1 - slots_.size() : 0;
   }
