@@ -26,7 +26,7 @@ local R = require "lib.results"
 
 local totals
 
-local function a(v) return esc.xml_attr(v) end
+local a = esc.xml_attr
 
 local function message(text)
   return esc.shorten(esc.line(text), 1000)
@@ -43,9 +43,10 @@ local function check_body(c)
   return esc.xml(table.concat(lines, "\n"))
 end
 
--- One <testcase>; `inner` is its already escaped content (nil for a pass).
-local function testcase(classname, name, inner)
-  local head = string.format('    <testcase classname="%s" name="%s" time="0"', a(classname), a(name))
+-- One <testcase>; `class_attr` is its classname already escaped, `inner` its already escaped
+-- content (nil for a pass).
+local function testcase(class_attr, name, inner)
+  local head = '    <testcase classname="' .. class_attr .. '" name="' .. a(name) .. '" time="0"'
   if not inner then return head .. "/>\n" end
   return head .. ">\n" .. inner .. "    </testcase>\n"
 end
@@ -65,13 +66,14 @@ local function render(r, run)
 
   if not r.graded then
     local msg = r.errors[1] or "the answer could not be graded"
-    add(testcase(r.file, "grade [not_graded]",
+    add(testcase(a(r.file), "grade [not_graded]",
       outcome("error", msg, "not_graded", esc.xml(table.concat(r.errors, "\n")))))
     errors = errors + 1
   else
     for _, s in ipairs(r.steps) do
+      local classname = a(r.file .. "." .. s.id)
       for _, c in ipairs(s.checks) do
-        local classname, name = r.file .. "." .. s.id, c.title .. " [" .. c.id .. "]"
+        local name = c.title .. " [" .. c.id .. "]"
         if c.status == "fail" then
           local msg = c.feedback ~= "" and c.feedback or (c.suggestion ~= "" and c.suggestion or "check failed")
           add(testcase(classname, name, outcome("failure", msg, "fail", check_body(c))))
@@ -89,7 +91,7 @@ local function render(r, run)
     end
     local unattributed = R.answer_errors(r)
     if #unattributed > 0 then
-      add(testcase(r.file, "grading errors [errors]",
+      add(testcase(a(r.file), "grading errors [errors]",
         outcome("error", unattributed[1], "error", esc.xml(table.concat(unattributed, "\n")))))
       errors = errors + 1
     end
@@ -97,10 +99,10 @@ local function render(r, run)
       local name = "score at least " .. esc.num(run.min_score) .. " [min_score]"
       if r.score < run.min_score then
         local msg = string.format("score %s is below --min-score %s", esc.num(r.score), esc.num(run.min_score))
-        add(testcase(r.file, name, outcome("failure", msg, "below_min_score", esc.xml(msg))))
+        add(testcase(a(r.file), name, outcome("failure", msg, "below_min_score", esc.xml(msg))))
         failures = failures + 1
       else
-        add(testcase(r.file, name, nil))
+        add(testcase(a(r.file), name, nil))
       end
     end
   end
