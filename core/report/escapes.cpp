@@ -112,54 +112,64 @@ std::string_view one_line(std::string_view text, std::string& scratch) {
   return text;
 }
 
-// What each byte becomes; an empty entry keeps the byte.
-using ByteMap = std::array<std::string_view, 256>;
+// What each byte becomes (an empty entry keeps the byte), and which bytes make an escape do
+// anything at all: the ones it replaces and the ones `clean` has to look at.
+struct ByteMap {
+  std::array<std::string_view, 256> to{};
+  std::array<bool, 256> acts{};
+
+  // Fills `acts` from `to`; called once the replacements are set.
+  const ByteMap& done() {
+    for (unsigned c = 0; c < 256; ++c) acts[c] = !to[c].empty() || !is_plain(c);
+    return *this;
+  }
+};
 
 ByteMap xml_map(bool attribute) {
   ByteMap map{};
-  map['&'] = "&amp;";
-  map['<'] = "&lt;";
-  map['>'] = "&gt;";
-  map['"'] = "&quot;";
-  map['\''] = "&apos;";
-  map['\r'] = "&#13;";
+  map.to['&'] = "&amp;";
+  map.to['<'] = "&lt;";
+  map.to['>'] = "&gt;";
+  map.to['"'] = "&quot;";
+  map.to['\''] = "&apos;";
+  map.to['\r'] = "&#13;";
   if (attribute) {
-    map['\n'] = "&#10;";
-    map['\t'] = "&#9;";
+    map.to['\n'] = "&#10;";
+    map.to['\t'] = "&#9;";
   }
-  return map;
+  return map.done();
 }
 
 ByteMap html_map() {
   ByteMap map{};
-  map['&'] = "&amp;";
-  map['<'] = "&lt;";
-  map['>'] = "&gt;";
-  map['"'] = "&quot;";
-  map['\''] = "&#39;";
-  return map;
+  map.to['&'] = "&amp;";
+  map.to['<'] = "&lt;";
+  map.to['>'] = "&gt;";
+  map.to['"'] = "&quot;";
+  map.to['\''] = "&#39;";
+  return map.done();
 }
 
 ByteMap quote_map() {
   ByteMap map{};
-  map['"'] = "\\\"";
-  map['\\'] = "\\\\";
-  map['\n'] = "\\n";
-  map['\r'] = "\\r";
-  map['\t'] = "\\t";
-  return map;
+  map.to['"'] = "\\\"";
+  map.to['\\'] = "\\\\";
+  map.to['\n'] = "\\n";
+  map.to['\r'] = "\\r";
+  map.to['\t'] = "\\t";
+  return map.done();
 }
 
 ByteMap github_map(bool property) {
   ByteMap map{};
-  map['%'] = "%25";
-  map['\r'] = "%0D";
-  map['\n'] = "%0A";
+  map.to['%'] = "%25";
+  map.to['\r'] = "%0D";
+  map.to['\n'] = "%0A";
   if (property) {
-    map[':'] = "%3A";
-    map[','] = "%2C";
+    map.to[':'] = "%3A";
+    map.to[','] = "%2C";
   }
-  return map;
+  return map.done();
 }
 
 ByteMap markdown_map() {
@@ -167,8 +177,8 @@ ByteMap markdown_map() {
                                                   "\\>",  "\\|", "\\~", "\\&", "\\#", "\\$"};
   ByteMap map{};
   for (const std::string_view escaped : kEscaped)
-    map[static_cast<unsigned char>(escaped[1])] = escaped;
-  return map;
+    map.to[static_cast<unsigned char>(escaped[1])] = escaped;
+  return map.done();
 }
 
 // JSON escapes of the characters YAML does not take literally in a double-quoted scalar.
@@ -185,7 +195,7 @@ std::string_view json_only_escape(std::string_view text, std::size_t at) {
 void append_mapped(std::string& out, std::string_view text, const ByteMap& map, bool json) {
   std::size_t run = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    std::string_view replacement = map[byte_at(text, i)];
+    std::string_view replacement = map.to[byte_at(text, i)];
     std::size_t length = 1;
     if (json && replacement.empty() && byte_at(text, i) >= 0xE2) {
       replacement = json_only_escape(text, i);
@@ -203,7 +213,8 @@ void append_mapped(std::string& out, std::string_view text, const ByteMap& map, 
 bool needs_mapping(std::string_view text, const ByteMap& map, bool json) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned c = byte_at(text, i);
-    if (!map[c].empty() || (json && c >= 0xE2 && !json_only_escape(text, i).empty())) return true;
+    if (!map.to[c].empty() || (json && c >= 0xE2 && !json_only_escape(text, i).empty()))
+      return true;
   }
   return false;
 }
@@ -248,6 +259,13 @@ struct Scratch {
 };
 thread_local Scratch scratch;
 
+// True when no byte of `text` makes the escape of `map` change it.
+bool left_alone(std::string_view text, const ByteMap& map) {
+  for (const char c : text)
+    if (map.acts[static_cast<unsigned char>(c)]) return false;
+  return true;
+}
+
 int push_mapped(lua_State* L, std::string_view input, std::string_view text, const ByteMap& map,
                 bool json = false) {
   if (!needs_mapping(text, map, json)) return push_text(L, input, text);
@@ -256,6 +274,13 @@ int push_mapped(lua_State* L, std::string_view input, std::string_view text, con
   push_text(L, input, scratch.mapped);
   scratch.trim();
   return 1;
+}
+
+// Argument 1 cleaned and mapped; most text needs neither, which one look at its bytes tells.
+int push_escaped(lua_State* L, const ByteMap& map) {
+  const std::string_view input = argument(L);
+  if (left_alone(input, map)) return push_text(L, input, input);
+  return push_mapped(L, input, clean(input, scratch.cleaned), map);
 }
 
 int escape_clean(lua_State* L) {
@@ -274,20 +299,17 @@ int escape_line(lua_State* L) {
 
 int escape_xml(lua_State* L) {
   static const ByteMap map = xml_map(false);
-  const std::string_view input = argument(L);
-  return push_mapped(L, input, clean(input, scratch.cleaned), map);
+  return push_escaped(L, map);
 }
 
 int escape_xml_attr(lua_State* L) {
   static const ByteMap map = xml_map(true);
-  const std::string_view input = argument(L);
-  return push_mapped(L, input, clean(input, scratch.cleaned), map);
+  return push_escaped(L, map);
 }
 
 int escape_html(lua_State* L) {
   static const ByteMap map = html_map();
-  const std::string_view input = argument(L);
-  return push_mapped(L, input, clean(input, scratch.cleaned), map);
+  return push_escaped(L, map);
 }
 
 int escape_quote(lua_State* L) {
@@ -303,14 +325,12 @@ int escape_quote(lua_State* L) {
 
 int escape_gh_data(lua_State* L) {
   static const ByteMap map = github_map(false);
-  const std::string_view input = argument(L);
-  return push_mapped(L, input, clean(input, scratch.cleaned), map);
+  return push_escaped(L, map);
 }
 
 int escape_gh_property(lua_State* L) {
   static const ByteMap map = github_map(true);
-  const std::string_view input = argument(L);
-  return push_mapped(L, input, clean(input, scratch.cleaned), map);
+  return push_escaped(L, map);
 }
 
 int escape_md(lua_State* L) {
