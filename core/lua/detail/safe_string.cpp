@@ -83,8 +83,8 @@ std::size_t charged_search(lua_State* L, std::string_view haystack, std::string_
 
 // Where a match can start: at a byte the pattern's first item matches, when that item is a single
 // byte that must occur ("x", "%s", "[&<>]" without "*", "?" or "-"; after any leading frontiers,
-// which match no byte: "%f[%a]key" starts on a "k"). Skipping the other bytes
-// saves running the matcher at every position; each byte value is tested once.
+// which match no byte: "%f[%a]key" starts on a "k"). Skipping the other bytes saves running the
+// matcher at every position; the item's bytes are made into a set once per call.
 class MatchStart {
  public:
   MatchStart(PatternMatcher& matcher, const char* p, bool anchored)
@@ -92,20 +92,16 @@ class MatchStart {
         p_(matcher.skip_frontiers(p)),
         end_(anchored ? nullptr : matcher.first_byte_item(p_)),
         after_frontier_(p_ != p) {
-    memo_.fill(-1);
+    if (end_ != nullptr) starts_ = matcher.matching_bytes(p_, end_);
   }
   bool active() const { return end_ != nullptr; }
   // The pattern is that one item and nothing else.
   bool whole() const {
     return end_ != nullptr && !after_frontier_ && end_ == matcher_.pattern_end();
   }
-  bool can_start(char c) {
-    std::int8_t& known = memo_[static_cast<unsigned char>(c)];
-    if (known < 0) known = matcher_.byte_matches(static_cast<unsigned char>(c), p_, end_) ? 1 : 0;
-    return known == 1;
-  }
+  bool can_start(char c) const { return starts_.contains(static_cast<unsigned char>(c)); }
   // The first position from `s` where a match can start (`e` when none), charged to the budget.
-  const char* skip(lua_State* L, const char* s, const char* e) {
+  const char* skip(lua_State* L, const char* s, const char* e) const {
     const char* from = s;
     while (s < e && !can_start(*s)) ++s;
     charge(L, 1 + static_cast<std::size_t>(s - from) / kScanBytesPerUnit);
@@ -117,7 +113,7 @@ class MatchStart {
   const char* p_;
   const char* end_;
   bool after_frontier_;
-  std::array<std::int8_t, 256> memo_;
+  ByteSet starts_;
 };
 
 int find_or_match(lua_State* L, bool find) {
