@@ -178,7 +178,10 @@ ByteMap markdown_map() {
   ByteMap map{};
   for (const std::string_view escaped : kEscaped)
     map.to[static_cast<unsigned char>(escaped[1])] = escaped;
-  return map.done();
+  map.done();
+  // Markdown text is one line first: tab, LF and CR become spaces.
+  for (const char c : {'\t', '\n', '\r'}) map.acts[static_cast<unsigned char>(c)] = true;
+  return map;
 }
 
 // JSON escapes of the characters YAML does not take literally in a double-quoted scalar.
@@ -336,6 +339,10 @@ int escape_gh_property(lua_State* L) {
 int escape_md(lua_State* L) {
   static const ByteMap map = markdown_map();
   const std::string_view input = argument(L);
+  // Plain single-spaced text without markup characters, the usual title or id, stays as it is.
+  if (left_alone(input, map) && input.find("  ") == std::string_view::npos &&
+      (input.empty() || (input.front() != ' ' && input.back() != ' ')))
+    return push_text(L, input, input);
   return push_mapped(L, input, one_line(clean(input, scratch.cleaned), scratch.line), map);
 }
 
