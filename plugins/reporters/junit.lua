@@ -61,8 +61,9 @@ local function property(name, value)
 end
 
 local function render(r, run)
-  local cases, n, failures, errors = {}, 0, 0, 0
-  local function add(text) cases[#cases + 1] = text; n = n + 1 end
+  -- parts[1] becomes the testsuite's head once its counts are known; the testcases follow it.
+  local parts, n, failures, errors = { "" }, 0, 0, 0
+  local function add(text) parts[#parts + 1] = text; n = n + 1 end
 
   if not r.graded then
     local msg = r.errors[1] or "the answer could not be graded"
@@ -107,20 +108,15 @@ local function render(r, run)
     end
   end
 
-  return {
-    tests = n, failures = failures, errors = errors,
-    text = table.concat({
-    string.format('  <testsuite name="%s" tests="%d" failures="%d" errors="%d" skipped="0" time="0">\n',
-      a(r.file), n, failures, errors),
-    "    <properties>\n",
-    property("problem", r.problem), property("template", r.template),
-    property("matched_by", r.matched_by), property("score", esc.num(r.score)),
-    property("level", r.level),
-    "    </properties>\n",
-    table.concat(cases),
-    "  </testsuite>\n",
-  }),
-  }
+  parts[1] = string.format('  <testsuite name="%s" tests="%d" failures="%d" errors="%d" skipped="0" time="0">\n',
+      a(r.file), n, failures, errors)
+    .. "    <properties>\n"
+    .. property("problem", r.problem) .. property("template", r.template)
+    .. property("matched_by", r.matched_by) .. property("score", esc.num(r.score))
+    .. property("level", r.level)
+    .. "    </properties>\n"
+  parts[#parts + 1] = "  </testsuite>\n"
+  return { tests = n, failures = failures, errors = errors, text = table.concat(parts) }
 end
 
 return {
