@@ -317,9 +317,14 @@ int escape_html(lua_State* L) {
 
 int escape_quote(lua_State* L) {
   static const ByteMap map = quote_map();
-  const std::string_view text = clean(argument(L), scratch.cleaned);
+  const std::string_view input = argument(L);
   scratch.mapped.assign(1, '"');
-  append_mapped(scratch.mapped, text, map, true);
+  // Text with no byte to escape and none `clean` must look at (the characters only JSON escapes
+  // are not ASCII) goes between the quotes as it is.
+  if (left_alone(input, map))
+    scratch.mapped.append(input);
+  else
+    append_mapped(scratch.mapped, clean(input, scratch.cleaned), map, true);
   scratch.mapped.push_back('"');
   lua_pushlstring(L, scratch.mapped.data(), scratch.mapped.size());
   scratch.trim();
