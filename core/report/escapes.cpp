@@ -3,7 +3,9 @@
 #include <lauxlib.h>
 
 #include <array>
+#include <cmath>
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -351,6 +353,47 @@ int escape_md(lua_State* L) {
   return push_mapped(L, input, one_line(clean(input, scratch.cleaned), scratch.line), map);
 }
 
+// What Lua's `tonumber(v) or 0` gives for argument 1, pushed.
+void push_number_or_zero(lua_State* L) {
+  if (lua_type(L, 1) == LUA_TNUMBER) {
+    lua_pushvalue(L, 1);
+    return;
+  }
+  std::size_t length = 0;
+  const char* text = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &length) : nullptr;
+  if (text == nullptr || lua_stringtonumber(L, text) != length + 1) lua_pushinteger(L, 0);
+}
+
+// Numbers as people read them: whole numbers under 1e15 as integers, others with at most two
+// decimals and no trailing zeros (as `string.format("%.2f")` and two gsubs did in Lua).
+int escape_num(lua_State* L) {
+  push_number_or_zero(L);
+  char text[400];
+  int length = 0;
+  if (lua_isinteger(L, -1)) {
+    const lua_Integer n = lua_tointeger(L, -1);
+    // math.abs wraps the smallest integer around to itself, which is under 1e15.
+    const lua_Integer magnitude =
+        n < 0 ? static_cast<lua_Integer>(0u - static_cast<lua_Unsigned>(n)) : n;
+    if (magnitude < 1000000000000000) {
+      lua_pushfstring(L, "%I", static_cast<LUAI_UACINT>(n));
+      return 1;
+    }
+    length = std::snprintf(text, sizeof text, "%.2f", static_cast<double>(n));
+  } else {
+    const lua_Number x = lua_tonumber(L, -1);
+    if (x == std::floor(x) && std::fabs(x) < 1e15) {
+      lua_pushfstring(L, "%I", static_cast<LUAI_UACINT>(static_cast<lua_Integer>(x)));
+      return 1;
+    }
+    length = std::snprintf(text, sizeof text, "%.2f", static_cast<double>(x));
+  }
+  while (length > 0 && text[length - 1] == '0') --length;
+  if (length > 0 && text[length - 1] == '.') --length;
+  lua_pushlstring(L, text, static_cast<std::size_t>(length));
+  return 1;
+}
+
 }  // namespace
 
 void add_escapes(lua_State* L) {
@@ -359,7 +402,8 @@ void add_escapes(lua_State* L) {
       {"xml", escape_xml},         {"xml_attr", escape_xml_attr},
       {"html", escape_html},       {"quote", escape_quote},
       {"gh_data", escape_gh_data}, {"gh_property", escape_gh_property},
-      {"md", escape_md},           {nullptr, nullptr},
+      {"md", escape_md},           {"num", escape_num},
+      {nullptr, nullptr},
   };
   luaL_setfuncs(L, kFunctions, 0);
 }

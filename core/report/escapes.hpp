@@ -16,6 +16,9 @@
 //   gh_data      clean, % CR LF as %25 %0D %0A (GitHub workflow command data)
 //   gh_property  gh_data, plus : and , as %3A %2C
 //   md           line, Markdown punctuation backslash-escaped
+// and one for numbers:
+//   num          tonumber(v) or 0: whole numbers under 1e15 as integers, others with at most two
+//                decimals and no trailing zeros
 
 #include <lua.h>
 

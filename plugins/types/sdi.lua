@@ -241,7 +241,8 @@ function sdi.json_render(indent, prefix) end
 function sdi.text_render() end
 
 ---The escapes reporters share (`sdi.escape`). Each takes any value (nil gives "", other values
----go through tostring) and returns a string; `clean` comes first in all of them.
+---go through tostring) and returns a string; `clean` comes first in all of them. `num` formats
+---a number.
 ---@class sdi.Escapes
 ---@field clean fun(v: any): string Invalid UTF-8 bytes, C0 controls but tab/LF/CR, DEL, C1 controls and U+FFFE/U+FFFF become U+FFFD.
 ---@field line fun(v: any): string `clean`, runs of whitespace become one space, ends trimmed.
@@ -252,6 +253,7 @@ function sdi.text_render() end
 ---@field gh_data fun(v: any): string GitHub workflow command data: % CR LF as %25 %0D %0A.
 ---@field gh_property fun(v: any): string A GitHub workflow command property: as `gh_data`, plus : and , as %3A %2C.
 ---@field md fun(v: any): string Markdown inline text: `line`, with markup punctuation backslash-escaped.
+---@field num fun(x: any): string A number as people read it (8, 2.7, 97.25): `tonumber(x) or 0`, whole numbers under 1e15 as integers, others with at most two decimals and no trailing zeros.
 
 ---------------------------------------------------------------------------------------------------
 -- Quantities

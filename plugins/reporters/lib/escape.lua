@@ -57,11 +57,8 @@ M.gh_property = native.gh_property
 -- as written.
 M.md = native.md
 
--- Numbers as people read them: 8, 2.7, 97.25 (at most two decimals, no trailing zeros).
-function M.num(x)
-  x = tonumber(x) or 0
-  if x == math.floor(x) and math.abs(x) < 1e15 then return string.format("%d", x) end
-  return (string.format("%.2f", x):gsub("0+$", ""):gsub("%.$", ""))
-end
+-- Numbers as people read them: 8, 2.7, 97.25. `tonumber(x) or 0`, then a whole number under 1e15
+-- as an integer, any other as string.format("%.2f") without its trailing zeros and dot.
+M.num = native.num
 
 return M
