@@ -3,6 +3,7 @@
 #include <lauxlib.h>
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstddef>
 #include <cstdio>
@@ -364,6 +365,13 @@ void push_number_or_zero(lua_State* L) {
   if (text == nullptr || lua_stringtonumber(L, text) != length + 1) lua_pushinteger(L, 0);
 }
 
+int push_integer_text(lua_State* L, lua_Integer n) {
+  char digits[24];
+  const auto written = std::to_chars(digits, digits + sizeof digits, n);
+  lua_pushlstring(L, digits, static_cast<std::size_t>(written.ptr - digits));
+  return 1;
+}
+
 // Numbers as people read them: whole numbers under 1e15 as integers, others with at most two
 // decimals and no trailing zeros (as `string.format("%.2f")` and two gsubs did in Lua).
 int escape_num(lua_State* L) {
@@ -375,17 +383,12 @@ int escape_num(lua_State* L) {
     // math.abs wraps the smallest integer around to itself, which is under 1e15.
     const lua_Integer magnitude =
         n < 0 ? static_cast<lua_Integer>(0u - static_cast<lua_Unsigned>(n)) : n;
-    if (magnitude < 1000000000000000) {
-      lua_pushfstring(L, "%I", static_cast<LUAI_UACINT>(n));
-      return 1;
-    }
+    if (magnitude < 1000000000000000) return push_integer_text(L, n);
     length = std::snprintf(text, sizeof text, "%.2f", static_cast<double>(n));
   } else {
     const lua_Number x = lua_tonumber(L, -1);
-    if (x == std::floor(x) && std::fabs(x) < 1e15) {
-      lua_pushfstring(L, "%I", static_cast<LUAI_UACINT>(static_cast<lua_Integer>(x)));
-      return 1;
-    }
+    if (x == std::floor(x) && std::fabs(x) < 1e15)
+      return push_integer_text(L, static_cast<lua_Integer>(x));
     length = std::snprintf(text, sizeof text, "%.2f", static_cast<double>(x));
   }
   while (length > 0 && text[length - 1] == '0') --length;
