@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "pack/paths.hpp"
+#include "report/escapes.hpp"
 #include "report/json_text.hpp"
 #include "report/lua_values.hpp"
 #include "report/result_json.hpp"
@@ -152,6 +153,9 @@ Reporter::Reporter(const std::filesystem::path& plugin, RunInfo info,
   lua_setfield(L, -2, "json_render");
   lua_pushcfunction(L, lua_text_render);
   lua_setfield(L, -2, "text_render");
+  lua_createtable(L, 0, 9);
+  add_escapes(L);
+  lua_setfield(L, -2, "escape");
   lua_pushstring(L, SDI_VERSION);
   lua_setfield(L, -2, "version");
   lua_setfield(L, -2, "sdi");

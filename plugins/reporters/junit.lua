@@ -26,7 +26,7 @@ local R = require "lib.results"
 
 local totals
 
-local function a(v) return esc.xml_attr(v) end
+local a = esc.xml_attr
 
 local function message(text)
   return esc.shorten(esc.line(text), 1000)
@@ -43,9 +43,10 @@ local function check_body(c)
   return esc.xml(table.concat(lines, "\n"))
 end
 
--- One <testcase>; `inner` is its already escaped content (nil for a pass).
-local function testcase(classname, name, inner)
-  local head = string.format('    <testcase classname="%s" name="%s" time="0"', a(classname), a(name))
+-- One <testcase>; `class_attr` is its classname already escaped, `inner` its already escaped
+-- content (nil for a pass).
+local function testcase(class_attr, name, inner)
+  local head = '    <testcase classname="' .. class_attr .. '" name="' .. a(name) .. '" time="0"'
   if not inner then return head .. "/>\n" end
   return head .. ">\n" .. inner .. "    </testcase>\n"
 end
@@ -60,18 +61,20 @@ local function property(name, value)
 end
 
 local function render(r, run)
-  local cases, n, failures, errors = {}, 0, 0, 0
-  local function add(text) cases[#cases + 1] = text; n = n + 1 end
+  -- parts[1] becomes the testsuite's head once its counts are known; the testcases follow it.
+  local parts, n, failures, errors = { "" }, 0, 0, 0
+  local function add(text) parts[#parts + 1] = text; n = n + 1 end
 
   if not r.graded then
     local msg = r.errors[1] or "the answer could not be graded"
-    add(testcase(r.file, "grade [not_graded]",
+    add(testcase(a(r.file), "grade [not_graded]",
       outcome("error", msg, "not_graded", esc.xml(table.concat(r.errors, "\n")))))
     errors = errors + 1
   else
     for _, s in ipairs(r.steps) do
+      local classname = a(r.file .. "." .. s.id)
       for _, c in ipairs(s.checks) do
-        local classname, name = r.file .. "." .. s.id, c.title .. " [" .. c.id .. "]"
+        local name = c.title .. " [" .. c.id .. "]"
         if c.status == "fail" then
           local msg = c.feedback ~= "" and c.feedback or (c.suggestion ~= "" and c.suggestion or "check failed")
           add(testcase(classname, name, outcome("failure", msg, "fail", check_body(c))))
@@ -89,7 +92,7 @@ local function render(r, run)
     end
     local unattributed = R.answer_errors(r)
     if #unattributed > 0 then
-      add(testcase(r.file, "grading errors [errors]",
+      add(testcase(a(r.file), "grading errors [errors]",
         outcome("error", unattributed[1], "error", esc.xml(table.concat(unattributed, "\n")))))
       errors = errors + 1
     end
@@ -97,28 +100,23 @@ local function render(r, run)
       local name = "score at least " .. esc.num(run.min_score) .. " [min_score]"
       if r.score < run.min_score then
         local msg = string.format("score %s is below --min-score %s", esc.num(r.score), esc.num(run.min_score))
-        add(testcase(r.file, name, outcome("failure", msg, "below_min_score", esc.xml(msg))))
+        add(testcase(a(r.file), name, outcome("failure", msg, "below_min_score", esc.xml(msg))))
         failures = failures + 1
       else
-        add(testcase(r.file, name, nil))
+        add(testcase(a(r.file), name, nil))
       end
     end
   end
 
-  return {
-    tests = n, failures = failures, errors = errors,
-    text = table.concat({
-    string.format('  <testsuite name="%s" tests="%d" failures="%d" errors="%d" skipped="0" time="0">\n',
-      a(r.file), n, failures, errors),
-    "    <properties>\n",
-    property("problem", r.problem), property("template", r.template),
-    property("matched_by", r.matched_by), property("score", esc.num(r.score)),
-    property("level", r.level),
-    "    </properties>\n",
-    table.concat(cases),
-    "  </testsuite>\n",
-  }),
-  }
+  parts[1] = string.format('  <testsuite name="%s" tests="%d" failures="%d" errors="%d" skipped="0" time="0">\n',
+      a(r.file), n, failures, errors)
+    .. "    <properties>\n"
+    .. property("problem", r.problem) .. property("template", r.template)
+    .. property("matched_by", r.matched_by) .. property("score", esc.num(r.score))
+    .. property("level", r.level)
+    .. "    </properties>\n"
+  parts[#parts + 1] = "  </testsuite>\n"
+  return { tests = n, failures = failures, errors = errors, text = table.concat(parts) }
 end
 
 return {

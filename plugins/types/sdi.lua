@@ -75,8 +75,10 @@
 ---------------------------------------------------------------------------------------------------
 
 ---The engine's API. Packs and check plugins get every declaration function and `sdi.q`;
----reporters get `sdi.json`, `sdi.json_render`, `sdi.text_render` and `sdi.version` only.
+---reporters get `sdi.json`, `sdi.json_render`, `sdi.text_render`, `sdi.escape` and `sdi.version`
+---only.
 ---@class sdi
+---@field escape sdi.Escapes Text escapes for reports, done in one pass (reporters only; `plugins/reporters/lib/escape.lua` offers them).
 ---@field helpers sdi.Helpers Shared helpers for custom checks (plugins/checks/helpers.lua).
 ---@field version string The engine's version, e.g. "0.1.0" (packs, check plugins and reporters).
 sdi = {}
@@ -237,6 +239,21 @@ function sdi.json_render(indent, prefix) end
 ---Only the engine runs it: called from Lua it raises. Available to reporters only.
 ---@return fun(r: sdi.Result, run?: sdi.Run): string
 function sdi.text_render() end
+
+---The escapes reporters share (`sdi.escape`). Each takes any value (nil gives "", other values
+---go through tostring) and returns a string; `clean` comes first in all of them. `num` formats
+---a number.
+---@class sdi.Escapes
+---@field clean fun(v: any): string Invalid UTF-8 bytes, C0 controls but tab/LF/CR, DEL, C1 controls and U+FFFE/U+FFFF become U+FFFD.
+---@field line fun(v: any): string `clean`, runs of whitespace become one space, ends trimmed.
+---@field xml fun(v: any): string XML character data: & < > " ' and CR as references.
+---@field xml_attr fun(v: any): string A double-quoted XML attribute value: as `xml`, plus LF and tab as references.
+---@field html fun(v: any): string HTML text or a double-quoted attribute value: & < > " ' as references.
+---@field quote fun(v: any): string A double-quoted JSON string that is also a YAML double-quoted scalar.
+---@field gh_data fun(v: any): string GitHub workflow command data: % CR LF as %25 %0D %0A.
+---@field gh_property fun(v: any): string A GitHub workflow command property: as `gh_data`, plus : and , as %3A %2C.
+---@field md fun(v: any): string Markdown inline text: `line`, with markup punctuation backslash-escaped.
+---@field num fun(x: any): string A number as people read it (8, 2.7, 97.25): `tonumber(x) or 0`, whole numbers under 1e15 as integers, others with at most two decimals and no trailing zeros.
 
 ---------------------------------------------------------------------------------------------------
 -- Quantities

@@ -16,47 +16,47 @@ constexpr char kEscape = '%';
 constexpr int kMaxDepth = 200;
 constexpr std::uint32_t kStepsPerCharge = 1024;
 
-int to_byte(char c) noexcept {
+constexpr int to_byte(char c) noexcept {
   return static_cast<unsigned char>(c);
 }
 
 // Character classes of the C locale, spelled out so results never depend on the host's locale.
-bool is_upper(int c) noexcept {
+constexpr bool is_upper(int c) noexcept {
   return c >= 'A' && c <= 'Z';
 }
-bool is_lower(int c) noexcept {
+constexpr bool is_lower(int c) noexcept {
   return c >= 'a' && c <= 'z';
 }
-bool is_alpha(int c) noexcept {
+constexpr bool is_alpha(int c) noexcept {
   return is_upper(c) || is_lower(c);
 }
-bool is_digit(int c) noexcept {
+constexpr bool is_digit(int c) noexcept {
   return c >= '0' && c <= '9';
 }
-bool is_alnum(int c) noexcept {
+constexpr bool is_alnum(int c) noexcept {
   return is_alpha(c) || is_digit(c);
 }
-bool is_space(int c) noexcept {
+constexpr bool is_space(int c) noexcept {
   return c == ' ' || (c >= '\t' && c <= '\r');
 }
-bool is_control(int c) noexcept {
+constexpr bool is_control(int c) noexcept {
   return c < 32 || c == 127;
 }
-bool is_graph(int c) noexcept {
+constexpr bool is_graph(int c) noexcept {
   return c > 32 && c < 127;
 }
-bool is_punct(int c) noexcept {
+constexpr bool is_punct(int c) noexcept {
   return is_graph(c) && !is_alnum(c);
 }
-bool is_hex(int c) noexcept {
+constexpr bool is_hex(int c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
-int to_lower(int c) noexcept {
+constexpr int to_lower(int c) noexcept {
   return is_upper(c) ? c - 'A' + 'a' : c;
 }
 
 // %a, %d, ... and their upper-case complements; any other letter stands for itself.
-bool class_matches(int c, int class_letter) noexcept {
+constexpr bool class_matches(int c, int class_letter) noexcept {
   bool matches = false;
   switch (to_lower(class_letter)) {
     case 'a':
@@ -118,6 +118,49 @@ bool set_matches(int c, const char* open, const char* close) noexcept {
     }
   }
   return negated;
+}
+
+// What "%x" matches, for each ASCII x (a class like %a or %S, or x itself), worked out when
+// compiling, so a set of a pattern's item is a few word operations away.
+constexpr std::array<ByteSet, 128> class_sets() {
+  std::array<ByteSet, 128> sets{};
+  for (int letter = 0; letter < 128; ++letter) {
+    for (int c = 0; c < 256; ++c)
+      if (class_matches(c, letter)) sets[letter].add(static_cast<unsigned>(c));
+  }
+  return sets;
+}
+constexpr std::array<ByteSet, 128> kClassSets = class_sets();
+
+ByteSet escaped_set(int letter) {
+  if (letter < 128) return kClassSets[static_cast<std::size_t>(letter)];
+  ByteSet single;
+  single.add(static_cast<unsigned>(letter));
+  return single;
+}
+
+// The bytes the set `open`..`close` ('[' and its ']') matches, read as set_matches reads it.
+ByteSet set_bytes(const char* open, const char* close) {
+  ByteSet bytes;
+  bool negated = false;
+  const char* p = open + 1;
+  if (*p == '^') {
+    negated = true;
+    ++p;
+  }
+  for (; p < close; ++p) {
+    if (*p == kEscape) {
+      ++p;
+      bytes.add(escaped_set(to_byte(*p)));
+    } else if (p + 2 < close && p[1] == '-') {
+      bytes.add_range(static_cast<unsigned>(to_byte(p[0])), static_cast<unsigned>(to_byte(p[2])));
+      p += 2;
+    } else {
+      bytes.add(static_cast<unsigned>(to_byte(*p)));
+    }
+  }
+  if (negated) bytes.invert();
+  return bytes;
 }
 
 }  // namespace
@@ -197,6 +240,22 @@ bool PatternMatcher::byte_matches(int c, const char* p, const char* end) const {
       return set_matches(c, p, end - 1);
     default:
       return to_byte(*p) == c;
+  }
+}
+
+ByteSet PatternMatcher::matching_bytes(const char* p, const char* end) const {
+  ByteSet bytes;
+  switch (*p) {
+    case '.':
+      bytes.add_range(0, 255);
+      return bytes;
+    case kEscape:
+      return escaped_set(to_byte(p[1]));
+    case '[':
+      return set_bytes(p, end - 1);
+    default:
+      bytes.add(static_cast<unsigned>(to_byte(*p)));
+      return bytes;
   }
 }
 

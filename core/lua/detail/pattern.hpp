@@ -2,11 +2,37 @@
 
 #include <lua.h>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace sdi::lua::detail {
+
+// A set of byte values: one bit each.
+class ByteSet {
+ public:
+  constexpr void add(unsigned c) noexcept { words_[c >> 6] |= std::uint64_t{1} << (c & 63); }
+  // Adds lo..hi (both included).
+  constexpr void add_range(unsigned lo, unsigned hi) noexcept {
+    for (unsigned word = lo >> 6; word <= hi >> 6 && lo <= hi; ++word) {
+      std::uint64_t mask = ~std::uint64_t{0};
+      if (word == lo >> 6) mask &= ~std::uint64_t{0} << (lo & 63);
+      if (word == hi >> 6) mask &= ~std::uint64_t{0} >> (63 - (hi & 63));
+      words_[word] |= mask;
+    }
+  }
+  constexpr void add(const ByteSet& other) noexcept {
+    for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= other.words_[i];
+  }
+  constexpr void invert() noexcept {
+    for (auto& word : words_) word = ~word;
+  }
+  constexpr bool contains(unsigned c) const noexcept { return (words_[c >> 6] >> (c & 63)) & 1; }
+
+ private:
+  std::array<std::uint64_t, 4> words_{};
+};
 
 // Lua 5.4 pattern matching (reference manual, section 6.4.1) whose every step is charged to the
 // sandbox budget, so no pattern can keep a C function busy for long: the stock matcher never
@@ -42,6 +68,8 @@ class PatternMatcher {
   const char* skip_frontiers(const char* p);
   // Whether byte `c` matches the single-byte item [p, item_end).
   bool byte_matches(int c, const char* p, const char* item_end) const;
+  // Every byte the single-byte item [p, item_end) matches, as byte_matches answers for each.
+  ByteSet matching_bytes(const char* p, const char* item_end) const;
 
   const char* subject_begin() const noexcept { return subject_begin_; }
   const char* subject_end() const noexcept { return subject_end_; }

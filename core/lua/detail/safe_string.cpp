@@ -1,7 +1,9 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
+#include <lualib.h>
 
 #include <array>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <limits>
@@ -81,8 +83,8 @@ std::size_t charged_search(lua_State* L, std::string_view haystack, std::string_
 
 // Where a match can start: at a byte the pattern's first item matches, when that item is a single
 // byte that must occur ("x", "%s", "[&<>]" without "*", "?" or "-"; after any leading frontiers,
-// which match no byte: "%f[%a]key" starts on a "k"). Skipping the other bytes
-// saves running the matcher at every position; each byte value is tested once.
+// which match no byte: "%f[%a]key" starts on a "k"). Skipping the other bytes saves running the
+// matcher at every position; the item's bytes are made into a set once per call.
 class MatchStart {
  public:
   MatchStart(PatternMatcher& matcher, const char* p, bool anchored)
@@ -90,20 +92,16 @@ class MatchStart {
         p_(matcher.skip_frontiers(p)),
         end_(anchored ? nullptr : matcher.first_byte_item(p_)),
         after_frontier_(p_ != p) {
-    memo_.fill(-1);
+    if (end_ != nullptr) starts_ = matcher.matching_bytes(p_, end_);
   }
   bool active() const { return end_ != nullptr; }
   // The pattern is that one item and nothing else.
   bool whole() const {
     return end_ != nullptr && !after_frontier_ && end_ == matcher_.pattern_end();
   }
-  bool can_start(char c) {
-    std::int8_t& known = memo_[static_cast<unsigned char>(c)];
-    if (known < 0) known = matcher_.byte_matches(static_cast<unsigned char>(c), p_, end_) ? 1 : 0;
-    return known == 1;
-  }
+  bool can_start(char c) const { return starts_.contains(static_cast<unsigned char>(c)); }
   // The first position from `s` where a match can start (`e` when none), charged to the budget.
-  const char* skip(lua_State* L, const char* s, const char* e) {
+  const char* skip(lua_State* L, const char* s, const char* e) const {
     const char* from = s;
     while (s < e && !can_start(*s)) ++s;
     charge(L, 1 + static_cast<std::size_t>(s - from) / kScanBytesPerUnit);
@@ -115,7 +113,7 @@ class MatchStart {
   const char* p_;
   const char* end_;
   bool after_frontier_;
-  std::array<std::int8_t, 256> memo_;
+  ByteSet starts_;
 };
 
 int find_or_match(lua_State* L, bool find) {
@@ -413,6 +411,67 @@ int safe_rep(lua_State* L) {
   return 1;
 }
 
+// string.format with a fast path for what reports format most: "%s" of a string, "%d" of an
+// integer and "%%". The stock function copies the format a byte at a time and formats each item
+// through snprintf; these forms need neither. Any other format, or an argument of another type,
+// goes to the stock function (upvalue 1) unchanged, errors included.
+int safe_format(lua_State* L) {
+  const auto stock = lua_tocfunction(L, lua_upvalueindex(1));
+  if (lua_type(L, 1) != LUA_TSTRING) return stock(L);
+  const std::string_view format = check_string(L, 1);
+  int arg = 1;
+  for (std::size_t at = format.find('%'); at != std::string_view::npos;
+       at = format.find('%', at + 2)) {
+    const char directive = at + 1 < format.size() ? format[at + 1] : '\0';
+    const bool simple = directive == '%' ||
+                        (directive == 's' && lua_type(L, ++arg) == LUA_TSTRING) ||
+                        (directive == 'd' && lua_isinteger(L, ++arg));
+    if (!simple) return stock(L);
+  }
+  luaL_Buffer buffer;
+  luaL_buffinit(L, &buffer);
+  arg = 1;
+  std::size_t from = 0;
+  for (std::size_t at = format.find('%'); at != std::string_view::npos;
+       at = format.find('%', from)) {
+    luaL_addlstring(&buffer, format.data() + from, at - from);
+    const char directive = format[at + 1];
+    if (directive == '%') {
+      luaL_addchar(&buffer, '%');
+    } else if (directive == 's') {
+      std::size_t length = 0;
+      const char* text = lua_tolstring(L, ++arg, &length);
+      luaL_addlstring(&buffer, text, length);
+    } else {
+      char digits[24];
+      const auto written = std::to_chars(digits, digits + sizeof digits, lua_tointeger(L, ++arg));
+      luaL_addlstring(&buffer, digits, static_cast<std::size_t>(written.ptr - digits));
+    }
+    from = at + 2;
+  }
+  luaL_addlstring(&buffer, format.data() + from, format.size() - from);
+  luaL_pushresult(&buffer);
+  return 1;
+}
+
+// Puts safe_format in `table` (a copy of the string library) over the stock function it falls
+// back to. It also takes the stock one's place in package.loaded.string, where error messages
+// look up a C function's name ("bad argument #2 to 'string.format'" when called through pcall).
+void install_format(lua_State* L, int table) {
+  lua_getfield(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+  lua_getfield(L, -1, LUA_STRLIBNAME);
+  lua_getfield(L, -1, "format");
+  if (lua_tocfunction(L, -1) == safe_format) {  // installed before in this state
+    lua_getupvalue(L, -1, 1);
+    lua_remove(L, -2);
+  }
+  lua_pushcclosure(L, safe_format, 1);
+  lua_pushvalue(L, -1);
+  lua_setfield(L, -3, "format");
+  lua_setfield(L, table, "format");
+  lua_pop(L, 2);
+}
+
 }  // namespace
 
 void install_safe_string(lua_State* L, int table) {
@@ -422,6 +481,7 @@ void install_safe_string(lua_State* L, int table) {
   };
   lua_pushvalue(L, table);
   luaL_setfuncs(L, kFunctions, 0);
+  install_format(L, lua_gettop(L));
   lua_pushnil(L);
   lua_setfield(L, -2, "dump");
   lua_pop(L, 1);

@@ -8,53 +8,16 @@
 
 local M = {}
 
-local REPLACEMENT = "\239\191\189" -- U+FFFD
+-- The escapes are the engine's (`sdi.escape`, one pass over the bytes in C++); each is described
+-- here as it behaves.
+local native = sdi.escape
 
-local function str(v)
-  if v == nil then return "" end
-  return tostring(v)
-end
+-- Invalid UTF-8 bytes, C0 controls other than tab/LF/CR, DEL, C1 controls and U+FFFE/U+FFFF each
+-- become U+FFFD.
+M.clean = native.clean
 
--- Valid UTF-8: each byte that does not start or continue a well-formed sequence becomes U+FFFD.
-local function valid_utf8(s)
-  if not s:find("[\128-\255]") or utf8.len(s) then return s end
-  local out, i, n = {}, 1, #s
-  while i <= n do
-    local len, bad = utf8.len(s, i)
-    if len then
-      out[#out + 1] = s:sub(i)
-      break
-    end
-    out[#out + 1] = s:sub(i, bad - 1)
-    out[#out + 1] = REPLACEMENT
-    i = bad + 1
-  end
-  return table.concat(out)
-end
-
--- Printable ASCII, tab, LF and CR: text made only of these is already clean.
-local UNUSUAL = "[^\9\10\13\32-\126]"
-
-function M.clean(v)
-  local s = str(v)
-  if not s:find(UNUSUAL) then return s end
-  s = valid_utf8(s)
-  s = s:gsub("[\0-\8\11\12\14-\31\127]", REPLACEMENT)
-  if s:find("[\194\239]") then
-    s = s:gsub("\194[\128-\159]", REPLACEMENT):gsub("\239\191[\190\191]", REPLACEMENT)
-  end
-  return s
-end
-
--- One line: runs of whitespace (newlines included) become one space, ends trimmed.
-function M.line(v)
-  local s = M.clean(v)
-  -- Most text is already single-spaced: gsub only when it is not.
-  if s:find("  ", 1, true) or s:find("[^ %S]") then s = s:gsub("%s+", " ") end
-  if s:byte(1) == 32 then s = s:sub(2) end
-  if s:byte(-1) == 32 then s = s:sub(1, -2) end
-  return s
-end
+-- One line: `clean`, then runs of whitespace (newlines included) become one space, ends trimmed.
+M.line = native.line
 
 -- Cuts to at most `limit` bytes at a character boundary, adding "..." when it cuts.
 function M.shorten(s, limit)
@@ -66,76 +29,36 @@ function M.shorten(s, limit)
   return s:sub(1, cut) .. "..."
 end
 
-local xml_entities = {
-  ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;",
-  ["\r"] = "&#13;",
-}
-local attr_entities = {
-  ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&apos;",
-  ["\r"] = "&#13;", ["\n"] = "&#10;", ["\t"] = "&#9;",
-}
+-- XML 1.0 character data (element content): & < > " ' escaped as &amp; &lt; &gt; &quot; &apos;,
+-- and CR kept as the reference &#13; so parsers do not fold it into LF.
+M.xml = native.xml
 
--- XML 1.0 character data (element content): markup characters escaped, CR kept as a reference
--- so parsers do not fold it into LF.
-function M.xml(v)
-  local s = M.clean(v)
-  if not s:find("[&<>\"'\r]") then return s end
-  return (s:gsub("[&<>\"'\r]", xml_entities))
-end
+-- An XML attribute value (inside double quotes): as `xml`, plus LF and tab as &#10; and &#9;,
+-- which attribute-value normalisation would otherwise turn into spaces.
+M.xml_attr = native.xml_attr
 
--- An XML attribute value (inside double quotes): as `xml`, plus LF and tab as references, which
--- attribute-value normalisation would otherwise turn into spaces.
-function M.xml_attr(v)
-  local s = M.clean(v)
-  if not s:find("[&<>\"'\r\n\t]") then return s end
-  return (s:gsub("[&<>\"'\r\n\t]", attr_entities))
-end
+-- HTML text or a double-quoted attribute value: & < > " ' as &amp; &lt; &gt; &quot; &#39;.
+M.html = native.html
 
-local html_entities = {
-  ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;", ["'"] = "&#39;",
-}
-
--- HTML text or a double-quoted attribute value.
-function M.html(v)
-  return (M.clean(v):gsub("[&<>\"']", html_entities))
-end
-
-local json_escapes = {
-  ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t",
-}
-
--- A double-quoted JSON string, which is also a valid YAML 1.2 double-quoted scalar: only
--- printable characters stay literal (U+2028, U+2029 and U+FEFF are escaped as well).
-function M.quote(v)
-  local s = M.clean(v):gsub('["\\\n\r\t]', json_escapes)
-  if s:find("[\226\239]") then
-    s = s:gsub("\226\128\168", "\\u2028"):gsub("\226\128\169", "\\u2029"):gsub("\239\187\191", "\\ufeff")
-  end
-  return '"' .. s .. '"'
-end
+-- A double-quoted JSON string, which is also a valid YAML 1.2 double-quoted scalar: " \ LF CR
+-- tab as \" \\ \n \r \t, and U+2028, U+2029 and U+FEFF as \u escapes, so only printable
+-- characters stay literal.
+M.quote = native.quote
 
 -- GitHub Actions workflow commands (`::error file=F,line=L,title=T::message`). The runner
--- unescapes %25, %0D and %0A in the message, and also %3A and %2C in property values.
-function M.gh_data(v)
-  return (M.clean(v):gsub("%%", "%%25"):gsub("\r", "%%0D"):gsub("\n", "%%0A"))
-end
+-- unescapes %25, %0D and %0A in the message (`gh_data`: % CR LF), and also %3A and %2C in
+-- property values (`gh_property`: : and , as well).
+M.gh_data = native.gh_data
+M.gh_property = native.gh_property
 
-function M.gh_property(v)
-  return (M.gh_data(v):gsub(":", "%%3A"):gsub(",", "%%2C"))
-end
+-- Markdown inline text (GitHub-flavoured, also inside table cells): `line`, and every ASCII
+-- punctuation character that could start markup (\ ` * _ [ ] < > | ~ & # $: emphasis, links,
+-- code, HTML, entities, math, table pipes, heading markers) is backslash-escaped, so it renders
+-- as written.
+M.md = native.md
 
--- Markdown inline text (GitHub-flavoured, also inside table cells): one line, and every ASCII
--- punctuation character that could start markup (emphasis, links, code, HTML, entities, math,
--- table pipes, heading markers) is backslash-escaped, so it renders as written.
-function M.md(v)
-  return (M.line(v):gsub("[\\`*_%[%]<>|~&#$]", "\\%0"))
-end
-
--- Numbers as people read them: 8, 2.7, 97.25 (at most two decimals, no trailing zeros).
-function M.num(x)
-  x = tonumber(x) or 0
-  if x == math.floor(x) and math.abs(x) < 1e15 then return string.format("%d", x) end
-  return (string.format("%.2f", x):gsub("0+$", ""):gsub("%.$", ""))
-end
+-- Numbers as people read them: 8, 2.7, 97.25. `tonumber(x) or 0`, then a whole number under 1e15
+-- as an integer, any other as string.format("%.2f") without its trailing zeros and dot.
+M.num = native.num
 
 return M

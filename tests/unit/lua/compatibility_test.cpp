@@ -268,6 +268,98 @@ TEST_CASE("string.gsub matches stock Lua") {
   check_same(sandbox, bodies);
 }
 
+TEST_CASE("a pattern's first item matches the same bytes as in stock Lua") {
+  // find and gsub skip to the bytes a pattern's first item matches, from a set of them made once
+  // per call: every byte value against classes, sets, ranges and escapes.
+  Sandbox sandbox(small_limits());
+  const char* const items[] = {"%a",
+                               "%A",
+                               "%c",
+                               "%C",
+                               "%d",
+                               "%D",
+                               "%g",
+                               "%G",
+                               "%l",
+                               "%L",
+                               "%p",
+                               "%P",
+                               "%s",
+                               "%S",
+                               "%u",
+                               "%U",
+                               "%w",
+                               "%W",
+                               "%x",
+                               "%X",
+                               "%z",
+                               "%Z",
+                               "%.",
+                               "%%",
+                               "%]",
+                               "%q",
+                               "%Q",
+                               ".",
+                               "a",
+                               "\\200",
+                               "[%a_]",
+                               "[^%s]",
+                               "[%]]",
+                               "[]]",
+                               "[^]]",
+                               "[a-]",
+                               "[-a]",
+                               "[z-a]",
+                               "[a-z%d]",
+                               "[\\0-\\31]",
+                               "[^\\9\\10\\13\\32-\\126]",
+                               "[\\128-\\255]",
+                               "[%w%-]",
+                               "[%W%d]",
+                               "[^%A]",
+                               "[%Q%z]",
+                               "[\\194\\239]",
+                               "[&<>\"\\']",
+                               "%f[%a]%a",
+                               "[%a]+",
+                               "%s+"};
+  std::vector<std::string> bodies;
+  for (const char* item : items) {
+    const std::string all_bytes =
+        "local t = {} for i = 0, 255 do t[#t + 1] = string.char(i) end local s = table.concat(t) ";
+    const std::string pattern = std::string("'") + item + "'";
+    bodies.push_back(all_bytes + "return (s:gsub(" + pattern + ", '<%0>')), s:find(" + pattern +
+                     ", 70)");
+    bodies.push_back(all_bytes + "return s:reverse():find(" + pattern + ")");
+  }
+  check_same(sandbox, bodies);
+}
+
+TEST_CASE("string.format matches stock Lua") {
+  Sandbox sandbox(small_limits());
+  check_same(sandbox, {
+                          "return string.format('a%sb%dc%%', 'x\\0y', math.mininteger)",
+                          "return string.format('%d', 3.0)",
+                          "return string.format('%s', 12)",
+                          "return string.format('%s', nil)",
+                          "return string.format('%s %s', {} == nil, 1.5)",
+                          "return string.format('%5s|%-3d|%.1f', 'ab', 7, 2.25)",
+                          "return string.format('plain')",
+                          "return string.format('%s%s', 'a', 'b', 'extra')",
+                          "return string.format('%d%%', math.maxinteger)",
+                          "return string.format(12)",
+                          "return string.format('%d', 3.5)",
+                          "return string.format('%s')",
+                          "return string.format('%d', 'x')",
+                          "return string.format('%d', '12')",
+                          "return string.format('abc%')",
+                          "return string.format('%y', 1)",
+                          "return string.format()",
+                          "return pcall(string.format, '%d', 1.5)",
+                          "return ('%s=%d'):format('k', 2)",
+                      });
+}
+
 TEST_CASE("string.byte and the utf8 functions match stock Lua") {
   Sandbox sandbox(small_limits());
   check_same(sandbox, {

@@ -1,0 +1,414 @@
+#include "report/escapes.hpp"
+
+#include <lauxlib.h>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace sdi::report {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+unsigned byte_at(std::string_view s, std::size_t i) {
+  return static_cast<unsigned char>(s[i]);
+}
+
+// Length of the well-formed UTF-8 sequence starting at `at`, as Lua's utf8.len accepts it (no
+// overlong forms, no surrogates, nothing above U+10FFFF); 0 when the byte starts none. Sets
+// `code` to the character.
+std::size_t sequence_at(std::string_view s, std::size_t at, char32_t& code) {
+  const unsigned lead = byte_at(s, at);
+  std::size_t length = 0;
+  char32_t least = 0;
+  if (lead < 0x80) {
+    code = lead;
+    return 1;
+  }
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2;
+    code = lead & 0x1F;
+    least = 0x80;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3;
+    code = lead & 0x0F;
+    least = 0x800;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+    code = lead & 0x07;
+    least = 0x10000;
+  } else {
+    return 0;
+  }
+  if (s.size() - at < length) return 0;
+  for (std::size_t i = 1; i < length; ++i) {
+    const unsigned next = byte_at(s, at + i);
+    if ((next & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (next & 0x3F);
+  }
+  if (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return length;
+}
+
+// Printable ASCII, tab, LF and CR: text made only of these is already clean.
+bool is_plain(unsigned c) {
+  return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Characters XML 1.0, HTML, YAML and JSON text cannot all carry.
+bool is_unwanted(char32_t code) {
+  if (code < 0x80) return !is_plain(code);
+  return code <= 0x9F || code == 0xFFFE || code == 0xFFFF;
+}
+
+// `text` cleaned; a view of `text` itself when it is clean already, else of `scratch`.
+std::string_view clean(std::string_view text, std::string& scratch) {
+  std::size_t i = 0;
+  while (i < text.size() && is_plain(byte_at(text, i))) ++i;
+  if (i == text.size()) return text;
+  scratch.assign(text.substr(0, i));
+  while (i < text.size()) {
+    char32_t code = 0;
+    const std::size_t length = sequence_at(text, i, code);
+    if (length == 0 || is_unwanted(code)) {
+      scratch.append(kReplacement);
+      i += length == 0 ? 1 : length;
+    } else {
+      scratch.append(text.substr(i, length));
+      i += length;
+    }
+  }
+  return scratch;
+}
+
+bool is_space(unsigned c) {
+  return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+// One line: runs of whitespace become one space, then a space at either end goes.
+std::string_view one_line(std::string_view text, std::string& scratch) {
+  bool single = true;
+  for (std::size_t i = 0; i < text.size() && single; ++i) {
+    const unsigned c = byte_at(text, i);
+    single = !is_space(c) || (c == ' ' && (i + 1 == text.size() || byte_at(text, i + 1) != ' '));
+  }
+  if (!single) {
+    scratch.clear();
+    for (std::size_t i = 0; i < text.size();) {
+      if (!is_space(byte_at(text, i))) {
+        scratch.push_back(text[i++]);
+        continue;
+      }
+      scratch.push_back(' ');
+      while (i < text.size() && is_space(byte_at(text, i))) ++i;
+    }
+    text = scratch;
+  }
+  if (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  if (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  return text;
+}
+
+// What each byte becomes (an empty entry keeps the byte), and which bytes make an escape do
+// anything at all: the ones it replaces and the ones `clean` has to look at.
+struct ByteMap {
+  std::array<std::string_view, 256> to{};
+  std::array<bool, 256> acts{};
+
+  // Fills `acts` from `to`; called once the replacements are set.
+  const ByteMap& done() {
+    for (unsigned c = 0; c < 256; ++c) acts[c] = !to[c].empty() || !is_plain(c);
+    return *this;
+  }
+};
+
+ByteMap xml_map(bool attribute) {
+  ByteMap map{};
+  map.to['&'] = "&amp;";
+  map.to['<'] = "&lt;";
+  map.to['>'] = "&gt;";
+  map.to['"'] = "&quot;";
+  map.to['\''] = "&apos;";
+  map.to['\r'] = "&#13;";
+  if (attribute) {
+    map.to['\n'] = "&#10;";
+    map.to['\t'] = "&#9;";
+  }
+  return map.done();
+}
+
+ByteMap html_map() {
+  ByteMap map{};
+  map.to['&'] = "&amp;";
+  map.to['<'] = "&lt;";
+  map.to['>'] = "&gt;";
+  map.to['"'] = "&quot;";
+  map.to['\''] = "&#39;";
+  return map.done();
+}
+
+ByteMap quote_map() {
+  ByteMap map{};
+  map.to['"'] = "\\\"";
+  map.to['\\'] = "\\\\";
+  map.to['\n'] = "\\n";
+  map.to['\r'] = "\\r";
+  map.to['\t'] = "\\t";
+  return map.done();
+}
+
+ByteMap github_map(bool property) {
+  ByteMap map{};
+  map.to['%'] = "%25";
+  map.to['\r'] = "%0D";
+  map.to['\n'] = "%0A";
+  if (property) {
+    map.to[':'] = "%3A";
+    map.to[','] = "%2C";
+  }
+  return map.done();
+}
+
+ByteMap markdown_map() {
+  static constexpr std::string_view kEscaped[] = {"\\\\", "\\`", "\\*", "\\_", "\\[", "\\]", "\\<",
+                                                  "\\>",  "\\|", "\\~", "\\&", "\\#", "\\$"};
+  ByteMap map{};
+  for (const std::string_view escaped : kEscaped)
+    map.to[static_cast<unsigned char>(escaped[1])] = escaped;
+  map.done();
+  // Markdown text is one line first: tab, LF and CR become spaces.
+  for (const char c : {'\t', '\n', '\r'}) map.acts[static_cast<unsigned char>(c)] = true;
+  return map;
+}
+
+// JSON escapes of the characters YAML does not take literally in a double-quoted scalar.
+std::string_view json_only_escape(std::string_view text, std::size_t at) {
+  const std::string_view rest = text.substr(at, 3);
+  if (rest == "\xE2\x80\xA8") return "\\u2028";
+  if (rest == "\xE2\x80\xA9") return "\\u2029";
+  if (rest == "\xEF\xBB\xBF") return "\\ufeff";
+  return {};
+}
+
+// Appends `text` to `out` with each byte `map` names replaced (and, for a JSON string, the
+// characters json_only_escape names).
+void append_mapped(std::string& out, std::string_view text, const ByteMap& map, bool json) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    std::string_view replacement = map.to[byte_at(text, i)];
+    std::size_t length = 1;
+    if (json && replacement.empty() && byte_at(text, i) >= 0xE2) {
+      replacement = json_only_escape(text, i);
+      length = 3;
+    }
+    if (replacement.empty()) continue;
+    out.append(text.substr(run, i - run));
+    out.append(replacement);
+    i += length - 1;
+    run = i + 1;
+  }
+  out.append(text.substr(run));
+}
+
+bool needs_mapping(std::string_view text, const ByteMap& map, bool json) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned c = byte_at(text, i);
+    if (!map.to[c].empty() || (json && c >= 0xE2 && !json_only_escape(text, i).empty()))
+      return true;
+  }
+  return false;
+}
+
+// The text of argument 1 as the Lua functions took it: nil is "", other values go through
+// tostring (which leaves its string on the stack, alive for the call).
+std::string_view argument(lua_State* L) {
+  std::size_t length = 0;
+  const char* text = nullptr;
+  switch (lua_type(L, 1)) {
+    case LUA_TNONE:
+    case LUA_TNIL:
+      return {};
+    case LUA_TSTRING:
+      text = lua_tolstring(L, 1, &length);
+      break;
+    default:
+      text = luaL_tolstring(L, 1, &length);
+  }
+  return {text, length};
+}
+
+// Pushes `result`: argument 1 itself when the escape left its string as it was.
+int push_text(lua_State* L, std::string_view input, std::string_view result) {
+  if (lua_type(L, 1) == LUA_TSTRING && result.data() == input.data() &&
+      result.size() == input.size())
+    lua_pushvalue(L, 1);
+  else
+    lua_pushlstring(L, result.data(), result.size());
+  return 1;
+}
+
+// Scratch text reused across calls; a huge text does not keep its room. Only these outlive a
+// Lua error raised inside a function (a memory error from lua_pushlstring jumps over C++ frames).
+struct Scratch {
+  std::string cleaned, line, mapped;
+  void trim() {
+    constexpr std::size_t kKeep = std::size_t{1} << 20;
+    for (std::string* s : {&cleaned, &line, &mapped})
+      if (s->capacity() > kKeep) *s = std::string();
+  }
+};
+thread_local Scratch scratch;
+
+// True when no byte of `text` makes the escape of `map` change it.
+bool left_alone(std::string_view text, const ByteMap& map) {
+  for (const char c : text)
+    if (map.acts[static_cast<unsigned char>(c)]) return false;
+  return true;
+}
+
+int push_mapped(lua_State* L, std::string_view input, std::string_view text, const ByteMap& map,
+                bool json = false) {
+  if (!needs_mapping(text, map, json)) return push_text(L, input, text);
+  scratch.mapped.clear();
+  append_mapped(scratch.mapped, text, map, json);
+  push_text(L, input, scratch.mapped);
+  scratch.trim();
+  return 1;
+}
+
+// Argument 1 cleaned and mapped; most text needs neither, which one look at its bytes tells.
+int push_escaped(lua_State* L, const ByteMap& map) {
+  const std::string_view input = argument(L);
+  if (left_alone(input, map)) return push_text(L, input, input);
+  return push_mapped(L, input, clean(input, scratch.cleaned), map);
+}
+
+int escape_clean(lua_State* L) {
+  const std::string_view input = argument(L);
+  push_text(L, input, clean(input, scratch.cleaned));
+  scratch.trim();
+  return 1;
+}
+
+int escape_line(lua_State* L) {
+  const std::string_view input = argument(L);
+  push_text(L, input, one_line(clean(input, scratch.cleaned), scratch.line));
+  scratch.trim();
+  return 1;
+}
+
+int escape_xml(lua_State* L) {
+  static const ByteMap map = xml_map(false);
+  return push_escaped(L, map);
+}
+
+int escape_xml_attr(lua_State* L) {
+  static const ByteMap map = xml_map(true);
+  return push_escaped(L, map);
+}
+
+int escape_html(lua_State* L) {
+  static const ByteMap map = html_map();
+  return push_escaped(L, map);
+}
+
+int escape_quote(lua_State* L) {
+  static const ByteMap map = quote_map();
+  const std::string_view input = argument(L);
+  scratch.mapped.assign(1, '"');
+  // Text with no byte to escape and none `clean` must look at (the characters only JSON escapes
+  // are not ASCII) goes between the quotes as it is.
+  if (left_alone(input, map))
+    scratch.mapped.append(input);
+  else
+    append_mapped(scratch.mapped, clean(input, scratch.cleaned), map, true);
+  scratch.mapped.push_back('"');
+  lua_pushlstring(L, scratch.mapped.data(), scratch.mapped.size());
+  scratch.trim();
+  return 1;
+}
+
+int escape_gh_data(lua_State* L) {
+  static const ByteMap map = github_map(false);
+  return push_escaped(L, map);
+}
+
+int escape_gh_property(lua_State* L) {
+  static const ByteMap map = github_map(true);
+  return push_escaped(L, map);
+}
+
+int escape_md(lua_State* L) {
+  static const ByteMap map = markdown_map();
+  const std::string_view input = argument(L);
+  // Plain single-spaced text without markup characters, the usual title or id, stays as it is.
+  if (left_alone(input, map) && input.find("  ") == std::string_view::npos &&
+      (input.empty() || (input.front() != ' ' && input.back() != ' ')))
+    return push_text(L, input, input);
+  return push_mapped(L, input, one_line(clean(input, scratch.cleaned), scratch.line), map);
+}
+
+// What Lua's `tonumber(v) or 0` gives for argument 1, pushed.
+void push_number_or_zero(lua_State* L) {
+  if (lua_type(L, 1) == LUA_TNUMBER) {
+    lua_pushvalue(L, 1);
+    return;
+  }
+  std::size_t length = 0;
+  const char* text = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &length) : nullptr;
+  if (text == nullptr || lua_stringtonumber(L, text) != length + 1) lua_pushinteger(L, 0);
+}
+
+int push_integer_text(lua_State* L, lua_Integer n) {
+  char digits[24];
+  const auto written = std::to_chars(digits, digits + sizeof digits, n);
+  lua_pushlstring(L, digits, static_cast<std::size_t>(written.ptr - digits));
+  return 1;
+}
+
+// Numbers as people read them: whole numbers under 1e15 as integers, others with at most two
+// decimals and no trailing zeros (as `string.format("%.2f")` and two gsubs did in Lua).
+int escape_num(lua_State* L) {
+  push_number_or_zero(L);
+  char text[400];
+  int length = 0;
+  if (lua_isinteger(L, -1)) {
+    const lua_Integer n = lua_tointeger(L, -1);
+    // math.abs wraps the smallest integer around to itself, which is under 1e15.
+    const lua_Integer magnitude =
+        n < 0 ? static_cast<lua_Integer>(0u - static_cast<lua_Unsigned>(n)) : n;
+    if (magnitude < 1000000000000000) return push_integer_text(L, n);
+    length = std::snprintf(text, sizeof text, "%.2f", static_cast<double>(n));
+  } else {
+    const lua_Number x = lua_tonumber(L, -1);
+    if (x == std::floor(x) && std::fabs(x) < 1e15)
+      return push_integer_text(L, static_cast<lua_Integer>(x));
+    length = std::snprintf(text, sizeof text, "%.2f", static_cast<double>(x));
+  }
+  while (length > 0 && text[length - 1] == '0') --length;
+  if (length > 0 && text[length - 1] == '.') --length;
+  lua_pushlstring(L, text, static_cast<std::size_t>(length));
+  return 1;
+}
+
+}  // namespace
+
+void add_escapes(lua_State* L) {
+  static constexpr luaL_Reg kFunctions[] = {
+      {"clean", escape_clean},     {"line", escape_line},
+      {"xml", escape_xml},         {"xml_attr", escape_xml_attr},
+      {"html", escape_html},       {"quote", escape_quote},
+      {"gh_data", escape_gh_data}, {"gh_property", escape_gh_property},
+      {"md", escape_md},           {"num", escape_num},
+      {nullptr, nullptr},
+  };
+  luaL_setfuncs(L, kFunctions, 0);
+}
+
+}  // namespace sdi::report
