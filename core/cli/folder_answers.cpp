@@ -1,8 +1,11 @@
 #include "cli/folder_answers.hpp"
 
 #include <dirent.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <cerrno>
+#include <cstring>
 #include <string>
 
 namespace sdi::cli {
@@ -14,9 +17,14 @@ bool named_as_answer(std::string_view name) {
   return name.size() > 3 && name.ends_with(".md");
 }
 
-void walk(std::string& path, PathList& out) {
+void walk(std::string& path, PathList& out, std::vector<std::string>& unreadable) {
   DIR* dir = ::opendir(path.c_str());
-  if (dir == nullptr) return;
+  if (dir == nullptr) {
+    unreadable.push_back(
+        fmt::format("{}: cannot read this folder ({}); the answers in it are not graded", path,
+                    std::strerror(errno)));
+    return;
+  }
   // The folder's path once, each entry's name after it in turn.
   if (path.back() != '/') path += '/';
   const std::size_t base = path.size();
@@ -35,7 +43,7 @@ void walk(std::string& path, PathList& out) {
                                      : DT_UNKNOWN;
     }
     if (type == DT_DIR) {
-      walk(path, out);
+      walk(path, out, unreadable);
     } else if (named_as_answer(name)) {
       // A link counts when what it leads to is a regular file.
       struct stat info {};
@@ -49,9 +57,10 @@ void walk(std::string& path, PathList& out) {
 
 }  // namespace
 
-void add_folder_answers(std::string_view folder, PathList& out) {
+void add_folder_answers(std::string_view folder, PathList& out,
+                        std::vector<std::string>& unreadable) {
   std::string path(folder);
-  walk(path, out);
+  walk(path, out, unreadable);
 }
 
 }  // namespace sdi::cli

@@ -61,8 +61,11 @@ InputList collect_inputs(const std::vector<std::string>& paths) {
       continue;
     }
     PathList found;
-    add_folder_answers(p, found);
+    const std::size_t problems_before = out.problems.size();
+    add_folder_answers(p, found, out.problems);
     if (found.empty()) {
+      // A folder that could not be read has said so already.
+      if (out.problems.size() > problems_before) continue;
       out.problems.push_back(fmt::format("{}: folder holds no .md answers", p));
       continue;
     }

@@ -58,6 +58,17 @@ ln -s nowhere tree/d.md
 run grade tree/ --format json
 expect_true "[r['file'] for r in d['results']] == ['tree/a.md', 'tree/b.md', 'tree/sub/z.md', 'tree/x.md/in.md']"
 
+# A subfolder that cannot be listed (here: its path is longer than the system allows, which stops
+# root as well as anyone) is an error that names it; the answers beside it are still graded.
+mkdir -p deep
+cp answers/twitter-strong.md deep/a.md
+long=$(printf 'd%.0s' $(seq 1 200))
+(cd deep && for i in $(seq 1 22); do mkdir "$long" && cd "$long"; done)
+run grade deep --format json
+expect_rc 2 "unlistable subfolder"
+expect_true "[r['file'] for r in d['results']] == ['deep/a.md']"
+expect_err "cannot read this folder (File name too long)"
+
 # An unreadable file, a pack error and a check error: exit 2, every other answer reported.
 cp answers/url-shortener-strong.md unreadable.md
 chmod 000 unreadable.md
