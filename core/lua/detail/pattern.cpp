@@ -98,26 +98,43 @@ constexpr bool class_matches(int c, int class_letter) noexcept {
   return is_upper(class_letter) ? !matches : matches;
 }
 
-// `open` points at '[', `close` at the ']' that ends the set.
-bool set_matches(int c, const char* open, const char* close) noexcept {
+// What reading a set found: whether it starts with '^', and whether a callback ended the reading.
+struct SetReading {
   bool negated = false;
+  bool stopped = false;
+};
+
+// Reads the set `open`..`close` ('[' and its ']') item by item: `on_class` gets the letter of each
+// "%x", `on_range` the first and last byte of each range ("a-z") or single byte ("a", as a range of
+// one). Either callback returns true to stop the reading there.
+template <class OnClass, class OnRange>
+SetReading read_set(const char* open, const char* close, OnClass&& on_class, OnRange&& on_range) {
+  SetReading reading;
   const char* p = open + 1;
   if (*p == '^') {
-    negated = true;
+    reading.negated = true;
     ++p;
   }
-  for (; p < close; ++p) {
+  for (; p < close && !reading.stopped; ++p) {
     if (*p == kEscape) {
       ++p;
-      if (class_matches(c, to_byte(*p))) return !negated;
+      reading.stopped = on_class(to_byte(*p));
     } else if (p + 2 < close && p[1] == '-') {
-      if (to_byte(p[0]) <= c && c <= to_byte(p[2])) return !negated;
+      reading.stopped = on_range(to_byte(p[0]), to_byte(p[2]));
       p += 2;
-    } else if (to_byte(*p) == c) {
-      return !negated;
+    } else {
+      reading.stopped = on_range(to_byte(*p), to_byte(*p));
     }
   }
-  return negated;
+  return reading;
+}
+
+// `open` points at '[', `close` at the ']' that ends the set.
+bool set_matches(int c, const char* open, const char* close) noexcept {
+  const SetReading reading = read_set(
+      open, close, [c](int letter) { return class_matches(c, letter); },
+      [c](int first, int last) { return first <= c && c <= last; });
+  return reading.stopped != reading.negated;
 }
 
 // What "%x" matches, for each ASCII x (a class like %a or %S, or x itself), worked out when
@@ -142,24 +159,17 @@ ByteSet escaped_set(int letter) {
 // The bytes the set `open`..`close` ('[' and its ']') matches, read as set_matches reads it.
 ByteSet set_bytes(const char* open, const char* close) {
   ByteSet bytes;
-  bool negated = false;
-  const char* p = open + 1;
-  if (*p == '^') {
-    negated = true;
-    ++p;
-  }
-  for (; p < close; ++p) {
-    if (*p == kEscape) {
-      ++p;
-      bytes.add(escaped_set(to_byte(*p)));
-    } else if (p + 2 < close && p[1] == '-') {
-      bytes.add_range(static_cast<unsigned>(to_byte(p[0])), static_cast<unsigned>(to_byte(p[2])));
-      p += 2;
-    } else {
-      bytes.add(static_cast<unsigned>(to_byte(*p)));
-    }
-  }
-  if (negated) bytes.invert();
+  const SetReading reading = read_set(
+      open, close,
+      [&bytes](int letter) {
+        bytes.add(escaped_set(letter));
+        return false;
+      },
+      [&bytes](int first, int last) {
+        bytes.add_range(static_cast<unsigned>(first), static_cast<unsigned>(last));
+        return false;
+      });
+  if (reading.negated) bytes.invert();
   return bytes;
 }
 
