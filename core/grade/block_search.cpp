@@ -83,7 +83,8 @@ BlockSearch::BlockSearch(const std::vector<std::string_view>& blocks) {
   char* out = text;
   for (const auto& b : blocks) {
     starts_.push_back(static_cast<std::size_t>(out - text));
-    std::memcpy(out, b.data(), b.size());
+    // A heading, which no search reads, comes as an empty view that may hold no pointer at all.
+    if (!b.empty()) std::memcpy(out, b.data(), b.size());
     out += b.size();
     *out++ = '\0';
   }
