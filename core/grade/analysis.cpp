@@ -2,19 +2,15 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <set>
 #include <span>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "grade/id_table.hpp"
 #include "grade/phrase_stems_cache.hpp"
 #include "grade/step_mapper.hpp"
+#include "text/byte_scan.hpp"
 #include "text/utf8.hpp"
 
 namespace sdi::grade {
@@ -232,44 +228,6 @@ bool ends_with_abbreviation(std::string_view text, std::size_t dot) {
   return false;
 }
 
-// The first position at or after `from` of a byte that may end a sentence ('\n', '.', '!' or
-// '?'), or the text's size. Sixteen bytes a step with SSE2, the last step over the text's last
-// sixteen bytes (or a copy of a shorter text): blocks are short, and a byte at a time through
-// their ends and up to each mark took most of the search.
-std::size_t find_sentence_mark(std::string_view text, std::size_t from) {
-  const std::size_t n = text.size();
-  std::size_t i = from;
-#if defined(__SSE2__)
-  // A bit per byte of the sixteen at `p` that is a mark.
-  const auto marks_at = [](const char* p) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i lines =
-        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(x, _mm_set1_epi8('.')));
-    const __m128i ends =
-        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')), _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(lines, ends)));
-  };
-  for (; i + 16 <= n; i += 16)
-    if (const unsigned hits = marks_at(text.data() + i); hits != 0)
-      return i + static_cast<std::size_t>(std::countr_zero(hits));
-  if (i >= n) return n;
-  unsigned hits;
-  if (n >= 16) {
-    // The text's last sixteen bytes, less those looked at already.
-    hits = marks_at(text.data() + n - 16) >> (i - (n - 16));
-  } else {
-    char tail[16] = {};  // no mark is a NUL byte
-    std::memcpy(tail, text.data() + i, n - i);
-    hits = marks_at(tail);
-  }
-  return hits != 0 ? i + static_cast<std::size_t>(std::countr_zero(hits)) : n;
-#else
-  for (; i < n; ++i)
-    if (text[i] == '\n' || text[i] == '.' || text[i] == '!' || text[i] == '?') return i;
-  return n;
-#endif
-}
-
 // Splits a block's text into sentences at . ! ? followed by a space or the end, and at newlines
 // in code. Semicolons stay inside: a list item often chains clauses ("x = 1; so y = 2").
 void split_sentences(const std::string& text, bool code,
@@ -280,7 +238,7 @@ void split_sentences(const std::string& text, bool code,
   const std::size_t n = view.size();
   for (std::size_t i = 0;; ++i) {
     // Most bytes cannot end a sentence: pass over them at once.
-    i = find_sentence_mark(view, i);
+    i = text::find_byte<'\n', '.', '!', '?'>(view, i);
     if (i >= n) break;
     const char c = view[i];
     bool end = false;

@@ -1,58 +1,16 @@
 #include "grade/diagram.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cctype>
-#include <cstring>
 #include <functional>
 #include <map>
 #include <string_view>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "text/byte_scan.hpp"
 
 namespace sdi::grade {
 
 namespace {
-
-// The first position at or after `from` of a byte that may start an arrow ('<', '-', '=', or the
-// first byte of an arrow character), or the text's size. Sixteen bytes a step with SSE2, the last
-// step over the text's last sixteen bytes (or a copy of a shorter text), so no byte is looked at
-// alone: most lines are short, and most of their bytes start no arrow.
-std::size_t find_arrow_start(std::string_view text, std::size_t from) {
-  const std::size_t n = text.size();
-  std::size_t i = from;
-#if defined(__SSE2__)
-  // A bit per byte of the sixteen at `p` that may start an arrow.
-  const auto starts_at = [](const char* p) {
-    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    const __m128i ascii =
-        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('<')), _mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
-    const __m128i other = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('=')),
-                                       _mm_cmpeq_epi8(x, _mm_set1_epi8('\xE2')));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, other)));
-  };
-  for (; i + 16 <= n; i += 16)
-    if (const unsigned hits = starts_at(text.data() + i); hits != 0)
-      return i + static_cast<std::size_t>(std::countr_zero(hits));
-  if (i >= n) return n;
-  unsigned hits;
-  if (n >= 16) {
-    // The text's last sixteen bytes, less those looked at already.
-    hits = starts_at(text.data() + n - 16) >> (i - (n - 16));
-  } else {
-    char tail[16] = {};  // no arrow starts with a NUL byte
-    std::memcpy(tail, text.data() + i, n - i);
-    hits = starts_at(tail);
-  }
-  return hits != 0 ? i + static_cast<std::size_t>(std::countr_zero(hits)) : n;
-#else
-  for (; i < n; ++i)
-    if (text[i] == '<' || text[i] == '-' || text[i] == '=' || text[i] == '\xE2') return i;
-  return n;
-#endif
-}
 
 // The text without the spaces (std::isspace) at its ends.
 std::string_view trimmed(std::string_view s) {
@@ -228,7 +186,7 @@ bool read_arrow_line(std::string_view line, int line_no, const ConceptIndex& ind
   bool any = false;
   for (std::size_t i = 0; i < view.size();) {
     // The bytes up to the next one an arrow can start with go over as they are.
-    const std::size_t next = find_arrow_start(view, i);
+    const std::size_t next = text::find_byte<'<', '-', '=', '\xE2'>(view, i);
     s.append(view, i, next - i);
     i = next;
     if (i == view.size()) break;
@@ -284,7 +242,7 @@ bool is_mermaid(const text::Block& b) {
 // "<-" or one of the arrow characters. Most lines of an answer hold none, and need no more look.
 bool has_arrow(std::string_view text) {
   for (std::size_t i = 0;; ++i) {
-    i = find_arrow_start(text, i);
+    i = text::find_byte<'<', '-', '=', '\xE2'>(text, i);
     if (i + 1 >= text.size()) return false;
     const char c = text[i], next = text[i + 1];
     if ((c == '-' || c == '=') && next == '>') return true;

@@ -26,3 +26,15 @@ TEST_CASE("find_byte agrees with a byte loop wherever the marker falls") {
     }
   }
 }
+
+TEST_CASE("find_byte finds a NUL marker only inside the text") {
+  // A short text is looked at through a zero-padded copy, whose padding is no part of the text.
+  for (std::size_t size = 0; size < 40; ++size) {
+    std::string text(size, 'a');
+    CHECK(find_byte<'\0'>(text, 0) == size);
+    if (size > 0) {
+      text[size - 1] = '\0';
+      CHECK(find_byte<'\0', 'z'>(text, 0) == size - 1);
+    }
+  }
+}
