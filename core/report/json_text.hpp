@@ -7,12 +7,25 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace sdi::report {
 
 class JsonText {
  public:
   JsonText() { grow(4096); }
+  // A buffer is handed over whole (to the thread that writes it out, and back to be written
+  // over); the one it leaves is empty and allocates again on its first write.
+  JsonText(JsonText&& other) noexcept
+      : data_(std::move(other.data_)),
+        pos_(std::exchange(other.pos_, nullptr)),
+        end_(std::exchange(other.end_, nullptr)) {}
+  JsonText& operator=(JsonText&& other) noexcept {
+    data_ = std::move(other.data_);
+    pos_ = std::exchange(other.pos_, nullptr);
+    end_ = std::exchange(other.end_, nullptr);
+    return *this;
+  }
 
   // Room for `n` more bytes, returned as where they go: write them, then `commit` the end.
   char* room(std::size_t n) {

@@ -111,7 +111,7 @@ return {
   relayed.reporter.add(worker.render(b));
   direct.reporter.finish({});
   relayed.reporter.finish({});
-  const std::string a_json = worker.render(a).text, b_json = worker.render(b).text;
+  const std::string a_json(worker.render(a).text_view()), b_json(worker.render(b).text_view());
   CHECK(a_json.find("\"file\":\"a.md\"") != std::string::npos);
   CHECK(direct.out == "c1:" + a_json + "c2:" + b_json + "\n");
   CHECK(relayed.out == direct.out);
