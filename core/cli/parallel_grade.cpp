@@ -175,10 +175,14 @@ void grade_in_order(const pack::Library& library, const PathList& files,
       std::vector<Graded> spent;
       // Renderings of emitted results: a report handed over to the main thread comes back here
       // to have the next one written over it, so no result renders into memory never touched.
+      // One is kept; the rest go back to the allocator, which hands their memory out again.
+      // Keeping them all would hold on to the most the window ever had in flight.
+      constexpr std::size_t kSpares = 1;
       std::vector<report::Rendering> spare;
       for (std::size_t i = window.claim(); i < files.size(); i = window.claim()) {
         if (!window.wait_for_room(i, h, spent)) break;
-        for (Graded& done : spent) spare.push_back(std::move(done.rendering));
+        for (Graded& done : spent)
+          if (spare.size() < kSpares) spare.push_back(std::move(done.rendering));
         spent.clear();
         Graded g;
         if (!spare.empty()) {

@@ -13,7 +13,8 @@ namespace sdi::report {
 
 class JsonText {
  public:
-  JsonText() { grow(4096); }
+  // Room for `capacity` bytes (at least 4 KiB) before it first grows.
+  explicit JsonText(std::size_t capacity = 4096) { grow(capacity); }
   // A buffer is handed over whole (to the thread that writes it out, and back to be written
   // over); the one it leaves is empty and allocates again on its first write.
   JsonText(JsonText&& other) noexcept

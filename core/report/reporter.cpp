@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "pack/paths.hpp"
@@ -254,10 +255,13 @@ Reporter::Native Reporter::render_native(const grade::GradeResult& r, std::optio
   // Like sdi.json's buffer: kept for the next result unless one huge result grew it.
   constexpr std::size_t kKeep = std::size_t{1} << 22;
   if (native.json) {
-    if (!json || json->capacity() > kKeep) json.emplace();
+    // A new buffer starts as big as the last one grew, rather than growing again step by step
+    // and leaving each smaller one behind.
+    if (!json || json->capacity() > kKeep) json.emplace(json_capacity_);
     json->clear();
     JsonLayout layout(native.json->indent, native.json->prefix);
     append_result_json(*json, layout, r);
+    json_capacity_ = std::min(json->capacity(), kKeep);
     return Native::Json;
   }
   if (native.text) {

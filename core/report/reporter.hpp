@@ -133,8 +133,9 @@ class Reporter {
   Spool body_, appendix_;
   // What a json_render hook writes, made on its first result and reused for the next.
   std::optional<JsonText> json_text_;
-  std::string text_report_;  // what a text_render hook writes, likewise
-  Rendered rendered_;        // what `render` makes of a result added here, likewise
+  std::size_t json_capacity_ = 0;  // of the last buffer a result's JSON was written in
+  std::string text_report_;        // what a text_render hook writes, likewise
+  Rendered rendered_;              // what `render` makes of a result added here, likewise
   std::string display_;
   std::string description_;
   int module_ref_ = -2;
