@@ -59,7 +59,7 @@ int cmd_grade(Context& ctx, const GradeArgs& args) {
   if (outputs.renders())
     make_step = [&outputs]() -> WorkerStep {
       std::shared_ptr<report::WorkerRenderers> renderers = outputs.worker_renderers();
-      return [renderers](Graded& g) { g.rendering = renderers->render(g.result); };
+      return [renderers](Graded& g) { renderers->render(g.result, g.rendering); };
     };
   grade_in_order(lib, inputs.files, options, jobs, make_step, [&](std::size_t, Graded& g) {
     const grade::GradeResult& r = g.result;

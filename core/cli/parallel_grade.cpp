@@ -21,11 +21,11 @@ struct Worker {
       : session(std::make_unique<grade::Session>(library)),
         step(std::make_unique<WorkerStep>(make_step ? make_step() : WorkerStep())) {}
 
-  Graded grade(std::string_view file, const grade::GradeOptions& options) {
-    Graded g;
+  // Grades `file` into `g`, whose rendering may hold the buffers of an earlier result to render
+  // this one into.
+  void grade(std::string_view file, const grade::GradeOptions& options, Graded& g) {
     g.result = session->grade_file(std::string(file), options);
     if (*step) (*step)(g);
-    return g;
   }
 
   // Left for the process's end like the rest of a command's objects (teardown.hpp): tearing down
@@ -47,6 +47,7 @@ struct Worker {
 // result, once emitted, goes back to that helper to be destroyed: freeing memory on the thread
 // that allocated it keeps each thread's allocator caches filled, where freeing it on the main
 // thread made every allocation of the helper a slow one and every free of the main a remote one.
+// Its rendering is kept there, and the next result is rendered into its buffers.
 class ResultWindow {
  public:
   static constexpr std::size_t kMain = static_cast<std::size_t>(-1);
@@ -156,7 +157,8 @@ void grade_in_order(const pack::Library& library, const PathList& files,
   if (helpers == 0) {
     Worker worker(library, make_step);
     for (std::size_t i = 0; i < files.size(); ++i) {
-      Graded g = worker.grade(files[i], options);
+      Graded g;
+      worker.grade(files[i], options, g);
       emit(i, g);
     }
     worker.retire();
@@ -171,10 +173,24 @@ void grade_in_order(const pack::Library& library, const PathList& files,
     threads.emplace_back([&, h] {
       Worker worker(library, make_step);
       std::vector<Graded> spent;
+      // Renderings of emitted results: a report handed over to the main thread comes back here
+      // to have the next one written over it, so no result renders into memory never touched.
+      // One is kept; the rest go back to the allocator, which hands their memory out again.
+      // Keeping them all would hold on to the most the window ever had in flight.
+      constexpr std::size_t kSpares = 1;
+      std::vector<report::Rendering> spare;
       for (std::size_t i = window.claim(); i < files.size(); i = window.claim()) {
         if (!window.wait_for_room(i, h, spent)) break;
+        for (Graded& done : spent)
+          if (spare.size() < kSpares) spare.push_back(std::move(done.rendering));
         spent.clear();
-        window.put(i, h, worker.grade(files[i], options));
+        Graded g;
+        if (!spare.empty()) {
+          g.rendering = std::move(spare.back());
+          spare.pop_back();
+        }
+        worker.grade(files[i], options, g);
+        window.put(i, h, std::move(g));
       }
       worker.retire();
     });
@@ -183,7 +199,9 @@ void grade_in_order(const pack::Library& library, const PathList& files,
     Worker worker(library, make_step);
     for (std::size_t i = window.claim(); i < files.size(); i = window.claim()) {
       window.emit_ready(emit, window.room_for(i));
-      window.put(i, ResultWindow::kMain, worker.grade(files[i], options));
+      Graded g;
+      worker.grade(files[i], options, g);
+      window.put(i, ResultWindow::kMain, std::move(g));
     }
     window.emit_ready(emit, files.size());
     worker.retire();

@@ -7,12 +7,26 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace sdi::report {
 
 class JsonText {
  public:
-  JsonText() { grow(4096); }
+  // Room for `capacity` bytes (at least 4 KiB) before it first grows.
+  explicit JsonText(std::size_t capacity = 4096) { grow(capacity); }
+  // A buffer is handed over whole (to the thread that writes it out, and back to be written
+  // over); the one it leaves is empty and allocates again on its first write.
+  JsonText(JsonText&& other) noexcept
+      : data_(std::move(other.data_)),
+        pos_(std::exchange(other.pos_, nullptr)),
+        end_(std::exchange(other.end_, nullptr)) {}
+  JsonText& operator=(JsonText&& other) noexcept {
+    data_ = std::move(other.data_);
+    pos_ = std::exchange(other.pos_, nullptr);
+    end_ = std::exchange(other.end_, nullptr);
+    return *this;
+  }
 
   // Room for `n` more bytes, returned as where they go: write them, then `commit` the end.
   char* room(std::size_t n) {

@@ -115,20 +115,22 @@ WorkerRenderers::WorkerRenderers(const std::vector<std::filesystem::path>& plugi
   }
 }
 
-Rendering WorkerRenderers::render(const grade::GradeResult& r) {
-  Rendering out;
+void WorkerRenderers::render(const grade::GradeResult& r, Rendering& out) {
+  out.error = nullptr;
+  out.failed_at = 0;
   out.outputs.resize(renderers_.size());
   for (std::size_t i = 0; i < renderers_.size(); ++i) {
     if (!renderers_[i]) continue;
+    auto& rendered = out.outputs[i];
+    if (!rendered) rendered.emplace();
     try {
-      out.outputs[i] = renderers_[i]->render(r);
+      renderers_[i]->render(r, *rendered);
     } catch (...) {
       out.error = std::current_exception();
       out.failed_at = i;
       break;
     }
   }
-  return out;
 }
 
 std::vector<std::string> Outputs::finish(const Summary& s) {

@@ -41,8 +41,9 @@ class WorkerRenderers {
   WorkerRenderers() = default;  // renders nothing: every output renders in its reporter
   WorkerRenderers(const std::vector<std::filesystem::path>& plugins,
                   const std::vector<RunInfo>& infos, const std::vector<bool>& renders);
-  // Never throws: an error is kept in the Rendering for the main thread to raise in order.
-  Rendering render(const grade::GradeResult& r);
+  // Renders `r` into `out`, reusing the buffers `out` holds from an earlier result. Never throws:
+  // an error is kept in the Rendering for the main thread to raise in order.
+  void render(const grade::GradeResult& r, Rendering& out);
 
  private:
   std::vector<std::unique_ptr<Renderer>> renderers_;

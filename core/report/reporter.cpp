@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "pack/paths.hpp"
@@ -69,18 +70,17 @@ Rendered::Value take_value(const std::string& display, lua_State* L, int idx) {
   }
 }
 
-// Copies what render left at `idx` out of the sandbox.
-Rendered take_rendered(const std::string& display, lua_State* L, int idx) {
-  Rendered out;
+// Copies what render left at `idx` out of the sandbox into `out`, which holds nothing.
+void take_rendered(const std::string& display, lua_State* L, int idx, Rendered& out) {
   switch (lua_type(L, idx)) {
     case LUA_TNIL:
-      return out;
+      return;
     case LUA_TSTRING: {
       std::size_t len = 0;
       const char* s = lua_tolstring(L, idx, &len);
       out.kind = Rendered::Kind::Text;
       out.text.assign(s, len);
-      return out;
+      return;
     }
     case LUA_TTABLE:
       break;
@@ -105,7 +105,6 @@ Rendered take_rendered(const std::string& display, lua_State* L, int idx) {
     out.fields.emplace_back(std::move(key), take_value(display, L, -1));
     lua_pop(L, 1);
   }
-  return out;
 }
 
 int push_rendered_cfn(lua_State* L) {
@@ -115,7 +114,8 @@ int push_rendered_cfn(lua_State* L) {
     return 1;
   }
   if (r.kind == Rendered::Kind::Text) {
-    lua_pushlstring(L, r.text.data(), r.text.size());
+    const std::string_view text = r.text_view();
+    lua_pushlstring(L, text.data(), text.size());
     return 1;
   }
   lua_createtable(L, 0, static_cast<int>(r.fields.size()));
@@ -248,41 +248,52 @@ Reporter::NativeRender Reporter::native_render() {
   return native;
 }
 
-std::optional<std::string_view> Reporter::render_native(const grade::GradeResult& r) {
+Reporter::Native Reporter::render_native(const grade::GradeResult& r, std::optional<JsonText>& json,
+                                         std::string& text) {
   // Looked up each time, as call_hook does, in case the reporter has swapped its hook since.
   const NativeRender native = native_render();
   // Like sdi.json's buffer: kept for the next result unless one huge result grew it.
   constexpr std::size_t kKeep = std::size_t{1} << 22;
   if (native.json) {
-    if (json_text_.capacity() > kKeep) json_text_ = JsonText();
-    json_text_.clear();
+    // A new buffer starts as big as the last one grew, rather than growing again step by step
+    // and leaving each smaller one behind.
+    if (!json || json->capacity() > kKeep) json.emplace(json_capacity_);
+    json->clear();
     JsonLayout layout(native.json->indent, native.json->prefix);
-    append_result_json(json_text_, layout, r);
-    return json_text_.view();
+    append_result_json(*json, layout, r);
+    json_capacity_ = std::min(json->capacity(), kKeep);
+    return Native::Json;
   }
   if (native.text) {
-    if (text_report_.capacity() > kKeep) text_report_ = std::string();
-    text_report_.clear();
-    append_text_report(text_report_, r, color_);
-    return text_report_;
+    if (text.capacity() > kKeep) text = std::string();
+    text.clear();
+    append_text_report(text, r, color_);
+    return Native::Text;
   }
-  return std::nullopt;
+  return Native::None;
 }
 
-Rendered Reporter::render(const grade::GradeResult& r) {
-  if (const auto text = render_native(r)) {
-    Rendered out;
-    out.kind = Rendered::Kind::Text;
-    out.text.assign(*text);
-    return out;
+void Reporter::render(const grade::GradeResult& r, Rendered& out) {
+  out.kind = Rendered::Kind::Text;
+  out.in_json = false;
+  out.fields.clear();
+  switch (render_native(r, out.json, out.text)) {
+    case Native::Json:
+      out.in_json = true;
+      return;
+    case Native::Text:
+      return;
+    case Native::None:
+      break;
   }
+  out.kind = Rendered::Kind::Nil;
+  out.text.clear();
   lua_State* L = sandbox_->state();
   const int first = lua_gettop(L) + 1;
   push_built(push_result_cfn, &r);
   call_hook("render", 1, 1);
-  Rendered out = take_rendered(display_, L, first);
+  take_rendered(display_, L, first, out);
   lua_settop(L, first - 1);
-  return out;
 }
 
 Renderer::Renderer(const std::filesystem::path& plugin, const RunInfo& info)
@@ -291,7 +302,13 @@ Renderer::Renderer(const std::filesystem::path& plugin, const RunInfo& info)
 Renderer::~Renderer() = default;
 
 Rendered Renderer::render(const grade::GradeResult& r) {
-  return reporter_->render(r);
+  Rendered out;
+  reporter_->render(r, out);
+  return out;
+}
+
+void Renderer::render(const grade::GradeResult& r, Rendered& out) {
+  reporter_->render(r, out);
 }
 
 void Reporter::write_value(int idx, Spool* spool) {
@@ -338,14 +355,17 @@ void Reporter::add(const grade::GradeResult& r) {
   if (renders_) {
     // Text the engine renders and writes as is goes out from where it was written.
     if (!has_result_) {
-      if (const auto text = render_native(r)) {
+      const Native native = render_native(r, json_text_, text_report_);
+      if (native != Native::None) {
         write_before();
-        write_text(*text, prologue_ ? &body_ : nullptr);
+        write_text(native == Native::Json ? json_text_->view() : std::string_view(text_report_),
+                   prologue_ ? &body_ : nullptr);
         return;
       }
     }
     // As on a worker: copied out and back, so the `result` hook gets the same either way.
-    add(render(r));
+    render(r, rendered_);
+    add(rendered_);
     return;
   }
   push_built(push_result_cfn, &r);
@@ -357,7 +377,7 @@ void Reporter::add(const Rendered& rendered) {
   if (!has_result_) {
     if (rendered.kind == Rendered::Kind::Text) {
       write_before();
-      write_text(rendered.text, prologue_ ? &body_ : nullptr);
+      write_text(rendered.text_view(), prologue_ ? &body_ : nullptr);
     }
     return;
   }

@@ -35,14 +35,21 @@ struct RunInfo {
 };
 
 // What a `render` hook returns, copied out of the worker's sandbox: nil, a string, or a table of
-// string and number keys with string, number and boolean values (one level).
+// string and number keys with string, number and boolean values (one level). The text of a hook
+// sdi.json_render made stays in the buffer it was written in, handed over rather than copied.
 struct Rendered {
   using Key = std::variant<std::string, lua_Integer>;
   using Value = std::variant<std::string, lua_Integer, lua_Number, bool>;
   enum class Kind { Nil, Text, Table };
   Kind kind = Kind::Nil;
-  std::string text;
+  std::string text;  // Kind::Text, unless `in_json`
+  // Kept when a Rendered is rendered into again, so the next result's JSON is written over the
+  // last one's instead of into memory the worker has not touched yet.
+  std::optional<JsonText> json;
+  bool in_json = false;  // Kind::Text is in `json`
   std::vector<std::pair<Key, Value>> fields;
+
+  std::string_view text_view() const { return in_json ? json->view() : std::string_view(text); }
 };
 
 class Reporter;
@@ -56,6 +63,8 @@ class Renderer {
   // Runs render(r, run); throws std::runtime_error naming the reporter when it fails or returns
   // something a Rendered cannot hold.
   Rendered render(const grade::GradeResult& r);
+  // The same into `out`, reusing the buffers it holds from an earlier result.
+  void render(const grade::GradeResult& r, Rendered& out);
 
  private:
   std::unique_ptr<Reporter> reporter_;
@@ -79,18 +88,21 @@ class Reporter {
 
  private:
   friend class Renderer;
-  // Runs the `render` hook on `r` and copies out what it returns; a hook sdi.json_render or
-  // sdi.text_render made is not run: its text is written here, from `r` itself.
-  Rendered render(const grade::GradeResult& r);
+  // Runs the `render` hook on `r` and copies out what it returns into `out`, reusing its buffers;
+  // a hook sdi.json_render or sdi.text_render made is not run: its text is written here, from `r`
+  // itself.
+  void render(const grade::GradeResult& r, Rendered& out);
   // What the `render` hook is when the engine writes its text itself.
   struct NativeRender {
     std::optional<JsonRender> json;  // the layout of a hook sdi.json_render made
     bool text = false;               // a hook sdi.text_render made
   };
   NativeRender native_render();
-  // The text of a `render` hook the engine writes itself, in a buffer kept for the next result;
-  // nullopt when the hook is a Lua function.
-  std::optional<std::string_view> render_native(const grade::GradeResult& r);
+  // Writes the text of a `render` hook the engine writes itself into `json` or `text` (cleared
+  // first; either is kept for the next result); None when the hook is a Lua function.
+  enum class Native { None, Json, Text };
+  Native render_native(const grade::GradeResult& r, std::optional<JsonText>& json,
+                       std::string& text);
   // Writes what `before` returns, ahead of a rendered string written as is (not for a rendered
   // nil or table, which write nothing).
   void write_before();
@@ -119,8 +131,11 @@ class Reporter {
   bool has_before_ = false;  // has a `before` hook
   bool color_ = false;       // the run's `color`, for a hook sdi.text_render made
   Spool body_, appendix_;
-  JsonText json_text_;       // what a json_render hook writes, reused from one result to the next
-  std::string text_report_;  // what a text_render hook writes, likewise
+  // What a json_render hook writes, made on its first result and reused for the next.
+  std::optional<JsonText> json_text_;
+  std::size_t json_capacity_ = 0;  // of the last buffer a result's JSON was written in
+  std::string text_report_;        // what a text_render hook writes, likewise
+  Rendered rendered_;              // what `render` makes of a result added here, likewise
   std::string display_;
   std::string description_;
   int module_ref_ = -2;

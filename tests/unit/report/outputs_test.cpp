@@ -69,7 +69,7 @@ std::string report(const Plugins& p, const fs::path& file, bool on_worker, std::
   for (double score : {70.0, 35.5}) {
     GradeResult r = sdi::test::sample_result("a.md", score);
     Rendering rendering;
-    auto step = [&] { rendering = outputs.worker_renderers()->render(r); };
+    auto step = [&] { outputs.worker_renderers()->render(r, rendering); };
     if (on_worker) {
       std::thread(step).join();
     } else {

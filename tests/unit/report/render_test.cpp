@@ -111,7 +111,7 @@ return {
   relayed.reporter.add(worker.render(b));
   direct.reporter.finish({});
   relayed.reporter.finish({});
-  const std::string a_json = worker.render(a).text, b_json = worker.render(b).text;
+  const std::string a_json(worker.render(a).text_view()), b_json(worker.render(b).text_view());
   CHECK(a_json.find("\"file\":\"a.md\"") != std::string::npos);
   CHECK(direct.out == "c1:" + a_json + "c2:" + b_json + "\n");
   CHECK(relayed.out == direct.out);
@@ -158,6 +158,30 @@ return {
                        std::runtime_error);
   CHECK_THROWS_WITH_AS(worker.render(sdi::test::sample_result("f", 4)),
                        doctest::Contains("render returned a function"), std::runtime_error);
+}
+
+TEST_CASE("a result rendered into what an earlier one left holds only its own rendering") {
+  fs::path json_plugin = write_plugin("reused_json", "return { render = sdi.json_render() }");
+  Renderer json_worker(json_plugin, {});
+  const GradeResult a = sdi::test::sample_result("a-much-longer-name.md", 1),
+                    b = sdi::test::sample_result("b.md", 2);
+  Rendered out;
+  json_worker.render(a, out);
+  json_worker.render(b, out);
+  CHECK(out.kind == Rendered::Kind::Text);
+  CHECK(out.text_view() == json_worker.render(b).text_view());
+
+  fs::path lua_plugin = write_plugin("reused_lua", R"lua(
+return { render = function(r) if r.score == 1 then return { "a", 7 } end return r.file end }
+)lua");
+  Renderer lua_worker(lua_plugin, {});
+  lua_worker.render(a, out);
+  CHECK(out.kind == Rendered::Kind::Table);
+  CHECK(out.fields.size() == 2);
+  lua_worker.render(b, out);
+  CHECK(out.kind == Rendered::Kind::Text);
+  CHECK(out.fields.empty());
+  CHECK(out.text_view() == "b.md");
 }
 
 TEST_CASE("a reporter without render still gets the whole result in result") {
