@@ -12,4 +12,9 @@ void charge(lua_State* L, std::uint64_t units) {
   detail::charge(L, units);
 }
 
+void charge_bytes(lua_State* L, std::size_t bytes) {
+  constexpr std::size_t kUncharged = 4096;
+  if (bytes >= kUncharged) detail::charge(L, bytes / kBytesPerUnit);
+}
+
 }  // namespace sdi::lua

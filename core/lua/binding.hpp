@@ -3,6 +3,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <exception>
 #include <new>
@@ -22,6 +23,14 @@ bool budget_exhausted(lua_State* L) noexcept;
 // Charges work a binding does on behalf of Lua code (for instance one unit per element scanned);
 // raises the budget error once the budget is spent.
 void charge(lua_State* L, std::uint64_t units);
+
+// Bytes of text a binding reads or writes per unit: the rate the sandbox's own string searches
+// are charged at.
+inline constexpr std::size_t kBytesPerUnit = 64;
+
+// Charges work over `bytes` of text at that rate. A text under 4 KiB is not charged: its work
+// costs less than the clock read a charge makes, and the call that passed it is an instruction.
+void charge_bytes(lua_State* L, std::size_t bytes);
 
 // Runs a binding body and turns C++ exceptions into Lua errors: C++ exceptions must never unwind
 // through Lua frames. Use as `return sdi::lua::guarded(L, [&] { ...; return 1; });`.

@@ -18,10 +18,6 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// The sandbox charges a scan one unit per 64 bytes (core/lua/detail/safe_string.cpp).
-constexpr std::size_t kBytesPerUnit = 64;
-constexpr std::size_t kChargedLength = 4096;
-
 unsigned byte_at(std::string_view s, std::size_t i) {
   return static_cast<unsigned char>(s[i]);
 }
@@ -246,10 +242,10 @@ std::string_view argument(lua_State* L) {
     default:
       text = luaL_tolstring(L, 1, &length);
   }
-  // A long text is charged to the sandbox budget by the bytes it holds, as the sandbox's own
-  // string searches are, so a reporter cannot escape megabytes a call for free. A short one costs
-  // less than the clock read a charge makes.
-  if (length >= kChargedLength) lua::charge(L, length / kBytesPerUnit);
+  // Charged by its bytes, as the sandbox's own string searches are: a text left as it is makes no
+  // new string, whose allocation would be charged, so a reporter could otherwise read megabytes a
+  // call for free.
+  lua::charge_bytes(L, length);
   return {text, length};
 }
 

@@ -427,6 +427,7 @@ int push_json(lua_State* L, int indent, std::string_view prefix) {
   thread_local JsonText out;
   out.clear();
   Encoder(L, out, indent, prefix).value(1, 0);
+  // The string pushed is charged to the budget by its bytes, as every allocation is.
   lua_pushlstring(L, out.view().data(), out.size());
   if (out.capacity() > (std::size_t{1} << 22)) out = JsonText();
   return 1;

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "lua/binding.hpp"
 #include "lua/detail/libraries.hpp"
 #include "lua/detail/pattern.hpp"
 #include "lua/detail/runtime.hpp"
@@ -18,7 +19,7 @@ namespace sdi::lua::detail {
 namespace {
 
 // Bytes a plain substring search scans or compares per budget unit.
-constexpr std::size_t kScanBytesPerUnit = 64;
+constexpr std::size_t kScanBytesPerUnit = kBytesPerUnit;
 
 std::string_view check_string(lua_State* L, int arg) {
   std::size_t length = 0;

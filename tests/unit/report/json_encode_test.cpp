@@ -5,10 +5,12 @@
 #include <fmt/format.h>
 #include <lauxlib.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <string>
 
+#include "lua/error.hpp"
 #include "lua/sandbox.hpp"
 #include "report/json_text.hpp"
 #include "report/lua_values.hpp"
@@ -352,4 +354,23 @@ TEST_CASE("numbers of one or two decimals are spelled as fmt spells any double")
     check(-std::round(v * 1e5) / 10);
   }
   CHECK(differing == 0);
+}
+
+TEST_CASE("encoding a large table is charged to the sandbox budget") {
+  // Each call is a handful of VM instructions but writes about a megabyte: the string it returns
+  // is charged as an allocation, or this loop would run for minutes inside a million units.
+  sdi::lua::Limits limits;
+  limits.instructions = 1'000'000;
+  limits.wall_time = std::chrono::milliseconds{0};
+  sdi::lua::Sandbox sandbox(limits);
+  lua_State* L = sandbox.state();
+  lua_pushcfunction(L, sdi::report::lua_json);
+  lua_setglobal(L, "json");
+  sandbox.load("local t = { string.rep('a', 1 << 20) } for _ = 1, 100000 do json(t) end", "loop");
+  try {
+    sandbox.call(0, 0);
+    FAIL("the loop finished within the budget");
+  } catch (const sdi::lua::Error& e) {
+    CHECK(e.kind() == sdi::lua::Error::Kind::Budget);
+  }
 }
