@@ -135,6 +135,7 @@ void Library::add_pack_dir(const fs::path& dir) {
 Library Library::discover(const SearchPath& path) {
   Library lib;
   lib.path_ = path;
+  lib.problems_ = path.problems;
   for (const auto& plugins : path.plugin_dirs) {
     lib.add_templates(plugins / "templates");
     try {

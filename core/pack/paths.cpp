@@ -68,7 +68,17 @@ SearchPath make_search_path(const fs::path& executable, const std::vector<std::s
     add_unique(sp.plugin_dirs, root / "plugins");
     add_unique(sp.problem_dirs, root / "problems");
   }
-  for (const auto& p : pack_paths) add_entry(sp, p);
+  for (const auto& p : pack_paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      add_entry(sp, p);
+    } else {
+      sp.problems.push_back("--pack-path " + p + ": " +
+                            (ec ? ec.message() : std::string("not a folder")) +
+                            "; name a pack's folder, a folder of packs, or a root with "
+                            "plugins/ and problems/");
+    }
+  }
   if (sdi_path_env != nullptr) {
     std::string all = sdi_path_env;
     std::size_t start = 0;

@@ -13,6 +13,9 @@ struct SearchPath {
   std::vector<fs::path> plugin_dirs;   // each holds templates/, concepts/, checks/, reporters/
   std::vector<fs::path> problem_dirs;  // each holds ID/pack.toml folders
   std::vector<fs::path> pack_dirs;     // single packs named directly (DIR/pack.toml)
+  // A --pack-path that names no folder: a typo would otherwise leave its packs out without a
+  // word. (SDI_PATH entries that do not exist are passed over, as PATH's are.)
+  std::vector<std::string> problems;
 };
 
 // The built-in plugins/ and problems/ next to the executable (installed under ../share/sdi, or

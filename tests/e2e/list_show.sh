@@ -76,6 +76,12 @@ SDI_PATH="/nonexistent:$WORK/extra" "$SDI" list >"$WORK/out" 2>"$WORK/err"
 checks=$((checks + 1))
 grep -q "^tiny-url " "$WORK/out" || fail "SDI_PATH pack not listed: $(cat "$WORK/out")"
 
+# A --pack-path that names no folder (a typo) is an error that names it; the other packs are listed.
+run --pack-path "$WORK/no-such-packs" list
+expect_rc 2 "list with a missing --pack-path"
+expect_err "--pack-path $WORK/no-such-packs: No such file or directory"
+expect_out "url-shortener"
+
 cmake --install "$(dirname "$SDI")" --prefix "$WORK/prefix" >/dev/null 2>&1
 "$WORK/prefix/bin/sdi" list >"$WORK/out" 2>"$WORK/err"
 checks=$((checks + 1))
