@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "lua/binding.hpp"
+#include "text/utf8.hpp"
 
 namespace sdi::report {
 
@@ -20,42 +21,6 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 unsigned byte_at(std::string_view s, std::size_t i) {
   return static_cast<unsigned char>(s[i]);
-}
-
-// Length of the well-formed UTF-8 sequence starting at `at`, as Lua's utf8.len accepts it (no
-// overlong forms, no surrogates, nothing above U+10FFFF); 0 when the byte starts none. Sets
-// `code` to the character.
-std::size_t sequence_at(std::string_view s, std::size_t at, char32_t& code) {
-  const unsigned lead = byte_at(s, at);
-  std::size_t length = 0;
-  char32_t least = 0;
-  if (lead < 0x80) {
-    code = lead;
-    return 1;
-  }
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    length = 2;
-    code = lead & 0x1F;
-    least = 0x80;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    length = 3;
-    code = lead & 0x0F;
-    least = 0x800;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    length = 4;
-    code = lead & 0x07;
-    least = 0x10000;
-  } else {
-    return 0;
-  }
-  if (s.size() - at < length) return 0;
-  for (std::size_t i = 1; i < length; ++i) {
-    const unsigned next = byte_at(s, at + i);
-    if ((next & 0xC0) != 0x80) return 0;
-    code = (code << 6) | (next & 0x3F);
-  }
-  if (code < least || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
-  return length;
 }
 
 // Printable ASCII, tab, LF and CR: text made only of these is already clean.
@@ -76,9 +41,10 @@ std::string_view clean(std::string_view text, std::string& scratch) {
   if (i == text.size()) return text;
   scratch.assign(text.substr(0, i));
   while (i < text.size()) {
-    char32_t code = 0;
-    const std::size_t length = sequence_at(text, i, code);
-    if (length == 0 || is_unwanted(code)) {
+    // Well-formed as Lua's utf8.len takes it: no overlong forms, surrogates or code points above
+    // U+10FFFF.
+    const std::size_t length = text::utf8::sequence_length(text, i);
+    if (length == 0 || is_unwanted(text::utf8::decode(text, i).code_point)) {
       scratch.append(kReplacement);
       i += length == 0 ? 1 : length;
     } else {
