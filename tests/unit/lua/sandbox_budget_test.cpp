@@ -13,6 +13,7 @@
 using sdi::lua::Error;
 using sdi::lua::Limits;
 using sdi::lua::Sandbox;
+using sdi::lua::testing::bind_global;
 using sdi::lua::testing::check_still_usable;
 using sdi::lua::testing::contains;
 using sdi::lua::testing::eval;
@@ -205,10 +206,7 @@ int busy_binding(lua_State* L) {
 
 TEST_CASE("host bindings charge the budget and see it exhausted") {
   Sandbox sandbox(small_limits());
-  sandbox.push_env();
-  lua_pushcfunction(sandbox.state(), busy_binding);
-  lua_setfield(sandbox.state(), -2, "busy");
-  lua_pop(sandbox.state(), 1);
+  bind_global(sandbox, "busy", busy_binding);
   const Error error = run_failing(sandbox, "local ok = pcall(busy)\nreturn busy()");
   CHECK(error.kind() == Error::Kind::Budget);
   CHECK(contains(error.what(), "hostile.lua:1: instruction budget exceeded"));
@@ -232,12 +230,8 @@ int hook_count_binding(lua_State* L) {
 
 TEST_CASE("after one slow tick the budget is checked per instruction only while they stay slow") {
   Sandbox sandbox(small_limits());
-  sandbox.push_env();
-  lua_pushcfunction(sandbox.state(), stall_binding);
-  lua_setfield(sandbox.state(), -2, "stall");
-  lua_pushcfunction(sandbox.state(), hook_count_binding);
-  lua_setfield(sandbox.state(), -2, "hook_count");
-  lua_pop(sandbox.state(), 1);
+  bind_global(sandbox, "stall", stall_binding);
+  bind_global(sandbox, "hook_count", hook_count_binding);
   // A stall inside the first tick, then a few thousand cheap instructions: the checks go back to
   // one per tick, so the rest of the call runs at full speed and ends on the budget, not the clock.
   CHECK(eval(sandbox,

@@ -56,6 +56,15 @@ inline void check_still_usable(Sandbox& sandbox) {
              "after.lua") == "10100:2,4,6");
 }
 
+// Offers a host function to the sandbox's code as the global `name`.
+inline void bind_global(Sandbox& sandbox, const char* name, lua_CFunction function) {
+  lua_State* L = sandbox.state();
+  sandbox.push_env();
+  lua_pushcfunction(L, function);
+  lua_setfield(L, -2, name);
+  lua_pop(L, 1);
+}
+
 inline bool contains(std::string_view text, std::string_view part) {
   return text.find(part) != std::string_view::npos;
 }
