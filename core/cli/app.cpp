@@ -302,6 +302,7 @@ int run(int argc, char** argv) {
     c.repl_opts.interactive = isatty(0) != 0;
     c.repl_opts.color = c.repl_opts.interactive && ctx.color_for(1);
     if (parsed(c.repl_cmd) && c.resume_opt->count() > 0) c.repl_opts.resume = c.resume_id;
+    ctx.warn_library_problems();
     return leave(repl::run_repl(ctx.library(), c.repl_opts));
   } catch (const std::exception& e) {
     error(e.what());

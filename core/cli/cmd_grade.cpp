@@ -23,7 +23,7 @@ namespace sdi::cli {
 
 int cmd_grade(Context& ctx, const GradeArgs& args) {
   const pack::Library& lib = ctx.library();
-  for (const auto& p : lib.problems()) warn(p);
+  ctx.warn_library_problems();
 
   std::vector<report::FormatSpec> specs;
   for (const auto& f : args.formats.empty() ? std::vector<std::string>{"text"} : args.formats)

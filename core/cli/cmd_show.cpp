@@ -16,12 +16,7 @@ namespace {
 
 const pack::Manifest* find_or_complain(const pack::Library& lib, const std::string& id) {
   const pack::Manifest* m = lib.find_pack(id);
-  if (m == nullptr) {
-    std::string known;
-    for (const auto& p : lib.packs()) known += (known.empty() ? "" : ", ") + p.id;
-    error(fmt::format("unknown problem '{}'; known problems: {}", id,
-                      known.empty() ? "none" : known));
-  }
+  if (m == nullptr) error(lib.unknown_pack_message(id));
   return m;
 }
 
@@ -60,7 +55,8 @@ std::string show_json(const pack::Manifest& m, const pack::Template& t, const pa
 int cmd_show(Context& ctx, const ShowArgs& args) {
   const pack::Library& lib = ctx.library();
   const pack::Manifest* m = find_or_complain(lib, args.problem);
-  if (m == nullptr) return kExitError;
+  if (m == nullptr) return kExitError;  // the message says why when the pack is among the problems
+  ctx.warn_library_problems();
   std::string tpl_id = args.template_id.empty() ? m->template_id : args.template_id;
   const pack::Template* t = lib.find_template(tpl_id);
   if (t == nullptr) {

@@ -49,6 +49,12 @@ bool Context::report_library_problems() {
   return !problems.empty();
 }
 
+void Context::warn_library_problems() {
+  if (!problems_reported_)
+    for (const auto& p : library().problems()) warn(p);
+  problems_reported_ = true;
+}
+
 bool Context::color_for(int fd) const {
   if (options_.color == "always") return true;
   if (options_.color == "never") return false;

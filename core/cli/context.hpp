@@ -22,8 +22,12 @@ class Context {
   void add_pack_path(const std::string& dir) { options_.pack_paths.push_back(dir); }
   // Discovers plugins and packs on first use.
   const pack::Library& library();
-  // Prints discovery problems once (e.g. a broken pack.toml); returns true when there were any.
+  // Prints discovery problems once (e.g. a broken pack.toml) as errors, for the commands whose
+  // job is the library (list, pack test); returns true when there were any.
   bool report_library_problems();
+  // The same as warnings, for the commands a problem elsewhere in the library does not stop
+  // (grade, show, the REPL): a pack that silently went missing would leave users guessing.
+  void warn_library_problems();
   bool color_for(int fd) const;
   const GlobalOptions& options() const { return options_; }
 

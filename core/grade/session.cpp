@@ -119,10 +119,7 @@ Grader* Session::grader_for(const std::string& id, std::string& error) {
     Compiled c;
     const pack::Manifest* m = library_.find_pack(id);
     if (m == nullptr) {
-      std::string known;
-      for (const auto& p : library_.packs()) known += (known.empty() ? "" : ", ") + p.id;
-      c.error = fmt::format("unknown problem '{}'; known problems: {} (see `sdi list`)", id,
-                            known.empty() ? "none" : known);
+      c.error = library_.unknown_pack_message(id) + " (see `sdi list`)";
     } else {
       try {
         c.pack = std::make_unique<pack::LoadedPack>(library_, *m, limits_);

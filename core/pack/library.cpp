@@ -26,21 +26,46 @@ std::vector<fs::path> sorted_entries(const fs::path& dir, const std::string& ext
 
 // The folders below `folder` that hold a pack.toml, sorted, each by its canonical path. A folder
 // that is not a symbolic link is its canonical parent's child: only `folder` itself (and a linked
-// pack) is resolved through the file system, not every pack, component by component.
-std::vector<fs::path> pack_folders(const fs::path& folder) {
+// pack) is resolved through the file system, not every pack, component by component. A folder the
+// file system will not let us read goes to `unreadable` with why: skipped in silence, a pack there
+// would simply be missing from `sdi list` with no hint.
+struct Unreadable {
+  fs::path dir;
+  std::string problem;
+};
+std::string cannot_read(const fs::path& dir, const std::error_code& ec) {
+  return fmt::format("{}: cannot read this folder ({}); any pack in it is left out",
+                     display_path(dir), ec.message());
+}
+std::vector<fs::path> pack_folders(const fs::path& folder, std::vector<Unreadable>& unreadable) {
   std::vector<fs::path> out;
   std::error_code ec;
   if (!fs::is_directory(folder, ec)) return out;
   const fs::path canonical_folder = fs::weakly_canonical(folder, ec);
   const bool folder_resolved = !ec;
   std::vector<std::pair<fs::path, bool>> dirs;  // each with whether it is a symbolic link
-  for (const auto& e : fs::directory_iterator(folder, ec)) {
+  fs::directory_iterator it(folder, ec);
+  if (ec) {
+    unreadable.push_back({folder, fmt::format("{}: cannot read this folder ({}); the packs in it "
+                                              "are left out",
+                                              display_path(folder), ec.message())});
+    return out;
+  }
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
     std::error_code type_ec;
-    if (e.is_directory(type_ec)) dirs.emplace_back(e.path(), e.is_symlink(type_ec) || type_ec);
+    if (it->is_directory(type_ec))
+      dirs.emplace_back(it->path(), it->is_symlink(type_ec) || type_ec);
+    else if (type_ec && type_ec != std::errc::no_such_file_or_directory)  // a link in a loop
+      unreadable.push_back({it->path(), cannot_read(it->path(), type_ec)});
   }
   std::sort(dirs.begin(), dirs.end());
   for (const auto& [dir, linked] : dirs) {
-    if (!fs::exists(dir / "pack.toml", ec)) continue;
+    std::error_code manifest_ec;
+    if (!fs::exists(dir / "pack.toml", manifest_ec)) {
+      if (manifest_ec && manifest_ec != std::errc::no_such_file_or_directory)
+        unreadable.push_back({dir, cannot_read(dir, manifest_ec)});
+      continue;
+    }
     if (folder_resolved && !linked) {
       out.push_back(canonical_folder / dir.filename());
       continue;
@@ -81,7 +106,7 @@ void Library::add_manifest(const fs::path& dir) {
   try {
     add_read_manifest(read_manifest(canonical));
   } catch (const Error& e) {
-    problems_.push_back(e.what());
+    add_unread_pack(canonical, e.what());
   }
 }
 
@@ -106,7 +131,14 @@ void Library::add_templates(const fs::path& folder) {
 }
 
 void Library::add_problems(const fs::path& folder) {
-  std::vector<fs::path> dirs = pack_folders(folder);
+  std::vector<Unreadable> unreadable;
+  std::vector<fs::path> dirs = pack_folders(folder, unreadable);
+  for (auto& u : unreadable) {
+    if (u.dir == folder)
+      problems_.push_back(std::move(u.problem));
+    else
+      add_unread_pack(u.dir, std::move(u.problem));
+  }
   std::string source = folder_source("manifests", folder, manifest_files(dirs));
   if (auto cached = load_manifests(folder, source, dirs)) {
     for (auto& m : *cached) add_read_manifest(std::move(m));
@@ -121,11 +153,28 @@ void Library::add_problems(const fs::path& folder) {
       if (!source.empty()) read.push_back(m);
       if (!known) add_read_manifest(std::move(m));
     } catch (const Error& e) {
-      if (!known) problems_.push_back(e.what());
+      if (!known) add_unread_pack(dir, e.what());
       source.clear();  // only a folder read without an error is cached
     }
   }
   store_manifests(folder, source, read);
+}
+
+void Library::add_unread_pack(const fs::path& dir, std::string problem) {
+  unread_packs_.emplace_back(dir.filename().string(), problem);
+  problems_.push_back(std::move(problem));
+}
+
+std::string Library::unknown_pack_message(const std::string& id) const {
+  std::string known;
+  for (const auto& p : packs_) known += (known.empty() ? "" : ", ") + p.id;
+  if (known.empty()) known = "none";
+  // A pack's folder is named after its id by convention (`sdi pack new` makes it so).
+  for (const auto& [folder, problem] : unread_packs_)
+    if (folder == id)
+      return fmt::format("unknown problem '{}': its pack could not be read: {}; known problems: {}",
+                         id, problem, known);
+  return fmt::format("unknown problem '{}'; known problems: {}", id, known);
 }
 
 void Library::add_pack_dir(const fs::path& dir) {

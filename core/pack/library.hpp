@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pack/glossary.hpp"
@@ -32,6 +33,9 @@ class Library {
   const std::vector<std::filesystem::path>& reporter_dirs() const { return reporter_dirs_; }
   // Problems met while discovering (messages already name the file and line).
   const std::vector<std::string>& problems() const { return problems_; }
+  // What to tell a user who named a pack the library does not have: the packs it has and, when
+  // a folder of that name could not be read, why.
+  std::string unknown_pack_message(const std::string& id) const;
   // Harmless observations, e.g. a pack overriding another with the same id.
   const std::vector<std::string>& notes() const { return notes_; }
   const SearchPath& search_path() const { return path_; }
@@ -47,6 +51,8 @@ class Library {
 
  private:
   void add_manifest(const std::filesystem::path& dir);
+  // A pack folder whose manifest could not be read: a problem, remembered by folder name.
+  void add_unread_pack(const std::filesystem::path& dir, std::string problem);
   // A manifest already read; ignored when its folder is already in the library.
   void add_read_manifest(Manifest m);
   bool has_pack_dir(const std::filesystem::path& canonical) const;
@@ -62,6 +68,7 @@ class Library {
   std::vector<std::filesystem::path> reporter_dirs_;
   std::vector<std::string> problems_;
   std::vector<std::string> notes_;
+  std::vector<std::pair<std::string, std::string>> unread_packs_;  // folder name, problem
   lua_CFunction check_plugin_natives_ = nullptr;
 };
 

@@ -147,9 +147,9 @@ void Repl::handle(const std::string& raw) {
 void Repl::start(const std::string& problem, const std::string& template_id) {
   const pack::Manifest* m = library_.find_pack(problem);
   if (m == nullptr) {
-    std::string known;
-    for (const auto& p : library_.packs()) known += (known.empty() ? "" : ", ") + p.id;
-    warn(fmt::format("Unknown problem '{}'. Known problems: {}", problem, known));
+    std::string message = library_.unknown_pack_message(problem);
+    message[0] = 'U';  // a sentence of the conversation
+    warn(message);
     return;
   }
   std::string tid = template_id.empty() ? m->template_id : template_id;

@@ -68,6 +68,27 @@ sed -i 's/^title.*//' "$WORK/packs/odd/pack.toml"
 run --pack-path "$WORK/packs" list
 expect_err "missing required key 'title'"
 
+# `show` of a pack whose manifest is broken says why it is unknown, naming the file and line.
+run --pack-path "$WORK/packs" show odd
+expect_rc 2 "show a pack that could not be read"
+expect_err "unknown problem 'odd': its pack could not be read: "
+expect_err "packs/odd/pack.toml:"
+# A pack that can be read shows, with the broken one as a warning.
+run --pack-path "$WORK/packs" show url-shortener
+expect_rc 0 "show beside a broken pack"
+expect_out "Design a URL shortener"
+expect_err "sdi: warning: "
+expect_err "packs/odd/pack.toml:"
+
+# A folder in a folder of packs that cannot be read (a link in a loop) is named, not skipped in
+# silence; the packs beside it still list.
+ln -s looped "$WORK/packs/looped"
+run --pack-path "$WORK/packs" list
+expect_rc 2 "list with an unreadable pack folder"
+expect_err "packs/looped: cannot read this folder (Too many levels of symbolic links); any pack in it is left out"
+expect_out "url-shortener"
+rm "$WORK/packs/looped"
+
 # SDI_PATH adds folders too (colon-separated), and an installed tree finds its own plugins.
 mkdir -p "$WORK/extra"
 cp -r "$SDI_SOURCE/problems/url-shortener" "$WORK/extra/tiny-url"
@@ -81,6 +102,10 @@ run --pack-path "$WORK/no-such-packs" list
 expect_rc 2 "list with a missing --pack-path"
 expect_err "--pack-path $WORK/no-such-packs: No such file or directory"
 expect_out "url-shortener"
+# `show` and `grade` still do their work, with the typo as a warning.
+run --pack-path "$WORK/no-such-packs" show url-shortener
+expect_rc 0 "show with a missing --pack-path"
+expect_err "sdi: warning: --pack-path $WORK/no-such-packs: No such file or directory"
 
 cmake --install "$(dirname "$SDI")" --prefix "$WORK/prefix" >/dev/null 2>&1
 "$WORK/prefix/bin/sdi" list >"$WORK/out" 2>"$WORK/err"

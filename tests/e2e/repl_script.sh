@@ -129,4 +129,15 @@ grep -q "explodes" "$WORK/out" && grep -q "200K" "$WORK/out" || fail "a pack err
 run repl no-such-problem </dev/null
 expect_rc 2 "unknown problem"
 expect_out "Unknown problem 'no-such-problem'"
+
+# A pack that could not be read is a warning when the REPL starts, and naming it says why.
+mkdir -p "$WORK/packs/broken"
+printf 'id = "broken"\ntitle = "Broken"\n[[[\n' >"$WORK/packs/broken/pack.toml"
+printf ':start broken\n:quit\n' | "$SDI" --pack-path "$WORK/packs" repl >"$WORK/out" 2>"$WORK/err"
+checks=$((checks + 1))
+grep -q "^sdi: warning: .*packs/broken/pack.toml:3: invalid TOML" "$WORK/err" ||
+  fail "the REPL did not warn of the broken pack: $(cat "$WORK/err")"
+checks=$((checks + 1))
+grep -q "Unknown problem 'broken': its pack could not be read: .*packs/broken/pack.toml:3" "$WORK/out" ||
+  fail ":start of a broken pack did not say why: $(cat "$WORK/out")"
 finish

@@ -159,6 +159,36 @@ TEST_CASE("a broken template or manifest is reported alike with the cache, and n
   CHECK(entries(sc.folder(), "manifests") == 0);
 }
 
+TEST_CASE("a pack that could not be read is named when a user asks for it, cached or not") {
+  ScratchCache sc;
+  Tree tree;
+  write_file(tree.problems / "twitter" / "pack.toml", "id = \"twitter\"\n");
+  for (int round = 0; round < 2; ++round) {  // the second reads the good manifests from the cache
+    Library lib = Library::discover(tree.path);
+    const std::string message = lib.unknown_pack_message("twitter");
+    CHECK(message.rfind("unknown problem 'twitter': its pack could not be read: ", 0) == 0);
+    CHECK(message.find("twitter/pack.toml") != std::string::npos);
+    CHECK(message.find("known problems: ") != std::string::npos);
+    CHECK(message.find("url-shortener") != std::string::npos);
+    CHECK(lib.unknown_pack_message("nope").rfind("unknown problem 'nope'; known problems: ", 0) ==
+          0);
+  }
+}
+
+TEST_CASE("a folder among the packs that cannot be read is a problem, not skipped in silence") {
+  ScratchCache sc;
+  Tree tree;
+  fs::create_directory_symlink(tree.problems / "looped", tree.problems / "looped");
+  for (int round = 0; round < 2; ++round) {  // the cache must not hide it either
+    Library lib = Library::discover(tree.path);
+    REQUIRE(lib.problems().size() == 1);
+    CHECK(lib.problems()[0].find("looped: cannot read this folder (") != std::string::npos);
+    CHECK(lib.unknown_pack_message("looped").find("its pack could not be read") !=
+          std::string::npos);
+    CHECK(lib.find_pack("url-shortener") != nullptr);
+  }
+}
+
 TEST_CASE("a damaged template entry is ignored and replaced") {
   ScratchCache sc;
   Tree tree;
