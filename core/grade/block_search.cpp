@@ -38,6 +38,32 @@ std::uint32_t key_at(const char* p) {
   }
 }
 
+// Whether the `n` bytes at `a` and `b` are the same. Candidates are short words, mostly
+// rejected in their first bytes: compared in whole words inline, they cost a third of a call
+// to memcmp.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+  const auto word = [](const char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  const auto half = [](const char* p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  if (n >= 8) {
+    // Eight bytes at a time, the last eight overlapping what came before them.
+    for (std::size_t at = 0; at + 8 < n; at += 8)
+      if (word(a + at) != word(b + at)) return false;
+    return word(a + n - 8) == word(b + n - 8);
+  }
+  if (n >= 4) return half(a) == half(b) && half(a + n - 4) == half(b + n - 4);
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 std::vector<std::string_view> views_of(const std::vector<std::string>& blocks) {
   return {blocks.begin(), blocks.end()};
 }
@@ -60,7 +86,7 @@ std::size_t find_in(std::string_view text, std::string_view needle, std::size_t 
           _mm_cmpeq_epi8(load(from), first_byte), _mm_cmpeq_epi8(load(from + last), last_byte))));
       for (; candidates != 0; candidates &= candidates - 1) {
         const std::size_t at = from + static_cast<std::size_t>(std::countr_zero(candidates));
-        if (std::memcmp(text.data() + at, needle.data(), needle.size()) == 0) return at;
+        if (same_bytes(text.data() + at, needle.data(), needle.size())) return at;
       }
     }
   }
@@ -161,7 +187,7 @@ void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
     const std::size_t start = p - best_at;
     if (start < next_block_start) continue;
     if (start + needle.size() > joined_.size() ||
-        std::memcmp(joined_.data() + start, needle.data(), needle.size()) != 0)
+        !same_bytes(joined_.data() + start, needle.data(), needle.size()))
       continue;
     next_block_start = add_found(start, out);
   }
