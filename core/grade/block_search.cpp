@@ -26,12 +26,12 @@ int bucket_bits_for(std::size_t positions) {
 }
 
 // The three bytes at `p` as a bucket key, the first the lowest: one load where the fourth byte
-// may be read.
+// may be read, left in the key's top byte for bucket_of to ignore.
 std::uint32_t key_at(const char* p) {
   if constexpr (std::endian::native == std::endian::little) {
     std::uint32_t word;
     std::memcpy(&word, p, sizeof word);
-    return word & 0xFFFFFF;
+    return word;
   } else {
     auto b = [p](int i) { return std::uint32_t{static_cast<unsigned char>(p[i])}; };
     return b(2) << 16 | b(1) << 8 | b(0);
