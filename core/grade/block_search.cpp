@@ -154,12 +154,10 @@ std::vector<BlockSearch::Found> BlockSearch::find(std::string_view needle) const
 void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
   out.clear();
   if (needle.empty()) return;
-  // The joined text has a NUL between blocks, which a needle holding one could match across.
-  const auto holds_nul = [&] { return needle.find('\0') != std::string_view::npos; };
-  if (needle.size() < kGram) return holds_nul() ? find_each(needle, out) : find_direct(needle, out);
+  if (needle.size() < kGram) return find_direct(needle, out);
   // Look up the needle's rarest trigram and check the needle around each of its positions. The
   // three bytes roll through one key. A trigram found nowhere in the joined text is in no block,
-  // so most needles, found nowhere, are turned away before they are looked at for a NUL.
+  // so most needles, found nowhere, are turned away at once.
   const auto* bytes = reinterpret_cast<const unsigned char*>(needle.data());
   std::uint32_t key = std::uint32_t{bytes[1]} << 16 | std::uint32_t{bytes[0]} << 8;
   std::size_t best_at = 0, best_size = SIZE_MAX;
@@ -177,7 +175,6 @@ void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
       if (size == 1) break;
     }
   }
-  if (holds_nul()) return find_each(needle, out);
   // Only a block's first occurrence counts: after one, positions before the next block's start
   // need no comparing.
   std::size_t next_block_start = 0;
@@ -189,25 +186,30 @@ void BlockSearch::find(std::string_view needle, std::vector<Found>& out) const {
     if (start + needle.size() > joined_.size() ||
         !same_bytes(joined_.data() + start, needle.data(), needle.size()))
       continue;
-    next_block_start = add_found(start, out);
+    next_block_start = add_found(start, needle.size(), out);
   }
 }
 
-std::size_t BlockSearch::add_found(std::size_t at, std::vector<Found>& out) const {
+std::size_t BlockSearch::add_found(std::size_t at, std::size_t size,
+                                   std::vector<Found>& out) const {
   // The block holding the stretch's first byte, then the few blocks that may start within it.
   std::size_t block = stretch_block_[at >> kStretchBits];
   while (block + 1 < starts_.size() && starts_[block + 1] <= at) ++block;
+  const std::size_t next_start = block + 1 < starts_.size() ? starts_[block + 1] : joined_.size();
+  // The block's NUL ends it just before the next one starts: a needle holding a NUL may run
+  // into it, which is no occurrence, while a later one may be.
+  if (at + size >= next_start) return at + 1;
   out.push_back({static_cast<int>(block), at - starts_[block]});
-  return block + 1 < starts_.size() ? starts_[block + 1] : joined_.size();
+  return next_start;
 }
 
 void BlockSearch::find_direct(std::string_view needle, std::vector<Found>& out) const {
-  // No needle crosses the NUL bytes between blocks: one pass over the joined text finds them all.
+  // One pass over the joined text finds them all.
   const std::string_view all = joined_;
   for (std::size_t from = 0;;) {
     const std::size_t at = find_in(all, needle, from);
     if (at == std::string_view::npos) return;
-    from = add_found(at, out);
+    from = add_found(at, needle.size(), out);
   }
 }
 
@@ -215,13 +217,6 @@ std::string_view BlockSearch::lower_block(int block) const {
   const auto b = static_cast<std::size_t>(block);
   const std::size_t end = b + 1 < starts_.size() ? starts_[b + 1] : joined_.size();
   return joined_.substr(starts_[b], end - 1 - starts_[b]);
-}
-
-void BlockSearch::find_each(std::string_view needle, std::vector<Found>& out) const {
-  for (std::size_t bi = 0; bi < starts_.size(); ++bi) {
-    const std::size_t pos = lower_block(static_cast<int>(bi)).find(needle);
-    if (pos != std::string_view::npos) out.push_back({static_cast<int>(bi), pos});
-  }
 }
 
 }  // namespace sdi::grade

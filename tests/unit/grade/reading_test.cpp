@@ -195,6 +195,25 @@ TEST_CASE("find_in finds what std::string_view::find finds") {
   }
 }
 
+TEST_CASE("a needle holding a NUL byte is found within a block, never across two") {
+  using namespace std::string_literals;
+  // Blocks are kept apart by NUL bytes: a needle holding one matches only a NUL in a block's
+  // own text, at its first occurrence in each block, however long the needle.
+  const std::vector<std::string> blocks = {
+      "ab"s, "cd\0ab\0cd"s, "xy"s, ""s, "\0"s, "ab\0cd ab\0cd"s, "cd"s,
+  };
+  const sdi::grade::BlockSearch search(blocks);
+  for (const std::string& needle : {"\0"s, "b\0"s, "\0c"s, "b\0c"s, "ab\0cd"s, "\0cd"s, "b\0cd ab"s,
+                                    "xy\0"s, "\0\0"s, "d\0"s, "cd\0"s}) {
+    Finds want;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      const auto pos = blocks[b].find(needle);
+      if (pos != std::string::npos) want.push_back({static_cast<int>(b), pos});
+    }
+    CHECK_MESSAGE(as_finds(search.find(needle)) == want, needle.size());
+  }
+}
+
 TEST_CASE("a near miss differing in any one byte is no match, whatever the needle's length") {
   // Candidates are compared a word at a time: a needle of every length up to three words, with
   // each of its bytes changed in turn, is found exactly where std::string_view::find finds it.
