@@ -36,14 +36,16 @@ class BlockSearch {
   std::string_view lower_block(int block) const;
 
  private:
-  // A needle holding a NUL byte, block by block.
-  void find_each(std::string_view needle, std::vector<Found>& out) const;
   // A needle too short for a trigram, in the joined text.
   void find_direct(std::string_view needle, std::vector<Found>& out) const;
-  // Adds the block holding joined_ position `at`, and returns where the next block starts.
-  std::size_t add_found(std::size_t at, std::vector<Found>& out) const;
-  // The bucket of the three bytes packed in the low 24 bits of `key`, the first lowest.
-  static constexpr std::uint32_t kBucketFactor = 0x9E3779B1u;
+  // Adds the block holding the match of `size` bytes at joined_ position `at`, unless it runs
+  // past the block's end, and returns where the next match may start: where the next block
+  // starts once this one is found.
+  std::size_t add_found(std::size_t at, std::size_t size, std::vector<Found>& out) const;
+  // The bucket of the three bytes packed in the low 24 bits of `key`, the first lowest. The
+  // factor's low byte is zero, so the top byte of `key` is multiplied out of the product's 32
+  // bits: the index reads a position's key as one four-byte word and need not clear that byte.
+  static constexpr std::uint32_t kBucketFactor = 0x9E3779B1u << 8;
   std::uint32_t bucket_of(std::uint32_t key) const {
     return (key * kBucketFactor) >> bucket_shift_;
   }

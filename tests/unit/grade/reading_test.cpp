@@ -195,6 +195,46 @@ TEST_CASE("find_in finds what std::string_view::find finds") {
   }
 }
 
+TEST_CASE("a needle holding a NUL byte is found within a block, never across two") {
+  using namespace std::string_literals;
+  // Blocks are kept apart by NUL bytes: a needle holding one matches only a NUL in a block's
+  // own text, at its first occurrence in each block, however long the needle.
+  const std::vector<std::string> blocks = {
+      "ab"s, "cd\0ab\0cd"s, "xy"s, ""s, "\0"s, "ab\0cd ab\0cd"s, "cd"s,
+  };
+  const sdi::grade::BlockSearch search(blocks);
+  for (const std::string& needle : {"\0"s, "b\0"s, "\0c"s, "b\0c"s, "ab\0cd"s, "\0cd"s, "b\0cd ab"s,
+                                    "xy\0"s, "\0\0"s, "d\0"s, "cd\0"s}) {
+    Finds want;
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      const auto pos = blocks[b].find(needle);
+      if (pos != std::string::npos) want.push_back({static_cast<int>(b), pos});
+    }
+    CHECK_MESSAGE(as_finds(search.find(needle)) == want, needle.size());
+  }
+}
+
+TEST_CASE("a near miss differing in any one byte is no match, whatever the needle's length") {
+  // Candidates are compared a word at a time: a needle of every length up to three words, with
+  // each of its bytes changed in turn, is found exactly where std::string_view::find finds it.
+  const std::string text = "abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz";
+  std::vector<std::string> blocks = {text, text.substr(5), "xyz"};
+  const sdi::grade::BlockSearch search(blocks);
+  for (std::size_t size = 1; size <= 24; ++size) {
+    for (std::size_t at = 0; at + size <= 36; at += 5) {
+      const std::string exact = text.substr(at, size);
+      CHECK(sdi::grade::find_in(text, exact) == std::string_view(text).find(exact));
+      for (std::size_t changed = 0; changed < size; ++changed) {
+        std::string miss = exact;
+        miss[changed] = '#';
+        CHECK(sdi::grade::find_in(text, miss) == std::string_view::npos);
+        CHECK(search.find(miss).empty());
+      }
+      CHECK(as_finds(search.find(exact)) == plain_finds(blocks, exact.c_str()));
+    }
+  }
+}
+
 TEST_CASE("BlockSearch reads blocks with ASCII letters lowercased") {
   std::vector<std::string_view> blocks = {"We use Redis", "REDIS-backed", "no", "Rédis"};
   std::vector<std::pair<int, std::size_t>> got;
