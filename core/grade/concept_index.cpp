@@ -14,14 +14,13 @@ using concept_layout::kCompares;
 using concept_layout::kHeadCells;
 
 ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pack::Concept>& extra)
-    : extra_(extra), glossary_(&glossary) {
+    : extra_(extra) {
   concepts_.reserve(glossary.size() + extra_.size());
   // Heads only: the rest of a glossary concept is decoded only if its forms must be compiled.
   for (std::size_t i = 0; i < glossary.size(); ++i) concepts_.push_back(&glossary.head(i));
   for (const auto& c : extra_) {
     // A pack may refine a glossary concept by redeclaring its id: the pack's forms are added.
     if (glossary.contains(c.id)) continue;
-    extra_by_id_[c.id] = size();
     concepts_.push_back(&c);
   }
 
@@ -32,8 +31,8 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
   std::string entry, key;
   if (!source.empty()) {
     const std::string inputs = source + extra_forms_text();
-    entry = pack::cache::name_for("concept-index-3", inputs);
-    key = pack::cache::engine_key() + "concept index 3\n" + inputs;
+    entry = pack::cache::name_for("concept-index-4", inputs);
+    key = pack::cache::engine_key() + "concept index 4\n" + inputs;
     if (auto cached = pack::cache::read(entry, key)) {
       entry_ = std::move(cached);
       cached_ = open(entry_->payload());
@@ -60,8 +59,11 @@ ConceptIndex::ConceptIndex(const pack::Glossary& glossary, const std::vector<pac
     for (const auto& c : extra_)
       if (!glossary.contains(c.id)) add_all(next++, c);
     for (const auto& c : extra_)
-      if (glossary.contains(c.id)) add_all(find(c.id), c);
-    built_ = forms.finish();
+      if (glossary.contains(c.id)) add_all(glossary.index_of(c.id), c);
+    std::vector<std::string_view> ids;
+    ids.reserve(concepts_.size());
+    for (const pack::ConceptHead* c : concepts_) ids.emplace_back(c->id);
+    built_ = forms.finish(ids);
     if (!source.empty()) pack::cache::write(entry, key, built_);
     open(built_);  // always whole, as compiled here
   }
@@ -113,16 +115,19 @@ bool ConceptIndex::open(std::string_view block) {
   const std::size_t size = block.size();
   if (size < 4 * kHeaderCells) return false;
   const std::uint32_t words = cell(base, 0), firsts = cell(base, 1), forms = cell(base, 2),
-                      rest = cell(base, 3), spellings = cell(base, 4);
+                      rest = cell(base, 3), spellings = cell(base, 4), id_slots = cell(base, 5);
   // Sections in bytes, in 64 bits so that no damaged count can wrap them around.
   const std::uint64_t heads_cells = std::uint64_t{firsts} * kHeadCells + 1;
   const std::uint64_t fixed = 4 * (kHeaderCells + heads_cells) +
-                              sizeof(FormCell) * std::uint64_t{forms} + 4 * std::uint64_t{rest};
+                              sizeof(FormCell) * std::uint64_t{forms} + 4 * std::uint64_t{rest} +
+                              4 * std::uint64_t{id_slots};
   // Each word and spelling takes a byte at least, so no count can ask for more room than that.
   if (firsts > words || words > size || spellings > size || fixed > size) return false;
+  if (id_slots < 2 || (id_slots & (id_slots - 1)) != 0) return false;
   const char* heads = base + 4 * kHeaderCells;
   const char* form_cells = heads + 4 * heads_cells;
   const char* rest_cells = form_cells + sizeof(FormCell) * forms;
+  const char* id_cells = rest_cells + 4 * std::size_t{rest};
 
   // The runs of forms in order and every reference of a form in bounds, so scan need check
   // nothing (a form outside the run of its way of comparing would only match wrongly). One
@@ -148,10 +153,18 @@ bool ConceptIndex::open(std::string_view block) {
           (exact ? more + count <= spellings : more + (count > 2 ? count - 2 : 0) <= rest);
   }
   for (std::uint32_t r = 0; r < rest; ++r) ok &= cell(rest_cells, r) < words;
-  if (!ok) return false;
+  // Every id slot names a concept or none, and one is free at least, where a search for an id
+  // the index lacks ends.
+  bool any_free = false;
+  for (std::uint32_t i = 0; i < id_slots; ++i) {
+    const std::uint32_t c = cell(id_cells, i);
+    ok &= c <= concept_count;
+    any_free |= c == 0;
+  }
+  if (!ok || !any_free) return false;
 
   // The words, interned as they are read; then the spellings, kept where they lie.
-  const char* at = rest_cells + 4 * std::size_t{rest};
+  const char* at = id_cells + 4 * std::size_t{id_slots};
   const char* end = base + size;
   std::string_view text;
   {
@@ -188,14 +201,19 @@ bool ConceptIndex::open(std::string_view block) {
   heads_at_ = static_cast<std::size_t>(heads - base);
   forms_at_ = static_cast<std::size_t>(form_cells - base);
   rest_at_ = static_cast<std::size_t>(rest_cells - base);
+  ids_at_ = static_cast<std::size_t>(id_cells - base);
   firsts_ = firsts;
+  id_mask_ = id_slots - 1;
   return true;
 }
 
-int ConceptIndex::find(const std::string& id) const {
-  if (const int at = glossary_->index_of(id); at >= 0) return at;
-  auto it = extra_by_id_.find(id);
-  return it == extra_by_id_.end() ? -1 : it->second;
+int ConceptIndex::find(std::string_view id) const {
+  const char* ids = block() + ids_at_;
+  for (std::uint32_t slot = concept_layout::id_hash(id) & id_mask_;; slot = (slot + 1) & id_mask_) {
+    const std::uint32_t c = cell(ids, slot);
+    if (c == 0) return -1;
+    if (concepts_[c - 1]->id == id) return static_cast<int>(c - 1);
+  }
 }
 
 bool ConceptIndex::matches_rest(const char* base, FormCell f, std::span<const MatchToken> tokens,

@@ -7,7 +7,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "grade/concept_index_layout.hpp"
@@ -22,7 +21,8 @@ class ConceptIndex {
  public:
   ConceptIndex(const pack::Glossary& glossary, const std::vector<pack::Concept>& extra);
 
-  int find(const std::string& id) const;
+  // The index of concept `id`, or -1.
+  int find(std::string_view id) const;
   // What grading reads of a concept; the whole concept is the glossary's (or the pack's).
   const pack::ConceptHead& concept_at(int i) const { return *concepts_[i]; }
   int size() const { return static_cast<int>(concepts_.size()); }
@@ -97,15 +97,13 @@ class ConceptIndex {
 
   std::vector<const pack::ConceptHead*> concepts_;
   std::vector<pack::Concept> extra_;
-  const pack::Glossary* glossary_;
-  // The pack's own concepts by id; the glossary's are found through it, at their own position.
-  std::unordered_map<std::string, int> extra_by_id_;
   // The compiled forms: the cache entry they were read from, or compiled here.
   std::optional<pack::cache::Entry> entry_;
   std::string built_;
-  // Byte offsets of the block's sections, and its first-word count.
-  std::size_t heads_at_ = 0, forms_at_ = 0, rest_at_ = 0;
+  // Byte offsets of the block's sections, its first-word count and its id slots less one.
+  std::size_t heads_at_ = 0, forms_at_ = 0, rest_at_ = 0, ids_at_ = 0;
   std::uint32_t firsts_ = 0;
+  std::uint32_t id_mask_ = 0;
   LocalIds local_;
   // Where each exact spelling lies in the block: offset and length.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> spellings_;

@@ -33,7 +33,7 @@ void ConceptFormsBuilder::add(int concept_idx, std::string_view text, Compare co
   forms_.push_back(f);
 }
 
-std::string ConceptFormsBuilder::finish() const {
+std::string ConceptFormsBuilder::finish(const std::vector<std::string_view>& ids) const {
   // Local ids: first words first, so only they need heads, then every other word.
   constexpr std::uint32_t kUnset = UINT32_MAX;
   std::vector<std::uint32_t> local(words_.size(), kUnset);
@@ -102,13 +102,24 @@ std::string ConceptFormsBuilder::finish() const {
     cells.push_back(c);
   }
 
+  // The concepts by id, at most half the slots in use.
+  std::size_t id_slots = 2;
+  while (id_slots < 2 * ids.size()) id_slots *= 2;
+  std::vector<std::uint32_t> by_id(id_slots, 0);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    std::size_t slot = concept_layout::id_hash(ids[i]) & (id_slots - 1);
+    while (by_id[slot] != 0 && ids[by_id[slot] - 1] != ids[i]) slot = (slot + 1) & (id_slots - 1);
+    by_id[slot] = static_cast<std::uint32_t>(i + 1);
+  }
+
   std::string out;
   for (std::size_t n :
-       {words_.size(), std::size_t{firsts}, forms_.size(), rest.size(), spellings.size()})
+       {words_.size(), std::size_t{firsts}, forms_.size(), rest.size(), spellings.size(), id_slots})
     concept_layout::put_cell(out, static_cast<std::uint32_t>(n));
   for (std::uint32_t h : heads) concept_layout::put_cell(out, h);
   for (const auto& c : cells) out.append(reinterpret_cast<const char*>(&c), sizeof c);
   for (std::uint32_t r : rest) concept_layout::put_cell(out, r);
+  for (std::uint32_t c : by_id) concept_layout::put_cell(out, c);
   for (std::uint32_t w : by_local) concept_layout::put_text(out, words_[w]);
   for (std::string_view s : spellings) concept_layout::put_text(out, s);
   return out;

@@ -17,8 +17,9 @@ class ConceptFormsBuilder {
  public:
   // A form of concept `concept_idx`: the words of `text`, compared the way `compare` says.
   void add(int concept_idx, std::string_view text, concept_layout::Compare compare);
-  // The block of every form added so far.
-  std::string finish() const;
+  // The block of every form added so far, with `ids`, the concepts' ids by index (a later one
+  // standing for an id that comes twice).
+  std::string finish(const std::vector<std::string_view>& ids) const;
 
  private:
   struct Form {

@@ -219,7 +219,9 @@ bool read_arrow_line(std::string_view line, int line_no, const ConceptIndex& ind
         label.remove_suffix(1);
       label = trimmed(label);
       if (label.empty() || label.size() > 60) return;
-      group.push_back(add_node(into, node_labelled(into, label), label, label, line_no, index));
+      // A box named before is that box, its concepts read from this same label already.
+      const int known = node_labelled(into, label);
+      group.push_back(known >= 0 ? known : add_node(into, -1, label, label, line_no, index));
     });
     groups.push_back(std::move(group));
   }

@@ -86,7 +86,14 @@ TEST_CASE("concept index: cached forms match compiled ones") {
   CHECK(cached.size() == compiled.size());
   for (int i = 0; i < compiled.size(); ++i) {
     CHECK(cached.find(compiled.concept_at(i).id) == i);
+    CHECK(compiled.find(compiled.concept_at(i).id) == i);
     CHECK(std::ranges::equal(cached.implied(i), compiled.implied(i)));
+  }
+  CHECK(cached.find("short_code") == compiled.size() - 1);
+  for (const char* unknown :
+       {"", "x", "load_balance", "load_balancerx", "no such concept at all"}) {
+    CHECK(cached.find(unknown) == -1);
+    CHECK(compiled.find(unknown) == -1);
   }
   {
     sdi::test::EnvVar off("XDG_CACHE_HOME", "off");
@@ -158,7 +165,7 @@ TEST_CASE("concept index: a whole entry holding a malformed block is compiled ag
                           block.size() / 2, block.size() - 1})
     malformed.push_back(block.substr(0, cut));
   malformed.push_back(block + "x");
-  for (std::size_t cell = 0; cell < 5; ++cell) {
+  for (std::size_t cell = 0; cell < 6; ++cell) {
     for (std::uint32_t value : {0u, 1u, 0x7FFFFFFFu, 0xFFFFFFFFu}) {
       std::string b = block;
       std::memcpy(b.data() + 4 * cell, &value, 4);
