@@ -470,7 +470,8 @@ void keep_outermost(std::vector<Occurrence>& occurrences, std::size_t from) {
 void names_in(const Analysis& a, std::size_t bi,
               std::pair<std::size_t, std::size_t> block_sentences, const NameIndex& index,
               NamesByBlock& assumptions, NamesByBlock& estimates) {
-  const auto& toks = a.tokens[bi];
+  // A view of its own: its size stays in a register while occurrences are added.
+  const std::span<const MatchToken> toks = a.tokens[bi];
   const std::size_t assumptions_from = assumptions.all.size();
   const std::size_t estimates_from = estimates.all.size();
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
@@ -484,10 +485,10 @@ void names_in(const Analysis& a, std::size_t bi,
       if (start.length > 1 && next != vocabulary::kNone && next != start.second) continue;
       const NamePhrase& name = index.names[start.name];
       bool ok = true;  // the first stem is the one looked up
-      for (std::size_t k = 1; k < name.stems.size() && ok; ++k)
+      for (std::size_t k = 1; k < start.length && ok; ++k)
         ok = NameIndex::same_stem(toks[ti + k], name, k);
       if (!ok) continue;
-      const MatchToken& last = toks[ti + name.stems.size() - 1];
+      const MatchToken& last = toks[ti + start.length - 1];
       (name.estimate ? estimates : assumptions)
           .all.push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
     }
@@ -497,17 +498,15 @@ void names_in(const Analysis& a, std::size_t bi,
     std::vector<Occurrence>& occurrences = names->all;
     keep_outermost(occurrences, from);
     names->runs[bi] = {from, occurrences.size()};
+    // The occurrences are in the order of the text, and so are the block's sentences, one after
+    // another: each sentence is passed once.
+    std::size_t si = block_sentences.first;
     for (std::size_t k = from; k < occurrences.size(); ++k) {
       Occurrence& o = occurrences[k];
-      o.own_begin = 0;
-      o.own_end = a.doc->blocks[bi].text.size();
-      for (std::size_t si = block_sentences.first; si < block_sentences.second; ++si) {
-        const Sentence& s = a.sentences[si];
-        if (s.begin <= o.begin && o.begin < s.end) {
-          o.own_begin = s.begin;
-          o.own_end = s.end;
-        }
-      }
+      while (si < block_sentences.second && a.sentences[si].end <= o.begin) ++si;
+      const bool in_one = si < block_sentences.second && a.sentences[si].begin <= o.begin;
+      o.own_begin = in_one ? a.sentences[si].begin : 0;
+      o.own_end = in_one ? a.sentences[si].end : a.doc->blocks[bi].text.size();
     }
   }
 }
