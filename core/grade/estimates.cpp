@@ -128,12 +128,12 @@ struct NamesFrom {
 // Every owner's names, looked up by their first stem.
 struct NameIndex {
   std::vector<NamePhrase> names;
-  std::unordered_map<std::string, NamesFrom, text::StringHash, std::equal_to<>> by_first;
-  // The same lists by the id of the first stem: the stems are interned, so a token whose stem is
-  // one of them carries its id (tokens made before the model was may carry none: those are looked
-  // up by their stem).
-  std::vector<NamesFrom> first_lists;
+  std::vector<NamesFrom> first_lists;  // one per first stem
+  // The lists by the id of their first stem: the stems are interned, so a token whose stem is one
+  // of them carries its id. Tokens made before the model was may carry none: those are looked up
+  // by their stem.
   IdIndex by_first_id;
+  std::unordered_map<std::string, std::uint32_t, text::StringHash, std::equal_to<>> by_first;
   // A bit per vocabulary id up to the largest first stem's: set for the ids that start a name.
   // Most words of an answer start none, and this tells so without a probe.
   std::vector<std::uint64_t> first_id_bits;
@@ -151,7 +151,7 @@ struct NameIndex {
     }
     if (!may_start(t.stem)) return nullptr;
     auto first = by_first.find(t.stem);
-    return first == by_first.end() ? nullptr : &first->second;
+    return first == by_first.end() ? nullptr : &first_lists[first->second];
   }
   // Whether a token is the name's stem `k`.
   static bool same_stem(const MatchToken& t, const NamePhrase& name, std::size_t k) {
@@ -187,23 +187,34 @@ NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
   std::vector<std::vector<std::string>> all_stems = cached_phrase_stems(kind, phrases);
   std::size_t next_phrase = 0;
   NameIndex out;
-  auto add = [&](bool estimate, int owner, const std::vector<std::string>& names) {
-    for (std::size_t k = 0; k < names.size(); ++k) {
-      std::vector<std::string> stems = std::move(all_stems[next_phrase++]);
-      if (stems.empty()) continue;
-      if (!stems.front().empty()) out.add_first(stems.front());
-      std::vector<vocabulary::Id> ids = vocabulary::intern_all(stems);
-      out.by_first[stems.front()].all.push_back({static_cast<std::uint32_t>(out.names.size()),
-                                                 static_cast<std::uint32_t>(stems.size()),
-                                                 ids.size() > 1 ? ids[1] : vocabulary::kNone});
-      out.names.push_back({estimate, owner, std::move(stems), std::move(ids)});
-    }
-  };
-  for (std::size_t i = 0; i < assumptions.size(); ++i)
-    add(false, static_cast<int>(i), assumptions[i].names);
-  for (std::size_t i = 0; i < estimates.size(); ++i)
-    add(true, static_cast<int>(i), estimates[i].names);
-  for (auto& [stem, list] : out.by_first) {
+  std::size_t stem_count = 0;
+  for (const auto& stems : all_stems) stem_count += stems.size();
+  {
+    // Every stem interned under one hold of the vocabulary, rather than one per name.
+    vocabulary::Batch batch(stem_count);
+    auto add = [&](bool estimate, int owner, const std::vector<std::string>& names) {
+      for (std::size_t k = 0; k < names.size(); ++k) {
+        std::vector<std::string> stems = std::move(all_stems[next_phrase++]);
+        if (stems.empty()) continue;
+        if (!stems.front().empty()) out.add_first(stems.front());
+        std::vector<vocabulary::Id> ids;
+        ids.reserve(stems.size());
+        for (const std::string& stem : stems) ids.push_back(batch.intern(stem));
+        auto [first, added] = out.by_first.try_emplace(
+            stems.front(), static_cast<std::uint32_t>(out.first_lists.size()));
+        if (added) out.first_lists.emplace_back();
+        out.first_lists[first->second].all.push_back({static_cast<std::uint32_t>(out.names.size()),
+                                                      static_cast<std::uint32_t>(stems.size()),
+                                                      ids.size() > 1 ? ids[1] : vocabulary::kNone});
+        out.names.push_back({estimate, owner, std::move(stems), std::move(ids)});
+      }
+    };
+    for (std::size_t i = 0; i < assumptions.size(); ++i)
+      add(false, static_cast<int>(i), assumptions[i].names);
+    for (std::size_t i = 0; i < estimates.size(); ++i)
+      add(true, static_cast<int>(i), estimates[i].names);
+  }
+  for (NamesFrom& list : out.first_lists) {
     for (const NameStart& start : list.all) {
       if (start.length == 1) {
         list.single.push_back(start);
@@ -219,11 +230,9 @@ NameIndex compile_names(const std::vector<pack::Assumption>& assumptions,
     }
   }
   std::vector<std::pair<vocabulary::Id, std::uint32_t>> entries;
-  for (const auto& [stem, list] : out.by_first) {
-    entries.emplace_back(out.names[list.all.front().name].ids.front(),
-                         static_cast<std::uint32_t>(out.first_lists.size()));
-    out.first_lists.push_back(list);
-  }
+  for (std::size_t i = 0; i < out.first_lists.size(); ++i)
+    entries.emplace_back(out.names[out.first_lists[i].all.front().name].ids.front(),
+                         static_cast<std::uint32_t>(i));
   for (const auto& [id, list] : entries) {
     if (id / 64 >= out.first_id_bits.size()) out.first_id_bits.resize(id / 64 + 1);
     out.first_id_bits[id / 64] |= std::uint64_t{1} << (id % 64);
@@ -461,7 +470,8 @@ void keep_outermost(std::vector<Occurrence>& occurrences, std::size_t from) {
 void names_in(const Analysis& a, std::size_t bi,
               std::pair<std::size_t, std::size_t> block_sentences, const NameIndex& index,
               NamesByBlock& assumptions, NamesByBlock& estimates) {
-  const auto& toks = a.tokens[bi];
+  // A view of its own: its size stays in a register while occurrences are added.
+  const std::span<const MatchToken> toks = a.tokens[bi];
   const std::size_t assumptions_from = assumptions.all.size();
   const std::size_t estimates_from = estimates.all.size();
   for (std::size_t ti = 0; ti < toks.size(); ++ti) {
@@ -475,10 +485,10 @@ void names_in(const Analysis& a, std::size_t bi,
       if (start.length > 1 && next != vocabulary::kNone && next != start.second) continue;
       const NamePhrase& name = index.names[start.name];
       bool ok = true;  // the first stem is the one looked up
-      for (std::size_t k = 1; k < name.stems.size() && ok; ++k)
+      for (std::size_t k = 1; k < start.length && ok; ++k)
         ok = NameIndex::same_stem(toks[ti + k], name, k);
       if (!ok) continue;
-      const MatchToken& last = toks[ti + name.stems.size() - 1];
+      const MatchToken& last = toks[ti + start.length - 1];
       (name.estimate ? estimates : assumptions)
           .all.push_back({&name, toks[ti].offset, last.offset + last.original.size(), 0, 0});
     }
@@ -488,17 +498,15 @@ void names_in(const Analysis& a, std::size_t bi,
     std::vector<Occurrence>& occurrences = names->all;
     keep_outermost(occurrences, from);
     names->runs[bi] = {from, occurrences.size()};
+    // The occurrences are in the order of the text, and so are the block's sentences, one after
+    // another: each sentence is passed once.
+    std::size_t si = block_sentences.first;
     for (std::size_t k = from; k < occurrences.size(); ++k) {
       Occurrence& o = occurrences[k];
-      o.own_begin = 0;
-      o.own_end = a.doc->blocks[bi].text.size();
-      for (std::size_t si = block_sentences.first; si < block_sentences.second; ++si) {
-        const Sentence& s = a.sentences[si];
-        if (s.begin <= o.begin && o.begin < s.end) {
-          o.own_begin = s.begin;
-          o.own_end = s.end;
-        }
-      }
+      while (si < block_sentences.second && a.sentences[si].end <= o.begin) ++si;
+      const bool in_one = si < block_sentences.second && a.sentences[si].begin <= o.begin;
+      o.own_begin = in_one ? a.sentences[si].begin : 0;
+      o.own_end = in_one ? a.sentences[si].end : a.doc->blocks[bi].text.size();
     }
   }
 }

@@ -14,14 +14,28 @@ namespace sdi::quantity {
 
 namespace {
 
-bool lower_at(std::string_view text, std::size_t i, std::string_view word) {
-  if (text.size() - i < word.size()) return false;
-  for (std::size_t k = 0; k < word.size(); ++k) {
-    char c = text[i + k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != word[k]) return false;
+bool is_letter(char c) {
+  c = static_cast<char>(c | 0x20);  // lowercases a letter, and makes no other byte one
+  return c >= 'a' && c <= 'z';
+}
+
+// Whether the word from text[i], the whole run of letters, is a big scale word in any case. The
+// lexer reads such a run as one word, and the scanner takes a big scale word after an article
+// ("a million"): a scale word's letters inside or at the start of a longer word ("availability",
+// "milliseconds") start no figure.
+bool big_scale_word_at(std::string_view text, std::size_t i) {
+  if (i > 0 && is_letter(text[i - 1])) return false;
+  char word[8];
+  std::size_t n = 0;
+  for (std::size_t k = i; k < text.size() && is_letter(text[k]); ++k) {
+    if (n == sizeof word) return false;  // longer than any scale word
+    word[n++] = static_cast<char>(text[k] | 0x20);
   }
-  return true;
+  const std::string_view w(word, n);
+  for (std::string_view scale :
+       {"thousand", "million", "mill", "mil", "mln", "billion", "bil", "bln", "trillion", "tril"})
+    if (w == scale) return true;
+  return false;
 }
 
 // Whether the digit at text[i] may start a number: the first of its run of digits, with no letter
@@ -36,24 +50,11 @@ bool number_may_start_at(std::string_view text, std::size_t i) {
 }
 
 // Whether a mention may start at text[i]: a digit that may start a number, a backslash, or a big
-// scale word ("million", "mil", "mln", "billion", "bil", "bln", "thousand", "trillion", "tril") in
-// any case.
+// scale word ("million", "mil", "mln", "billion", "bil", "bln", "thousand", "trillion", "tril").
 bool may_start_at(std::string_view text, std::size_t i) {
   char c = text[i];
   if (c >= '0' && c <= '9') return number_may_start_at(text, i);
-  if (c == '\\') return true;
-  char next = i + 1 < text.size() ? static_cast<char>(text[i + 1] | 0x20) : '\0';
-  switch (c | 0x20) {
-    case 'm':
-      return (next == 'i' || next == 'l') && (lower_at(text, i, "mil") || lower_at(text, i, "mln"));
-    case 'b':
-      return (next == 'i' || next == 'l') && (lower_at(text, i, "bil") || lower_at(text, i, "bln"));
-    case 't':
-      return (next == 'h' || next == 'r') &&
-             (lower_at(text, i, "thousand") || lower_at(text, i, "tril"));
-    default:
-      return false;
-  }
+  return c == '\\' || big_scale_word_at(text, i);
 }
 
 #if defined(__SSE2__)
