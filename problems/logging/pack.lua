@@ -849,8 +849,8 @@ sdi.check {
     .. "their shards and merges the top results; older ranges are read from object storage, slower.",
   run = function(answer)
     local pruned = said_together(answer, search_execution_pruned_words, search_execution_pruned_with_words, 1)
-    local sg = used(answer, { "scatter_gather" })
     if #pruned > 0 then return { score = 1, evidence = { pruned[1] } } end
+    local sg = used(answer, { "scatter_gather" })
     if sg then return { score = 1, evidence = { sg } } end
     local tr = said_any(answer, { "time range" }, 1)
     if #tr > 0 then return { score = 0.5, evidence = { tr[1] } } end
@@ -911,6 +911,8 @@ sdi.check {
 }
 local monitoring_watch_words = { "monitor", "prometheus", "grafana", "datadog", "observability",
   "page the on-call" }
+local monitoring_lag_watch_words = { "monitor", "dashboard", "prometheus", "grafana", "datadog", "alert",
+  "metric", "observability", "watch" }
 local monitoring_lag_words = { "consumer lag", "lag", "queue depth", "backlog", "end-to-end delay",
   "dropped events", "drop rate", "dead-letter" }
 sdi.check {
@@ -921,14 +923,13 @@ sdi.check {
     -- The glossary's `logging` concept implies `monitoring`, and here logging is the product
     -- itself, so the concept `monitoring` would credit every answer: look for the watching instead.
     -- Alerts and dashboards on logs are features of the product, so they are not evidence either.
+    local lag = said_together(answer, monitoring_lag_watch_words, monitoring_lag_words, 1)
+    if #lag > 0 then return { score = 1, evidence = { lag[1] } } end
+    -- Without the lag watched, a named metric or monitoring tool earns part of the credit.
     local m = best_use(answer, { "metrics", "health_checks", "distributed_tracing" })
-    local watch = said_any(answer, monitoring_watch_words, 1)
     local ev
     if H.credit(m) >= 0.8 then ev = m end
-    if not ev and #watch > 0 then ev = watch[1] end
-    local lag = said_together(answer, { "monitor", "dashboard", "prometheus", "grafana", "datadog", "alert",
-      "metric", "observability", "watch" }, monitoring_lag_words, 1)
-    if #lag > 0 then return { score = 1, evidence = { lag[1] } } end
+    if not ev then ev = said_any(answer, monitoring_watch_words, 1)[1] end
     if ev then
       return { score = 0.6, evidence = { ev },
         feedback = "Monitoring is named; say what you watch in the pipeline, above all consumer lag." }
@@ -1020,9 +1021,9 @@ sdi.check {
   feedback = "Say why the queue is there: it decouples producers from the stores, absorbs bursts, and "
     .. "keeps data safe while processors or the search cluster are down.",
   run = function(answer)
-    local c = best_use(answer, { "event_streaming", "message_queue" })
     local hits = said_together(answer, queue_justified_words, queue_justified_with_words, 1)
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
+    local c = best_use(answer, { "event_streaming", "message_queue" })
     if c and c.use == "reasoned" then return { score = 0.7, evidence = { c } } end
     return 0
   end,
