@@ -704,8 +704,8 @@ sdi.check {
     .. "and an inverted index on the message for free text; indexing everything costs disk and ingest CPU.",
   run = function(answer)
     local hits = said_together(answer, indexed_fields_words, indexed_fields_with_words, 1)
-    local inv = best_use(answer, { "inverted_index" })
     if #hits > 0 then return { score = 1, evidence = { hits[1] } } end
+    local inv = best_use(answer, { "inverted_index" })
     if inv then return { score = 0.6, evidence = { inv } } end
     return 0
   end,

@@ -1040,10 +1040,10 @@ sdi.check {
     .. "tiny, so spending a few TB of RAM to make every timeline read a single lookup is the right trade.",
   run = function(answer)
     local pre, pc = best_use(answer, { "timeline_precomputation", "fan_out_on_write", "precomputation" })
-    local rh, rc = best_use(answer, { "read_heavy", "read_write_ratio" })
     if pc == 0 then return 0 end
     local ev = { pre }
     if pc < 0.8 then return { score = 0.15, evidence = ev } end
+    local rh, rc = best_use(answer, { "read_heavy", "read_write_ratio" })
     if rc > 0 then ev[#ev + 1] = rh end
     local mem = said_in_block(answer, memory_for_speed_mem_words, memory_for_speed_mem_with_words, 1)
     if mem[1] then ev[#ev + 1] = mem[1] end
