@@ -587,6 +587,7 @@ sdi.check {
 }
 local partition_by_conversation_words = { "conversation", "chat_id", "chat id" }
 local partition_by_conversation_with_words = { "partition", "shard", "row key" }
+local partition_by_conversation_ordered_words = { "cluster", "sort key", "sorted by", "ordered by", "order by" }
 sdi.check {
   id = "partition_by_conversation", title = "Partitions messages by conversation", facet = "data_model",
   kind = "custom", weight = 3,
@@ -594,20 +595,18 @@ sdi.check {
     .. "a chat's recent messages are one sequential read, and each conversation's writes land on one "
     .. "partition. Partitioning by message id would scatter a chat across every node.",
   run = function(answer)
-    local hits = said_in_block(answer, partition_by_conversation_words, partition_by_conversation_with_words)
-    if #hits == 0 then
-      local pk = used(answer, { "partition_key" })
-      if pk then return { score = 0.4, evidence = { pk },
-        feedback = "A partition key is named, but not the conversation; say what the messages are split by." } end
-      return 0
+    local ordered = said_in_block(answer, partition_by_conversation_words, partition_by_conversation_with_words,
+      partition_by_conversation_ordered_words, 1)[1]
+    if ordered then return { score = 1, evidence = { ordered } } end
+    local hit = said_in_block(answer, partition_by_conversation_words, partition_by_conversation_with_words, 1)[1]
+    if hit then
+      return { score = 0.7, evidence = { hit },
+        feedback = "Partitioned by conversation; also say how rows are ordered inside it (clustering key on the sequence number)." }
     end
-    for _, h in ipairs(hits) do
-      if contains_any(h.text, { "cluster", "sort key", "sorted by", "ordered by", "order by" }) then
-        return { score = 1, evidence = { h } }
-      end
-    end
-    return { score = 0.7, evidence = { hits[1] },
-      feedback = "Partitioned by conversation; also say how rows are ordered inside it (clustering key on the sequence number)." }
+    local pk = used(answer, { "partition_key" })
+    if pk then return { score = 0.4, evidence = { pk },
+      feedback = "A partition key is named, but not the conversation; say what the messages are split by." } end
+    return 0
   end,
 }
 sdi.check {
@@ -619,19 +618,17 @@ sdi.check {
 }
 local inbox_model_words = { "inbox", "undelivered", "pending messages", "pending queue", "offline queue",
   "offline store" }
+local inbox_model_keyed_words = { "user", "recipient", "device" }
 sdi.check {
   id = "inbox_model", title = "Keeps a per-user inbox of undelivered messages", facet = "data_model",
   kind = "custom", weight = 2,
   feedback = "Model offline delivery explicitly: a per-user (or per-device) inbox keyed by recipient "
     .. "that holds undelivered message ids until the device acknowledges them.",
   run = function(answer)
-    local hits = said_any(answer, inbox_model_words)
-    for _, h in ipairs(hits) do
-      if contains_any(h.text, { "user", "recipient", "device" }) then
-        return { score = 1, evidence = { h } }
-      end
-    end
-    if hits[1] then return { score = 0.6, evidence = { hits[1] } } end
+    local keyed = said_any(answer, inbox_model_words, { limit = 1, with = inbox_model_keyed_words })[1]
+    if keyed then return { score = 1, evidence = { keyed } } end
+    local hit = said_any(answer, inbox_model_words, 1)[1]
+    if hit then return { score = 0.6, evidence = { hit } } end
     local off = used(answer, { "offline_messages" })
     if off then return { score = 0.4, evidence = { off },
       feedback = "Offline storage is mentioned; model it as an inbox keyed by recipient (and device)." } end
@@ -742,21 +739,20 @@ sdi.check {
 }
 local sequence_per_conversation_words = { "sequence", "seq" }
 local sequence_per_conversation_with_words = { "conversation", "per chat", "each chat" }
+local sequence_per_conversation_by_server_words = { "clock", "timestamp", "server assign", "assigned by the server",
+  "increment", "counter" }
 sdi.check {
   id = "sequence_per_conversation", title = "Assigns sequence numbers per conversation", facet = "deep_dive",
   kind = "custom", weight = 2,
   feedback = "Say who assigns the sequence number and in what scope: a counter per conversation "
     .. "incremented by the server (on the conversation's partition), not device timestamps, which drift.",
   run = function(answer)
-    local hits = said_in_block(answer, sequence_per_conversation_words, sequence_per_conversation_with_words)
-    if #hits == 0 then return 0 end
-    for _, h in ipairs(hits) do
-      if contains_any(h.text, { "clock", "timestamp", "server assign", "assigned by the server", "increment",
-          "counter" }) then
-        return { score = 1, evidence = { h } }
-      end
-    end
-    return { score = 0.6, evidence = { hits[1] } }
+    local assigned = said_in_block(answer, sequence_per_conversation_words, sequence_per_conversation_with_words,
+      sequence_per_conversation_by_server_words, 1)[1]
+    if assigned then return { score = 1, evidence = { assigned } } end
+    local hit = said_in_block(answer, sequence_per_conversation_words, sequence_per_conversation_with_words, 1)[1]
+    if hit then return { score = 0.6, evidence = { hit } } end
+    return 0
   end,
 }
 local receipts_flow_delivered_words = { "deliver" }
@@ -872,6 +868,7 @@ sdi.check {
 local chat_server_failure_words = { "reconnect", "re-connect" }
 local chat_server_failure_with_words = { "die", "dies", "dead", "crash", "fail", "goes down", "outage",
   "lost", "restart" }
+local chat_server_failure_sync_words = { "last", "sync", "resume", "missed", "inbox" }
 sdi.check {
   id = "chat_server_failure", title = "Recovers when a chat server dies", facet = "bottlenecks", kind = "custom",
   weight = 3,
@@ -879,15 +876,15 @@ sdi.check {
     .. "to another server through the load balancer, re-register in the session map, and sync from "
     .. "their last acknowledged sequence number, so nothing is lost because messages were stored before the ack.",
   run = function(answer)
-    local hits = said_in_block(answer, chat_server_failure_words, chat_server_failure_with_words)
-    if #hits == 0 then return 0 end
-    for _, h in ipairs(hits) do
-      if contains_any(h.text, { "last", "sync", "resume", "missed", "inbox" }) then
-        return { score = 1, evidence = { h } }
-      end
+    local synced = said_in_block(answer, chat_server_failure_words, chat_server_failure_with_words,
+      chat_server_failure_sync_words, 1)[1]
+    if synced then return { score = 1, evidence = { synced } } end
+    local hit = said_in_block(answer, chat_server_failure_words, chat_server_failure_with_words, 1)[1]
+    if hit then
+      return { score = 0.6, evidence = { hit },
+        feedback = "Clients reconnect; also say how they catch up on what they missed (sync from the last acked seq)." }
     end
-    return { score = 0.6, evidence = { hits[1] },
-      feedback = "Clients reconnect; also say how they catch up on what they missed (sync from the last acked seq)." }
+    return 0
   end,
 }
 sdi.check {
