@@ -612,6 +612,8 @@ sdi.check {
 
 -- api ------------------------------------------------------------------------------------------
 
+local ingest_api_endpoint_words = { "post /", "/logs", "/ingest", "/events", "ingest(", "send_logs(",
+  "sendlogs(", "putlogs", "log_batch", "write_logs(", "writelogs(" }
 local ingest_api_batch_words = { "batch" }
 local ingest_api_batch_with_words = { "post", "/logs", "/ingest", "endpoint", "request", "call", "send",
   "upload" }
@@ -621,8 +623,7 @@ sdi.check {
     .. "source, level, message, event id) authenticated by the agent's key; answer 202 once the batch "
     .. "is in the queue, 429 when the caller must slow down.",
   run = function(answer)
-    local ep = found_any(answer, { "post /", "/logs", "/ingest", "/events", "ingest(", "send_logs(", "sendlogs(",
-      "putlogs", "log_batch", "write_logs(", "writelogs(" }, 1)
+    local ep = found_any(answer, ingest_api_endpoint_words, 1)
     if #ep == 0 then return 0 end
     -- The batch has to be explained in a sentence; "POST /logs, batch" in a term list is not a design.
     local batch = said_together(answer, ingest_api_batch_words, ingest_api_batch_with_words, 1)
@@ -631,17 +632,19 @@ sdi.check {
       feedback = "An ingest endpoint is named; say it takes a compressed batch of events per request, not one." }
   end,
 }
+local search_api_endpoint_words = { "/search", "/query", "search(", "query(", "get /logs", "searchlogs(",
+  "search_logs(" }
+local search_api_filter_words = { "from=", "to=", "start", "end_time", "time range", "time_range", "level",
+  "service", "since" }
 sdi.check {
   id = "search_api", title = "Defines a search API with time range and filters", facet = "api",
   kind = "custom", weight = 3,
   feedback = "Write the search call: GET /v1/search?q=...&service=...&level=...&from=...&to=...&cursor=... "
     .. "returning matching events newest first; the time range is mandatory so the query can skip old indices.",
   run = function(answer)
-    local ep = found_any(answer, { "/search", "/query", "search(", "query(", "get /logs", "searchlogs(",
-      "search_logs(" }, 1)
+    local ep = found_any(answer, search_api_endpoint_words, 1)
     if #ep == 0 then return 0 end
-    if H.contains_any(ep[1].text, { "from=", "to=", "start", "end_time", "time range", "time_range", "level", "service",
-        "since" }) then
+    if H.contains_any(ep[1].text, search_api_filter_words) then
       return { score = 1, evidence = { ep[1] } }
     end
     return { score = 0.6, evidence = { ep[1] },

@@ -785,6 +785,7 @@ sdi.check {
 }
 local timeline_replicas_words = { "replica", "replicated", "copies", "replication" }
 local timeline_replicas_with_words = { "3", "three" }
+local timeline_replicas_timeline_words = { "timeline", "redis", "cache" }
 sdi.check {
   id = "timeline_replicas", title = "Replicates each timeline three times", facet = "deep_dive",
   kind = "custom", weight = 2,
@@ -792,11 +793,9 @@ sdi.check {
     .. "converge eventually, and a read can take the fastest replica.",
   run = function(answer)
     local hits = said_in_block(answer, timeline_replicas_words, timeline_replicas_with_words)
-    local tl = {}
     for _, h in ipairs(hits) do
-      if contains_any(h.text, { "timeline", "redis", "cache" }) then tl[#tl + 1] = h end
+      if contains_any(h.text, timeline_replicas_timeline_words) then return { score = 1, evidence = { h } } end
     end
-    if #tl > 0 then return { score = 1, evidence = { tl[1] } } end
     if #hits > 0 then return { score = 0.5, evidence = { hits[1] },
       feedback = "Data is replicated, but say that the timelines themselves are kept on 3 machines." } end
     return 0
@@ -804,6 +803,8 @@ sdi.check {
 }
 local inactive_users_words = { "inactive", "dormant", "not logged in", "haven't logged in",
   "have not logged in", "not been active", "haven't been active", "not active" }
+local inactive_users_rebuilt_words = { "rebuild", "recompute", "regenerat", "on the fly", "when they return",
+  "come back", "comes back", "returns", "log back" }
 sdi.check {
   id = "inactive_users", title = "Skips precomputing timelines for inactive users", facet = "deep_dive",
   kind = "custom", weight = 3,
@@ -815,8 +816,7 @@ sdi.check {
     if #hits == 0 then return 0 end
     local ev = { hits[1] }
     for _, h in ipairs(hits) do
-      if contains_any(h.text, { "rebuild", "recompute", "regenerat", "on the fly", "when they return",
-        "come back", "comes back", "returns", "log back" }) then
+      if contains_any(h.text, inactive_users_rebuilt_words) then
         return { score = 1, evidence = { h } }
       end
     end
@@ -873,6 +873,8 @@ sdi.check {
     .. "and 7.7 TB of timelines do not fit one box.",
 }
 local shard_key_shard_words = { "shard", "partition" }
+local shard_key_user_words = { "user id", "user_id", "userid", "by user", "per user" }
+local shard_key_tweet_words = { "tweet id", "tweet_id", "tweetid", "by tweet" }
 sdi.check {
   id = "shard_key", title = "Weighs sharding by user against sharding by tweet ID", facet = "deep_dive",
   kind = "custom", weight = 2,
@@ -883,8 +885,8 @@ sdi.check {
     local shard = said_any(answer, shard_key_shard_words)
     local user, tweet
     for _, h in ipairs(shard) do
-      if not user and contains_any(h.text, { "user id", "user_id", "userid", "by user", "per user" }) then user = h end
-      if not tweet and contains_any(h.text, { "tweet id", "tweet_id", "tweetid", "by tweet" }) then tweet = h end
+      if not user and contains_any(h.text, shard_key_user_words) then user = h end
+      if not tweet and contains_any(h.text, shard_key_tweet_words) then tweet = h end
     end
     local ev = {}
     if user then ev[#ev + 1] = user end
@@ -934,6 +936,9 @@ sdi.check {
 }
 local cache_recovery_words = { "rebuild", "rebuilt", " recompute", "re-compute", "regenerate", "fall back",
   "falls back", "fallback", "warm up", "re-populate", "repopulate", "another replica", "other replica" }
+local cache_recovery_when_words = { "fail", "dies", "dead", "died", "lost", "loses", "missing", "cache miss",
+  "goes down", "is down", "crash", "comes back", "come back", "returning", "user returns", "they return",
+  "inactive" }
 sdi.check {
   id = "cache_recovery", title = "Rebuilds a lost or missing timeline", facet = "bottlenecks",
   kind = "custom", weight = 2,
@@ -943,8 +948,7 @@ sdi.check {
     -- " recompute" with its space, or "precomputed" would count.
     local hits = said_any(answer, cache_recovery_words)
     for _, h in ipairs(hits) do
-      if contains_any(h.text, { "fail", "dies", "dead", "died", "lost", "loses", "missing", "cache miss", "goes down",
-        "is down", "crash", "comes back", "come back", "returning", "user returns", "they return", "inactive" }) then
+      if contains_any(h.text, cache_recovery_when_words) then
         return { score = 1, evidence = { h } }
       end
     end

@@ -759,6 +759,7 @@ sdi.check {
 local retention_policy_words = { "retention", "retain", "expire", "ttl", "archive", "kept for",
   "keep raw events", "keep them for", "rolled up", "roll up", "rollup", "forever", "purge", "delete old" }
 local retention_policy_with_words = { "raw", "event", "aggregat", "count" }
+local retention_policy_cache_words = { "cache" }
 sdi.check {
   id = "retention_policy", title = "Expires raw events, keeps aggregates", facet = "data_model",
   kind = "custom", weight = 2,
@@ -768,7 +769,7 @@ sdi.check {
     -- A cache entry's TTL is not a retention policy: the sentence must be about stored events or counts.
     local hits = said_any(answer, retention_policy_words, { with = retention_policy_with_words })
     for _, h in ipairs(hits) do
-      if not H.contains_any(h.text, { "cache" }) then
+      if not H.contains_any(h.text, retention_policy_cache_words) then
         return { score = 1, evidence = { h } }
       end
     end

@@ -417,6 +417,7 @@ sdi.check {
     .. "to 30 days) and a push notification through APNs/FCM so they know to open the app.",
 }
 local groups_requirement_words = { "group" }
+local groups_requirement_cap_words = { "cap", "limit" }
 sdi.check {
   id = "groups_requirement", title = "Scopes group chats with a size cap", facet = "requirements", kind = "custom",
   weight = 2,
@@ -428,7 +429,7 @@ sdi.check {
     for _, h in ipairs(hits) do
       local t = h.text:lower()
       if t:find("%d+ members") or t:find("%d+ people") or t:find("%d+ participants") or t:find("up to %d+")
-          or contains_any(t, { "cap", "limit" }) then
+          or contains_any(t, groups_requirement_cap_words) then
         return { score = 1, evidence = { h } }
       end
     end
@@ -790,6 +791,7 @@ local group_fanout_words = { "group" }
 local group_fanout_with_words = { "each member", "every member", "per member", "all members",
   "each recipient", "members'", "member's", "fanned out to", "fan out to", "fans out to", "fan-out to",
   "fan it out", "copy per member" }
+local group_fanout_async_words = { "queue", "async", "kafka", "worker", "stored once", "written once" }
 sdi.check {
   id = "group_fanout", title = "Fans group messages out per member", facet = "deep_dive", kind = "custom",
   weight = 3,
@@ -805,7 +807,7 @@ sdi.check {
       return 0
     end
     for _, h in ipairs(hits) do
-      if contains_any(h.text, { "queue", "async", "kafka", "worker", "stored once", "written once" })
+      if contains_any(h.text, group_fanout_async_words)
           or h.text:lower():find("%d%d+ members") then
         return { score = 1, evidence = { h } }
       end
