@@ -24,19 +24,22 @@ std::vector<fs::path> sorted_entries(const fs::path& dir, const std::string& ext
   return out;
 }
 
-// The folders below `folder` that hold a pack.toml, sorted, each by its canonical path. A folder
-// that is not a symbolic link is its canonical parent's child: only `folder` itself (and a linked
-// pack) is resolved through the file system, not every pack, component by component. A folder the
-// file system will not let us read goes to `unreadable` with why: skipped in silence, a pack there
-// would simply be missing from `sdi list` with no hint.
+// A folder among the packs that the file system would not let us read, and the problem saying so.
 struct Unreadable {
   fs::path dir;
   std::string problem;
 };
+
 std::string cannot_read(const fs::path& dir, const std::error_code& ec) {
   return fmt::format("{}: cannot read this folder ({}); any pack in it is left out",
                      display_path(dir), ec.message());
 }
+
+// The folders below `folder` that hold a pack.toml, sorted, each by its canonical path. A folder
+// that is not a symbolic link is its canonical parent's child: only `folder` itself (and a linked
+// pack) is resolved through the file system, not every pack, component by component. A folder that
+// cannot be read goes to `unreadable`: skipped in silence, a pack there would simply be missing
+// from `sdi list` with no hint why.
 std::vector<fs::path> pack_folders(const fs::path& folder, std::vector<Unreadable>& unreadable) {
   std::vector<fs::path> out;
   std::error_code ec;
@@ -44,20 +47,17 @@ std::vector<fs::path> pack_folders(const fs::path& folder, std::vector<Unreadabl
   const fs::path canonical_folder = fs::weakly_canonical(folder, ec);
   const bool folder_resolved = !ec;
   std::vector<std::pair<fs::path, bool>> dirs;  // each with whether it is a symbolic link
-  fs::directory_iterator it(folder, ec);
-  if (ec) {
-    unreadable.push_back({folder, fmt::format("{}: cannot read this folder ({}); the packs in it "
-                                              "are left out",
-                                              display_path(folder), ec.message())});
-    return out;
-  }
-  for (; it != fs::directory_iterator(); it.increment(ec)) {
+  // An error opening the folder or reading its next entry ends the listing.
+  std::error_code list_ec;
+  for (fs::directory_iterator it(folder, list_ec); !list_ec && it != fs::directory_iterator();
+       it.increment(list_ec)) {
     std::error_code type_ec;
     if (it->is_directory(type_ec))
       dirs.emplace_back(it->path(), it->is_symlink(type_ec) || type_ec);
     else if (type_ec && type_ec != std::errc::no_such_file_or_directory)  // a link in a loop
       unreadable.push_back({it->path(), cannot_read(it->path(), type_ec)});
   }
+  if (list_ec) unreadable.push_back({folder, cannot_read(folder, list_ec)});
   std::sort(dirs.begin(), dirs.end());
   for (const auto& [dir, linked] : dirs) {
     std::error_code manifest_ec;
