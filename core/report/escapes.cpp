@@ -24,7 +24,7 @@ unsigned byte_at(std::string_view s, std::size_t i) {
 }
 
 // Printable ASCII, tab, LF and CR: text made only of these is already clean.
-bool is_plain(unsigned c) {
+constexpr bool is_plain(unsigned c) {
   return (c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r';
 }
 
@@ -90,13 +90,13 @@ struct ByteMap {
   std::array<bool, 256> acts{};
 
   // Fills `acts` from `to`; called once the replacements are set.
-  const ByteMap& done() {
+  constexpr const ByteMap& done() {
     for (unsigned c = 0; c < 256; ++c) acts[c] = !to[c].empty() || !is_plain(c);
     return *this;
   }
 };
 
-ByteMap xml_map(bool attribute) {
+constexpr ByteMap xml_map(bool attribute) {
   ByteMap map{};
   map.to['&'] = "&amp;";
   map.to['<'] = "&lt;";
@@ -111,7 +111,7 @@ ByteMap xml_map(bool attribute) {
   return map.done();
 }
 
-ByteMap html_map() {
+constexpr ByteMap html_map() {
   ByteMap map{};
   map.to['&'] = "&amp;";
   map.to['<'] = "&lt;";
@@ -121,7 +121,7 @@ ByteMap html_map() {
   return map.done();
 }
 
-ByteMap quote_map() {
+constexpr ByteMap quote_map() {
   ByteMap map{};
   map.to['"'] = "\\\"";
   map.to['\\'] = "\\\\";
@@ -131,7 +131,7 @@ ByteMap quote_map() {
   return map.done();
 }
 
-ByteMap github_map(bool property) {
+constexpr ByteMap github_map(bool property) {
   ByteMap map{};
   map.to['%'] = "%25";
   map.to['\r'] = "%0D";
@@ -143,9 +143,9 @@ ByteMap github_map(bool property) {
   return map.done();
 }
 
-ByteMap markdown_map() {
-  static constexpr std::string_view kEscaped[] = {"\\\\", "\\`", "\\*", "\\_", "\\[", "\\]", "\\<",
-                                                  "\\>",  "\\|", "\\~", "\\&", "\\#", "\\$"};
+constexpr ByteMap markdown_map() {
+  constexpr std::string_view kEscaped[] = {"\\\\", "\\`", "\\*", "\\_", "\\[", "\\]", "\\<",
+                                           "\\>",  "\\|", "\\~", "\\&", "\\#", "\\$"};
   ByteMap map{};
   for (const std::string_view escaped : kEscaped)
     map.to[static_cast<unsigned char>(escaped[1])] = escaped;
@@ -154,6 +154,15 @@ ByteMap markdown_map() {
   for (const char c : {'\t', '\n', '\r'}) map.acts[static_cast<unsigned char>(c)] = true;
   return map;
 }
+
+// Each escape's map, built at compile time.
+constexpr ByteMap kXmlText = xml_map(false);
+constexpr ByteMap kXmlAttribute = xml_map(true);
+constexpr ByteMap kHtml = html_map();
+constexpr ByteMap kQuote = quote_map();
+constexpr ByteMap kGithubData = github_map(false);
+constexpr ByteMap kGithubProperty = github_map(true);
+constexpr ByteMap kMarkdown = markdown_map();
 
 // JSON escapes of the characters YAML does not take literally in a double-quoted scalar.
 std::string_view json_only_escape(std::string_view text, std::size_t at) {
@@ -254,13 +263,6 @@ int push_mapped(lua_State* L, std::string_view input, std::string_view text, con
   return 1;
 }
 
-// Argument 1 cleaned and mapped; most text needs neither, which one look at its bytes tells.
-int push_escaped(lua_State* L, const ByteMap& map) {
-  const std::string_view input = argument(L);
-  if (left_alone(input, map)) return push_text(L, input, input);
-  return push_mapped(L, input, clean(input, scratch.cleaned), map);
-}
-
 int escape_clean(lua_State* L) {
   const std::string_view input = argument(L);
   push_text(L, input, clean(input, scratch.cleaned));
@@ -275,23 +277,17 @@ int escape_line(lua_State* L) {
   return 1;
 }
 
-int escape_xml(lua_State* L) {
-  static const ByteMap map = xml_map(false);
-  return push_escaped(L, map);
-}
-
-int escape_xml_attr(lua_State* L) {
-  static const ByteMap map = xml_map(true);
-  return push_escaped(L, map);
-}
-
-int escape_html(lua_State* L) {
-  static const ByteMap map = html_map();
-  return push_escaped(L, map);
+// The escape of `Map`: argument 1 cleaned and mapped; most text needs neither, which one look at
+// its bytes tells.
+template <const ByteMap& Map>
+int escape_with(lua_State* L) {
+  const std::string_view input = argument(L);
+  if (left_alone(input, Map)) return push_text(L, input, input);
+  return push_mapped(L, input, clean(input, scratch.cleaned), Map);
 }
 
 int escape_quote(lua_State* L) {
-  static const ByteMap map = quote_map();
+  const ByteMap& map = kQuote;
   const std::string_view input = argument(L);
   scratch.mapped.assign(1, '"');
   // Text with no byte to escape and none `clean` must look at (the characters only JSON escapes
@@ -306,18 +302,8 @@ int escape_quote(lua_State* L) {
   return 1;
 }
 
-int escape_gh_data(lua_State* L) {
-  static const ByteMap map = github_map(false);
-  return push_escaped(L, map);
-}
-
-int escape_gh_property(lua_State* L) {
-  static const ByteMap map = github_map(true);
-  return push_escaped(L, map);
-}
-
 int escape_md(lua_State* L) {
-  static const ByteMap map = markdown_map();
+  const ByteMap& map = kMarkdown;
   const std::string_view input = argument(L);
   // Plain single-spaced text without markup characters, the usual title or id, stays as it is.
   if (left_alone(input, map) && input.find("  ") == std::string_view::npos &&
@@ -373,11 +359,16 @@ int escape_num(lua_State* L) {
 
 void add_escapes(lua_State* L) {
   static constexpr luaL_Reg kFunctions[] = {
-      {"clean", escape_clean},     {"line", escape_line},
-      {"xml", escape_xml},         {"xml_attr", escape_xml_attr},
-      {"html", escape_html},       {"quote", escape_quote},
-      {"gh_data", escape_gh_data}, {"gh_property", escape_gh_property},
-      {"md", escape_md},           {"num", escape_num},
+      {"clean", escape_clean},
+      {"line", escape_line},
+      {"xml", escape_with<kXmlText>},
+      {"xml_attr", escape_with<kXmlAttribute>},
+      {"html", escape_with<kHtml>},
+      {"quote", escape_quote},
+      {"gh_data", escape_with<kGithubData>},
+      {"gh_property", escape_with<kGithubProperty>},
+      {"md", escape_md},
+      {"num", escape_num},
       {nullptr, nullptr},
   };
   luaL_setfuncs(L, kFunctions, 0);
