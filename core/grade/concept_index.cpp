@@ -209,7 +209,7 @@ bool ConceptIndex::open(std::string_view block) {
 
 int ConceptIndex::find(std::string_view id) const {
   const char* ids = block() + ids_at_;
-  for (std::uint32_t slot = concept_layout::id_hash(id) & id_mask_;; slot = (slot + 1) & id_mask_) {
+  for (std::uint32_t slot = text::word_hash(id) & id_mask_;; slot = (slot + 1) & id_mask_) {
     const std::uint32_t c = cell(ids, slot);
     if (c == 0) return -1;
     if (concepts_[c - 1]->id == id) return static_cast<int>(c - 1);

@@ -107,7 +107,7 @@ std::string ConceptFormsBuilder::finish(const std::vector<std::string_view>& ids
   while (id_slots < 2 * ids.size()) id_slots *= 2;
   std::vector<std::uint32_t> by_id(id_slots, 0);
   for (std::size_t i = 0; i < ids.size(); ++i) {
-    std::size_t slot = concept_layout::id_hash(ids[i]) & (id_slots - 1);
+    std::size_t slot = text::word_hash(ids[i]) & (id_slots - 1);
     while (by_id[slot] != 0 && ids[by_id[slot] - 1] != ids[i]) slot = (slot + 1) & (id_slots - 1);
     by_id[slot] = static_cast<std::uint32_t>(i + 1);
   }

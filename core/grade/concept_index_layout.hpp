@@ -15,8 +15,9 @@
 //     forms of each way of comparing end where the next begin, the last at heads[5F] = N;
 //   forms[N], four cells each (FormCell);
 //   rest[R]: local ids of the third and later words of forms compared on stems or lowercase words;
-//   ids[I]: the concepts by id, open-addressed from id_hash(id): index + 1, or 0 for a free slot
-//     (at most half the slots in use), so that finding a concept by id hashes a few bytes;
+//   ids[I]: the concepts by id, open-addressed from text::word_hash(id): index + 1, or 0 for a
+//     free slot (at most half the slots in use), so that finding a concept by id hashes a few
+//     bytes;
 //   W words, then S spellings, each as a varint length and its bytes.
 // Within the forms of one first word and comparison, the one-word forms come first, in the order
 // they were added, then the longer ones by second word, longest first, then in the order added:
@@ -27,6 +28,8 @@
 #include <string>
 #include <string_view>
 #include <utility>
+
+#include "text/word_hash.hpp"
 
 namespace sdi::grade::concept_layout {
 
@@ -58,36 +61,6 @@ struct FormCell {
 static_assert(sizeof(FormCell) == 16);
 
 constexpr std::size_t kHeaderCells = 6;
-
-// The hash of a concept id that picks its first slot among the ids: a few whole-word steps, and
-// the same in every process, since the slots are cached.
-inline std::uint32_t id_hash(std::string_view id) {
-  constexpr std::uint64_t kMul = 0xff51afd7ed558ccdULL;
-  const char* p = id.data();
-  const std::size_t n = id.size();
-  std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ n;
-  std::uint64_t last = 0;
-  if (n >= 8) {
-    for (std::size_t k = 0; k + 8 < n; k += 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p + k, 8);
-      h = (h ^ w) * kMul;
-      h ^= h >> 32;
-    }
-    // The last eight bytes, overlapping the step before when eight do not divide the length.
-    std::memcpy(&last, p + n - 8, 8);
-  } else if (n >= 4) {
-    std::uint32_t front, back;
-    std::memcpy(&front, p, 4);
-    std::memcpy(&back, p + n - 4, 4);
-    last = front | std::uint64_t{back} << 32;
-  } else if (n > 0) {
-    last = static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[n / 2]) << 8 |
-           static_cast<unsigned char>(p[n - 1]) << 16;
-  }
-  h = (h ^ last) * kMul;
-  return static_cast<std::uint32_t>(h ^ (h >> 29));
-}
 
 // Cells are read with memcpy: a cache entry's payload has no particular alignment.
 inline std::uint32_t cell(const char* at, std::size_t i) {

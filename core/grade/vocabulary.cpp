@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "grade/byte_arena.hpp"
+#include "text/word_hash.hpp"
 
 namespace sdi::grade::vocabulary {
 
@@ -20,7 +21,7 @@ class Table {
 
   Id add(std::string_view word) {
     if (slots_.empty()) make_room(1);
-    const std::uint32_t h = hash(word);
+    const std::uint32_t h = text::word_hash(word);
     std::size_t slot = find_slot(word, h);
     if (slots_[slot] != kNone) return slots_[slot];
     const auto index = static_cast<std::size_t>(count());
@@ -35,7 +36,7 @@ class Table {
   }
 
   Id find(std::string_view word) const {
-    return slots_.empty() ? kNone : slots_[find_slot(word, hash(word))];
+    return slots_.empty() ? kNone : slots_[find_slot(word, text::word_hash(word))];
   }
 
   std::string_view word(Id id) const {
@@ -68,29 +69,6 @@ class Table {
     std::uint32_t hash;
     std::string_view word() const { return {bytes, size}; }
   };
-
-  // Inline, eight bytes a step: words are short, and a cold start hashes thousands of them, where
-  // a call into std::hash costs as much again as the rest of adding a word. 32 bits are enough
-  // for any table that fits in memory.
-  static std::uint32_t hash(std::string_view s) {
-    constexpr std::uint64_t kMul = 0xff51afd7ed558ccdULL;
-    std::uint64_t h = 0x9e3779b97f4a7c15ULL ^ s.size();
-    const char* p = s.data();
-    std::size_t n = s.size();
-    for (; n >= 8; p += 8, n -= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      h = (h ^ w) * kMul;
-      h ^= h >> 32;
-    }
-    std::uint64_t tail = 0;
-    for (std::size_t k = 0; k < n; ++k)
-      tail |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
-    h = (h ^ tail) * kMul;
-    h ^= h >> 29;
-    h *= 0xc4ceb9fe1a85ec53ULL;
-    return static_cast<std::uint32_t>(h ^ (h >> 32));
-  }
 
   const Entry& entry(Id id) const { return chunks_[(id - 1) / kChunk][(id - 1) % kChunk]; }
 
