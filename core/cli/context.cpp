@@ -41,18 +41,12 @@ const pack::Library& Context::library() {
   return *library_;
 }
 
-bool Context::report_library_problems() {
+bool Context::print_library_problems(void (*print)(const std::string&)) {
   const auto& problems = library().problems();
   if (!problems_reported_)
-    for (const auto& p : problems) error(p);
+    for (const auto& p : problems) print(p);
   problems_reported_ = true;
   return !problems.empty();
-}
-
-void Context::warn_library_problems() {
-  if (!problems_reported_)
-    for (const auto& p : library().problems()) warn(p);
-  problems_reported_ = true;
 }
 
 bool Context::color_for(int fd) const {

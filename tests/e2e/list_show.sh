@@ -80,6 +80,14 @@ expect_out "Design a URL shortener"
 expect_err "sdi: warning: "
 expect_err "packs/odd/pack.toml:"
 
+# `grade` of an answer naming that pack reports why, in the report as well as on stderr, and
+# exits 2.
+printf '+++\nproblem = "odd"\n+++\n# Requirements\nWe shorten URLs.\n' >"$WORK/odd-answer.md"
+run --pack-path "$WORK/packs" grade "$WORK/odd-answer.md" --format json
+expect_rc 2 "grade an answer naming a pack that could not be read"
+expect_true "'its pack could not be read: ' in d['results'][0]['errors'][0] and 'packs/odd/pack.toml' in d['results'][0]['errors'][0]"
+expect_err "sdi: warning: "
+
 # A folder in a folder of packs that cannot be read (a link in a loop) is named, not skipped in
 # silence; the packs beside it still list.
 ln -s looped "$WORK/packs/looped"
